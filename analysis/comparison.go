@@ -1,0 +1,105 @@
+package analysis
+
+// The comparison types. Pointer fields are figures that may not be reported:
+// nil means "not reported", never zero. Field names follow summary.json.
+
+// RegionRow is one region (片区) of the comparison.
+type RegionRow struct {
+	Region          string
+	Provinces       int
+	Cities          int
+	PilotCities     int
+	PromotionCities int
+	Bases           int
+	KeyProjects     int
+	ReportingCities int
+	Members         *int64
+	PreviousMembers *int64 // same rule as Members, for the previous period
+}
+
+// ProvinceRow is one province (省区市) of the comparison.
+type ProvinceRow struct {
+	Province        string
+	Region          string
+	Cities          int
+	PilotCities     int
+	PromotionCities int
+	Bases           int
+	KeyProjects     int
+	ReportingCities int
+	Members         *int64
+	ProvinceLevel   bool // Members is the province-level figure, not a sum of cities
+	PreviousMembers *int64
+	ShareOfRegion   *float64
+	RankInRegion    *int
+	// BasesByBatch[i] counts the key projects of batch i+1; NoBatch the
+	// bases without a batch. len(BasesByBatch) is Comparison.MaxBatch.
+	BasesByBatch []int
+	NoBatch      int
+}
+
+// CityRow is one city of the comparison.
+type CityRow struct {
+	City            string
+	Province        string
+	Region          string
+	Tier            Tier
+	Note            string
+	Bases           int
+	KeyProjects     int
+	Members         *int64
+	FromSegments    bool // Members is the sum of segment rows (no total row)
+	PreviousMembers *int64
+	Change          *int64
+	ChangeRatio     *float64
+	ShareOfRegion   *float64
+	RankInRegion    *int
+	RankOverall     *int // rank among all cities listed, same tie rule
+	// BySegment holds the city's segment figures for the period, indexed by
+	// Segment (index 0 unused); nil where no segment row exists.
+	BySegment [5]*int64
+}
+
+// Totals are the figures over every region in the comparison.
+type Totals struct {
+	Regions         int
+	Provinces       int
+	Cities          int
+	PilotCities     int
+	PromotionCities int
+	Bases           int
+	KeyProjects     int
+	ReportingCities int
+	Members         *int64
+	PreviousMembers *int64
+}
+
+// Reconciled sets a stated figure beside what the records hold.
+type Reconciled struct {
+	Stated   Stated
+	Recorded *float64 // nil where the stated figure has no measure
+}
+
+// Comparison is the regional comparison for one period, and everything the
+// report renders. Lists are sorted as summary.json requires: members
+// descending, nulls last, then by name.
+type Comparison struct {
+	Period    Period
+	Previous  Period // zero if none
+	Region    string // the --region filter, "" for all
+	Regions   []RegionRow
+	Provinces []ProvinceRow
+	Cities    []CityRow
+	Totals    Totals
+	MaxBatch  int
+
+	Bases   []Base   // every base within the comparison, by province, city, batch, name
+	Figures []Figure // the figures used (compared and previous period), sorted
+	Meta    Meta
+	Stated  []Reconciled
+	Files   []InputFile
+	Periods []Period
+	// Warnings are the dataset's warnings and those the comparison adds
+	// (cities without figures, segment-only totals), sorted and unique.
+	Warnings []string
+}

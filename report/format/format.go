@@ -1,0 +1,104 @@
+package format
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Lang is the output language.
+type Lang string
+
+const (
+	Zh Lang = "zh"
+	En Lang = "en"
+)
+
+// Int writes n with thousands separators: 1,400,000.
+func Int(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// trim writes v with at most one decimal, dropping a trailing ".0".
+func trim(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// People writes a head count the analysts' way: 140万, 1.2亿, 8,500 in
+// Chinese; 1.4 million, 8,500 in English.
+func People(n int64, lang Lang) string {
+	a := n
+	sign := ""
+	if a < 0 {
+		sign, a = "-", -a
+	}
+	if lang == En {
+		switch {
+		case a >= 1e9:
+			return sign + trim(float64(a)/1e9) + " billion"
+		case a >= 1e6:
+			return sign + trim(float64(a)/1e6) + " million"
+		}
+		return sign + Int(a)
+	}
+	switch {
+	case a >= 1e8:
+		return sign + trim(float64(a)/1e8) + "亿"
+	case a >= 1e4:
+		return sign + trim(float64(a)/1e4) + "万"
+	}
+	return sign + Int(a)
+}
+
+// PeoplePtr is People for a figure that may be absent: "—" when nil.
+func PeoplePtr(n *int64, lang Lang) string {
+	if n == nil {
+		return "—"
+	}
+	return People(*n, lang)
+}
+
+// Signed is People with an explicit + for gains.
+func Signed(n int64, lang Lang) string {
+	if n > 0 {
+		return "+" + People(n, lang)
+	}
+	return People(n, lang)
+}
+
+// Percent writes a ratio as a percentage with one decimal: 0.5185 → 51.9%.
+func Percent(r float64) string {
+	return strconv.FormatFloat(math.Round(r*1000)/10, 'f', 1, 64) + "%"
+}
+
+// PercentPtr is Percent for a ratio that may be absent: "—" when nil.
+func PercentPtr(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return Percent(*r)
+}
+
+// SignedPercent writes a change ratio with its sign: +3.2%, -1.0%.
+func SignedPercent(r float64) string {
+	if math.Round(r*1000) > 0 {
+		return "+" + Percent(r)
+	}
+	return Percent(r)
+}

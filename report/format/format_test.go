@@ -1,0 +1,49 @@
+package format
+
+import "testing"
+
+func TestPeople(t *testing.T) {
+	cases := []struct {
+		n      int64
+		zh, en string
+	}{
+		{1400000, "140万", "1.4 million"},
+		{1300000, "130万", "1.3 million"},
+		{2700000, "270万", "2.7 million"},
+		{1234567, "123.5万", "1.2 million"},
+		{10000, "1万", "10,000"},
+		{9999, "9,999", "9,999"},
+		{0, "0", "0"},
+		{150000000, "1.5亿", "150 million"},
+		{-250000, "-25万", "-250,000"},
+	}
+	for _, c := range cases {
+		if got := People(c.n, Zh); got != c.zh {
+			t.Errorf("People(%d, zh) = %q, want %q", c.n, got, c.zh)
+		}
+		if got := People(c.n, En); got != c.en {
+			t.Errorf("People(%d, en) = %q, want %q", c.n, got, c.en)
+		}
+	}
+}
+
+func TestIntAndPercent(t *testing.T) {
+	if got := Int(1400000); got != "1,400,000" {
+		t.Errorf("Int = %q", got)
+	}
+	if got := Int(-1234); got != "-1,234" {
+		t.Errorf("Int = %q", got)
+	}
+	if got := Percent(0.5185); got != "51.9%" {
+		t.Errorf("Percent = %q", got)
+	}
+	if got := SignedPercent(0.032); got != "+3.2%" {
+		t.Errorf("SignedPercent = %q", got)
+	}
+	if got := SignedPercent(-0.01); got != "-1.0%" {
+		t.Errorf("SignedPercent = %q", got)
+	}
+	if got := PercentPtr(nil); got != "—" {
+		t.Errorf("PercentPtr(nil) = %q", got)
+	}
+}
