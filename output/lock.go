@@ -1,0 +1,100 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// ErrLocked is returned (wrapped) by Lock when another run still holds the
+// out folder after the wait.
+var ErrLocked = errors.New("packet folder is locked by another run")
+
+// pollInterval is how often Lock retries a held lock.
+const pollInterval = 50 * time.Millisecond
+
+// LockPath is the lock file guarding out: out + ".lock", beside the folder.
+func LockPath(out string) string { return filepath.Clean(out) + ".lock" }
+
+// Lock takes the exclusive lock on out, retrying for up to wait (0: try
+// once). On success it records this process's pid in the lock file, repairs
+// what a killed run left beside out (see Recover), and returns the function
+// that releases the lock. The lock is an flock(2) on the lock file, so it is
+// released by the kernel when the process dies, even by SIGKILL; the file
+// itself stays.
+func Lock(ctx context.Context, out string, wait time.Duration) (release func() error, err error) {
+	out = filepath.Clean(out)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, fmt.Errorf("create parent of %s: %w", out, err)
+	}
+	path := LockPath(out)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("open lock file: %w", err)
+	}
+	if err := acquire(ctx, f, wait); err != nil {
+		f.Close()
+		if errors.Is(err, ErrLocked) {
+			return nil, fmt.Errorf("%w: %s is held by %s; gave up after --wait %s", ErrLocked, path, holder(path), wait)
+		}
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	release = func() error {
+		f.Truncate(0) // no pid left behind for the next run to blame
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN); err != nil {
+			f.Close()
+			return fmt.Errorf("unlock %s: %w", path, err)
+		}
+		return f.Close()
+	}
+	if err := f.Truncate(0); err == nil {
+		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	}
+	if err := Recover(out); err != nil {
+		release()
+		return nil, err
+	}
+	return release, nil
+}
+
+// acquire polls a non-blocking flock until it succeeds, wait runs out or
+// ctx ends. Polling (rather than a blocking flock) keeps the wait bounded.
+func acquire(ctx context.Context, f *os.File, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
+			return err
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return ErrLocked
+		}
+		t := time.NewTimer(min(left, pollInterval))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// holder names the lock's holder for the message, from the pid it wrote.
+func holder(path string) string {
+	b, err := os.ReadFile(path)
+	pid := strings.TrimSpace(string(b))
+	if err != nil || pid == "" {
+		return "another process"
+	}
+	return "pid " + pid
+}

@@ -1,0 +1,115 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// ManifestName is the manifest's name in the packet.
+const ManifestName = "manifest.json"
+
+// Tool is the tool name recorded in every manifest; Write refuses to replace
+// a folder whose manifest names another.
+const Tool = "basebrief"
+
+// ManifestInfo is what the caller knows about a run, for the manifest.
+type ManifestInfo struct {
+	Version  string    // tool version, e.g. "v1.2.0" or "dev"
+	Created  time.Time // from SOURCE_DATE_EPOCH; zero: omitted
+	Data     string    // "embedded" (the default dataset) or "folder"; no paths
+	Period   string    // the period compared, normalised
+	Previous string    // the period before it, "" if none
+	Region   string    // the --region filter, "" for all
+	Lang     string    // "zh" or "en"
+	Inputs   []Input
+	// Counts are the record counts of the run, e.g. "cities": 10. Keys are
+	// written sorted (encoding/json sorts map keys).
+	Counts map[string]int
+	// Warnings of the run, written sorted.
+	Warnings []string
+}
+
+// Input is one input file as read.
+type Input struct {
+	Name     string `json:"name"` // base name, e.g. "figures.csv"
+	SHA256   string `json:"sha256"`
+	Encoding string `json:"encoding"` // "UTF-8", "UTF-8 BOM", "GB18030"
+	Rows     int    `json:"rows"`     // data rows, header excluded
+	Skipped  int    `json:"skipped"`  // blank rows skipped
+}
+
+// FileEntry is one file of the packet.
+type FileEntry struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Manifest is manifest.json. Every list is sorted and nothing depends on
+// the clock or the machine, so equal runs give equal bytes.
+type Manifest struct {
+	Tool     string         `json:"tool"`
+	Version  string         `json:"version"`
+	Created  string         `json:"created,omitempty"` // RFC 3339, UTC
+	Data     string         `json:"data,omitempty"`
+	Period   string         `json:"period"`
+	Previous *string        `json:"previous_period"`
+	Region   *string        `json:"region"`
+	Lang     string         `json:"lang,omitempty"`
+	Inputs   []Input        `json:"inputs"`
+	Counts   map[string]int `json:"counts"`
+	Warnings []string       `json:"warnings"`
+	Files    []FileEntry    `json:"files"` // every file but manifest.json, by path
+}
+
+// NewManifest describes files (the packet without its manifest) and info.
+func NewManifest(files []File, info ManifestInfo) Manifest {
+	m := Manifest{
+		Tool:     Tool,
+		Version:  info.Version,
+		Data:     info.Data,
+		Period:   info.Period,
+		Lang:     info.Lang,
+		Inputs:   append([]Input{}, info.Inputs...),
+		Counts:   map[string]int{},
+		Warnings: append([]string{}, info.Warnings...),
+		Files:    make([]FileEntry, 0, len(files)),
+	}
+	if !info.Created.IsZero() {
+		m.Created = info.Created.UTC().Format(time.RFC3339)
+	}
+	if info.Previous != "" {
+		m.Previous = &info.Previous
+	}
+	if info.Region != "" {
+		m.Region = &info.Region
+	}
+	for k, v := range info.Counts {
+		m.Counts[k] = v
+	}
+	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Name < m.Inputs[j].Name })
+	sort.Strings(m.Warnings)
+	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
+		m.Files = append(m.Files, FileEntry{f.Path, int64(len(f.Data)), hex.EncodeToString(sum[:])})
+	}
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	return m
+}
+
+// Encode is the manifest as written: indented JSON with a final newline.
+func (m Manifest) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // keep "<" and "&" readable in names
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, fmt.Errorf("encode manifest: %w", err)
+	}
+	return buf.Bytes(), nil
+}
