@@ -1,0 +1,67 @@
+# basebrief — build, run, test.
+#   make run    build and write packet/ from the embedded default dataset
+#   make test   formatting, vet, tidy, unit/golden/integration tests (fast; what CI runs)
+#   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
+#               rsvg-convert, LibreOffice), installed here when missing
+#   make fuzz   every fuzz target for FUZZTIME each
+#   make bench  stage benchmarks and the 1M-row end-to-end timing (see BENCHMARKS.md)
+
+GO        ?= go
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+BIN       := bin/basebrief
+OUT       ?= packet
+FUZZTIME  ?= 10s
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Pinned so that `make run` twice gives byte-identical packets (2019-05-17, the meeting).
+export SOURCE_DATE_EPOCH ?= 1558051200
+
+.PHONY: all build run test lint check tools fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/basebrief
+
+run: build
+	./$(BIN) run --out $(OUT)
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) mod tidy -diff
+
+test: lint
+	$(GO) test -count=1 ./...
+
+# Debian packages the heavier checks need; each installed only when missing.
+define need
+	@command -v $(1) >/dev/null 2>&1 || { echo "installing $(2)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(2) >/dev/null; }
+endef
+
+tools:
+	$(call need,pdftotext,poppler-utils)
+	$(call need,qpdf,qpdf)
+	$(call need,rsvg-convert,librsvg2-bin)
+	$(call need,fc-match,fontconfig)
+	$(call need,libreoffice,libreoffice-calc libreoffice-core)
+
+check: lint tools
+	BASEBRIEF_CHECK=1 $(GO) test -count=1 -race ./...
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+bench: build
+	./scripts/bench.sh
+
+clean:
+	rm -rf bin $(OUT)
