@@ -1,0 +1,184 @@
+package briefing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line-breaking rules for Chinese (禁则): these never begin a line ...
+const noLineStart = "，。、；：？！）》〉」』】〕〗”’…—～·%‰,.;:?!)]}" + "ー々〻゛゜ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+
+// ... and these never end one.
+const noLineEnd = "（《〈「『【〔〖“‘([{"
+
+// A box is an unbreakable run of text: one CJK character, one Latin word or
+// number, or either of those glued to its neighbouring punctuation. space
+// boxes are break opportunities and vanish at a line break.
+type box struct {
+	text  string
+	width float64
+	space bool
+}
+
+// isCJK reports whether r is set one character at a time, with a break
+// allowed on either side.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
+		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
+		(r >= 0x2014 && r <= 0x2026) || // dashes, quotes, ellipsis
+		r == '·' || r == '～'
+}
+
+// split cuts s into atoms: single CJK characters, runs of spaces, and runs
+// of other characters (Latin words, numbers such as 1,400,000 or 51.9%).
+// A doubled dash or ellipsis (——, ……) stays one atom.
+func split(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		switch {
+		case unicode.IsSpace(r):
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsSpace(r2) {
+					break
+				}
+				j += n2
+			}
+		case isCJK(r):
+			if r == '—' || r == '…' {
+				for j < len(s) {
+					r2, n2 := utf8.DecodeRuneInString(s[j:])
+					if r2 != r {
+						break
+					}
+					j += n2
+				}
+			}
+		default:
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r2) || isCJK(r2) {
+					break
+				}
+				j += n2
+			}
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+// boxes glues the atoms of s into unbreakable boxes under the kinsoku rules
+// and measures them.
+func boxes(s string, measure func(string) float64) []box {
+	var out []box
+	glueNext := false
+	for _, a := range split(s) {
+		if unicode.IsSpace(firstRune(a)) {
+			out = append(out, box{text: a, space: true})
+			glueNext = false
+			continue
+		}
+		n := len(out)
+		startBanned := strings.ContainsRune(noLineStart, firstRune(a))
+		if n > 0 && !out[n-1].space && (glueNext || startBanned) {
+			out[n-1].text += a
+		} else {
+			out = append(out, box{text: a})
+		}
+		glueNext = strings.ContainsRune(noLineEnd, lastRune(a))
+	}
+	for i := range out {
+		out[i].width = measure(out[i].text)
+	}
+	return out
+}
+
+// line is one wrapped line; full tells that it was ended by the width, not
+// by the end of the text, so it may be justified.
+type line struct {
+	text string
+	full bool
+}
+
+// wrap breaks s into lines no wider than width (first for the first line,
+// which may be indented). Boxes wider than a line are cut between
+// characters, so nothing ever overflows; every non-space character comes
+// back, in order.
+func wrap(s string, first, width float64, measure func(string) float64) []line {
+	var out []line
+	var cur strings.Builder
+	curW, pendW := 0.0, 0.0
+	pend := ""
+	limit := first
+	flush := func(full bool) {
+		out = append(out, line{text: cur.String(), full: full})
+		cur.Reset()
+		curW, pend, pendW = 0, "", 0
+		limit = width
+	}
+	for _, b := range boxes(s, measure) {
+		if b.space {
+			if cur.Len() > 0 {
+				pend, pendW = b.text, b.width
+			}
+			continue
+		}
+		if cur.Len() > 0 && curW+pendW+b.width > limit+1e-9 {
+			flush(true)
+		}
+		if cur.Len() == 0 && b.width > limit+1e-9 {
+			for _, piece := range cut(b.text, limit, width, measure) {
+				if cur.Len() > 0 {
+					flush(true)
+				}
+				cur.WriteString(piece)
+				curW = measure(piece)
+			}
+			continue
+		}
+		cur.WriteString(pend)
+		cur.WriteString(b.text)
+		curW += pendW + b.width
+		pend, pendW = "", 0
+	}
+	if cur.Len() > 0 || len(out) == 0 {
+		flush(false)
+	}
+	return out
+}
+
+// cut splits an over-long box between characters: the first piece fits
+// first, the others width.
+func cut(s string, first, width float64, measure func(string) float64) []string {
+	var out []string
+	limit := first
+	start, w := 0, 0.0
+	for i, r := range s {
+		rw := measure(string(r))
+		if i > start && w+rw > limit+1e-9 {
+			out = append(out, s[start:i])
+			start, w, limit = i, 0, width
+		}
+		w += rw
+	}
+	return append(out, s[start:])
+}
+
+// lineTexts is wrap without the justification flags.
+func lineTexts(s string, first, width float64, measure func(string) float64) []string {
+	ls := wrap(s, first, width, measure)
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package briefing
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// monoWidth measures a CJK character as 1 and anything else as 0.5, like a
+// real face at 1 unit per em.
+func monoWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if isCJK(r) {
+			w++
+		} else {
+			w += 0.5
+		}
+	}
+	return w
+}
+
+func TestWrapLongParagraphKeepsEveryCharacter(t *testing.T) {
+	unit := "重庆市和成都市分别有140万和130万新的社会阶层人士，集中程度可与东部沿海大城市相比较。（一）“数博大道”新阶层工作圈；《简报》：MFG创客联邦、1A+6S！"
+	var b strings.Builder
+	for utf8.RuneCountInString(b.String()) < 1500 {
+		b.WriteString(unit)
+	}
+	text := string([]rune(b.String())[:1500])
+	lines := wrap(text, 25, 27, monoWidth)
+	if len(lines) < 50 {
+		t.Fatalf("got %d lines for 1,500 characters at 27 per line", len(lines))
+	}
+	var got strings.Builder
+	for i, l := range lines {
+		if w := monoWidth(l.text); w > 27 || (i == 0 && w > 25) {
+			t.Errorf("line %d is %.1f wide: %q", i, w, l.text)
+		}
+		got.WriteString(l.text)
+	}
+	if got.String() != text {
+		t.Fatalf("characters lost or reordered:\n got %q\nwant %q", got.String(), text)
+	}
+	for i, l := range lines {
+		r, _ := utf8.DecodeRuneInString(l.text)
+		e, _ := utf8.DecodeLastRuneInString(l.text)
+		if strings.ContainsRune(noLineStart, r) {
+			t.Errorf("line %d starts with %q", i, r)
+		}
+		if strings.ContainsRune(noLineEnd, e) {
+			t.Errorf("line %d ends with %q", i, e)
+		}
+	}
+}
+
+func TestWrapKinsoku(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		width float64
+		want  []string
+	}{
+		{"comma not at line start", "一二三，四五", 3, []string{"一二", "三，四", "五"}},
+		{"full stop not at line start", "一二三。", 3, []string{"一二", "三。"}},
+		{"closing bracket and stop", "一二三）。四", 3, []string{"一二", "三）。", "四"}},
+		{"opening bracket not at line end", "一二（三）", 3, []string{"一二", "（三）"}},
+		{"opening quote not at line end", "一二“三”", 3, []string{"一二", "“三”"}},
+		{"book title marks", "一二《三》", 3, []string{"一二", "《三》"}},
+		{"enumeration comma", "一二、三", 2, []string{"一", "二、", "三"}},
+		{"question and exclamation", "一二？！三", 3, []string{"一", "二？！", "三"}},
+		{"latin word kept whole", "成都MFG创客", 3, []string{"成都", "MFG创", "客"}},
+		{"number kept whole", "共1,400,000人", 5, []string{"共", "1,400,000", "人"}},
+		{"space is a break and vanishes", "MFG 创客联邦", 2.5, []string{"MFG", "创客", "联邦"}},
+		{"english words", "the largest city leads", 4.5, []string{"the", "largest", "city", "leads"}},
+		{"over-long word is cut", "abcdefghij", 2, []string{"abcd", "efgh", "ij"}},
+		{"double dash glued, not split", "一二——三", 3, []string{"一", "二——", "三"}},
+		{"fits on one line", "一二三", 3, []string{"一二三"}},
+		{"empty", "", 3, []string{""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := lineTexts(c.text, c.width, c.width, monoWidth)
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("wrap(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
+			}
+		})
+	}
+}
+
+func TestWrapFirstLineIndent(t *testing.T) {
+	got := lineTexts("一二三四五六七八", 2, 4, monoWidth)
+	want := []string{"一二", "三四五六", "七八"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSplitKeepsRunes(t *testing.T) {
+	s := "重庆 140万（tongzhanxinyu）1A+6S——结束"
+	if got := strings.Join(split(s), ""); got != s {
+		t.Errorf("split lost text: %q", got)
+	}
+	for _, a := range split(s) {
+		if a == "" || (unicode.IsSpace(firstRune(a)) && strings.TrimSpace(a) != "") {
+			t.Errorf("bad atom %q", a)
+		}
+	}
+}
