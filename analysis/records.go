@@ -19,25 +19,32 @@ func basesInOrder(c *Comparison, bases []Base) []Base {
 	for i, ct := range c.Cities {
 		cityPos[cityKey{ct.Province, ct.City}] = i
 	}
-	out := make([]Base, 0, len(bases))
-	for _, b := range bases {
-		if _, ok := cityPos[cityKey{b.Province, b.City}]; ok {
-			out = append(out, b)
-		}
+	// Sort positions computed once per base: the comparator runs n log n times.
+	type keyed struct {
+		prov, city, batch int
+		b                 *Base
 	}
-	batchOrder := func(n int) int {
-		if n == 0 {
-			return 1 << 30
+	ks := make([]keyed, 0, len(bases))
+	for i := range bases {
+		b := &bases[i]
+		cp, ok := cityPos[cityKey{b.Province, b.City}]
+		if !ok {
+			continue
 		}
-		return n
+		batch := b.Batch
+		if batch == 0 {
+			batch = 1 << 30 // bases without a batch after the key projects
+		}
+		ks = append(ks, keyed{provPos[b.Province], cp, batch, b})
 	}
-	slices.SortStableFunc(out, func(a, b Base) int {
-		return cmp.Or(
-			cmp.Compare(provPos[a.Province], provPos[b.Province]),
-			cmp.Compare(cityPos[cityKey{a.Province, a.City}], cityPos[cityKey{b.Province, b.City}]),
-			cmp.Compare(batchOrder(a.Batch), batchOrder(b.Batch)),
-			cmp.Compare(a.Name, b.Name))
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.prov, b.prov), cmp.Compare(a.city, b.city), cmp.Compare(a.batch, b.batch),
+			cmp.Compare(a.b.Name, b.b.Name), cmp.Compare(a.b.Line, b.b.Line))
 	})
+	out := make([]Base, len(ks))
+	for i, k := range ks {
+		out[i] = *k.b
+	}
 	return out
 }
 
@@ -61,9 +68,9 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 			out = append(out, f)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Figure) int {
+	slices.SortFunc(out, func(a, b Figure) int {
 		return cmp.Or(a.Period.Compare(b.Period), cmp.Compare(a.Province, b.Province),
-			cmp.Compare(a.City, b.City), cmp.Compare(a.Segment, b.Segment))
+			cmp.Compare(a.City, b.City), cmp.Compare(a.Segment, b.Segment), cmp.Compare(a.Line, b.Line))
 	})
 	return out
 }

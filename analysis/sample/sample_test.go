@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -25,5 +26,20 @@ func TestNationalIsDeterministicAndComparable(t *testing.T) {
 	}
 	if c.Totals.ReportingCities == 0 || c.Totals.ReportingCities == c.Totals.Cities {
 		t.Errorf("reporting cities %d of %d: want partial coverage", c.Totals.ReportingCities, c.Totals.Cities)
+	}
+}
+
+// BenchmarkCompareNational times the comparison at county scale: it grows
+// with cities and the figures of the two periods kept, not with history.
+func BenchmarkCompareNational(b *testing.B) {
+	for _, n := range []int{300, 2800} {
+		d := National(Options{Cities: n, Previous: true})
+		b.Run(fmt.Sprintf("cities=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := analysis.Compare(d, ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
