@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/input"
+)
+
+const usage = `basebrief turns CSV records of innovation bases (实践创新基地), their cities and
+membership figures of the new social strata into a briefing packet: briefing.pdf,
+workbook.xlsx, charts/*.png and *.svg, summary.json and manifest.json.
+
+Usage:
+  basebrief run      [--data DIR] [--out DIR] [--period P] [--region R] [--lang zh|en]
+                     [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
+                     [--strict] [--wait DURATION] [--log-format text|json]
+  basebrief validate [--data DIR] [--strict]
+  basebrief version
+  basebrief help
+
+Flags:
+  --data DIR         folder with cities.csv, bases.csv, figures.csv and an optional
+                     briefing.toml (default: the embedded western-region dataset)
+  --out DIR          packet folder, replaced atomically (default "packet")
+  --period P         period to compare: 2019, 2019-05, 2019-05-17, 2019年, 2019年5月
+                     (default: the latest in the data)
+  --region R         limit the packet to one region (片区) (default: all)
+  --lang zh|en       language of the packet (default zh)
+  --title T          briefing title, overrides briefing.toml
+  --issue N          issue number (期号), overrides briefing.toml
+  --date YYYY-MM-DD  briefing date, overrides briefing.toml
+  --font FILE.ttf    TrueType font with Chinese glyphs (default: embedded WenQuanYi Micro Hei)
+  --strict           treat warnings (unknown columns, cities without figures) as errors
+  --wait DURATION    how long to wait for another run on the same --out (default 5m)
+  --log-format F     stderr log format: text or json (default text)
+
+Exit status: 0 done; 1 input invalid (nothing written); 2 usage error;
+3 any other failure (packet locked, disk, font). Logs go to stderr; on success
+stdout holds only the packet path. SOURCE_DATE_EPOCH fixes the packet's timestamps.
+`
+
+// config is a parsed command line.
+type config struct {
+	cmd       string
+	data      string
+	out       string
+	period    analysis.Period
+	region    string
+	lang      string
+	title     string
+	issue     string
+	date      string
+	font      string
+	strict    bool
+	wait      time.Duration
+	logFormat string
+	epoch     *time.Time // SOURCE_DATE_EPOCH, nil when unset
+}
+
+// run is basebrief without the process: it returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "basebrief: %v (see basebrief --help)\n", err)
+		return exitCode(err)
+	}
+	switch cfg.cmd {
+	case "version":
+		fmt.Fprintln(stdout, version)
+		return exitOK
+	case "validate":
+		return exitCode(validate(ctx, cfg, newLogger(stderr, cfg.logFormat)))
+	}
+	return exitCode(runPacket(ctx, cfg, newLogger(stderr, cfg.logFormat), stdout))
+}
+
+// parse reads the subcommand and its flags; every mistake is a usageError,
+// and a request for help is flag.ErrHelp.
+func parse(args []string) (config, error) {
+	cfg := config{logFormat: "text"}
+	if len(args) == 0 {
+		return cfg, usagef("no command given; use run, validate or version")
+	}
+	cfg.cmd = args[0]
+	switch cfg.cmd {
+	case "help", "-h", "-help", "--help":
+		return cfg, flag.ErrHelp
+	case "version":
+		if len(args) > 1 {
+			return cfg, usagef("version takes no arguments, got %q", args[1])
+		}
+		return cfg, nil
+	case "run", "validate":
+	default:
+		return cfg, usagef("unknown command %q; use run, validate or version", cfg.cmd)
+	}
+	fs := flag.NewFlagSet("basebrief "+cfg.cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported once, by run
+	fs.StringVar(&cfg.data, "data", "", "")
+	fs.BoolVar(&cfg.strict, "strict", false, "")
+	var period string
+	if cfg.cmd == "run" {
+		fs.StringVar(&cfg.out, "out", "packet", "")
+		fs.StringVar(&period, "period", "", "")
+		fs.StringVar(&cfg.region, "region", "", "")
+		fs.StringVar(&cfg.lang, "lang", "zh", "")
+		fs.StringVar(&cfg.title, "title", "", "")
+		fs.StringVar(&cfg.issue, "issue", "", "")
+		fs.StringVar(&cfg.date, "date", "", "")
+		fs.StringVar(&cfg.font, "font", "", "")
+		fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
+		fs.StringVar(&cfg.logFormat, "log-format", "text", "")
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, err
+		}
+		return cfg, usagef("%s: %v", cfg.cmd, err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, usagef("%s: unexpected argument %q (flags come as --name value)", cfg.cmd, fs.Arg(0))
+	}
+	return cfg, check(&cfg, period)
+}
+
+// check validates flag values that parse as strings.
+func check(cfg *config, period string) error {
+	switch {
+	case cfg.lang != "zh" && cfg.lang != "en":
+		return usagef("--lang %q: expected zh or en", cfg.lang)
+	case cfg.logFormat != "text" && cfg.logFormat != "json":
+		return usagef("--log-format %q: expected text or json", cfg.logFormat)
+	case cfg.wait < 0:
+		return usagef("--wait %s: expected a duration of zero or more, such as 30s or 5m", cfg.wait)
+	case cfg.out == "" && cfg.cmd == "run":
+		return usagef("--out: expected a folder name")
+	}
+	if cfg.date != "" {
+		if _, err := time.Parse(time.DateOnly, cfg.date); err != nil {
+			return usagef("--date %q: expected a date YYYY-MM-DD, such as 2019-05-17", cfg.date)
+		}
+	}
+	if strings.TrimSpace(period) != "" {
+		p, err := input.ParsePeriod(period)
+		if err != nil {
+			return usagef("--period %v", err)
+		}
+		cfg.period = p
+	}
+	epoch, err := sourceDateEpoch()
+	cfg.epoch = epoch
+	return err
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/basebrief/basebrief/input"
+)
+
+// logger is the run's stderr: slog records, plus input errors in the
+// contract's file:line:column form.
+type logger struct {
+	*slog.Logger
+	w    io.Writer
+	json bool
+}
+
+func newLogger(w io.Writer, format string) *logger {
+	var h slog.Handler
+	if format == "json" {
+		h = slog.NewJSONHandler(w, nil)
+	} else {
+		h = slog.NewTextHandler(w, nil)
+	}
+	return &logger{slog.New(h), w, format == "json"}
+}
+
+// inputErrors prints each input error as one line, `figures.csv:14:3:
+// members "一百四十" is not a number`, bare in text mode (as a compiler
+// would, so editors and people read it) and as one record each in JSON.
+func (l *logger) inputErrors(err error) {
+	var es input.Errors
+	if !errors.As(err, &es) {
+		var e input.Error
+		if !errors.As(err, &e) {
+			return
+		}
+		es = input.Errors{e}
+	}
+	for _, e := range es {
+		if l.json {
+			l.Error(e.Error(), "file", e.File, "line", e.Line, "column", e.Column)
+		} else {
+			fmt.Fprintln(l.w, e.Error())
+		}
+	}
+}
+
+// warnings logs each warning of the data.
+func (l *logger) warnings(ws []string) {
+	for _, w := range ws {
+		l.Warn(w)
+	}
+}
+
+// fail logs the error that ends the run and returns it, so the exit status
+// is still decided by exitCode.
+func (l *logger) fail(err error, what string) error {
+	var es input.Errors
+	var e input.Error
+	if errors.As(err, &es) || errors.As(err, &e) {
+		l.inputErrors(err)
+		n := len(es)
+		if n == 0 {
+			n = 1
+		}
+		l.Error("input invalid; nothing written", "errors", n)
+		return err
+	}
+	l.Error(what, "err", err.Error())
+	return err
+}

@@ -1,0 +1,155 @@
+//go:build pipeline
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/input"
+	"github.com/basebrief/basebrief/input/defaultdata"
+	"github.com/basebrief/basebrief/output"
+	"github.com/basebrief/basebrief/report"
+	"github.com/basebrief/basebrief/report/font"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// runPacket is `basebrief run`: load, compare, render, then write the
+// packet under the lock. The lock is taken only around the write, so a
+// waiting run has already done its work when its turn comes.
+func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
+	start := time.Now()
+	face, err := font.Load(cfg.font)
+	if err != nil {
+		return log.fail(fmt.Errorf("load font: %w", err), "font unusable; nothing written")
+	}
+	ds, cmp, err := loadAndCompare(cfg, log)
+	if err != nil {
+		return err
+	}
+	t := packetTime(cfg.epoch, ds.Meta, ds.Period)
+	files, err := report.Packet(cmp, report.Options{Lang: format.Lang(cfg.lang), Face: face, Time: t, Version: version})
+	if err != nil {
+		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
+	}
+	out := make([]output.File, len(files))
+	size := 0
+	for i, f := range files {
+		out[i] = output.File{Path: f.Path, Data: f.Data}
+		size += len(f.Data)
+	}
+	release, err := output.Lock(ctx, cfg.out, cfg.wait)
+	if err != nil {
+		return log.fail(err, "packet folder busy; nothing written")
+	}
+	defer release()
+	if err := output.Write(ctx, cfg.out, out, manifestInfo(cfg, ds, cmp, t)); err != nil {
+		return log.fail(err, "write failed; previous packet left as it was")
+	}
+	abs, err := filepath.Abs(cfg.out)
+	if err != nil {
+		abs = cfg.out
+	}
+	fmt.Fprintln(stdout, abs)
+	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),
+		"period", ds.Period.String(), "previous", ds.Previous.String(), "region", cfg.region,
+		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
+		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
+	return nil
+}
+
+// validate is `basebrief validate`: everything run checks, nothing written.
+func validate(_ context.Context, cfg config, log *logger) error {
+	start := time.Now()
+	ds, cmp, err := loadAndCompare(cfg, log)
+	if err != nil {
+		return err
+	}
+	log.Info("input valid", "inputs", len(ds.Files), "rows", rows(ds), "period", ds.Period.String(),
+		"previous", ds.Previous.String(), "periods", len(ds.Periods), "warnings", len(cmp.Warnings),
+		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
+	return nil
+}
+
+// loadAndCompare reads the data, applies the masthead flags and compares;
+// with --strict any warning is an input error. Errors are logged here.
+func loadAndCompare(cfg config, log *logger) (*analysis.Dataset, *analysis.Comparison, error) {
+	opts := input.Options{Period: cfg.period}
+	var ds *analysis.Dataset
+	var err error
+	if cfg.data == "" {
+		ds, err = input.Load(defaultdata.FS, opts)
+	} else {
+		ds, err = input.LoadDir(cfg.data, opts)
+	}
+	if err != nil {
+		return nil, nil, log.fail(err, "read input failed; nothing written")
+	}
+	if cfg.title != "" {
+		ds.Meta.Title = cfg.title
+	}
+	if cfg.issue != "" {
+		ds.Meta.Issue = cfg.issue
+	}
+	if cfg.date != "" {
+		ds.Meta.Date = cfg.date
+	}
+	cmp, err := analysis.Compare(ds, cfg.region)
+	if err != nil {
+		return nil, nil, log.fail(&inputError{err}, "compare failed")
+	}
+	log.warnings(cmp.Warnings)
+	if cfg.strict && len(cmp.Warnings) > 0 {
+		err := &inputError{fmt.Errorf("%d warning(s) with --strict", len(cmp.Warnings))}
+		return nil, nil, log.fail(err, "input has warnings and --strict is set; nothing written")
+	}
+	return ds, cmp, nil
+}
+
+// rows counts the data rows read from every input file.
+func rows(ds *analysis.Dataset) int {
+	n := 0
+	for _, f := range ds.Files {
+		n += f.Rows
+	}
+	return n
+}
+
+// manifestInfo is what the manifest records of this run. It holds no path:
+// the packet is the same wherever the data folder was.
+func manifestInfo(cfg config, ds *analysis.Dataset, cmp *analysis.Comparison, t time.Time) output.ManifestInfo {
+	info := output.ManifestInfo{
+		Version:  version,
+		Created:  t,
+		Data:     "folder",
+		Period:   ds.Period.String(),
+		Previous: ds.Previous.String(),
+		Region:   cfg.region,
+		Lang:     cfg.lang,
+		Warnings: cmp.Warnings,
+		Counts: map[string]int{
+			"regions":          cmp.Totals.Regions,
+			"provinces":        cmp.Totals.Provinces,
+			"cities":           cmp.Totals.Cities,
+			"pilot_cities":     cmp.Totals.PilotCities,
+			"promotion_cities": cmp.Totals.PromotionCities,
+			"bases":            cmp.Totals.Bases,
+			"key_projects":     cmp.Totals.KeyProjects,
+			"reporting_cities": cmp.Totals.ReportingCities,
+			"periods":          len(ds.Periods),
+		},
+	}
+	if cfg.data == "" {
+		info.Data = "embedded"
+	}
+	for _, f := range ds.Files {
+		info.Inputs = append(info.Inputs, output.Input{Name: f.Name, SHA256: f.SHA256,
+			Encoding: f.Encoding, Rows: f.Rows, Skipped: f.Skipped})
+	}
+	return info
+}
