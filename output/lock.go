@@ -30,6 +30,9 @@ func LockPath(out string) string { return filepath.Clean(out) + ".lock" }
 // itself stays.
 func Lock(ctx context.Context, out string, wait time.Duration) (release func() error, err error) {
 	out = filepath.Clean(out)
+	if err := CheckOut(out); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, fmt.Errorf("create parent of %s: %w", out, err)
 	}

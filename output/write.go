@@ -33,6 +33,9 @@ var ErrNotPacket = errors.New("not a basebrief packet")
 // the process dies instead, the next Lock or Write cleans up (see Recover).
 func Write(ctx context.Context, out string, files []File, info ManifestInfo) (err error) {
 	out = filepath.Clean(out)
+	if err := CheckOut(out); err != nil {
+		return err
+	}
 	if err := CheckPaths(files); err != nil {
 		return err
 	}
@@ -68,6 +71,16 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) (er
 	}
 	hook("swap", tmp)
 	return swap(out, tmp)
+}
+
+// CheckOut rejects an out folder that cannot be renamed into place: the
+// current folder, a parent, the root.
+func CheckOut(out string) error {
+	switch filepath.Base(filepath.Clean(out)) {
+	case ".", "..", string(filepath.Separator):
+		return fmt.Errorf("out folder %q: expected a folder name such as \"packet\", not the current, parent or root folder", out)
+	}
+	return nil
 }
 
 // CheckPaths rejects any path that is empty, absolute, not slash-separated,

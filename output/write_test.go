@@ -218,3 +218,19 @@ func TestRecover(t *testing.T) {
 		}
 	})
 }
+
+func TestCheckOut(t *testing.T) {
+	for _, out := range []string{".", "..", "/", "a/..", "./", "../.."} {
+		if CheckOut(out) == nil {
+			t.Errorf("CheckOut(%q) accepted it", out)
+		}
+		if _, err := Lock(context.Background(), out, 0); err == nil {
+			t.Errorf("Lock(%q) accepted it", out)
+		}
+	}
+	for _, out := range []string{"packet", "out/packet", "/srv/briefing/packet", "packet/"} {
+		if err := CheckOut(out); err != nil {
+			t.Errorf("CheckOut(%q) = %v", out, err)
+		}
+	}
+}

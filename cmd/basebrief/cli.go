@@ -11,6 +11,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/input"
+	"github.com/basebrief/basebrief/output"
 )
 
 const usage = `basebrief turns CSV records of innovation bases (实践创新基地), their cities and
@@ -143,8 +144,11 @@ func check(cfg *config, period string) error {
 		return usagef("--log-format %q: expected text or json", cfg.logFormat)
 	case cfg.wait < 0:
 		return usagef("--wait %s: expected a duration of zero or more, such as 30s or 5m", cfg.wait)
-	case cfg.out == "" && cfg.cmd == "run":
-		return usagef("--out: expected a folder name")
+	}
+	if cfg.cmd == "run" {
+		if err := output.CheckOut(cfg.out); err != nil || cfg.out == "" {
+			return usagef("--out %q: expected a folder name such as packet, not the current, parent or root folder", cfg.out)
+		}
 	}
 	if cfg.date != "" {
 		if _, err := time.Parse(time.DateOnly, cfg.date); err != nil {

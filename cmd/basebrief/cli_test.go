@@ -34,6 +34,8 @@ func TestUsageErrors(t *testing.T) {
 		{"negative wait", []string{"run", "--wait", "-1s"}, "--wait -1s"},
 		{"stray argument", []string{"run", "data"}, `unexpected argument "data"`},
 		{"flag value missing", []string{"run", "--out"}, "flag needs an argument: -out"},
+		{"out is cwd", []string{"run", "--out", "."}, `--out "."`},
+		{"out is empty", []string{"run", "--out", ""}, `--out ""`},
 		{"version argument", []string{"version", "now"}, "version takes no arguments"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
