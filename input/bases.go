@@ -1,0 +1,84 @@
+package input
+
+import (
+	"fmt"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// segmentExpected is the hint appended to every segment error.
+var segmentExpected = func() string {
+	s := "expected one of"
+	for i, seg := range analysis.Segments {
+		sep := ","
+		if i == 0 {
+			sep = ""
+		}
+		s += fmt.Sprintf("%s %s (%s)", sep, seg.Name(), seg.Short())
+	}
+	return s + " or empty"
+}()
+
+// parseSegment reads the segment column of the current row, reporting an
+// unknown name.
+func parseSegment(t *table) (analysis.Segment, bool) {
+	s := name(t.get(colSegment))
+	seg, ok := analysis.ParseSegment(s)
+	if !ok {
+		t.errorf(colSegment, "segment %q is unknown, %s", s, segmentExpected)
+	}
+	return seg, ok
+}
+
+// readBases reads bases.csv, checking each base's city against ix.
+func readBases(t *table, ix *cityIndex) []analysis.Base {
+	type key struct {
+		base string
+		city int32
+	}
+	seen := make(map[key]int)
+	var bases []analysis.Base
+	for t.next() {
+		b := analysis.Base{
+			Name:     name(t.get(colBase)),
+			City:     name(t.get(colCity)),
+			Province: name(t.get(colProvince)),
+			Kind:     t.get(colKind),
+			Since:    t.get(colSince),
+			Source:   t.get(colSource),
+			Line:     t.line,
+		}
+		ok := requireValues(t, colBase, colCity)
+		batch, err := ParseBatch(t.get(colBatch))
+		if err != nil {
+			t.errorf(colBatch, "batch %v", err)
+			ok = false
+		}
+		b.Batch = batch
+		seg, segOK := parseSegment(t)
+		b.Segment = seg
+		ok = ok && segOK
+		city := int32(-1)
+		if b.City != "" && ix.loaded {
+			var pr problem
+			if city, pr = ix.resolve(b.City, b.Province); city < 0 {
+				t.errorf(pr.col, "%s", pr.msg)
+				ok = false
+			} else {
+				b.City, b.Province = ix.cities[city].Name, ix.cities[city].Province
+			}
+		}
+		if b.Name != "" && city >= 0 {
+			k := key{b.Name, city}
+			if first, dup := seen[k]; dup {
+				t.errorf(colBase, "duplicate base %s in %s, first on line %d, expected each base once per city", b.Name, b.City, first)
+				continue
+			}
+			seen[k] = t.line
+		}
+		if ok {
+			bases = append(bases, b)
+		}
+	}
+	return bases
+}

@@ -1,0 +1,229 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+const briefingFile = "briefing.toml"
+
+// maxBriefingBytes bounds briefing.toml: a masthead and a few stated figures.
+const maxBriefingBytes = 1 << 20
+
+// briefingDoc is briefing.toml as written. Issue and Date take either a
+// string or a TOML number/date, as people write both.
+type briefingDoc struct {
+	Title      string        `toml:"title"`
+	Issue      any           `toml:"issue"`
+	Unit       string        `toml:"unit"`
+	Date       any           `toml:"date"`
+	Subject    string        `toml:"subject"`
+	Report     string        `toml:"report"`
+	Send       string        `toml:"send"`
+	Distribute string        `toml:"distribute"`
+	Copies     int           `toml:"copies"`
+	Foreword   string        `toml:"foreword"`
+	Source     string        `toml:"source"`
+	Stated     []statedEntry `toml:"stated"`
+}
+
+type statedEntry struct {
+	Label   string  `toml:"label"`
+	Value   float64 `toml:"value"`
+	Unit    string  `toml:"unit"`
+	Source  string  `toml:"source"`
+	Measure string  `toml:"measure"`
+}
+
+// measures are the recorded counts a stated figure can be checked against.
+var measures = []string{"key_projects", "bases", "cities", "pilot_cities", "promotion_cities", "provinces", "members"}
+
+// readBriefing reads the optional briefing.toml. A missing file is no error.
+func readBriefing(fsys fs.FS, c *collector, warnings *[]string) (analysis.Meta, *analysis.InputFile) {
+	text, file, ok := readBriefingText(fsys, c)
+	if !ok {
+		return analysis.Meta{}, file
+	}
+	var doc briefingDoc
+	md, err := toml.Decode(text, &doc)
+	if err != nil {
+		c.add(tomlError(err))
+		return analysis.Meta{}, file
+	}
+	for _, k := range md.Undecoded() {
+		*warnings = append(*warnings, Error{File: briefingFile, Line: keyLine(text, k), Msg: fmt.Sprintf("unknown key %q ignored", k.String())}.Error())
+	}
+	return doc.meta(text, c), file
+}
+
+// readBriefingText reads and decodes the file like the CSVs (BOM, UTF-8,
+// GB18030), within maxBriefingBytes.
+func readBriefingText(fsys fs.FS, c *collector) (string, *analysis.InputFile, bool) {
+	for _, gb := range []bool{false, true} {
+		f, err := fsys.Open(briefingFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", nil, false
+		}
+		if err != nil {
+			c.addf(briefingFile, 0, 0, "cannot open file: %v", err)
+			return "", nil, false
+		}
+		text, file, err := decodeAll(f, gb)
+		f.Close()
+		var se *streamError
+		switch {
+		case errors.Is(err, errNotUTF8):
+			continue
+		case errors.As(err, &se):
+			c.addf(briefingFile, se.line, 0, "%s", se.msg)
+			return "", nil, false
+		case err != nil:
+			c.addf(briefingFile, 0, 0, "%v", err)
+			return "", nil, false
+		}
+		return text, file, true
+	}
+	return "", nil, false
+}
+
+func decodeAll(f io.Reader, gb bool) (string, *analysis.InputFile, error) {
+	d, err := newDecoder(f, gb)
+	if err != nil {
+		return "", nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(d.text, maxBriefingBytes+1))
+	if err != nil {
+		return "", nil, err
+	}
+	if len(b) > maxBriefingBytes {
+		return "", nil, fmt.Errorf("file larger than %d KiB, expected a short TOML file", maxBriefingBytes>>10)
+	}
+	return string(b), &analysis.InputFile{Name: briefingFile, SHA256: d.raw.sum(), Encoding: d.encoding}, nil
+}
+
+// tomlError turns a TOML syntax or type error into an Error on its line.
+func tomlError(err error) Error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.LastKey != "" {
+			msg = fmt.Sprintf("%s (at key %s)", msg, pe.LastKey)
+		}
+		return Error{File: briefingFile, Line: pe.Position.Line, Column: pe.Position.Col,
+			Msg: msg + ", expected TOML such as title = \"...\""}
+	}
+	return Error{File: briefingFile, Msg: strings.TrimPrefix(err.Error(), "toml: ") + ", expected TOML such as title = \"...\""}
+}
+
+// meta checks the document's values and converts it.
+func (doc briefingDoc) meta(text string, c *collector) analysis.Meta {
+	m := analysis.Meta{
+		Title: trim(doc.Title), Unit: trim(doc.Unit), Subject: trim(doc.Subject),
+		Report: trim(doc.Report), Send: trim(doc.Send), Distribute: trim(doc.Distribute),
+		Copies: doc.Copies, Foreword: trim(doc.Foreword), Source: trim(doc.Source),
+	}
+	errAt := func(key toml.Key, format string, args ...any) {
+		c.addf(briefingFile, keyLine(text, key), 0, format, args...)
+	}
+	switch v := doc.Issue.(type) {
+	case nil:
+	case string:
+		m.Issue = trim(v)
+	case int64:
+		m.Issue = strconv.FormatInt(v, 10)
+	default:
+		errAt(toml.Key{"issue"}, "issue %v is not a string or number, expected issue = \"1\"", v)
+	}
+	m.Date = briefingDate(doc.Date, func(format string, args ...any) { errAt(toml.Key{"date"}, format, args...) })
+	if doc.Copies < 0 {
+		errAt(toml.Key{"copies"}, "copies %d is negative, expected a count of printed copies or 0", doc.Copies)
+	}
+	for i, s := range doc.Stated {
+		key := toml.Key{"stated", strconv.Itoa(i)}
+		st := analysis.Stated{Label: trim(s.Label), Value: s.Value, Unit: trim(s.Unit), Source: trim(s.Source), Measure: trim(s.Measure)}
+		if st.Label == "" {
+			errAt(key, "[[stated]] #%d has no label, expected label = \"...\"", i+1)
+		}
+		if math.IsNaN(st.Value) || math.IsInf(st.Value, 0) {
+			errAt(key, "[[stated]] #%d value is not a number, expected value = 25", i+1)
+		}
+		if st.Measure != "" && !validMeasure(st.Measure) {
+			errAt(key, "[[stated]] #%d measure %q is unknown, expected one of %s or none", i+1, st.Measure, strings.Join(measures, ", "))
+		}
+		m.Stated = append(m.Stated, st)
+	}
+	return m
+}
+
+func validMeasure(s string) bool {
+	for _, m := range measures {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
+
+// briefingDate normalises date to YYYY-MM-DD from a string or TOML date.
+func briefingDate(v any, fail func(string, ...any)) string {
+	switch d := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return d.Format("2006-01-02")
+	case string:
+		if trim(d) == "" {
+			return ""
+		}
+		p, err := ParsePeriod(d)
+		if err != nil || p.Day == 0 {
+			fail("date %q is not a day, expected date = \"2019-05-17\"", d)
+			return ""
+		}
+		return p.String()
+	}
+	fail("date %v is not a date, expected date = \"2019-05-17\"", v)
+	return ""
+}
+
+// keyLine finds the line of a key for messages: a top-level key's
+// assignment, or the n-th [[stated]] table for ("stated", n, ...). 0 when
+// not found.
+func keyLine(text string, k toml.Key) int {
+	if len(k) == 0 {
+		return 0
+	}
+	want, table := -1, ""
+	if len(k) >= 2 {
+		if n, err := strconv.Atoi(k[1]); err == nil {
+			want, table = n, k[0]
+		}
+	}
+	seen := -1
+	for i, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if table != "" {
+			if l == "[["+table+"]]" {
+				seen++
+				if seen == want {
+					return i + 1
+				}
+			}
+			continue
+		}
+		if rest, ok := strings.CutPrefix(l, k[0]); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,133 @@
+package input
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// cityIndex holds cities.csv and the lookups the other files need. City and
+// province names are interned here: figures rows reuse these strings.
+type cityIndex struct {
+	cities    []analysis.City
+	byProv    map[string]map[string]int32 // province → city → index
+	byName    map[string][]int32          // city → indexes (names repeat across provinces)
+	provIdx   map[string]int32            // province → index into provNames
+	provNames []string
+	provLine  []int // line of the province's first city
+	loaded    bool  // the header was valid: references can be checked
+}
+
+func newCityIndex() *cityIndex {
+	return &cityIndex{
+		byProv:  make(map[string]map[string]int32),
+		byName:  make(map[string][]int32),
+		provIdx: make(map[string]int32),
+	}
+}
+
+// readCities reads cities.csv from an open table.
+func readCities(t *table) *cityIndex {
+	ix := newCityIndex()
+	ix.loaded = !t.broken
+	type firstRegion struct {
+		region string
+		line   int
+	}
+	regionOf := map[string]firstRegion{}
+	for t.next() {
+		c := analysis.City{
+			Name:     name(t.get(colCity)),
+			Province: name(t.get(colProvince)),
+			Region:   name(t.get(colRegion)),
+			Note:     t.get(colNote),
+			Line:     t.line,
+		}
+		ok := requireValues(t, colCity, colProvince, colRegion)
+		tier, err := ParseTier(t.get(colTier))
+		if err != nil {
+			t.errorf(colTier, "tier %v", err)
+		}
+		c.Tier = tier
+		if c.Region != "" && c.Province != "" {
+			if r, seen := regionOf[c.Province]; seen && r.region != c.Region {
+				t.errorf(colRegion, "region %s differs from %s given to province %s on line %d, expected one region per province", c.Region, r.region, c.Province, r.line)
+			} else if !seen {
+				regionOf[c.Province] = firstRegion{c.Region, t.line}
+			}
+		}
+		if !ok {
+			continue
+		}
+		if i, dup := ix.byProv[c.Province][c.Name]; dup {
+			t.errorf(colCity, "duplicate city %s (%s), first on line %d, expected each city once", c.Name, c.Province, ix.cities[i].Line)
+			continue
+		}
+		ix.add(c)
+	}
+	return ix
+}
+
+// requireValues reports each empty required value of the row; ok is false
+// if any was empty.
+func requireValues(t *table, cols ...col) bool {
+	ok := true
+	for _, c := range cols {
+		if t.get(c) == "" {
+			t.errorf(c, "empty %s, expected a value", c)
+			ok = false
+		}
+	}
+	return ok
+}
+
+func (ix *cityIndex) add(c analysis.City) {
+	i := int32(len(ix.cities))
+	m := ix.byProv[c.Province]
+	if m == nil {
+		m = make(map[string]int32)
+		ix.byProv[c.Province] = m
+		ix.provIdx[c.Province] = int32(len(ix.provNames))
+		ix.provNames = append(ix.provNames, c.Province)
+		ix.provLine = append(ix.provLine, c.Line)
+	}
+	m[c.Name] = i
+	ix.byName[c.Name] = append(ix.byName[c.Name], i)
+	ix.cities = append(ix.cities, c)
+}
+
+// problem is what went wrong resolving a reference, and the column at fault.
+type problem struct {
+	col col
+	msg string
+}
+
+// resolve finds city in province (or, with no province, the only city of
+// that name). It returns the index, or -1 and the problem to report.
+func (ix *cityIndex) resolve(city, province string) (int32, problem) {
+	if province != "" {
+		if i, ok := ix.byProv[province][city]; ok {
+			return i, problem{}
+		}
+	}
+	cands := ix.byName[city]
+	switch {
+	case len(cands) == 0:
+		return -1, problem{colCity, "city " + city + " is unknown, expected a city listed in cities.csv"}
+	case province == "" && len(cands) == 1:
+		return cands[0], problem{}
+	case province == "":
+		return -1, problem{colProvince, "city " + city + " is in several provinces (" + ix.provincesOf(cands) + "), expected the province column to say which"}
+	}
+	return -1, problem{colProvince, "province " + province + " does not match city " + city + ", expected " + ix.provincesOf(cands) + " as in cities.csv"}
+}
+
+func (ix *cityIndex) provincesOf(cands []int32) string {
+	names := make([]string, len(cands))
+	for i, c := range cands {
+		names[i] = ix.cities[c].Province
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}

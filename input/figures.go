@@ -1,0 +1,284 @@
+package input
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// Figures rows are streamed: each is checked, its period recorded and its
+// key tested for duplicates, but only rows of the compared period and the
+// best candidate for the previous one are kept.
+
+// maxInterned bounds the source strings shared between kept figures; past
+// it each kept figure gets its own copy, so hostile input cannot grow the
+// table beyond the kept rows.
+const maxInterned = 4096
+
+// bucket holds the kept figures of one period.
+type bucket struct {
+	period analysis.Period
+	figs   []analysis.Figure
+}
+
+// dupSet remembers the first line of each key seen in one period: sparse
+// while few keys are filled, a dense array once they are many, so memory
+// stays linear in the rows read however the periods are spread.
+type dupSet struct {
+	dense  []int32
+	sparse map[int32]int32
+}
+
+func (d *dupSet) claim(k int32, line int32, keys int) int32 {
+	if d.dense != nil {
+		first := d.dense[k]
+		if first == 0 {
+			d.dense[k] = line
+		}
+		return first
+	}
+	if first, ok := d.sparse[k]; ok {
+		return first
+	}
+	if d.sparse == nil {
+		d.sparse = make(map[int32]int32)
+	}
+	d.sparse[k] = line
+	if len(d.sparse) > keys/8 {
+		d.dense = make([]int32, keys)
+		for k, l := range d.sparse {
+			d.dense[k] = l
+		}
+		d.sparse = nil
+	}
+	return 0
+}
+
+// figureReader is the state of one pass over figures.csv.
+type figureReader struct {
+	t    *table
+	ix   *cityIndex
+	want analysis.Period // Options.Period; zero: the latest
+	keys int             // (cities + provinces) × segments
+
+	dups    map[analysis.Period]*dupSet
+	keep    [2]bucket // [0] the compared period, [1] the best previous
+	sources map[string]string
+
+	// Caches for the runs of equal values national files are made of.
+	lastPeriodStr string
+	lastPeriod    analysis.Period
+	lastPeriodErr error
+	lastDups      *dupSet
+	lastProv      string
+	lastProvMap   map[string]int32
+}
+
+// figureResult is what figures.csv yields.
+type figureResult struct {
+	figures  []analysis.Figure
+	periods  []analysis.Period
+	period   analysis.Period
+	previous analysis.Period
+}
+
+func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
+	fr := &figureReader{
+		t: t, ix: ix, want: want,
+		keys:    (len(ix.cities) + len(ix.provNames)) * (len(analysis.Segments) + 1),
+		dups:    make(map[analysis.Period]*dupSet),
+		sources: make(map[string]string),
+	}
+	fr.keep[0].period = want
+	for t.next() {
+		fr.row()
+	}
+	return fr.result()
+}
+
+// row checks the current row and keeps it when its period is wanted.
+func (fr *figureReader) row() {
+	t := fr.t
+	f := analysis.Figure{Province: name(t.get(colProvince)), City: name(t.get(colCity)), Line: t.line}
+	ok := true
+	seg, segOK := parseSegment(t)
+	f.Segment = seg
+	ok = ok && segOK
+	period, periodOK := fr.period(t.get(colPeriod))
+	f.Period = period
+	ok = ok && periodOK
+	if m := t.get(colMembers); m == "" {
+		t.errorf(colMembers, "empty members, %s", membersExpected)
+		ok = false
+	} else if v, err := ParseMembers(m); err != nil {
+		t.errorf(colMembers, "members %v", err)
+		ok = false
+	} else {
+		f.Members = v
+	}
+	key, keyOK := fr.resolve(&f)
+	ok = ok && keyOK
+	if key >= 0 && segOK && periodOK {
+		if first := fr.lastDups.claim(key*int32(len(analysis.Segments)+1)+int32(seg), int32(t.line), fr.keys); first != 0 {
+			fr.duplicate(f, first)
+			ok = false
+		}
+	}
+	if ok {
+		fr.keepFigure(f)
+	}
+}
+
+// period parses a period value, caching the last one: national files list
+// the rows of one period together.
+func (fr *figureReader) period(s string) (analysis.Period, bool) {
+	if s != fr.lastPeriodStr || fr.lastDups == nil && fr.lastPeriodErr == nil {
+		fr.lastPeriodStr = strings.Clone(s)
+		fr.lastPeriod, fr.lastPeriodErr = ParsePeriod(s)
+		fr.lastDups = nil
+		if fr.lastPeriodErr == nil {
+			d := fr.dups[fr.lastPeriod]
+			if d == nil {
+				d = &dupSet{}
+				fr.dups[fr.lastPeriod] = d
+			}
+			fr.lastDups = d
+		}
+	}
+	if fr.lastPeriodErr != nil {
+		if s == "" {
+			fr.t.errorf(colPeriod, "empty period, %s", periodExpected)
+		} else {
+			fr.t.errorf(colPeriod, "period %v", fr.lastPeriodErr)
+		}
+		return analysis.Period{}, false
+	}
+	return fr.lastPeriod, true
+}
+
+// resolve checks the row's city and province against cities.csv and sets
+// the figure's canonical names. It returns the duplicate key, or -1.
+func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
+	t, ix := fr.t, fr.ix
+	if f.City == "" && f.Province == "" {
+		t.errorf(colProvince, "empty province, expected the province of the figure (and its city, unless it is a province-level figure)")
+		return -1, false
+	}
+	if !ix.loaded {
+		return -1, true
+	}
+	if f.City == "" {
+		p, ok := ix.provIdx[f.Province]
+		if !ok {
+			t.errorf(colProvince, "province %s is unknown, expected a province listed in cities.csv", f.Province)
+			return -1, false
+		}
+		f.Province = ix.provNames[p]
+		return int32(len(ix.cities)) + p, true
+	}
+	if f.Province != fr.lastProv || fr.lastProvMap == nil {
+		fr.lastProv, fr.lastProvMap = strings.Clone(f.Province), ix.byProv[f.Province]
+	}
+	i, ok := fr.lastProvMap[f.City]
+	if !ok {
+		var pr problem
+		if i, pr = ix.resolve(f.City, f.Province); i < 0 {
+			t.errorf(pr.col, "%s", pr.msg)
+			return -1, false
+		}
+	}
+	c := &ix.cities[i]
+	f.City, f.Province = c.Name, c.Province
+	return i, true
+}
+
+func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
+	seg := "total"
+	if f.Segment != analysis.SegmentAll {
+		seg = f.Segment.Short()
+	}
+	if f.City == "" {
+		fr.t.errorf(colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d, expected one figure per province, period and segment",
+			f.Province, f.Period, seg, first)
+		return
+	}
+	fr.t.errorf(colCity, "duplicate figure for %s (%s), %s, %s, first on line %d, expected one figure per city, period and segment",
+		f.City, f.Province, f.Period, seg, first)
+}
+
+// keepFigure holds f if its period is the compared one or the best
+// previous candidate so far, dropping a bucket a later period displaces.
+func (fr *figureReader) keepFigure(f analysis.Figure) {
+	cur, prev := &fr.keep[0], &fr.keep[1]
+	c := f.Period.Compare(cur.period)
+	switch {
+	case c == 0:
+	case c > 0 && fr.want.IsZero():
+		// A newer period: the compared one becomes the previous candidate.
+		*prev, *cur = *cur, bucket{period: f.Period, figs: prev.figs[:0]}
+	case c > 0:
+		return // after the chosen period
+	default:
+		switch pc := f.Period.Compare(prev.period); {
+		case pc < 0:
+			return
+		case pc > 0 || prev.period.IsZero():
+			*prev = bucket{period: f.Period, figs: prev.figs[:0]}
+		}
+		cur = prev
+	}
+	f.Source = fr.intern(fr.t.get(colSource))
+	cur.figs = append(cur.figs, f)
+}
+
+func (fr *figureReader) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := fr.sources[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	if len(fr.sources) < maxInterned {
+		fr.sources[s] = s
+	}
+	return s
+}
+
+func (fr *figureReader) result() figureResult {
+	var r figureResult
+	for p := range fr.dups {
+		r.periods = append(r.periods, p)
+	}
+	sort.Slice(r.periods, func(i, j int) bool { return r.periods[i].Less(r.periods[j]) })
+	cur, prev := fr.keep[0], fr.keep[1]
+	if !fr.want.IsZero() {
+		if _, ok := fr.dups[fr.want]; !ok {
+			fr.t.c.addf(fr.t.schema.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
+			return r
+		}
+	}
+	r.period, r.previous = cur.period, prev.period
+	r.figures = append(prev.figs, cur.figs...)
+	sort.Slice(r.figures, func(i, j int) bool { return r.figures[i].Line < r.figures[j].Line })
+	return r
+}
+
+// periodList names the periods present, shortened past a dozen.
+func periodList(ps []analysis.Period) string {
+	if len(ps) == 0 {
+		return "none (figures.csv has no valid rows)"
+	}
+	var names []string
+	for i, p := range ps {
+		if len(ps) > 12 && i == 5 {
+			names = append(names, fmt.Sprintf("… (%d more) …", len(ps)-10))
+		}
+		if len(ps) <= 12 || i < 5 || i >= len(ps)-5 {
+			names = append(names, p.String())
+		}
+	}
+	return strings.Join(names, ", ")
+}

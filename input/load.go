@@ -1,0 +1,112 @@
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"sort"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// Options tune Load.
+type Options struct {
+	// Period is the period compared. Zero: the latest period present;
+	// otherwise it must be present in figures.csv.
+	Period analysis.Period
+	// MaxErrors bounds the errors listed (0: 100); past it a final
+	// "... and N more" entry counts the rest.
+	MaxErrors int
+}
+
+// LoadDir loads the data folder dir. Messages name files by base name.
+func LoadDir(dir string, opts Options) (*analysis.Dataset, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, Errors{{File: dir, Msg: "data folder not found, expected a folder holding cities.csv, bases.csv and figures.csv"}}
+	}
+	if !st.IsDir() {
+		return nil, Errors{{File: dir, Msg: "is not a folder, expected a folder holding cities.csv, bases.csv and figures.csv"}}
+	}
+	return Load(os.DirFS(dir), opts)
+}
+
+// Load reads cities.csv, bases.csv, figures.csv and the optional
+// briefing.toml from fsys and validates them. On invalid input it returns
+// Errors listing every problem found (up to opts.MaxErrors); any other
+// return is a valid Dataset.
+func Load(fsys fs.FS, opts Options) (*analysis.Dataset, error) {
+	ld := &loader{fsys: fsys, c: newCollector(opts.MaxErrors)}
+	d := &analysis.Dataset{}
+
+	ix := newCityIndex()
+	ld.readCSV(citiesSchema, func(t *table) { ix = readCities(t) })
+	d.Cities = ix.cities
+	ld.readCSV(basesSchema, func(t *table) { d.Bases = readBases(t, ix) })
+	var fr figureResult
+	ld.readCSV(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period) })
+	d.Figures, d.Periods, d.Period, d.Previous = fr.figures, fr.periods, fr.period, fr.previous
+
+	meta, file := readBriefing(fsys, ld.c, &ld.warnings)
+	d.Meta = meta
+	if file != nil {
+		ld.files = append(ld.files, *file)
+	}
+	if err := ld.c.result(); err != nil {
+		return nil, err
+	}
+	if len(d.Periods) == 0 {
+		ld.warnings = append(ld.warnings, figuresSchema.file+": no figures, so no members are reported")
+	}
+	d.Files = ld.files
+	sort.Strings(ld.warnings)
+	d.Warnings = unique(ld.warnings)
+	return d, nil
+}
+
+// loader carries what one Load gathers across files.
+type loader struct {
+	fsys     fs.FS
+	c        *collector
+	warnings []string
+	files    []analysis.InputFile
+}
+
+// readCSV opens one CSV file and hands its table to read, first as UTF-8
+// and, if the bytes are not UTF-8, again from the start as GB18030. The
+// errors and warnings of an abandoned attempt are dropped.
+func (ld *loader) readCSV(s schema, read func(*table)) {
+	for _, gb := range []bool{false, true} {
+		mark, nwarn := ld.c.mark(), len(ld.warnings)
+		t, err := openTable(ld.fsys, s, gb, ld.c, &ld.warnings)
+		if errors.Is(err, errNotUTF8) {
+			ld.c.reset(mark)
+			ld.warnings = ld.warnings[:nwarn]
+			continue
+		}
+		if t == nil {
+			return
+		}
+		read(t)
+		t.close()
+		if errors.Is(t.retry, errNotUTF8) && !gb {
+			ld.c.reset(mark)
+			ld.warnings = ld.warnings[:nwarn]
+			continue
+		}
+		ld.files = append(ld.files, analysis.InputFile{
+			Name: s.file, SHA256: t.dec.raw.sum(), Encoding: t.dec.encoding, Rows: t.rows, Skipped: t.skipped,
+		})
+		return
+	}
+}
+
+func unique(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,221 @@
+package input
+
+import (
+	"fmt"
+	"strings"
+)
+
+// membersExpected is the hint appended to every members error.
+const membersExpected = "expected a count such as 1400000, 1,400,000, 140万, 1.4M or 0.014亿"
+
+// unit is a multiplier word that may follow a number.
+type unit struct {
+	text string
+	exp  int // power of ten
+}
+
+// units are matched case-insensitively, longest first, after the number.
+// Decided: k/K and 千 are accepted (thousands) alongside the spec's forms;
+// a trailing 人 ("140万人") is accepted too, as analysts write it.
+var units = []unit{
+	{"million", 6}, {"thousand", 3}, {"百万", 6}, {"千万", 7},
+	{"万", 4}, {"萬", 4}, {"亿", 8}, {"億", 8}, {"千", 3},
+	{"mn", 6}, {"m", 6}, {"k", 3},
+}
+
+// ParseMembers reads a member count written any way an analyst writes it:
+// 1400000, 1,400,000, 140万, 140 万, 1.4M, 0.014亿, １４０万 (full-width),
+// 1.4e6, 1.4k, 140万人. The value is rounded to the nearest person (halves
+// up). Negative values, bad digit grouping and values beyond int64 are
+// errors; the error text reads `"<value>" is ..., expected ...`.
+func ParseMembers(s string) (int64, error) {
+	if v, ok := plainCount(s); ok {
+		return v, nil
+	}
+	t := strings.TrimSuffix(trim(fold(trim(s))), "人")
+	if t == "" {
+		return 0, fmt.Errorf("%q is empty, %s", s, membersExpected)
+	}
+	neg := false
+	if t[0] == '-' || strings.HasPrefix(t, "−") {
+		neg = true
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "−")
+	}
+	num, rest, err := scanNumber(t)
+	if err != nil {
+		return 0, fmt.Errorf("%q %v, %s", s, err, membersExpected)
+	}
+	rest = trim(rest)
+	if rest != "" {
+		exp, ok := matchUnit(rest)
+		if !ok || num.hasExp {
+			return 0, fmt.Errorf("%q is not a number, %s", s, membersExpected)
+		}
+		num.exp += exp
+	}
+	v, err := num.round()
+	if err != nil {
+		return 0, fmt.Errorf("%q %v", s, err)
+	}
+	if neg && v != 0 {
+		return 0, fmt.Errorf("%q is negative, expected a count of zero or more", s)
+	}
+	return v, nil
+}
+
+func matchUnit(s string) (int, bool) {
+	for _, u := range units {
+		if strings.EqualFold(s, u.text) {
+			return u.exp, true
+		}
+	}
+	return 0, false
+}
+
+// decimal is digits × 10^exp, digits without leading zeros.
+type decimal struct {
+	digits []byte
+	exp    int
+	hasExp bool // written with e/E: no unit may follow
+}
+
+// scanNumber reads [digits with optional thousands commas][.digits][e±N]
+// from the start of s and returns the rest.
+func scanNumber(s string) (decimal, string, error) {
+	var d decimal
+	i, seen, group, groups := 0, 0, 0, 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == ',' {
+			// Thousands separators: the first group 1–3 digits, then exactly 3.
+			if seen == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
+				return d, "", fmt.Errorf("has misplaced thousands separators")
+			}
+			groups++
+			group = 0
+			continue
+		}
+		if c < '0' || c > '9' {
+			break
+		}
+		d.push(c)
+		seen++
+		group++
+	}
+	if groups > 0 && group != 3 {
+		return d, "", fmt.Errorf("has misplaced thousands separators")
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			d.push(s[i])
+			d.exp--
+			frac++
+		}
+		if frac == 0 && seen == 0 {
+			return d, "", fmt.Errorf("is not a number")
+		}
+	} else if seen == 0 {
+		return d, "", fmt.Errorf("is not a number")
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') && i+1 < len(s) && (s[i+1] == '+' || s[i+1] == '-' || isDigit(s[i+1])) {
+		n, j, ok := scanExponent(s[i+1:])
+		if !ok {
+			return d, "", fmt.Errorf("is not a number")
+		}
+		d.exp += n
+		d.hasExp = true
+		i += 1 + j
+	}
+	return d, s[i:], nil
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanExponent reads a signed exponent of at most three digits.
+func scanExponent(s string) (int, int, bool) {
+	i, sign := 0, 1
+	if s[0] == '+' || s[0] == '-' {
+		if s[0] == '-' {
+			sign = -1
+		}
+		i++
+	}
+	n, start := 0, i
+	for ; i < len(s) && isDigit(s[i]) && i-start < 3; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	if i == start || (i < len(s) && isDigit(s[i])) {
+		return 0, 0, false
+	}
+	return sign * n, i, true
+}
+
+func (d *decimal) push(c byte) {
+	if c == '0' && len(d.digits) == 0 {
+		return // leading zero
+	}
+	d.digits = append(d.digits, c)
+}
+
+// round converts to an integer, rounding half up.
+func (d decimal) round() (int64, error) {
+	digits := d.digits
+	roundUp := false
+	if d.exp < 0 {
+		keep := len(digits) + d.exp
+		switch {
+		case keep < 0:
+			digits = nil
+		case keep == 0:
+			roundUp = digits[0] >= '5'
+			digits = nil
+		default:
+			roundUp = digits[keep] >= '5'
+			digits = digits[:keep]
+		}
+	}
+	const limit = (1<<63 - 1) / 10
+	var v int64
+	for _, c := range digits {
+		if v > limit {
+			return 0, errTooLarge
+		}
+		v = v*10 + int64(c-'0')
+		if v < 0 {
+			return 0, errTooLarge
+		}
+	}
+	for e := d.exp; e > 0 && v != 0; e-- {
+		if v > limit {
+			return 0, errTooLarge
+		}
+		v *= 10
+	}
+	if roundUp {
+		v++
+		if v < 0 {
+			return 0, errTooLarge
+		}
+	}
+	return v, nil
+}
+
+var errTooLarge = fmt.Errorf("is too large, expected a count below 9,223,372,036,854,775,807")
+
+// plainCount is the fast path for the common case: 1 to 18 ASCII digits.
+func plainCount(s string) (int64, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}

@@ -1,0 +1,293 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// Bounds that keep hostile input from exhausting memory or time.
+const (
+	maxRecordBytes = 64 << 10 // one CSV record (a row, quoted newlines included)
+	maxColumns     = 1000
+	maxFileBytes   = 1 << 30
+)
+
+// Encoding names as recorded in analysis.InputFile.
+const (
+	encUTF8    = "UTF-8"
+	encUTF8BOM = "UTF-8 BOM"
+	encGB18030 = "GB18030"
+)
+
+// errNotUTF8 asks the caller to read the file again as GB18030: a byte
+// sequence invalid in UTF-8 came before any valid multi-byte UTF-8 text.
+var errNotUTF8 = errors.New("not UTF-8")
+
+// streamError is a fatal problem with the bytes of a file at a line.
+type streamError struct {
+	line int
+	msg  string
+}
+
+func (e *streamError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+// hashReader hashes and counts the raw bytes as they are read.
+type hashReader struct {
+	r io.Reader
+	h hash.Hash
+	n int64
+}
+
+func (r *hashReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	r.h.Write(p[:n])
+	r.n += int64(n)
+	if r.n > maxFileBytes {
+		return 0, &streamError{msg: fmt.Sprintf("file larger than %d MiB, expected a CSV file of sane size", maxFileBytes>>20)}
+	}
+	return n, err
+}
+
+func (r *hashReader) sum() string { return hex.EncodeToString(r.h.Sum(nil)) }
+
+// decoder turns a raw file into checked UTF-8 text for the CSV reader.
+type decoder struct {
+	raw      *hashReader
+	encoding string
+	text     io.Reader
+}
+
+// newDecoder wraps f. With gb set the bytes are decoded as GB18030;
+// otherwise a UTF-8 BOM is dropped and the text checked as strict UTF-8.
+func newDecoder(f io.Reader, gb bool) (*decoder, error) {
+	raw := &hashReader{r: f, h: sha256.New()}
+	br := bufio.NewReaderSize(raw, 64<<10)
+	d := &decoder{raw: raw, encoding: encUTF8}
+	g := &guard{}
+	if gb {
+		d.encoding = encGB18030
+		g.r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+		g.gb = true
+	} else {
+		head, err := br.Peek(3)
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("read file: %w", err)
+		}
+		if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
+			br.Discard(3)
+			d.encoding = encUTF8BOM
+			g.bom = true
+		}
+		g.r = br
+	}
+	d.text = bufio.NewReaderSize(g, 64<<10)
+	return d, nil
+}
+
+// guard checks decoded text on its way to the CSV reader: valid UTF-8 (or
+// GB18030 without replacement characters), no NUL bytes, no record longer
+// than maxRecordBytes. It hands on whole lines before a fault, then fails.
+type guard struct {
+	r        io.Reader
+	gb, bom  bool
+	carry    []byte // an incomplete UTF-8 sequence from the last chunk
+	sawMulti bool   // valid multi-byte UTF-8 seen: the file is UTF-8
+	line     int    // newlines passed
+	recLen   int
+	recLine  int
+	inQuote  bool
+	err      error
+}
+
+func (g *guard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	if n == 0 {
+		if err == io.EOF && len(g.carry) > 0 {
+			return 0, g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file")
+		}
+		return 0, err
+	}
+	b := p[:n]
+	if pos, msg := g.check(b, err == io.EOF); pos >= 0 {
+		cut := bytes.LastIndexByte(b[:pos], '\n') + 1
+		ferr := g.fail(g.line+bytes.Count(b[:pos], []byte("\n"))+1, msg)
+		if msg == "" {
+			ferr = errNotUTF8
+			g.err = ferr
+		}
+		if k, rerr := g.walk(b[:cut]); rerr != nil {
+			return k, nil
+		}
+		if cut == 0 {
+			return 0, ferr
+		}
+		return cut, nil
+	}
+	if k, werr := g.walk(b); werr != nil {
+		return k, nil
+	}
+	if err == io.EOF && len(g.carry) > 0 {
+		g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file")
+		return n, nil
+	}
+	return n, err
+}
+
+func (g *guard) fail(line int, msg string) error {
+	g.err = &streamError{line: line, msg: msg}
+	return g.err
+}
+
+// check returns the offset of the first fault in b and its message, or -1.
+// An empty message with an offset means "retry as GB18030".
+func (g *guard) check(b []byte, atEOF bool) (int, string) {
+	pos, msg := -1, ""
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		pos, msg = i, "NUL byte: binary content, expected CSV text"
+	}
+	if g.gb {
+		if i := bytes.Index(b, []byte("\uFFFD")); i >= 0 && (pos < 0 || i < pos) {
+			pos, msg = i, "byte sequence invalid in GB18030 (the file is neither UTF-8 nor GB18030), expected UTF-8 or GB18030 text"
+		}
+		return pos, msg
+	}
+	if i := g.invalidUTF8(b); i >= 0 && (pos < 0 || i < pos) {
+		pos, msg = i, "invalid UTF-8 byte sequence, expected UTF-8 text"
+		if !g.bom && !g.sawMulti {
+			msg = "" // no UTF-8 text seen yet: try GB18030
+		}
+	}
+	return pos, msg
+}
+
+// invalidUTF8 validates b as the continuation of the stream and returns the
+// offset of the first invalid byte, or -1. An incomplete sequence at the
+// end is carried into the next chunk.
+func (g *guard) invalidUTF8(b []byte) int {
+	start := 0
+	if len(g.carry) > 0 {
+		need := len(g.carry)
+		tmp := append(g.carry[:len(g.carry):len(g.carry)], b[:min(len(b), 4-need)]...)
+		if !utf8.FullRune(tmp) {
+			g.carry = tmp
+			return -1
+		}
+		r, size := utf8.DecodeRune(tmp)
+		if r == utf8.RuneError && size <= 1 {
+			return 0
+		}
+		start = size - need
+		g.carry = nil
+		g.sawMulti = true
+	}
+	end := len(b)
+	for i := len(b) - 1; i >= start && i >= len(b)-3; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				end = i
+			}
+			break
+		}
+	}
+	body := b[start:end]
+	if !utf8.Valid(body) {
+		for i := 0; i < len(body); {
+			r, size := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return start + i
+			}
+			if size > 1 {
+				g.sawMulti = true
+			}
+			i += size
+		}
+	}
+	if !g.sawMulti && hasHigh(body) {
+		g.sawMulti = true
+	}
+	if end < len(b) {
+		g.carry = append([]byte(nil), b[end:]...)
+	}
+	return -1
+}
+
+// hasHigh reports whether b holds a byte ≥ 0x80, eight bytes at a time.
+func hasHigh(b []byte) bool {
+	for len(b) >= 8 {
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// walk counts lines and measures records, following quotes the way
+// encoding/csv does, so one endless record fails at maxRecordBytes. On
+// failure it returns how much of b ends complete records, to hand those on.
+func (g *guard) walk(b []byte) (int, error) {
+	done, off := 0, 0
+	for off < len(b) {
+		if g.recLen == 0 {
+			g.recLine = g.line + 1
+		}
+		rest := b[off:]
+		var seg []byte
+		if g.inQuote {
+			seg = rest
+			if q := bytes.IndexByte(rest, '"'); q >= 0 {
+				seg = rest[:q+1]
+				g.inQuote = false
+			}
+			g.line += bytes.Count(seg, []byte("\n"))
+		} else {
+			seg = rest
+			if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+				seg = rest[:nl+1]
+			}
+			if q := bytes.IndexByte(seg, '"'); q >= 0 {
+				seg = seg[:q+1]
+				g.inQuote = true
+			}
+		}
+		g.recLen += len(seg)
+		off += len(seg)
+		if g.recLen > maxRecordBytes {
+			return done, g.tooLong()
+		}
+		if !g.inQuote && seg[len(seg)-1] == '\n' {
+			g.line++ // a newline outside quotes ends the record
+			g.recLen = 0
+			done = off
+		}
+	}
+	return len(b), nil
+}
+
+func (g *guard) tooLong() error {
+	msg := fmt.Sprintf("row longer than %d KiB, expected CSV rows of ordinary length", maxRecordBytes>>10)
+	if g.inQuote {
+		msg = fmt.Sprintf("quoted value longer than %d KiB (a quote left open?), expected CSV rows of ordinary length", maxRecordBytes>>10)
+	}
+	return g.fail(g.recLine, msg)
+}

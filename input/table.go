@@ -1,0 +1,191 @@
+package input
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// table reads one CSV file row by row: header mapping, blank rows, ragged
+// rows and read faults are handled here, values are the caller's.
+type table struct {
+	schema   schema
+	c        *collector
+	warnings *[]string
+	dec      *decoder
+	closer   io.Closer
+	r        *csv.Reader
+	idx      [numCols]int // 1-based field index of each column; 0 absent
+	width    int
+	rec      []string
+	line     int // start line of the current row
+	endLine  int // end line of the previous record
+	rows     int
+	skipped  int
+	broken   bool  // the header lacks a required column: rows are not read
+	retry    error // errNotUTF8: read the file again as GB18030
+}
+
+// openTable opens file s.file and reads its header. It returns nil when
+// the file cannot be read at all (the error is collected).
+func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) (*table, error) {
+	f, err := fsys.Open(s.file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			c.addf(s.file, 0, 0, "file not found, expected %s in the data folder with columns %s", s.file, s.columnList())
+		} else {
+			c.addf(s.file, 0, 0, "cannot open file: %v", err)
+		}
+		return nil, nil
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		c.addf(s.file, 0, 0, "is a folder, expected a CSV file")
+		return nil, nil
+	}
+	dec, err := newDecoder(f, gb)
+	if err != nil {
+		f.Close()
+		c.addf(s.file, 0, 0, "cannot read file: %v", err)
+		return nil, nil
+	}
+	t := &table{schema: s, c: c, warnings: warnings, dec: dec, closer: f}
+	t.r = csv.NewReader(dec.text)
+	t.r.FieldsPerRecord = -1
+	t.r.ReuseRecord = true
+	header, err := t.read()
+	for err == nil && blank(header) {
+		t.skipped++
+		header, err = t.read()
+	}
+	switch {
+	case err == io.EOF:
+		c.addf(s.file, 0, 0, "file is empty, expected a header row naming the columns %s", s.columnList())
+		t.broken = true
+	case err != nil:
+		t.broken = true
+		if t.retry != nil {
+			f.Close()
+			return nil, t.retry
+		}
+	case len(header) > maxColumns:
+		t.errorAt(0, "header has %d columns, expected at most %d", len(header), maxColumns)
+		t.broken = true
+	default:
+		t.width = len(header)
+		t.mapHeader(header)
+	}
+	return t, nil
+}
+
+// read returns the next record, collecting CSV syntax errors and stopping
+// at read faults. Only io.EOF or a fault ends it.
+func (t *table) read() ([]string, error) {
+	for {
+		rec, err := t.r.Read()
+		if err == nil {
+			t.line, _ = t.r.FieldPos(0)
+			if t.line > t.endLine+1 {
+				t.skipped += t.line - t.endLine - 1 // empty lines encoding/csv skipped
+			}
+			last := len(rec) - 1
+			end, _ := t.r.FieldPos(last)
+			t.endLine = end + strings.Count(rec[last], "\n")
+			return rec, nil
+		}
+		var pe *csv.ParseError
+		var se *streamError
+		switch {
+		case err == io.EOF:
+			return nil, err
+		case errors.Is(err, errNotUTF8):
+			t.retry = errNotUTF8
+			return nil, err
+		case errors.As(err, &se):
+			t.c.addf(t.schema.file, se.line, 0, "%s", se.msg)
+			return nil, err
+		case errors.As(err, &pe):
+			t.c.add(csvError(t.schema.file, pe))
+			t.endLine = pe.Line
+		default:
+			t.c.addf(t.schema.file, 0, 0, "cannot read file: %v", err)
+			return nil, err
+		}
+	}
+}
+
+// csvError turns an encoding/csv syntax error into an Error on its line.
+func csvError(file string, pe *csv.ParseError) Error {
+	const quoted = `expected a value containing quotes to be wrapped in double quotes, with each inner quote doubled ("")`
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return Error{File: file, Line: pe.Line, Msg: "stray quote \" in an unquoted value, " + quoted}
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return Error{File: file, Line: pe.StartLine, Msg: "quoted value not closed properly (a quote left open or text after the closing quote), " + quoted}
+	}
+	return Error{File: file, Line: pe.Line, Msg: fmt.Sprintf("%v, expected CSV text", pe.Err)}
+}
+
+// next advances to the next data row, skipping blank rows and reporting
+// ragged ones. It returns false at the end of the file or after a fault.
+func (t *table) next() bool {
+	if t.broken {
+		return false
+	}
+	for {
+		rec, err := t.read()
+		if err != nil {
+			return false
+		}
+		if blank(rec) {
+			t.skipped++
+			continue
+		}
+		t.rows++
+		if len(rec) != t.width {
+			t.errorAt(0, "row has %d fields, expected %d as in the header", len(rec), t.width)
+			continue
+		}
+		t.rec = rec
+		return true
+	}
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if f != "" && trim(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// get returns the trimmed value of column c in the current row, "" when absent.
+func (t *table) get(c col) string {
+	if i := t.idx[c]; i > 0 {
+		return trim(t.rec[i-1])
+	}
+	return ""
+}
+
+// errorf reports a problem with column c of the current row.
+func (t *table) errorf(c col, format string, args ...any) {
+	t.errorAt(t.idx[c], format, args...)
+}
+
+// errorAt reports a problem at field column (1-based; 0 for the whole row).
+func (t *table) errorAt(column int, format string, args ...any) {
+	t.c.addf(t.schema.file, t.line, column, format, args...)
+}
+
+func (t *table) warnf(format string, args ...any) {
+	*t.warnings = append(*t.warnings, Error{File: t.schema.file, Line: t.line, Msg: fmt.Sprintf(format, args...)}.Error())
+}
+
+// close releases the file; the hash is complete when every row was read.
+func (t *table) close() {
+	t.closer.Close()
+}

@@ -1,0 +1,80 @@
+package input
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isSpace is unicode.IsSpace plus the zero-width no-break space U+FEFF,
+// which spreadsheet exports leave at the start of cells.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }
+
+// trim removes surrounding white space, full-width U+3000 included. Plain
+// ASCII values without surrounding blanks, the common case, cost no
+// allocation and almost no work.
+func trim(s string) string {
+	if s == "" {
+		return s
+	}
+	first, last := s[0], s[len(s)-1]
+	if first < utf8.RuneSelf && first > ' ' && last < utf8.RuneSelf && last > ' ' {
+		return s
+	}
+	return strings.TrimFunc(s, isSpace)
+}
+
+// fold maps full-width ASCII forms (０-９, Ａ-Ｚ, ，．－／) to ASCII and the
+// full-width space to a plain one, so numbers typed with a Chinese input
+// method parse like their ASCII spelling.
+func fold(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= '\uFF01' && r <= '\uFF5E':
+			b.WriteByte(byte(r - 0xFF01 + '!'))
+		case r == '\u3000':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// name normalises a key value (city, province, region, base): trimmed, and
+// inner full-width spaces made plain so the same name typed two ways matches.
+func name(s string) string {
+	s = trim(s)
+	if isASCII(s) || !strings.ContainsRune(s, '\u3000') {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u3000", " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// removeSpaces drops every white-space rune; used for short structured
+// values such as "2019 年 5 月" or "第 3 批".
+func removeSpaces(s string) string {
+	if strings.IndexFunc(s, isSpace) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
