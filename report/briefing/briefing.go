@@ -1,0 +1,110 @@
+package briefing
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/font"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// Options set how the briefing is written.
+type Options struct {
+	Lang format.Lang // zh (default) or en
+	Face *font.Face  // nil: the embedded WenQuanYi Micro Hei
+	// Created is the document's creation and modification date, from
+	// SOURCE_DATE_EPOCH; the zero time is written as the Unix epoch so the
+	// output stays byte-identical.
+	Created time.Time
+	Charts  []Figure // charts to place, in order
+}
+
+// Figure is one rendered chart.
+type Figure struct {
+	Name  string // file stem, e.g. "city-members"
+	Title string // caption
+	PNG   []byte
+}
+
+// Write renders the briefing of c as a PDF to w.
+func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
+	if c == nil {
+		return errors.New("write briefing: no comparison")
+	}
+	face := opts.Face
+	if face == nil {
+		var err error
+		if face, err = font.Default(); err != nil {
+			return fmt.Errorf("write briefing: %w", err)
+		}
+	}
+	if opts.Lang == "" {
+		opts.Lang = format.Zh
+	}
+	d := &doc{pdf: newPDF(face, opts), lang: opts.Lang}
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("write briefing: font %s: %w", face.Name, err)
+	}
+	m := masthead(c, opts)
+	d.setInfo(c, m)
+	d.pdf.SetFooterFunc(d.footer)
+	d.newPage()
+	d.drawMasthead(m)
+	d.render(c, opts, m)
+	d.drawColophon(m)
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("write briefing: %w", err)
+	}
+	return nil
+}
+
+func newPDF(face *font.Face, opts Options) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4"})
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+	}
+	pdf.SetCreationDate(created.UTC())
+	pdf.SetModificationDate(created.UTC())
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginL, marginT, pageW-marginL-areaW)
+	pdf.AddUTF8FontFromBytes(family, "", face.TTF)
+	pdf.SetDisplayMode("fullwidth", "single")
+	return pdf
+}
+
+func (d *doc) setInfo(c *analysis.Comparison, m mast) {
+	d.pdf.SetTitle(m.title+" "+m.issue, true)
+	d.pdf.SetSubject(m.subject, true)
+	if m.unit != "" {
+		d.pdf.SetAuthor(m.unit, true)
+	}
+	d.pdf.SetCreator("basebrief", false)
+	d.pdf.SetKeywords(d.t("新的社会阶层人士 实践创新基地 ", "new social strata innovation bases ")+c.Period.String(), true)
+	d.pdf.SetLang(d.t("zh-CN", "en"))
+}
+
+// render sets the body, section by section.
+func (d *doc) render(c *analysis.Comparison, opts Options, m mast) {
+	d.headline(m)
+	d.keyFigures(c)
+	d.narrative(c)
+	d.provinces(c)
+	if len(opts.Charts) > 0 {
+		d.charts(opts.Charts)
+	}
+	d.tablesSection(c)
+	if len(c.Regions) > 1 {
+		d.crossRegion(c)
+	}
+	if len(c.Stated) > 0 {
+		d.reconciliation(c)
+	}
+	d.appendix(c)
+}

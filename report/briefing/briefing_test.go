@@ -1,0 +1,47 @@
+package briefing
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+var keep = flag.String("keep", "", "write the test briefings to this folder, to look at them")
+
+func write(tb testing.TB, name string, c *analysis.Comparison, opts Options) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, c, opts); err != nil {
+		tb.Fatalf("write %s: %v", name, err)
+	}
+	if *keep != "" {
+		if err := os.WriteFile(filepath.Join(*keep, name), b.Bytes(), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return b.Bytes()
+}
+
+func TestWriteIsDeterministic(t *testing.T) {
+	c := western(t)
+	a := write(t, "western.pdf", c, testOptions(t))
+	b := write(t, "western.pdf", c, testOptions(t))
+	if !bytes.Equal(a, b) {
+		t.Fatal("two writes of the same comparison differ")
+	}
+	if len(a) > 1500*1024 {
+		t.Errorf("default briefing is %d bytes, over 1.5 MB", len(a))
+	}
+}
+
+func TestWriteEnglishAndNational(t *testing.T) {
+	opts := testOptions(t)
+	opts.Lang = format.En
+	write(t, "western-en.pdf", western(t), opts)
+	write(t, "national.pdf", national(t), testOptions(t))
+}

@@ -1,0 +1,216 @@
+package briefing
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// tablesSection sets the province and city tables.
+func (d *doc) tablesSection(c *analysis.Comparison) {
+	d.heading(1, d.t("数据表", "Tables"))
+	d.heading(2, d.t("各省区市", "Provinces"))
+	d.drawTable(provinceTable(c, d.words()))
+	d.heading(2, d.t("各城市", "Cities"))
+	d.drawTable(cityTable(c, d.words()))
+	d.tableNotes()
+}
+
+func provinceTable(c *analysis.Comparison, w words) *table {
+	multi := len(c.Regions) > 1
+	prev := !c.Previous.IsZero()
+	t := &table{caption: w.t("各省区市实践创新基地和新的社会阶层人士", "Innovation bases and new social strata members by province") + "（" + w.period(c.Period) + "）"}
+	if !w.zh() {
+		t.caption = t.caption[:len(t.caption)-len("（"+w.period(c.Period)+"）")] + ", " + w.period(c.Period)
+	}
+	t.cols = []column{{w.t("省区市", "Province"), 14, "L"}}
+	if multi {
+		t.cols = append(t.cols, column{w.t("片区", "Region"), 14, "L"})
+	}
+	t.cols = append(t.cols,
+		column{w.t("城市", "Cities"), 8, "R"}, column{w.t("试点", "Pilot"), 8, "R"}, column{w.t("推广", "Promotion"), 9, "R"},
+		column{w.t("基地", "Bases"), 8, "R"}, column{w.t("重点项目", "Key projects"), 10, "R"},
+		column{w.t("报告城市", "Reporting"), 10, "R"}, column{w.t("人数", "Members"), 12, "R"})
+	if prev {
+		t.cols = append(t.cols, column{w.t("上期人数", "Previous"), 12, "R"})
+	}
+	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), 10, "R"}, column{w.t("片区排名", "Rank in region"), 9, "R"})
+	for _, p := range provinceOrder(c) {
+		row := []string{p.Province}
+		if multi {
+			row = append(row, p.Region)
+		}
+		members := w.people(p.Members)
+		if p.ProvinceLevel {
+			members += "*"
+		}
+		row = append(row, strconv.Itoa(p.Cities), strconv.Itoa(p.PilotCities), strconv.Itoa(p.PromotionCities),
+			strconv.Itoa(p.Bases), strconv.Itoa(p.KeyProjects), strconv.Itoa(p.ReportingCities), members)
+		if prev {
+			row = append(row, w.people(p.PreviousMembers))
+		}
+		row = append(row, format.PercentPtr(p.ShareOfRegion), w.rank(p.RankInRegion))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+func cityTable(c *analysis.Comparison, w words) *table {
+	multi := len(c.Regions) > 1
+	prev := !c.Previous.IsZero()
+	t := &table{caption: w.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city"), size: tableSize}
+	t.cols = []column{{w.t("序号", "No."), 6, "R"}, {w.t("城市", "City"), 13, "L"}, {w.t("省区市", "Province"), 11, "L"}}
+	if multi {
+		t.cols = append(t.cols, column{w.t("片区", "Region"), 12, "L"})
+	}
+	t.cols = append(t.cols, column{w.t("类型", "Tier"), 8, "C"}, column{w.t("基地", "Bases"), 7, "R"}, column{w.t("重点项目", "Key projects"), 9, "R"},
+		column{w.t("人数", "Members"), 11, "R"})
+	if prev {
+		t.cols = append(t.cols, column{w.t("上期", "Previous"), 11, "R"}, column{w.t("变化", "Change"), 10, "R"}, column{w.t("变化率", "Change %"), 10, "R"})
+	}
+	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), 9, "R"}, column{w.t("片区排名", "Rank in region"), 8, "R"})
+	if multi || prev {
+		t.size = 9
+	}
+	for i, ct := range c.Cities {
+		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
+		if multi {
+			row = append(row, ct.Region)
+		}
+		members := w.people(ct.Members)
+		if ct.FromSegments {
+			members += "†"
+		}
+		row = append(row, w.tierShort(ct.Tier), strconv.Itoa(ct.Bases), strconv.Itoa(ct.KeyProjects), members)
+		if prev {
+			ch := "—"
+			if ct.Change != nil {
+				ch = format.Signed(*ct.Change, w.lang)
+			}
+			ratio := "—"
+			if ct.ChangeRatio != nil {
+				ratio = format.SignedPercent(*ct.ChangeRatio)
+			}
+			row = append(row, w.people(ct.PreviousMembers), ch, ratio)
+		}
+		row = append(row, format.PercentPtr(ct.ShareOfRegion), w.rank(ct.RankInRegion))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// tableNotes explains the marks used in the tables.
+func (d *doc) tableNotes() {
+	p := para{size: 12, pitch: 20, colour: grey, indent: 0}
+	d.paragraph(d.t("注：“—”表示未报告，不按零计算；*为省级数字；†为各群体人数之和；排名并列者名次相同。",
+		"Notes: \"—\" not reported (not zero); * province-level figure; † sum of the segment figures; tied figures share a rank."), p)
+	d.skip(3)
+}
+
+// crossRegion sets each region's largest cities beside the largest of the
+// other regions, so claims such as "Chongqing and Chengdu stand comparison
+// with the large coastal cities" can be checked.
+func (d *doc) crossRegion(c *analysis.Comparison) {
+	w := d.words()
+	d.heading(1, d.t("片区比较", "Across regions"))
+	var top []string
+	for _, ct := range reporting(c) {
+		if len(top) == 5 {
+			break
+		}
+		top = append(top, fmt.Sprintf(w.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, w.people(ct.Members)))
+	}
+	if len(top) > 0 {
+		d.paragraph(w.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+w.list(top, 0)+w.t("。", "."), bodyPara())
+	}
+	t := &table{caption: w.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
+		cols: []column{{w.t("片区", "Region"), 14, "L"}, {w.t("片区合计", "Region total"), 11, "R"},
+			{w.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"), 37, "L"},
+			{w.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)"), 38, "L"}}}
+	for _, r := range c.Regions {
+		var own, other []string
+		for _, ct := range reporting(c) {
+			s := fmt.Sprintf("%s %s（%s）", ct.City, w.people(ct.Members), w.rank(ct.RankOverall))
+			if !w.zh() {
+				s = fmt.Sprintf("%s %s (%s)", ct.City, w.people(ct.Members), w.rank(ct.RankOverall))
+			}
+			if ct.Region == r.Region && len(own) < 3 {
+				own = append(own, s)
+			} else if ct.Region != r.Region && len(other) < 3 {
+				other = append(other, s)
+			}
+		}
+		t.rows = append(t.rows, []string{r.Region, w.people(r.Members), w.list(own, 0), w.list(other, 0)})
+	}
+	d.drawTable(t)
+}
+
+// reconciliation sets the figures the meeting stated beside what the
+// records hold.
+func (d *doc) reconciliation(c *analysis.Comparison) {
+	w := d.words()
+	d.heading(1, d.t("会议公布数字与记录核对", "Stated figures and the records"))
+	var sentences []string
+	for _, r := range c.Stated {
+		if r.Recorded != nil {
+			sentences = append(sentences, w.reconcileSentence(r))
+		}
+	}
+	if len(sentences) > 0 {
+		d.paragraph(w.join(sentences), bodyPara())
+	}
+	srcs := &sourceList{}
+	t := &table{caption: w.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
+		cols: []column{{w.t("项目", "Item"), 36, "L"}, {w.t("会议公布", "Stated"), 12, "R"}, {w.t("记录在册", "On record"), 12, "R"},
+			{w.t("核对", "Check"), 30, "L"}, {w.t("来源", "Source"), 10, "C"}}}
+	for _, r := range c.Stated {
+		s := r.Stated
+		rec, check := "—", w.t("记录中无对应数字", "nothing on record to check")
+		if r.Recorded != nil {
+			rec = w.number(*r.Recorded, s.Measure) + w.unit(s.Unit)
+			switch {
+			case *r.Recorded == s.Value:
+				check = w.t("一致", "matches")
+			case *r.Recorded < s.Value:
+				check = w.t("记录少", "records short by ") + w.number(s.Value-*r.Recorded, s.Measure) + w.unit(s.Unit)
+			default:
+				check = w.t("记录多", "records exceed by ") + w.number(*r.Recorded-s.Value, s.Measure) + w.unit(s.Unit)
+			}
+		}
+		t.rows = append(t.rows, []string{s.Label, w.number(s.Value, s.Measure) + w.unit(s.Unit), rec, check, srcs.ref(s.Source)})
+	}
+	d.drawTable(t)
+	d.sourceNotes(srcs)
+}
+
+// sourceList numbers distinct sources in the order first cited.
+type sourceList struct {
+	list []string
+	idx  map[string]int
+}
+
+func (s *sourceList) ref(src string) string {
+	if src == "" {
+		return "—"
+	}
+	if s.idx == nil {
+		s.idx = map[string]int{}
+	}
+	n, ok := s.idx[src]
+	if !ok {
+		s.list = append(s.list, src)
+		n = len(s.list)
+		s.idx[src] = n
+	}
+	return fmt.Sprintf("[%d]", n)
+}
+
+func (d *doc) sourceNotes(s *sourceList) {
+	p := para{size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
+	for i, src := range s.list {
+		d.paragraph(fmt.Sprintf("[%d] %s", i+1, src), p)
+	}
+	d.skip(3)
+}
