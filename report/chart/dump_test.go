@@ -1,0 +1,39 @@
+package chart
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// TestDump writes every chart to $CHART_DUMP for looking at; skipped otherwise.
+func TestDump(t *testing.T) {
+	dir := os.Getenv("CHART_DUMP")
+	if dir == "" {
+		t.Skip("set CHART_DUMP=DIR to write the charts there")
+	}
+	for _, fx := range []struct {
+		name string
+		lang format.Lang
+		nat  bool
+	}{{"western", format.Zh, false}, {"western_en", format.En, false}, {"national", format.Zh, true}, {"national_en", format.En, true}} {
+		d := western()
+		if fx.nat {
+			d = national()
+		}
+		charts, notes, err := Render(mustCompare(t, d), Options{Lang: fx.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Log(fx.name, notes)
+		for _, ch := range charts {
+			os.MkdirAll(filepath.Join(dir, fx.name), 0o755)
+			os.WriteFile(filepath.Join(dir, fx.name, ch.Name+".png"), ch.PNG, 0o644)
+			os.WriteFile(filepath.Join(dir, fx.name, ch.Name+".svg"), ch.SVG, 0o644)
+			t.Logf("%s/%s %dx%d png %d svg %d", fx.name, ch.Name, ch.WidthPx, ch.HeightPx, len(ch.PNG), len(ch.SVG))
+		}
+	}
+}
+

@@ -1,0 +1,146 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// placed is one glyph of a laid-out string: its <defs> id and its pen
+// position in font units.
+type placed struct {
+	id string
+	x  float64
+}
+
+type glyphKey struct {
+	font *sfnt.Font
+	idx  sfnt.GlyphIndex
+}
+
+// glyphSet collects the outlines a document uses, in order of first use.
+type glyphSet struct {
+	buf   sfnt.Buffer
+	ids   map[glyphKey]string // "" for a glyph with no outline (space)
+	order []glyphKey
+	paths map[glyphKey]string
+}
+
+func newGlyphSet() *glyphSet {
+	return &glyphSet{ids: map[glyphKey]string{}, paths: map[glyphKey]string{}}
+}
+
+// layout places the glyphs of text the way gonum/plot's font.Face.Width
+// measures it (unhinted advances plus kerning, in font units), so SVG text
+// lines up with the widths the layout was computed from.
+func (s *glyphSet) layout(f *sfnt.Font, text string) []placed {
+	ppem := fixed.Int26_6(f.UnitsPerEm()) // raw values are then font units
+	var out []placed
+	x := 0
+	var prev sfnt.GlyphIndex
+	for i, r := range text {
+		idx, err := f.GlyphIndex(&s.buf, r)
+		if err != nil {
+			continue
+		}
+		if i > 0 {
+			if k, err := f.Kern(&s.buf, prev, idx, ppem, xfont.HintingNone); err == nil {
+				x += int(k)
+			}
+		}
+		if id := s.define(f, idx); id != "" {
+			out = append(out, placed{id: id, x: float64(x)})
+		}
+		adv, err := f.GlyphAdvance(&s.buf, idx, ppem, xfont.HintingNone)
+		if err == nil {
+			x += int(adv)
+		}
+		prev = idx
+	}
+	return out
+}
+
+// define returns the id of glyph idx, loading its outline on first use.
+func (s *glyphSet) define(f *sfnt.Font, idx sfnt.GlyphIndex) string {
+	key := glyphKey{f, idx}
+	if id, ok := s.ids[key]; ok {
+		return id
+	}
+	d, err := s.outline(f, idx)
+	if err != nil || d == "" {
+		s.ids[key] = ""
+		return ""
+	}
+	id := fmt.Sprintf("g%d", len(s.order))
+	s.ids[key] = id
+	s.order = append(s.order, key)
+	s.paths[key] = d
+	return id
+}
+
+// outline writes a glyph's segments as SVG path data in font units, y down
+// (sfnt's convention, and SVG's).
+func (s *glyphSet) outline(f *sfnt.Font, idx sfnt.GlyphIndex) (string, error) {
+	segs, err := f.LoadGlyph(&s.buf, idx, fixed.Int26_6(f.UnitsPerEm()), nil)
+	if err != nil {
+		if errors.Is(err, sfnt.ErrNotFound) {
+			return "", nil
+		}
+		return "", fmt.Errorf("load glyph %d: %w", idx, err)
+	}
+	var b strings.Builder
+	open := false
+	for _, sg := range segs {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			if open {
+				b.WriteByte('Z')
+			}
+			b.WriteByte('M')
+			writePts(&b, sg.Args[:1])
+			open = true
+		case sfnt.SegmentOpLineTo:
+			b.WriteByte('L')
+			writePts(&b, sg.Args[:1])
+		case sfnt.SegmentOpQuadTo:
+			b.WriteByte('Q')
+			writePts(&b, sg.Args[:2])
+		case sfnt.SegmentOpCubeTo:
+			b.WriteByte('C')
+			writePts(&b, sg.Args[:3])
+		}
+	}
+	if open {
+		b.WriteByte('Z')
+	}
+	return b.String(), nil
+}
+
+// writePts writes points whose raw 26.6 values are font units; TrueType
+// points are whole units, implied on-curve points may be halves.
+func writePts(b *strings.Builder, pts []fixed.Point26_6) {
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(num(float64(p.X)))
+		b.WriteByte(' ')
+		b.WriteString(num(float64(p.Y)))
+	}
+}
+
+func (s *glyphSet) writeDefs(b *bytes.Buffer) {
+	if len(s.order) == 0 {
+		return
+	}
+	b.WriteString("<defs>\n")
+	for _, k := range s.order {
+		fmt.Fprintf(b, "<path id=\"%s\" d=\"%s\"/>\n", s.ids[k], s.paths[k])
+	}
+	b.WriteString("</defs>\n")
+}

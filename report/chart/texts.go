@@ -1,0 +1,121 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// texts holds the words every chart shares, in the chosen language.
+type texts struct {
+	lang   format.Lang
+	period string // the compared period, e.g. 2019年 / May 2019
+	prev   string // the previous period, "" if none
+	scope  string // the region(s) covered
+	source string // the full source line
+}
+
+func newTexts(lang format.Lang, c *analysis.Comparison, source string) texts {
+	if lang != format.En {
+		lang = format.Zh
+	}
+	t := texts{lang: lang, period: periodText(c.Period, lang), prev: periodText(c.Previous, lang)}
+	switch {
+	case c.Region != "":
+		t.scope = c.Region
+	case len(c.Regions) == 1:
+		t.scope = c.Regions[0].Region
+	default:
+		t.scope = t.pick(fmt.Sprintf("全部%d个片区", len(c.Regions)), fmt.Sprintf("all %d regions", len(c.Regions)))
+	}
+	if source == "" {
+		source = c.Meta.Source
+	}
+	if source == "" {
+		source = t.pick("各地报送数据（cities.csv、bases.csv、figures.csv）", "reported records (cities.csv, bases.csv, figures.csv)")
+	}
+	t.source = t.pick("资料来源：", "Source: ") + source
+	return t
+}
+
+// pick returns the Chinese or the English text.
+func (t texts) pick(zh, en string) string {
+	if t.lang == format.En {
+		return en
+	}
+	return zh
+}
+
+var months = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// periodText writes a period the way a reader says it: 2019年5月, May 2019.
+func periodText(p analysis.Period, lang format.Lang) string {
+	if p.IsZero() {
+		return ""
+	}
+	if lang == format.En {
+		switch {
+		case p.Month == 0 || p.Month > 12:
+			return fmt.Sprint(p.Year)
+		case p.Day == 0:
+			return fmt.Sprintf("%s %d", months[p.Month], p.Year)
+		}
+		return fmt.Sprintf("%d %s %d", p.Day, months[p.Month], p.Year)
+	}
+	switch {
+	case p.Month == 0:
+		return fmt.Sprintf("%d年", p.Year)
+	case p.Day == 0:
+		return fmt.Sprintf("%d年%d月", p.Year, p.Month)
+	}
+	return fmt.Sprintf("%d年%d月%d日", p.Year, p.Month, p.Day)
+}
+
+// join writes subtitle parts separated by a middle dot.
+func join(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " · ")
+}
+
+// people writes a head count: 140万 / 1.4 million.
+func (t texts) people(n int64) string { return format.People(n, t.lang) }
+
+// nameList writes up to max names, then how many more.
+func (t texts) nameList(names []string, limit int) string {
+	sep := t.pick("、", ", ")
+	if len(names) <= limit {
+		return strings.Join(names, sep)
+	}
+	return strings.Join(names[:limit], sep) + t.pick(fmt.Sprintf("等%d个", len(names)), fmt.Sprintf(" and %d more", len(names)-limit))
+}
+
+// chineseOrdinal writes 1..99 as Chinese numerals: 2 → 二, 12 → 十二, 25 → 二十五.
+func chineseOrdinal(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return fmt.Sprint(n)
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + strings.TrimPrefix(digits[n%10], "零")
+	}
+	s := digits[n/10] + "十"
+	if n%10 != 0 {
+		s += digits[n%10]
+	}
+	return s
+}
+
+// batchName names key-project batch b for the legend.
+func (t texts) batchName(b int) string {
+	return t.pick("第"+chineseOrdinal(b)+"批重点项目", fmt.Sprintf("Key projects, batch %d", b))
+}
