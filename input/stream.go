@@ -101,7 +101,7 @@ type guard struct {
 	r        io.Reader
 	gb, bom  bool
 	carry    []byte // an incomplete UTF-8 sequence from the last chunk
-	sawMulti bool   // valid multi-byte UTF-8 seen: the file is UTF-8
+	multi    int    // valid multi-byte UTF-8 sequences seen
 	line     int    // newlines passed
 	recLen   int
 	recLine  int
@@ -166,7 +166,7 @@ func (g *guard) check(b []byte, atEOF bool) (int, string) {
 	}
 	if i := g.invalidUTF8(b); i >= 0 && (pos < 0 || i < pos) {
 		pos, msg = i, "invalid UTF-8 byte sequence, expected UTF-8 text"
-		if !g.bom && !g.sawMulti {
+		if !g.bom && g.multi < utf8Proof {
 			msg = "" // no UTF-8 text seen yet: try GB18030
 		}
 	}
@@ -191,7 +191,7 @@ func (g *guard) invalidUTF8(b []byte) int {
 		}
 		start = size - need
 		g.carry = nil
-		g.sawMulti = true
+		g.multi++
 	}
 	end := len(b)
 	for i := len(b) - 1; i >= start && i >= len(b)-3; i-- {
@@ -203,20 +203,23 @@ func (g *guard) invalidUTF8(b []byte) int {
 		}
 	}
 	body := b[start:end]
-	if !utf8.Valid(body) {
+	if utf8.Valid(body) {
+		if g.multi < utf8Proof {
+			g.multi += countLeads(body, utf8Proof-g.multi)
+		}
+	} else {
 		for i := 0; i < len(body); {
+			if body[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRune(body[i:])
 			if r == utf8.RuneError && size <= 1 {
 				return start + i
 			}
-			if size > 1 {
-				g.sawMulti = true
-			}
+			g.multi++
 			i += size
 		}
-	}
-	if !g.sawMulti && hasHigh(body) {
-		g.sawMulti = true
 	}
 	if end < len(b) {
 		g.carry = append([]byte(nil), b[end:]...)
@@ -224,22 +227,30 @@ func (g *guard) invalidUTF8(b []byte) int {
 	return -1
 }
 
-// hasHigh reports whether b holds a byte ≥ 0x80, eight bytes at a time.
-func hasHigh(b []byte) bool {
-	for len(b) >= 8 {
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if w&0x8080808080808080 != 0 {
-			return true
+// utf8Proof is how many valid multi-byte UTF-8 sequences make a file
+// UTF-8 for sure: GBK text forms a few by chance (CA A1 is valid UTF-8) but
+// never a run of them. An invalid byte after that is damage, not GBK.
+const utf8Proof = 16
+
+// countLeads counts the lead bytes of multi-byte sequences in valid UTF-8
+// b, stopping at max; ASCII is skipped eight bytes at a time.
+func countLeads(b []byte, max int) int {
+	n := 0
+	for len(b) > 0 && n < max {
+		if len(b) >= 8 {
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if w&0x8080808080808080 == 0 {
+				b = b[8:]
+				continue
+			}
 		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c >= 0x80 {
-			return true
+		if b[0] >= 0xC0 {
+			n++
 		}
+		b = b[1:]
 	}
-	return false
+	return n
 }
 
 // walk counts lines and measures records, following quotes the way

@@ -1,0 +1,206 @@
+package input
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+func TestParseMembers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+	}{
+		{"1400000", 1400000},
+		{"0", 0},
+		{"-0", 0},
+		{"1,400,000", 1400000},
+		{"14,000", 14000},
+		{"140万", 1400000},
+		{"140 万", 1400000},
+		{"140萬", 1400000},
+		{"140万人", 1400000},
+		{"1400000人", 1400000},
+		{"1.4M", 1400000},
+		{"1.4m", 1400000},
+		{"1.4 M", 1400000},
+		{"1.4mn", 1400000},
+		{"1.4 million", 1400000},
+		{"0.014亿", 1400000},
+		{"0.014億", 1400000},
+		{"１４０万", 1400000},
+		{"１，４００，０００", 1400000},
+		{"１．４Ｍ", 1400000},
+		{"　140万　", 1400000},
+		{" 1400000 ", 1400000},
+		{"1.4百万", 1400000},
+		{"0.14千万", 1400000},
+		{"1400k", 1400000},
+		{"1.4K", 1400},
+		{"1.4千", 1400},
+		{"2 thousand", 2000},
+		{"1.4e6", 1400000},
+		{"1.4E+06", 1400000},
+		{"14000000e-1", 1400000},
+		{"1400000.4", 1400000},
+		{"1400000.5", 1400001},
+		{"0.5", 1},
+		{"0.49", 0},
+		{".5万", 5000},
+		{"1.23456万", 12346},
+		{"0.00000001亿", 1},
+		{"9223372036854775807", 9223372036854775807},
+		{"000140万", 1400000},
+	}
+	for _, tt := range tests {
+		got, err := ParseMembers(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseMembers(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseMembersErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", `"" is empty, expected a count`},
+		{"一百四十", `"一百四十" is not a number, expected a count such as 1400000, 1,400,000, 140万, 1.4M or 0.014亿`},
+		{"-5", `"-5" is negative, expected a count of zero or more`},
+		{"-140万", `"-140万" is negative`},
+		{"NaN", `"NaN" is not a number`},
+		{"Inf", `"Inf" is not a number`},
+		{"1,40", `"1,40" has misplaced thousands separators`},
+		{"1400,000,0", `"1400,000,0" has misplaced thousands separators`},
+		{",140", `",140" has misplaced thousands separators`},
+		{"140万万", `"140万万" is not a number`},
+		{"万", `"万" is not a number`},
+		{"1.4e6万", `"1.4e6万" is not a number`},
+		{"1e", `"1e" is not a number`},
+		{"1.2.3", `"1.2.3" is not a number`},
+		{"140 000", `"140 000" is not a number`},
+		{"约140万", `"约140万" is not a number`},
+		{"9223372036854775808", `"9223372036854775808" is too large`},
+		{"99999999999亿", `"99999999999亿" is too large`},
+		{"1e999", `"1e999" is too large`},
+		{"+5", `"+5" is not a number`},
+	}
+	for _, tt := range tests {
+		got, err := ParseMembers(tt.in)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("ParseMembers(%q) = %d, %v; want error starting %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	p := func(y, m, d int) analysis.Period { return analysis.Period{Year: y, Month: m, Day: d} }
+	tests := []struct {
+		in   string
+		want analysis.Period
+	}{
+		{"2019", p(2019, 0, 0)},
+		{"2019-05", p(2019, 5, 0)},
+		{"2019-05-17", p(2019, 5, 17)},
+		{"2019-5", p(2019, 5, 0)},
+		{"2019-5-7", p(2019, 5, 7)},
+		{"2019/5/17", p(2019, 5, 17)},
+		{"2019.05", p(2019, 5, 0)},
+		{"2019年", p(2019, 0, 0)},
+		{"2019年度", p(2019, 0, 0)},
+		{"2019年5月", p(2019, 5, 0)},
+		{"2019年05月", p(2019, 5, 0)},
+		{"2019年5月份", p(2019, 5, 0)},
+		{"2019年5月17日", p(2019, 5, 17)},
+		{"2019年5月17号", p(2019, 5, 17)},
+		{"2019 年 5 月", p(2019, 5, 0)},
+		{"２０１９年５月", p(2019, 5, 0)},
+		{"２０１９－０５", p(2019, 5, 0)},
+		{" 2019 ", p(2019, 0, 0)},
+		{"2020-02-29", p(2020, 2, 29)},
+		{"2000-02-29", p(2000, 2, 29)},
+	}
+	for _, tt := range tests {
+		got, err := ParsePeriod(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParsePeriodErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", `"" is empty, expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月`},
+		{"19", `"19" is not a period`},
+		{"2019-13", `"2019-13" has month 13, expected a month 1–12`},
+		{"2019-00", `"2019-00" has month 0, expected a month 1–12`},
+		{"2019年13月", `"2019年13月" has month 13`},
+		{"2019-02-29", `"2019-02-29" has day 29, expected a day 1–28 of 2019-02`},
+		{"1900-02-29", `"1900-02-29" has day 29, expected a day 1–28`},
+		{"2019-04-31", `"2019-04-31" has day 31, expected a day 1–30`},
+		{"2019-05-00", `"2019-05-00" has day 0`},
+		{"0000", `"0000" has year 0`},
+		{"2019-05/17", `"2019-05/17" is not a period`},
+		{"2019-005", `"2019-005" is not a period`},
+		{"May 2019", `"May 2019" is not a period`},
+		{"二〇一九年", `"二〇一九年" is not a period`},
+		{"2019年5", `"2019年5" is not a period`},
+		{"2019年5月17", `"2019年5月17" is not a period`},
+		{"20190", `"20190" is not a period`},
+	}
+	for _, tt := range tests {
+		got, err := ParsePeriod(tt.in)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want error starting %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseBatch(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0}, {"  ", 0}, {"1", 1}, {"2", 2}, {"12", 12}, {"２", 2},
+		{"第二批", 2}, {"第十二批", 12}, {"第十批", 10}, {"第二十批", 20}, {"第二十一批", 21},
+		{"二", 2}, {"十二", 12}, {"第3批", 3}, {"第 3 批", 3}, {"3批", 3}, {"第3", 3},
+		{"第二批次", 2}, {"第一百零五批", 105}, {"两", 2}, {"第〇一批", 1},
+	}
+	for _, tt := range tests {
+		got, err := ParseBatch(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseBatch(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+	}
+	for _, in := range []string{"0", "-1", "+2", "第零批", "第批", "第二二批", "一零", "abc", "2.5", "第十十批", "10000", "百"} {
+		if got, err := ParseBatch(in); err == nil {
+			t.Errorf("ParseBatch(%q) = %d, want an error", in, got)
+		}
+	}
+	_, err := ParseBatch("第X批")
+	if want := `"第X批" is not a batch, expected a positive number such as 2, 第2批 or 第二批, or empty`; err == nil || err.Error() != want {
+		t.Errorf("ParseBatch(第X批) error = %v, want %s", err, want)
+	}
+}
+
+func TestParseTier(t *testing.T) {
+	tests := []struct {
+		in   string
+		want analysis.Tier
+	}{
+		{"", analysis.TierOther}, {"other", analysis.TierOther}, {"其他", analysis.TierOther},
+		{"pilot", analysis.TierPilot}, {"Pilot", analysis.TierPilot}, {" PILOT ", analysis.TierPilot},
+		{"试点", analysis.TierPilot}, {"试点城市", analysis.TierPilot}, {"创新试点城市", analysis.TierPilot},
+		{"promotion", analysis.TierPromotion}, {"Promotion", analysis.TierPromotion},
+		{"推广", analysis.TierPromotion}, {"推广城市", analysis.TierPromotion}, {"创新推广城市", analysis.TierPromotion},
+	}
+	for _, tt := range tests {
+		got, err := ParseTier(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseTier(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	_, err := ParseTier("示范")
+	if want := `"示范" is not a tier, expected pilot/试点/创新试点城市, promotion/推广/创新推广城市 or empty`; err == nil || err.Error() != want {
+		t.Errorf("ParseTier(示范) error = %v, want %s", err, want)
+	}
+}
