@@ -19,7 +19,7 @@ func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, "chart bases_by_province skipped: no bases in the records"
 	}
 	slices.SortStableFunc(provs, func(a, b analysis.ProvinceRow) int {
-		return cmp.Or(cmp.Compare(b.Bases, a.Bases), cmp.Compare(b.KeyProjects, a.KeyProjects), cmp.Compare(a.Province, b.Province))
+		return cmp.Or(cmp.Compare(b.Bases, a.Bases), cmp.Compare(b.KeyProjects, a.KeyProjects))
 	})
 	// Only the batches that occur get a colour and a legend entry.
 	var batches []int
@@ -34,7 +34,7 @@ func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 	f := &figure{
 		name:    "bases_by_province",
 		title:   t.pick("各省区市实践创新基地数量（按重点项目批次）", "Innovation bases by province and key-project batch"),
-		tick:    countTick,
+		tick:    countTicks,
 		integer: true,
 		source:  t.source,
 	}
@@ -60,7 +60,9 @@ func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 	if noBatch > 0 || len(batches) == 0 {
 		f.legend = append(f.legend, legendItem{t.pick("其他基地（未列入批次）", "Other bases (no batch)"), colRest})
 	}
-	f.rows = groupRows(c, items, t)
+	f.rows = groupRows(c, items, func(r analysis.RegionRow) string {
+		return t.pick(fmt.Sprintf("%d个基地，重点项目%d个", r.Bases, r.KeyProjects), fmt.Sprintf("%d bases, %d key projects", r.Bases, r.KeyProjects))
+	})
 	var bases, keys int
 	for _, p := range provs {
 		bases += p.Bases
@@ -79,13 +81,13 @@ func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, "chart coverage_by_province skipped: no cities in the records"
 	}
 	slices.SortStableFunc(provs, func(a, b analysis.ProvinceRow) int {
-		return cmp.Or(cmp.Compare(b.Cities, a.Cities), cmp.Compare(b.ReportingCities, a.ReportingCities), cmp.Compare(a.Province, b.Province))
+		return cmp.Or(cmp.Compare(b.Cities, a.Cities), cmp.Compare(b.ReportingCities, a.ReportingCities))
 	})
 	f := &figure{
 		name:    "coverage_by_province",
 		title:   t.pick("各省区市报送人数的城市覆盖情况", "Cities reporting member figures, by province"),
 		series:  []color.Color{colMain, colRest},
-		tick:    countTick,
+		tick:    countTicks,
 		integer: true,
 		source:  t.source,
 		legend: []legendItem{
@@ -104,9 +106,11 @@ func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 			text:   fmt.Sprintf("%d/%d", p.ReportingCities, p.Cities),
 		}})
 	}
-	f.rows = groupRows(c, items, t)
+	f.rows = groupRows(c, items, func(r analysis.RegionRow) string {
+		return fmt.Sprintf("%d/%d", r.ReportingCities, r.Cities)
+	})
 	share := format.Percent(float64(reporting) / float64(cities))
-	f.subtitle = join(t.period, t.scope, t.pick(fmt.Sprintf("%d个城市中%d个报送人数（%s）", cities, reporting, share),
+	f.subtitle = join(t.period, t.scope, t.pick(fmt.Sprintf("%d个城市中%d个报送人数，占%s", cities, reporting, share),
 		fmt.Sprintf("%d of %d cities reported (%s)", reporting, cities, share)))
 	return f, ""
 }

@@ -35,14 +35,14 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		name:   "change_by_city",
 		title:  t.pick("各城市新的社会阶层人士人数变化（较上期）", "Change in members by city since the previous period"),
 		series: []color.Color{colMain},
-		tick:   func(v float64) string { return format.Signed(int64(v), t.lang) },
+		tick:   t.peopleTicks(true),
 		source: t.source,
 	}
 	labels := cityLabels(c.Cities, t)
 	add := func(cr analysis.CityRow) {
 		text := format.Signed(*cr.Change, t.lang)
 		if cr.ChangeRatio != nil {
-			text += t.pick("（"+format.SignedPercent(*cr.ChangeRatio)+"）", " ("+format.SignedPercent(*cr.ChangeRatio)+")")
+			text += " · " + format.SignedPercent(*cr.ChangeRatio)
 		}
 		col := color.Color(colMain)
 		if *cr.Change < 0 {

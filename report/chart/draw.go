@@ -13,8 +13,8 @@ func (l *layout) draw(c vg.Canvas) {
 		l.drawRow(c, i, r)
 	}
 	l.drawZero(c)
-	for _, v := range l.tickVals {
-		l.text(c, l.f.tick(v), sizeTick, colMuted, l.x(v), l.yTick, 0.5)
+	for i, s := range l.f.tick(l.tickVals) {
+		l.text(c, s, sizeTick, colMuted, l.x(l.tickVals[i]), l.yTick, 0.5)
 	}
 	l.text(c, l.title, sizeTitle, colInk, marginL, l.yTitle, 0)
 	l.text(c, l.subtitle, sizeSub, colMuted, marginL, l.ySub, 0)
@@ -60,6 +60,7 @@ func (l *layout) drawRow(c vg.Canvas, i int, r row) {
 	switch {
 	case r.heading:
 		l.text(c, l.labels[i], sizeLabel, colHeading, marginL, base, 0)
+		l.text(c, r.text, sizeValue, colMuted, marginL+l.ts.width(l.labels[i], sizeLabel)+valueGap*2, base, 0)
 		return
 	case r.rest:
 		l.text(c, l.labels[i], sizeLabel, colMuted, l.plotX0-labelGap, base, 1)

@@ -36,4 +36,3 @@ func TestDump(t *testing.T) {
 		}
 	}
 }
-

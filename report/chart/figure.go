@@ -16,8 +16,8 @@ type figure struct {
 	legend   []legendItem
 	series   []color.Color // colour of each stack position
 	rows     []row
-	tick     func(v float64) string
-	integer  bool // counts: ticks on whole numbers only
+	tick     func(vals []float64) []string // labels for the tick values
+	integer  bool                          // counts: ticks on whole numbers only
 	notes    []string
 	source   string
 }
@@ -47,8 +47,14 @@ func (r row) total() float64 {
 	return s
 }
 
-// domain is the data range the axis must show: it always includes 0.
+// domain is the data range the axis must show: it always includes 0 and is
+// never empty.
 func (f *figure) domain() (lo, hi float64) {
+	defer func() {
+		if hi-lo <= 0 {
+			hi = lo + 1
+		}
+	}()
 	for _, r := range f.rows {
 		if r.heading || r.rest {
 			continue
@@ -59,35 +65,30 @@ func (f *figure) domain() (lo, hi float64) {
 	return lo, hi
 }
 
-// ticks picks the smallest 1-2-5 step whose labels do not collide across
-// the given axis length, and returns the tick values and the extended
-// domain they span.
+// ticks picks the smallest 1-2-5 step whose labels do not collide along an
+// axis of the given length showing [lo, hi].
 func (f *figure) ticks(ts typeset, lo, hi, length float64) []float64 {
-	if hi-lo <= 0 {
-		hi = lo + 1
-	}
 	for exp := math.Floor(math.Log10((hi - lo) / 8)); ; exp++ {
 		for _, m := range []float64{1, 2, 5} {
 			step := m * math.Pow(10, exp)
 			if f.integer && step < 1 {
 				continue
 			}
-			a, b := math.Floor(lo/step+1e-9)*step, math.Ceil(hi/step-1e-9)*step
-			if b <= a {
-				b = a + step
-			}
-			n := int(math.Round((b-a)/step)) + 1
-			if n > 8 {
+			// Ticks lie inside the data's range: the longest bar ends at the
+			// plot's edge instead of short of a rounded-up axis.
+			a, b := math.Ceil(lo/step-1e-9), math.Floor(hi/step+1e-9)
+			n := int(b-a) + 1
+			if n > 8 || n < 2 && exp < math.Log10(hi-lo) {
 				continue
 			}
 			vals := make([]float64, n)
 			for i := range vals {
-				vals[i] = a + float64(i)*step
+				vals[i] = (a + float64(i)) * step
 				if math.Abs(vals[i]) < step*1e-9 {
 					vals[i] = 0
 				}
 			}
-			if n == 2 || f.ticksFit(ts, vals, length) {
+			if n <= 2 || f.ticksFit(ts, vals, length*(b-a)*step/(hi-lo)) {
 				return vals
 			}
 		}
@@ -100,8 +101,9 @@ func (f *figure) ticksFit(ts typeset, vals []float64, length float64) bool {
 		return true
 	}
 	dx := length / float64(len(vals)-1)
+	labels := f.tick(vals)
 	for i := 1; i < len(vals); i++ {
-		need := (ts.width(f.tick(vals[i-1]), sizeTick)+ts.width(f.tick(vals[i]), sizeTick))/2 + 10
+		need := (ts.width(labels[i-1], sizeTick)+ts.width(labels[i], sizeTick))/2 + 2*sizeTick
 		if need > dx {
 			return false
 		}

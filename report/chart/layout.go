@@ -133,9 +133,8 @@ func (l *layout) measureColumns() {
 		}
 	}
 	l.barX0, l.barX1 = l.plotX0+negW, l.plotX1-posW
-	lo, hi := f.domain()
-	l.tickVals = f.ticks(l.ts, lo, hi, l.barX1-l.barX0)
-	l.lo, l.hi = l.tickVals[0], l.tickVals[len(l.tickVals)-1]
+	l.lo, l.hi = f.domain()
+	l.tickVals = f.ticks(l.ts, l.lo, l.hi, l.barX1-l.barX0)
 }
 
 // x maps a value to the canvas.
@@ -146,17 +145,17 @@ func (l *layout) x(v float64) float64 {
 // rowY is the top of row i.
 func (l *layout) rowY(i int) float64 { return l.rowsTop + float64(i)*rowPitch }
 
-// runs returns the [first, last] row ranges without headings, where the
-// grid is drawn.
+// runs returns the [first, last] ranges of bar rows, where the grid is
+// drawn; headings and rest rows interrupt it.
 func (l *layout) runs() [][2]int {
 	var out [][2]int
 	start := -1
 	for i, r := range l.f.rows {
 		switch {
-		case r.heading && start >= 0:
+		case (r.heading || r.rest) && start >= 0:
 			out = append(out, [2]int{start, i - 1})
 			start = -1
-		case !r.heading && start < 0:
+		case !r.heading && !r.rest && start < 0:
 			start = i
 		}
 	}

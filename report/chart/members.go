@@ -31,7 +31,7 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		name:   "members_by_city",
 		title:  t.pick("各城市新的社会阶层人士人数", "New social strata members by city"),
 		series: []color.Color{colMain},
-		tick:   func(v float64) string { return t.people(int64(v)) },
+		tick:   t.peopleTicks(false),
 		source: t.source,
 	}
 	shown := rep
@@ -67,7 +67,7 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		f.notes = append(f.notes, t.pick("* 无合计数，为各群体人数之和。", "* No total reported: the sum of the segment figures."))
 	}
 	if len(missing) > 0 {
-		f.notes = append(f.notes, t.pick("未报送人数：", "Not reported: ")+t.nameList(missing, 12))
+		f.notes = append(f.notes, t.notReported(missing, t.pick("城市", "cities")))
 	}
 	return f, ""
 }
@@ -99,7 +99,7 @@ func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		name:   "members_by_province",
 		title:  t.pick("各省区市新的社会阶层人士人数及占片区比重", "Members by province and share of region"),
 		series: []color.Color{colMain},
-		tick:   func(v float64) string { return t.people(int64(v)) },
+		tick:   t.peopleTicks(false),
 		source: t.source,
 	}
 	var items []groupedRow
@@ -125,13 +125,15 @@ func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 	if len(items) == 0 {
 		return nil, fmt.Sprintf("chart members_by_province skipped: no province has a member figure for %s", c.Period)
 	}
-	f.rows = groupRows(c, items, t)
+	f.rows = groupRows(c, items, func(r analysis.RegionRow) string {
+		return t.pick("合计", "total ") + format.PeoplePtr(r.Members, t.lang)
+	})
 	f.subtitle = join(t.period, t.scope, t.pick("人数 · 占所在片区比重", "members · share of region"))
 	if provinceLevel && sums {
 		f.notes = append(f.notes, t.pick("* 省级报送数；其余为所辖城市人数之和。", "* Province-level figure; the others are the sum of their cities."))
 	}
 	if len(missing) > 0 {
-		f.notes = append(f.notes, t.pick("未报送人数：", "Not reported: ")+t.nameList(missing, 12))
+		f.notes = append(f.notes, t.notReported(missing, t.pick("省区市", "provinces")))
 	}
 	return f, ""
 }
@@ -143,9 +145,9 @@ type groupedRow struct {
 }
 
 // groupRows orders rows by region, in the comparison's region order, with a
-// heading row before each region when there is more than one; within a
-// region rows keep their order.
-func groupRows(c *analysis.Comparison, items []groupedRow, t texts) []row {
+// heading row (the region's name and head(region)) before each region when
+// there is more than one; within a region rows keep their order.
+func groupRows(c *analysis.Comparison, items []groupedRow, head func(analysis.RegionRow) string) []row {
 	regions := map[string]bool{}
 	for _, it := range items {
 		regions[it.group] = true
@@ -162,7 +164,7 @@ func groupRows(c *analysis.Comparison, items []groupedRow, t texts) []row {
 		if !regions[r.Region] {
 			continue
 		}
-		out = append(out, row{heading: true, label: r.Region})
+		out = append(out, row{heading: true, label: r.Region, text: head(r)})
 		for _, it := range items {
 			if it.group == r.Region {
 				out = append(out, it.row)
@@ -172,5 +174,11 @@ func groupRows(c *analysis.Comparison, items []groupedRow, t texts) []row {
 	return out
 }
 
-// countTick labels a count axis.
-func countTick(v float64) string { return strconv.FormatInt(int64(v), 10) }
+// countTicks labels a count axis.
+func countTicks(vals []float64) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = strconv.FormatInt(int64(v), 10)
+	}
+	return out
+}

@@ -59,10 +59,10 @@ var (
 	colGrid    = rgb(0xe3e3e3)
 	colAxis    = rgb(0x8c8c8c)
 	colMain    = rgb(0x2f6ea6)
-	colRest    = rgb(0xcccccc)
+	colRest    = rgb(0xd9d9d9)
 	colLoss    = rgb(0xc4553b)
-	colRampLo  = rgb(0x163a5c) // darkest ordered series
-	colRampHi  = rgb(0x7aa7d4) // lightest ordered series, still darker than colRest
+	colRampLo  = rgb(0x0d2b4a) // darkest ordered series
+	colRampHi  = rgb(0x8db8e0) // lightest ordered series, still darker than colRest
 	colWhite   = rgb(0xffffff)
 	colHeading = rgb(0x1b1b1b)
 )

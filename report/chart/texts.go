@@ -2,6 +2,8 @@ package chart
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -88,13 +90,13 @@ func join(parts ...string) string {
 // people writes a head count: 140万 / 1.4 million.
 func (t texts) people(n int64) string { return format.People(n, t.lang) }
 
-// nameList writes up to max names, then how many more.
-func (t texts) nameList(names []string, limit int) string {
-	sep := t.pick("、", ", ")
-	if len(names) <= limit {
-		return strings.Join(names, sep)
+// notReported names the places without a figure, or counts them when a
+// list would be too long to read.
+func (t texts) notReported(names []string, what string) string {
+	if len(names) <= 12 {
+		return t.pick("未报送人数：", "Not reported: ") + strings.Join(names, t.pick("、", ", "))
 	}
-	return strings.Join(names[:limit], sep) + t.pick(fmt.Sprintf("等%d个", len(names)), fmt.Sprintf(" and %d more", len(names)-limit))
+	return t.pick(fmt.Sprintf("另有%d个%s未报送人数。", len(names), what), fmt.Sprintf("%d %s did not report.", len(names), what))
 }
 
 // chineseOrdinal writes 1..99 as Chinese numerals: 2 → 二, 12 → 十二, 25 → 二十五.
@@ -118,4 +120,38 @@ func chineseOrdinal(n int) string {
 // batchName names key-project batch b for the legend.
 func (t texts) batchName(b int) string {
 	return t.pick("第"+chineseOrdinal(b)+"批重点项目", fmt.Sprintf("Key projects, batch %d", b))
+}
+
+// peopleTicks labels a head-count axis the way the value labels read
+// (20万, 1.2亿). In English an axis reaching a million is written in
+// millions with the unit on the outermost tick only (0, 0.5, 1, 1.5 million),
+// so that "200,000" and "1.2 million" never sit side by side.
+func (t texts) peopleTicks(signed bool) func([]float64) []string {
+	return func(vals []float64) []string {
+		out := make([]string, len(vals))
+		top := 0.0
+		for _, v := range vals {
+			top = math.Max(top, math.Abs(v))
+		}
+		for i, v := range vals {
+			n := int64(math.Round(v))
+			switch {
+			case t.lang == format.En && top >= 1e6:
+				out[i] = strconv.FormatFloat(math.Abs(v)/1e6, 'f', -1, 64)
+				if n < 0 {
+					out[i] = "-" + out[i]
+				} else if n > 0 && signed {
+					out[i] = "+" + out[i]
+				}
+				if math.Abs(v) == top {
+					out[i] += " million"
+				}
+			case signed:
+				out[i] = format.Signed(n, t.lang)
+			default:
+				out[i] = format.People(n, t.lang)
+			}
+		}
+		return out
+	}
 }
