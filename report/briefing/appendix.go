@@ -37,14 +37,14 @@ func (d *doc) appendix(c *analysis.Comparison) {
 	for _, s := range gapTexts(c, w) {
 		d.paragraph(s, small)
 	}
-	if len(c.Warnings) > 0 {
-		d.paragraph(w.t("处理过程中的提示（原文）：", "Warnings raised while reading and comparing:"), small)
-		for _, s := range c.Warnings {
+	if ws := otherWarnings(c.Warnings); len(ws) > 0 {
+		d.paragraph(w.t("读取和比较数据时的其他提示（原文）：", "Other warnings raised while reading and comparing:"), small)
+		for _, s := range ws {
 			d.paragraph("· "+s, para{size: 12, pitch: 20, hang: 1, indent: -1, colour: grey})
 		}
 	}
 
-	if notes := cityNotes(c); len(notes) > 0 {
+	if notes := cityNotes(c, w); len(notes) > 0 {
 		d.heading(2, d.t("城市备注", "City notes"))
 		for _, n := range notes {
 			d.paragraph(n, para{size: 12, pitch: 20, indent: 2, colour: black, justify: true})
@@ -69,8 +69,8 @@ func (d *doc) appendix(c *analysis.Comparison) {
 
 func filesTable(c *analysis.Comparison, w words) *table {
 	t := &table{caption: w.t("输入文件", "Input files"),
-		cols: []column{{w.t("文件", "File"), 16, "L"}, {w.t("编码", "Encoding"), 12, "L"}, {w.t("数据行", "Rows"), 9, "R"},
-			{w.t("跳过空行", "Blank rows"), 9, "R"}, {"SHA-256", 54, "L"}}}
+		cols: []column{{w.t("文件", "File"), "L"}, {w.t("编码", "Encoding"), "L"}, {w.t("数据行", "Rows"), "R"},
+			{w.t("跳过空行", "Blank rows"), "R"}, {"SHA-256", "L"}}}
 	for _, f := range c.Files {
 		t.rows = append(t.rows, []string{f.Name, f.Encoding, strconv.Itoa(f.Rows), strconv.Itoa(f.Skipped), f.SHA256})
 	}
@@ -111,12 +111,33 @@ func gapTexts(c *analysis.Comparison, w words) []string {
 	return out
 }
 
-// cityNotes are the notes cities.csv gives (such as an assumed tier).
-func cityNotes(c *analysis.Comparison) []string {
+// otherWarnings drops the comparison's notices that gapTexts already
+// says in the briefing's language (cities without figures, segment sums).
+func otherWarnings(ws []string) []string {
 	var out []string
-	for _, ct := range c.Cities {
-		if n := strings.TrimSpace(ct.Note); n != "" {
-			out = append(out, ct.City+"："+n)
+	for _, s := range ws {
+		if strings.Contains(s, "have no members figure for") || strings.Contains(s, "have only segment rows for") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cityNotes are the notes cities.csv gives (such as an assumed tier), in
+// the order of the province sections. A leading "来源：<the briefing's
+// source>。" is left out: the sources are listed below.
+func cityNotes(c *analysis.Comparison, w words) []string {
+	var out []string
+	for _, ct := range citiesInSections(c) {
+		n := strings.TrimSpace(ct.Note)
+		if src := c.Meta.Source; src != "" {
+			for _, p := range []string{"来源：" + src + "。", "来源：" + src + "；", src + "。"} {
+				n = strings.TrimSpace(strings.TrimPrefix(n, p))
+			}
+		}
+		if n != "" {
+			out = append(out, ct.City+w.t("：", ": ")+n)
 		}
 	}
 	return out

@@ -1,10 +1,13 @@
 package briefing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -57,10 +60,34 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	d.drawMasthead(m)
 	d.render(c, opts, m)
 	d.drawColophon(m)
-	if err := d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write briefing: %w", err)
+	}
+	if _, err := w.Write(subsetName(buf.Bytes(), face.Name)); err != nil {
 		return fmt.Errorf("write briefing: %w", err)
 	}
 	return nil
+}
+
+// subsetName renames the embedded font from fpdf's "utf8<family>" to a
+// subset tag and the face's name, "BBRIEF+WenQuanYiMicroHei", as PDF
+// readers and pdffonts expect of a subset font. The new name has the same
+// length, so the cross-reference offsets stay right.
+func subsetName(pdf []byte, faceName string) []byte {
+	old := "/utf8" + family
+	var b strings.Builder
+	for _, r := range faceName {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	name := "/BBRIEF+" + b.String()
+	if len(name) > len(old) {
+		name = name[:len(old)]
+	}
+	name += strings.Repeat("-", len(old)-len(name))
+	return bytes.ReplaceAll(pdf, []byte(old+"\n"), []byte(name+"\n"))
 }
 
 func newPDF(face *font.Face, opts Options) *fpdf.Fpdf {

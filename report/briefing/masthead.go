@@ -104,13 +104,13 @@ func periodText(p analysis.Period, lang format.Lang) string {
 // under it, the unit left and date right, then a red rule.
 func (d *doc) drawMasthead(m mast) {
 	size := 36.0
+	d.bookmark(m.title+" "+m.issue, 0)
 	d.font(size, red)
 	if w := d.width(m.title); w > areaW {
 		size = size * areaW / w * 0.98
 		d.font(size, red)
 	}
 	h := size * 1.5 * ptMM
-	d.bookmark(m.title+" "+m.issue, 0)
 	d.text(marginL+(areaW-d.width(m.title))/2, d.baseline(d.y, h), m.title, true, 0)
 	d.y += h + 2
 	lh := bodyPitch * ptMM

@@ -95,7 +95,7 @@ func (w words) leadSentences(c *analysis.Comparison) []string {
 			fmt.Sprintf("No city or province reports new social strata members for %s, so there is no comparison of members yet.", p))}
 	}
 	var out []string
-	out = append(out, w.t(fmt.Sprintf("%s，%d个城市中有%d个报告了新的社会阶层人士人数，%s合计%s。", p, t.Cities, t.ReportingCities, w.scope(c), w.people(t.Members)),
+	out = append(out, w.t(fmt.Sprintf("%s，%d个城市中有%d个报告了新的社会阶层人士人数，%s已报告的人数合计%s。", p, t.Cities, t.ReportingCities, w.scope(c), w.people(t.Members)),
 		fmt.Sprintf("For %s, %d of the %d cities report new social strata members; %s total %s.", p, t.ReportingCities, t.Cities, w.scope(c), w.people(t.Members))))
 	if len(c.Regions) > 1 {
 		out = append(out, w.regionLead(c))
@@ -141,7 +141,7 @@ func (w words) provinceSentences(c *analysis.Comparison) []string {
 			with = append(with, p)
 		}
 	}
-	if len(with) > 1 && len(c.Regions) == 1 {
+	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, reporting(c)) {
 		a, b := with[0], with[1]
 		out = append(out, w.t(fmt.Sprintf("分省区市看，%s人数最多（%s，占%s），%s次之（%s）。", a.Province, w.people(a.Members), format.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members)),
 			fmt.Sprintf("Among provinces, %s has the most members (%s, %s of the region), then %s (%s).", a.Province, w.people(a.Members), format.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members))))
@@ -158,6 +158,20 @@ func (w words) provinceSentences(c *analysis.Comparison) []string {
 			fmt.Sprintf("%s has the most bases: %d, of which %d are key projects.", p.Province, p.Bases, p.KeyProjects)))
 	}
 	return out
+}
+
+// sameAsCities tells that the two leading provinces hold just the two
+// leading cities' figures, so a province sentence would repeat the city one.
+func sameAsCities(provs []analysis.ProvinceRow, cities []analysis.CityRow) bool {
+	if len(cities) < 2 {
+		return false
+	}
+	for i := 0; i < 2; i++ {
+		if *provs[i].Members != *cities[i].Members || provs[i].Province != cities[i].Province {
+			return false
+		}
+	}
+	return true
 }
 
 func (w words) changeSentences(c *analysis.Comparison) []string {

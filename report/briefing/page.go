@@ -25,7 +25,7 @@ const (
 	noteSize  = 14.0 // 四号: page numbers, 报尾
 	tableSize = 10.5 // 五号
 	ptMM      = 25.4 / 72
-	family    = "body"
+	family    = "basebriefsubsetfaces" // long enough to be renamed to the face's name (subsetName)
 )
 
 // Colours.
@@ -220,8 +220,7 @@ func (d *doc) heading(level int, title string) {
 		}
 	}
 	if level <= 2 {
-		d.font(bodySize, black)
-		d.pdf.Bookmark(num+title, level-1, d.y)
+		d.bookmark(num+title, level-1)
 	}
 	p := bodyPara()
 	p.bold = level == 1
@@ -230,8 +229,14 @@ func (d *doc) heading(level int, title string) {
 }
 
 // bookmark adds an outline entry at the cursor.
+// The font is set first (at its current size, colour untouched) so fpdf
+// takes the title as UTF-8.
 func (d *doc) bookmark(title string, level int) {
-	d.font(bodySize, black)
+	pt := d.fontSize()
+	if pt == 0 {
+		pt = bodySize
+	}
+	d.pdf.SetFont(family, "", pt)
 	d.pdf.Bookmark(title, level, d.y)
 }
 

@@ -121,6 +121,26 @@ func provinceOrder(c *analysis.Comparison) []analysis.ProvinceRow {
 	return out
 }
 
+// citiesInSections lists the cities in the order the province sections
+// give them.
+func citiesInSections(c *analysis.Comparison) []analysis.CityRow {
+	var out []analysis.CityRow
+	for _, p := range provinceOrder(c) {
+		out = append(out, citiesOf(c, p)...)
+	}
+	return out
+}
+
+func citiesOf(c *analysis.Comparison, p analysis.ProvinceRow) []analysis.CityRow {
+	var out []analysis.CityRow
+	for _, ct := range c.Cities {
+		if ct.Province == p.Province && ct.Region == p.Region {
+			out = append(out, ct)
+		}
+	}
+	return out
+}
+
 // provinces sets one section per province: its figures, then each city
 // with its named bases.
 func (d *doc) provinces(c *analysis.Comparison) {
@@ -133,14 +153,19 @@ func (d *doc) provinces(c *analysis.Comparison) {
 			title += d.t("（"+p.Region+"）", " ("+p.Region+")")
 		}
 		d.heading(2, title)
-		d.paragraph(w.provinceText(p), bodyPara())
-		n := 0
-		for _, ct := range c.Cities {
-			if ct.Province != p.Province || ct.Region != p.Region {
-				continue
+		cities := citiesOf(c, p)
+		// A one-city province (a municipality, or one city listed) is
+		// told through its city; the province line would repeat it.
+		single := len(cities) == 1 && !p.ProvinceLevel
+		if !single {
+			d.paragraph(w.provinceText(p), bodyPara())
+		}
+		for i, ct := range cities {
+			num := fmt.Sprintf(d.t("%d.", "%d. "), i+1)
+			if single {
+				num = ""
 			}
-			n++
-			d.paragraph(fmt.Sprintf(d.t("%d.", "%d. "), n)+w.cityText(ct, basesOf(c, ct)), bodyPara())
+			d.paragraph(num+w.cityText(ct, basesOf(c, ct)), bodyPara())
 		}
 	}
 }
@@ -156,8 +181,23 @@ func basesOf(c *analysis.Comparison, ct analysis.CityRow) []analysis.Base {
 }
 
 func (w words) provinceText(p analysis.ProvinceRow) string {
-	s := w.t(fmt.Sprintf("%s列入名录的城市%d个（试点%d个、推广%d个），实践创新基地%d个，其中重点项目%d个。", p.Province, p.Cities, p.PilotCities, p.PromotionCities, p.Bases, p.KeyProjects),
-		fmt.Sprintf("%s has %s listed (%d pilot, %d promotion) and %s, %d of them key projects. ", p.Province, w.plural(p.Cities, "", "city", "cities"), p.PilotCities, p.PromotionCities, w.plural(p.Bases, "", "innovation base", "innovation bases"), p.KeyProjects))
+	var tiers []string
+	if p.PilotCities > 0 {
+		tiers = append(tiers, w.t(fmt.Sprintf("试点%d个", p.PilotCities), fmt.Sprintf("%d pilot", p.PilotCities)))
+	}
+	if p.PromotionCities > 0 {
+		tiers = append(tiers, w.t(fmt.Sprintf("推广%d个", p.PromotionCities), fmt.Sprintf("%d promotion", p.PromotionCities)))
+	}
+	ts := ""
+	if len(tiers) > 0 {
+		ts = w.t("（"+strings.Join(tiers, "、")+"）", " ("+strings.Join(tiers, ", ")+")")
+	}
+	key := ""
+	if p.KeyProjects > 0 {
+		key = w.t(fmt.Sprintf("，其中重点项目%d个", p.KeyProjects), fmt.Sprintf(", %d of them key projects", p.KeyProjects))
+	}
+	s := w.t(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
+		fmt.Sprintf("%s has %s listed%s and %s%s. ", p.Province, w.plural(p.Cities, "", "city", "cities"), ts, w.plural(p.Bases, "", "innovation base", "innovation bases"), key))
 	if p.Members == nil {
 		return s + w.t("本期没有人数。", "No members figure for the period.")
 	}
@@ -212,19 +252,17 @@ func (w words) cityText(ct analysis.CityRow, bases []analysis.Base) string {
 	return b.String()
 }
 
-// baseText names a base with its batch and field: 名称（第二批重点项目，领域）.
+// baseText names a base with its batch and field: 名称（第二批重点项目），领域.
+// The field follows after a comma, as it often carries brackets itself.
 func (w words) baseText(b analysis.Base) string {
-	var notes []string
+	s := b.Name
 	if b.Batch > 0 {
-		notes = append(notes, w.t(w.batch(b.Batch)+"重点项目", "key project, "+w.batch(b.Batch)))
+		s += w.t("（"+w.batch(b.Batch)+"重点项目）", " (key project, "+w.batch(b.Batch)+")")
 	}
 	if b.Kind != "" {
-		notes = append(notes, b.Kind)
+		s += w.t("，", ", ") + b.Kind
 	}
-	if len(notes) == 0 {
-		return b.Name
-	}
-	return b.Name + w.t("（"+strings.Join(notes, "，")+"）", " ("+strings.Join(notes, "; ")+")")
+	return s
 }
 
 // charts places each chart across the type area at no less than 200 dpi,
@@ -243,6 +281,10 @@ func (d *doc) charts(figs []Figure) {
 		if h > areaH-capH-10 {
 			h = areaH - capH - 10
 			w = h * float64(cfg.Width) / float64(cfg.Height)
+		}
+		// Shrink a little rather than leave most of a page empty.
+		if room := d.room() - capH - 2; room < h && room >= 0.7*h {
+			w, h = w*room/h, room
 		}
 		d.ensure(h + capH + 2)
 		name := fmt.Sprintf("chart-%d-%s", i, f.Name)

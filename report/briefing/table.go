@@ -2,10 +2,9 @@ package briefing
 
 import "fmt"
 
-// column is one table column; width is a share of the type area.
+// column is one table column. Widths are fitted to the text (fit).
 type column struct {
 	head  string
-	width float64
 	align string // "L", "R" or "C"
 }
 
@@ -17,6 +16,7 @@ type table struct {
 	cols    []column
 	rows    [][]string
 	size    float64 // pt; tableSize when zero
+	widths  []float64
 }
 
 const cellPadX, cellPadY = 1.2, 1.0
@@ -26,24 +26,67 @@ const cellPadX, cellPadY = 1.2, 1.0
 func (d *doc) cellLines(t *table, cells []string, lh float64) ([][]string, float64) {
 	out := make([][]string, len(t.cols))
 	most := 1
-	for i, c := range t.cols {
+	for i := range t.cols {
 		s := ""
 		if i < len(cells) {
 			s = cells[i]
 		}
-		out[i] = lineTexts(s, d.colW(t, i)-2*cellPadX, d.colW(t, i)-2*cellPadX, d.width)
+		inner := t.widths[i] - 2*cellPadX
+		out[i] = lineTexts(s, inner, inner, d.width)
 		most = max(most, len(out[i]))
-		_ = c
 	}
 	return out, float64(most)*lh + 2*cellPadY
 }
 
-func (d *doc) colW(t *table, i int) float64 {
-	total := 0.0
-	for _, c := range t.cols {
-		total += c.width
+// fit sets the column widths at the current font size: each column as wide
+// as its widest cell; spare width shared out in proportion; when the type
+// area is too narrow, the columns that can wrap give up width first, down
+// to their longest unbreakable word.
+func (d *doc) fit(t *table) {
+	n := len(t.cols)
+	nat, least := make([]float64, n), make([]float64, n)
+	measure := func(i int, s string) {
+		nat[i] = max(nat[i], d.width(s)+2*cellPadX)
+		for _, b := range boxes(s, d.width) {
+			least[i] = max(least[i], b.width+2*cellPadX)
+		}
 	}
-	return areaW * t.cols[i].width / total
+	for i, c := range t.cols {
+		measure(i, c.head)
+	}
+	for _, row := range t.rows {
+		for i := 0; i < n && i < len(row); i++ {
+			measure(i, row[i])
+		}
+	}
+	t.widths = spread(nat, least, areaW)
+}
+
+// spread fits widths wanting nat (and needing least) into total.
+func spread(nat, least []float64, total float64) []float64 {
+	out := make([]float64, len(nat))
+	sumNat, sumLeast := 0.0, 0.0
+	for i := range nat {
+		least[i] = min(least[i], nat[i])
+		sumNat += nat[i]
+		sumLeast += least[i]
+	}
+	switch {
+	case sumNat <= total:
+		for i := range nat {
+			out[i] = nat[i] + (total-sumNat)*nat[i]/sumNat
+		}
+	case sumLeast <= total:
+		excess, flex := sumNat-total, sumNat-sumLeast
+		for i := range nat {
+			out[i] = nat[i] - excess*(nat[i]-least[i])/flex
+		}
+	default:
+		for i := range nat {
+			out[i] = least[i] * total / sumLeast
+		}
+	}
+	return out
 }
 
 func (d *doc) drawRow(t *table, lines [][]string, h, lh float64, head bool) {
@@ -53,7 +96,7 @@ func (d *doc) drawRow(t *table, lines [][]string, h, lh float64, head bool) {
 		d.pdf.Rect(marginL, d.y, areaW, h, "F")
 	}
 	for i, c := range t.cols {
-		w := d.colW(t, i)
+		w := t.widths[i]
 		for j, s := range lines[i] {
 			tw := d.width(s)
 			tx := x + cellPadX
@@ -80,6 +123,7 @@ func (d *doc) drawTable(t *table) {
 	n := d.tables
 	d.font(size, black)
 	lh := size * 1.4 * ptMM
+	d.fit(t)
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		heads[i] = c.head

@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/format"
@@ -25,18 +26,18 @@ func provinceTable(c *analysis.Comparison, w words) *table {
 	if !w.zh() {
 		t.caption = t.caption[:len(t.caption)-len("（"+w.period(c.Period)+"）")] + ", " + w.period(c.Period)
 	}
-	t.cols = []column{{w.t("省区市", "Province"), 14, "L"}}
+	t.cols = []column{{w.t("省区市", "Province"), "L"}}
 	if multi {
-		t.cols = append(t.cols, column{w.t("片区", "Region"), 14, "L"})
+		t.cols = append(t.cols, column{w.t("片区", "Region"), "L"})
 	}
 	t.cols = append(t.cols,
-		column{w.t("城市", "Cities"), 8, "R"}, column{w.t("试点", "Pilot"), 8, "R"}, column{w.t("推广", "Promotion"), 9, "R"},
-		column{w.t("基地", "Bases"), 8, "R"}, column{w.t("重点项目", "Key projects"), 10, "R"},
-		column{w.t("报告城市", "Reporting"), 10, "R"}, column{w.t("人数", "Members"), 12, "R"})
+		column{w.t("城市", "Cities"), "R"}, column{w.t("试点", "Pilot"), "R"}, column{w.t("推广", "Promotion"), "R"},
+		column{w.t("基地", "Bases"), "R"}, column{w.t("重点项目", "Key projects"), "R"},
+		column{w.t("报告城市", "Reporting"), "R"}, column{w.t("人数", "Members"), "R"})
 	if prev {
-		t.cols = append(t.cols, column{w.t("上期人数", "Previous"), 12, "R"})
+		t.cols = append(t.cols, column{w.t("上期人数", "Previous"), "R"})
 	}
-	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), 10, "R"}, column{w.t("片区排名", "Rank in region"), 9, "R"})
+	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), "R"}, column{w.t("片区排名", "Rank in region"), "R"})
 	for _, p := range provinceOrder(c) {
 		row := []string{p.Province}
 		if multi {
@@ -61,16 +62,16 @@ func cityTable(c *analysis.Comparison, w words) *table {
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
 	t := &table{caption: w.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city"), size: tableSize}
-	t.cols = []column{{w.t("序号", "No."), 6, "R"}, {w.t("城市", "City"), 13, "L"}, {w.t("省区市", "Province"), 11, "L"}}
+	t.cols = []column{{w.t("序号", "No."), "R"}, {w.t("城市", "City"), "L"}, {w.t("省区市", "Province"), "L"}}
 	if multi {
-		t.cols = append(t.cols, column{w.t("片区", "Region"), 12, "L"})
+		t.cols = append(t.cols, column{w.t("片区", "Region"), "L"})
 	}
-	t.cols = append(t.cols, column{w.t("类型", "Tier"), 8, "C"}, column{w.t("基地", "Bases"), 7, "R"}, column{w.t("重点项目", "Key projects"), 9, "R"},
-		column{w.t("人数", "Members"), 11, "R"})
+	t.cols = append(t.cols, column{w.t("类型", "Tier"), "C"}, column{w.t("基地", "Bases"), "R"}, column{w.t("重点项目", "Key projects"), "R"},
+		column{w.t("人数", "Members"), "R"})
 	if prev {
-		t.cols = append(t.cols, column{w.t("上期", "Previous"), 11, "R"}, column{w.t("变化", "Change"), 10, "R"}, column{w.t("变化率", "Change %"), 10, "R"})
+		t.cols = append(t.cols, column{w.t("上期", "Previous"), "R"}, column{w.t("变化", "Change"), "R"}, column{w.t("变化率", "Change %"), "R"})
 	}
-	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), 9, "R"}, column{w.t("片区排名", "Rank in region"), 8, "R"})
+	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), "R"}, column{w.t("片区排名", "Rank in region"), "R"})
 	if multi || prev {
 		t.size = 9
 	}
@@ -126,9 +127,9 @@ func (d *doc) crossRegion(c *analysis.Comparison) {
 		d.paragraph(w.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+w.list(top, 0)+w.t("。", "."), bodyPara())
 	}
 	t := &table{caption: w.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
-		cols: []column{{w.t("片区", "Region"), 14, "L"}, {w.t("片区合计", "Region total"), 11, "R"},
-			{w.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"), 37, "L"},
-			{w.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)"), 38, "L"}}}
+		cols: []column{{w.t("片区", "Region"), "L"}, {w.t("片区合计", "Region total"), "R"},
+			{w.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"), "L"},
+			{w.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)"), "L"}}}
 	for _, r := range c.Regions {
 		var own, other []string
 		for _, ct := range reporting(c) {
@@ -161,10 +162,10 @@ func (d *doc) reconciliation(c *analysis.Comparison) {
 	if len(sentences) > 0 {
 		d.paragraph(w.join(sentences), bodyPara())
 	}
-	srcs := &sourceList{}
 	t := &table{caption: w.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
-		cols: []column{{w.t("项目", "Item"), 36, "L"}, {w.t("会议公布", "Stated"), 12, "R"}, {w.t("记录在册", "On record"), 12, "R"},
-			{w.t("核对", "Check"), 30, "L"}, {w.t("来源", "Source"), 10, "C"}}}
+		cols: []column{{w.t("项目", "Item"), "L"}, {w.t("会议公布", "Stated"), "R"}, {w.t("记录在册", "On record"), "R"},
+			{w.t("核对", "Check"), "L"}, {w.t("依据", "Basis"), "L"}}}
+	cited := false
 	for _, r := range c.Stated {
 		s := r.Stated
 		rec, check := "—", w.t("记录中无对应数字", "nothing on record to check")
@@ -179,10 +180,32 @@ func (d *doc) reconciliation(c *analysis.Comparison) {
 				check = w.t("记录多", "records exceed by ") + w.number(*r.Recorded-s.Value, s.Measure) + w.unit(s.Unit)
 			}
 		}
-		t.rows = append(t.rows, []string{s.Label, w.number(s.Value, s.Measure) + w.unit(s.Unit), rec, check, srcs.ref(s.Source)})
+		basis, short := quoteOf(s.Source, c.Meta.Source)
+		cited = cited || short
+		if basis == "" {
+			basis = w.t("见下方来源", "see the source below")
+		}
+		t.rows = append(t.rows, []string{s.Label, w.number(s.Value, s.Measure) + w.unit(s.Unit), rec, check, basis})
 	}
 	d.drawTable(t)
-	d.sourceNotes(srcs)
+	if cited {
+		d.paragraph(w.t("来源：", "Source: ")+c.Meta.Source+w.t("。", "."), para{size: 12, pitch: 20, colour: grey})
+		d.skip(3)
+	}
+}
+
+// quoteOf shortens a stated figure's source that cites the briefing's own
+// source to its quotation (short reports that it did); "—" when none.
+func quoteOf(src, own string) (string, bool) {
+	src = strings.TrimSpace(src)
+	switch {
+	case src == "":
+		return "—", false
+	case own == "" || !strings.HasPrefix(src, own):
+		return src, false
+	}
+	q := strings.TrimLeft(strings.TrimPrefix(src, own), "：:，, ")
+	return q, true
 }
 
 // sourceList numbers distinct sources in the order first cited.
