@@ -29,6 +29,8 @@ const (
 	encGB18030 = "GB18030"
 )
 
+const msgNUL = "NUL byte: binary content, expected CSV text"
+
 // errNotUTF8 asks the caller to read the file again as GB18030: a byte
 // sequence invalid in UTF-8 came before any valid multi-byte UTF-8 text.
 var errNotUTF8 = errors.New("not UTF-8")
@@ -73,16 +75,24 @@ func newDecoder(f io.Reader, gb bool) (*decoder, error) {
 	raw := &hashReader{r: f, h: sha256.New()}
 	br := bufio.NewReaderSize(raw, 64<<10)
 	d := &decoder{raw: raw, encoding: encUTF8}
+	// A look at the head tells binary and UTF-16 files (Excel's "Unicode
+	// text") from CSV before any of it is taken for a header.
+	head, err := br.Peek(8 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, fmt.Errorf("read file: %w", err)
+	}
+	if bytes.HasPrefix(head, []byte("\xFF\xFE")) || bytes.HasPrefix(head, []byte("\xFE\xFF")) {
+		return nil, &streamError{line: 1, msg: "UTF-16 text, expected UTF-8 or GB18030 (save as \"CSV UTF-8\" or plain CSV)"}
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return nil, &streamError{line: 1 + bytes.Count(head[:i], []byte("\n")), msg: msgNUL}
+	}
 	g := &guard{}
 	if gb {
 		d.encoding = encGB18030
 		g.r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 		g.gb = true
 	} else {
-		head, err := br.Peek(3)
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("read file: %w", err)
-		}
 		if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
 			br.Discard(3)
 			d.encoding = encUTF8BOM
@@ -98,15 +108,15 @@ func newDecoder(f io.Reader, gb bool) (*decoder, error) {
 // GB18030 without replacement characters), no NUL bytes, no record longer
 // than maxRecordBytes. It hands on whole lines before a fault, then fails.
 type guard struct {
-	r        io.Reader
-	gb, bom  bool
-	carry    []byte // an incomplete UTF-8 sequence from the last chunk
-	multi    int    // valid multi-byte UTF-8 sequences seen
-	line     int    // newlines passed
-	recLen   int
-	recLine  int
-	inQuote  bool
-	err      error
+	r       io.Reader
+	gb, bom bool
+	carry   []byte // an incomplete UTF-8 sequence from the last chunk
+	multi   int    // valid multi-byte UTF-8 sequences seen
+	line    int    // newlines passed
+	recLen  int
+	recLine int
+	inQuote bool
+	err     error
 }
 
 func (g *guard) Read(p []byte) (int, error) {
@@ -156,7 +166,7 @@ func (g *guard) fail(line int, msg string) error {
 func (g *guard) check(b []byte, atEOF bool) (int, string) {
 	pos, msg := -1, ""
 	if i := bytes.IndexByte(b, 0); i >= 0 {
-		pos, msg = i, "NUL byte: binary content, expected CSV text"
+		pos, msg = i, msgNUL
 	}
 	if g.gb {
 		if i := bytes.Index(b, []byte("\uFFFD")); i >= 0 && (pos < 0 || i < pos) {

@@ -49,7 +49,12 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 	dec, err := newDecoder(f, gb)
 	if err != nil {
 		f.Close()
-		c.addf(s.file, 0, 0, "cannot read file: %v", err)
+		var se *streamError
+		if errors.As(err, &se) {
+			c.addf(s.file, se.line, 0, "%s", se.msg)
+		} else {
+			c.addf(s.file, 0, 0, "cannot read file: %v", err)
+		}
 		return nil, nil
 	}
 	t := &table{schema: s, c: c, warnings: warnings, dec: dec, closer: f}
