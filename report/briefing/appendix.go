@@ -53,13 +53,26 @@ func (d *doc) appendix(c *analysis.Comparison) {
 
 	d.heading(2, d.t("来源", "Sources"))
 	srcs := &sourceList{}
+	quotes := map[string][]string{}
 	for _, src := range sources(c) {
-		srcs.ref(src)
+		own, quote := splitQuote(src, c.Meta.Source)
+		srcs.ref(own)
+		if quote != "" {
+			quotes[own] = append(quotes[own], quote)
+		}
 	}
 	if len(srcs.list) == 0 {
 		d.paragraph(w.t("数据未注明来源。", "The data name no source."), small)
 	}
-	d.sourceNotes(srcs)
+	for i, src := range srcs.list {
+		p := para{size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
+		d.paragraph(fmt.Sprintf("[%d] %s", i+1, src), p)
+		if q := quotes[src]; len(q) > 0 {
+			p.indent = 0
+			d.paragraph(w.t("引文：", "Quoted: ")+strings.Join(q, w.t("；", "; ")), p)
+		}
+	}
+	d.skip(3)
 
 	d.heading(2, d.t("口径说明", "Definitions"))
 	for _, s := range definitions(w) {
@@ -70,9 +83,13 @@ func (d *doc) appendix(c *analysis.Comparison) {
 func filesTable(c *analysis.Comparison, w words) *table {
 	t := &table{caption: w.t("输入文件", "Input files"),
 		cols: []column{{w.t("文件", "File"), "L"}, {w.t("编码", "Encoding"), "L"}, {w.t("数据行", "Rows"), "R"},
-			{w.t("跳过空行", "Blank rows"), "R"}, {"SHA-256", "L"}}}
+			{w.t("跳过空行", "Blank rows"), "R"}, {w.t("SHA-256（前16位）", "SHA-256 (first 16)"), "L"}}}
 	for _, f := range c.Files {
-		t.rows = append(t.rows, []string{f.Name, f.Encoding, strconv.Itoa(f.Rows), strconv.Itoa(f.Skipped), f.SHA256})
+		sum := f.SHA256
+		if len(sum) > 16 {
+			sum = sum[:16] + "…" // the manifest has it whole
+		}
+		t.rows = append(t.rows, []string{f.Name, f.Encoding, strconv.Itoa(f.Rows), strconv.Itoa(f.Skipped), sum})
 	}
 	return t
 }
@@ -125,10 +142,12 @@ func otherWarnings(ws []string) []string {
 }
 
 // cityNotes are the notes cities.csv gives (such as an assumed tier), in
-// the order of the province sections. A leading "来源：<the briefing's
-// source>。" is left out: the sources are listed below.
+// the order of the province sections, cities with the same note named
+// together. A leading "来源：<the briefing's source>。" is left out: the
+// sources are listed below.
 func cityNotes(c *analysis.Comparison, w words) []string {
-	var out []string
+	var notes []string
+	cities := map[string][]string{}
 	for _, ct := range citiesInSections(c) {
 		n := strings.TrimSpace(ct.Note)
 		if src := c.Meta.Source; src != "" {
@@ -136,11 +155,27 @@ func cityNotes(c *analysis.Comparison, w words) []string {
 				n = strings.TrimSpace(strings.TrimPrefix(n, p))
 			}
 		}
-		if n != "" {
-			out = append(out, ct.City+w.t("：", ": ")+n)
+		if n == "" {
+			continue
 		}
+		if cities[n] == nil {
+			notes = append(notes, n)
+		}
+		cities[n] = append(cities[n], ct.City)
+	}
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = w.list(cities[n], 0) + w.t("：", ": ") + n
 	}
 	return out
+}
+
+// splitQuote splits "<own source>：“quote”" into the source and the quote.
+func splitQuote(src, own string) (string, string) {
+	if q, ok := quoteOf(src, own); ok && q != "" {
+		return own, q
+	}
+	return src, ""
 }
 
 // sources lists every distinct source the records and masthead cite, in

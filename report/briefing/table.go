@@ -53,6 +53,10 @@ func (d *doc) fit(t *table) {
 	}
 	for i, c := range t.cols {
 		measure(i, c.head)
+		// A short Chinese heading (重点项目) reads badly broken.
+		if n := len([]rune(c.head)); hasCJK(c.head) && n <= 4 {
+			least[i] = max(least[i], d.width(c.head)+2*cellPadX)
+		}
 	}
 	for _, row := range t.rows {
 		for i := 0; i < n && i < len(row); i++ {
@@ -101,7 +105,7 @@ func (d *doc) drawRow(t *table, lines [][]string, h, lh float64, head bool) {
 			tw := d.width(s)
 			tx := x + cellPadX
 			switch {
-			case head || c.align == "C":
+			case c.align == "C":
 				tx = x + (w-tw)/2
 			case c.align == "R":
 				tx = x + w - cellPadX - tw

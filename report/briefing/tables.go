@@ -168,7 +168,7 @@ func (d *doc) reconciliation(c *analysis.Comparison) {
 	cited := false
 	for _, r := range c.Stated {
 		s := r.Stated
-		rec, check := "—", w.t("记录中无对应数字", "nothing on record to check")
+		rec, check := "—", w.t("无对应记录", "no record to check")
 		if r.Recorded != nil {
 			rec = w.number(*r.Recorded, s.Measure) + w.unit(s.Unit)
 			switch {
@@ -228,12 +228,4 @@ func (s *sourceList) ref(src string) string {
 		s.idx[src] = n
 	}
 	return fmt.Sprintf("[%d]", n)
-}
-
-func (d *doc) sourceNotes(s *sourceList) {
-	p := para{size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
-	for i, src := range s.list {
-		d.paragraph(fmt.Sprintf("[%d] %s", i+1, src), p)
-	}
-	d.skip(3)
 }
