@@ -1,0 +1,105 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// The city sheet: the Comparison's figures as values; share, ranks and
+// change as formulas that follow a corrected figure.
+
+func (b *book) cityTable() *table {
+	l := b.l
+	cols := []column{
+		{key: "city", header: l.city, min: 8}, {key: "province", header: l.province, min: 8},
+		{key: "region", header: l.region, min: 8}, {key: "tier", header: l.tier, min: 10},
+		{key: "bases", header: l.baseCount, min: 8, max: 12}, {key: "key", header: l.keyCount, min: 8, max: 12},
+		{key: "members", header: l.members, min: 12}, {key: "wan", header: l.wan, min: 10},
+		{key: "basis", header: l.basis, min: 8}, {key: "share", header: l.share, min: 9, max: 11},
+		{key: "rank", header: l.rankRegion, min: 8, max: 11}, {key: "rankAll", header: l.rankOverall, min: 8, max: 11},
+	}
+	cols = append(cols, b.changeColumns()...)
+	for _, s := range b.segments() {
+		cols = append(cols, column{key: fmt.Sprintf("seg%d", s), header: l.segmentShort[s], min: 10, max: 14})
+	}
+	cols = append(cols, column{key: "note", header: l.note, min: 10, max: 60})
+	return &table{sheet: b.layout.cities.sheet, cols: cols, rows: b.layout.cities.n, freeze: 1}
+}
+
+func (b *book) writeCities() error {
+	t := b.cityTable()
+	pt := b.provinceTable()
+	pref := func(key string) string { return ref(pt.sheet, pt.col(key), 2, pt.rows+1) }
+	c, last := t.col, t.rows+1
+	rng := func(key string) string { return fmt.Sprintf("$%s$2:$%s$%d", c(key), c(key), last) }
+	t.cells = func(i, r int) []any {
+		ct := &b.c.Cities[i]
+		m, reg := fmt.Sprintf("%s%d", c("members"), r), fmt.Sprintf("%s%d", c("region"), r)
+		basis := ""
+		if ct.FromSegments {
+			basis = b.l.fromSegments
+		}
+		regionSum := fmt.Sprintf("SUMIFS(%s,%s,%s)", pref("members"), pref("region"), reg)
+		row := []any{b.text(ct.City), b.text(ct.Province), b.text(ct.Region), b.text(b.l.tierName(ct.Tier)),
+			b.intCell(ct.Bases, b.st.int), b.intCell(ct.KeyProjects, b.st.int),
+			b.people(ct.Members, b.st.int), b.wanFormula(t.sheet, c("wan"), r, m, ct.Members), b.styled(b.st.center, basis),
+			b.formula(t.sheet, c("share"), r, b.st.pct, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, m, regionSum, m, regionSum), ct.ShareOfRegion),
+			b.formula(t.sheet, c("rank"), r, b.st.rank, fmt.Sprintf(`IF(%s="","",COUNTIFS(%s,%s,%s,">"&%s)+1)`, m, rng("region"), reg, rng("members"), m), rankWant(ct.RankInRegion)),
+			b.formula(t.sheet, c("rankAll"), r, b.st.rank, fmt.Sprintf(`IF(%s="","",COUNTIF(%s,">"&%s)+1)`, m, rng("members"), m), rankWant(ct.RankOverall)),
+		}
+		row = append(row, b.changeCells(t, r, ct.Members, ct.PreviousMembers)...)
+		for _, s := range b.segments() {
+			row = append(row, b.people(ct.BySegment[s], b.st.int))
+		}
+		return append(row, b.styled(b.st.wrap, ct.Note))
+	}
+	t.totals = func(first, last int) []any {
+		var bases, key int
+		var members, prev *int64
+		for _, ct := range b.c.Cities[:t.rows] {
+			bases += ct.Bases
+			key += ct.KeyProjects
+			members = addPtr(members, ct.Members)
+			prev = addPtr(prev, ct.PreviousMembers)
+		}
+		row := []any{b.styled(b.st.totalText, b.l.cityTotal), nil, nil, nil,
+			b.subtotal(t, "bases", first, last, b.st.totalInt, fi(bases)),
+			b.subtotal(t, "key", first, last, b.st.totalInt, fi(key)),
+			b.subtotalMembers(t, "members", first, last, members),
+			b.wanFormulaStyled(t.sheet, c("wan"), last+1, fmt.Sprintf("%s%d", c("members"), last+1), members, b.st.totalWan),
+			nil, nil, nil, nil}
+		if !b.c.Previous.IsZero() {
+			row = append(row, b.subtotalMembers(t, "previous", first, last, prev))
+		}
+		return row
+	}
+	return b.writeTable(t)
+}
+
+// segments are the segments with a figure for some city: their columns
+// would otherwise be empty.
+func (b *book) segments() []analysis.Segment {
+	var out []analysis.Segment
+	for _, s := range analysis.Segments {
+		for _, c := range b.c.Cities {
+			if c.BySegment[s] != nil {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// addPtr adds a figure that may be missing; for the expected totals only.
+func addPtr(sum, v *int64) *int64 {
+	if v == nil {
+		return sum
+	}
+	n := *v
+	if sum != nil {
+		n += *sum
+	}
+	return &n
+}

@@ -1,0 +1,182 @@
+package workbook
+
+import (
+	"fmt"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// The province sheet: one row per province with the Comparison's figures,
+// share and rank as live formulas, and the bases by batch for the chart.
+
+// count columns shared by the region and province sheets, in order, with
+// the Comparison field each holds.
+var countKeys = []string{"cities", "pilot", "promotion", "bases", "key", "reporting"}
+
+func provinceCounts(p *analysis.ProvinceRow) []int {
+	return []int{p.Cities, p.PilotCities, p.PromotionCities, p.Bases, p.KeyProjects, p.ReportingCities}
+}
+
+func (b *book) countColumns() []column {
+	l := b.l
+	heads := []string{l.cityCount, l.pilot, l.promotion, l.baseCount, l.keyCount, l.reporting}
+	cols := make([]column, len(countKeys))
+	for i, k := range countKeys {
+		cols[i] = column{key: k, header: heads[i], min: 8, max: 12}
+	}
+	return cols
+}
+
+// changeColumns are the previous-period columns, present only when the data
+// has a previous period.
+func (b *book) changeColumns() []column {
+	if b.c.Previous.IsZero() {
+		return nil
+	}
+	return []column{
+		{key: "previous", header: b.l.previous, min: 12},
+		{key: "change", header: b.l.change, min: 11},
+		{key: "changeRatio", header: b.l.changeRatio, min: 9},
+	}
+}
+
+func (b *book) provinceTable() *table {
+	l := b.l
+	cols := []column{{key: "province", header: l.province, min: 8}, {key: "region", header: l.region, min: 8}}
+	cols = append(cols, b.countColumns()...)
+	cols = append(cols,
+		column{key: "members", header: l.members, min: 12},
+		column{key: "wan", header: l.wan, min: 10},
+		column{key: "basis", header: l.basis, min: 8},
+		column{key: "share", header: l.share, min: 9, max: 11},
+		column{key: "rank", header: l.rankRegion, min: 8, max: 11})
+	cols = append(cols, b.changeColumns()...)
+	for i := 1; i <= b.c.MaxBatch; i++ {
+		cols = append(cols, column{key: fmt.Sprintf("batch%d", i), header: l.batchN(i), min: 7})
+	}
+	cols = append(cols, column{key: "nobatch", header: l.noBatch, min: 8})
+	return &table{sheet: b.layout.provinces.sheet, cols: cols, rows: b.layout.provinces.n, freeze: 1}
+}
+
+func (b *book) writeProvinces() error {
+	t := b.provinceTable()
+	last := t.rows + 1
+	c := t.col
+	t.cells = func(i, r int) []any {
+		p := &b.c.Provinces[i]
+		row := []any{b.text(p.Province), b.text(p.Region)}
+		for _, n := range provinceCounts(p) {
+			row = append(row, b.intCell(n, b.st.int))
+		}
+		m, reg := fmt.Sprintf("%s%d", c("members"), r), fmt.Sprintf("%s%d", c("region"), r)
+		regionSum := fmt.Sprintf("SUMIFS($%s$2:$%s$%d,$%s$2:$%s$%d,%s)", c("members"), c("members"), last, c("region"), c("region"), last, reg)
+		row = append(row,
+			b.people(p.Members, b.st.int),
+			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
+			b.styled(b.st.center, basisOf(b.l, p)),
+			b.formula(t.sheet, c("share"), r, b.st.pct,
+				fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, m, regionSum, m, regionSum), p.ShareOfRegion),
+			b.formula(t.sheet, c("rank"), r, b.st.rank,
+				fmt.Sprintf(`IF(%s="","",COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1)`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
+		row = append(row, b.changeCells(t, r, p.Members, p.PreviousMembers)...)
+		for _, n := range p.BasesByBatch {
+			row = append(row, b.intCell(n, b.st.int))
+		}
+		return append(row, b.intCell(p.NoBatch, b.st.int))
+	}
+	t.totals = func(first, lastRow int) []any {
+		row := []any{b.styled(b.st.totalText, b.l.totalFiltered), nil}
+		tot := b.c.Totals
+		for j, k := range countKeys {
+			want := []int{tot.Cities, tot.PilotCities, tot.PromotionCities, tot.Bases, tot.KeyProjects, tot.ReportingCities}[j]
+			row = append(row, b.subtotal(t, k, first, lastRow, b.st.totalInt, fi(want)))
+		}
+		tr := lastRow + 1
+		row = append(row, b.subtotalMembers(t, "members", first, lastRow, tot.Members),
+			b.wanFormulaStyled(t.sheet, c("wan"), tr, fmt.Sprintf("%s%d", c("members"), tr), tot.Members, b.st.totalWan),
+			nil, nil, nil)
+		if !b.c.Previous.IsZero() {
+			row = append(row, b.subtotalMembers(t, "previous", first, lastRow, tot.PreviousMembers), nil, nil)
+		}
+		for i := 1; i <= b.c.MaxBatch; i++ {
+			sum := 0
+			for _, p := range b.c.Provinces {
+				sum += p.BasesByBatch[i-1]
+			}
+			row = append(row, b.subtotal(t, fmt.Sprintf("batch%d", i), first, lastRow, b.st.totalInt, fi(sum)))
+		}
+		noBatch := 0
+		for _, p := range b.c.Provinces {
+			noBatch += p.NoBatch
+		}
+		return append(row, b.subtotal(t, "nobatch", first, lastRow, b.st.totalInt, fi(noBatch)))
+	}
+	return b.writeTable(t)
+}
+
+// basisOf says where a province's members figure comes from.
+func basisOf(l *labels, p *analysis.ProvinceRow) string {
+	switch {
+	case p.ProvinceLevel:
+		return l.provinceLevel
+	case p.Members != nil:
+		return l.sumOfCities
+	}
+	return ""
+}
+
+func rankWant(r *int) *float64 {
+	if r == nil {
+		return nil
+	}
+	return fi(*r)
+}
+
+// wanFormula is the members figure in 万 (or millions), by formula so it
+// follows a corrected figure and shows the true value in every program.
+func (b *book) wanFormula(sheet, col string, row int, members string, n *int64) any {
+	return b.wanFormulaStyled(sheet, col, row, members, n, b.st.wan)
+}
+
+func (b *book) wanFormulaStyled(sheet, col string, row int, members string, n *int64, style int) any {
+	f := fmt.Sprintf(`IF(%s="","",%s/%d)`, members, members, b.l.wanDiv)
+	return b.formula(sheet, col, row, style, f, ratio(n, float64(b.l.wanDiv)))
+}
+
+// changeCells are the previous-period cells of a row: the previous figure,
+// and the change and change ratio as formulas.
+func (b *book) changeCells(t *table, r int, cur, prev *int64) []any {
+	if b.c.Previous.IsZero() {
+		return nil
+	}
+	m := fmt.Sprintf("%s%d", t.col("members"), r)
+	p := fmt.Sprintf("%s%d", t.col("previous"), r)
+	var change, changeRatio *float64
+	if cur != nil && prev != nil {
+		change = fi(int(*cur - *prev))
+		if *prev != 0 {
+			v := float64(*cur-*prev) / float64(*prev)
+			changeRatio = &v
+		}
+	}
+	return []any{
+		b.people(prev, b.st.int),
+		b.formula(t.sheet, t.col("change"), r, b.st.signed, fmt.Sprintf(`IF(OR(%s="",%s=""),"",%s-%s)`, m, p, m, p), change),
+		b.formula(t.sheet, t.col("changeRatio"), r, b.st.signedPct, fmt.Sprintf(`IF(OR(%s="",%s="",%s=0),"",(%s-%s)/%s)`, m, p, p, m, p, p), changeRatio),
+	}
+}
+
+// subtotal sums the visible rows of a column: SUBTOTAL(109, …) follows the
+// analyst's filter.
+func (b *book) subtotal(t *table, key string, first, last, style int, want *float64) any {
+	col := t.col(key)
+	return b.formula(t.sheet, col, last+1, style, fmt.Sprintf("SUBTOTAL(109,%s%d:%s%d)", col, first, col, last), want)
+}
+
+// subtotalMembers is subtotal for a figure that may be missing everywhere:
+// empty, not 0, when no visible row has one.
+func (b *book) subtotalMembers(t *table, key string, first, last int, want *int64) any {
+	col := t.col(key)
+	rng := fmt.Sprintf("%s%d:%s%d", col, first, col, last)
+	return b.formula(t.sheet, col, last+1, b.st.totalInt, fmt.Sprintf(`IF(SUBTOTAL(102,%s)=0,"",SUBTOTAL(109,%s))`, rng, rng), f64(want))
+}

@@ -1,0 +1,207 @@
+package workbook
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// column is one column of a table sheet.
+type column struct {
+	key    string // names the column for formulas (book.col)
+	header string
+	min    float64 // width bounds, in Latin character widths
+	max    float64
+}
+
+// table is one filterable table sheet: a header in row 1, data rows from
+// row 2, an optional totals row right under them.
+type table struct {
+	sheet  string
+	cols   []column
+	rows   int                         // data rows
+	cells  func(i, row int) []any      // data row i (0-based), written at sheet row row
+	totals func(first, last int) []any // nil: no totals row
+	freeze int                         // columns kept in view when scrolling right
+}
+
+// widthSample bounds the rows measured for column widths, so a million-row
+// sheet is not walked twice.
+const widthSample = 2000
+
+// colName is the letter of the 1-based column n.
+func colName(n int) string {
+	s, err := excelize.ColumnNumberToName(n)
+	if err != nil {
+		return "A"
+	}
+	return s
+}
+
+// index returns the 1-based column of key; 0 when the table has none.
+func (t *table) index(key string) int {
+	for i, c := range t.cols {
+		if c.key == key {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// col returns the letter of the column named key.
+func (t *table) col(key string) string { return colName(t.index(key)) }
+
+// widths measures the header and a sample of rows.
+func (t *table) widths() []float64 {
+	w := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		w[i] = math.Max(c.min, textWidth(c.header)+2)
+	}
+	for i := 0; i < t.rows && i < widthSample; i++ {
+		for j, v := range t.cells(i, i+2) {
+			if j < len(w) {
+				w[j] = math.Max(w[j], cellWidth(v)*1.1+2)
+			}
+		}
+	}
+	for i, c := range t.cols {
+		if c.max > 0 && w[i] > c.max {
+			w[i] = c.max
+		}
+	}
+	return w
+}
+
+// writeTable writes t through a StreamWriter, with styled header, frozen
+// header row, autofilter and print setup.
+func (b *book) writeTable(t *table) error {
+	last := colName(len(t.cols))
+	if err := b.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", last, t.rows+1), nil); err != nil {
+		return fmt.Errorf("filter sheet %s: %w", t.sheet, err)
+	}
+	if err := b.printSetup(t.sheet, true); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return fmt.Errorf("stream sheet %s: %w", t.sheet, err)
+	}
+	widths := t.widths()
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, math.Round(w*10)/10); err != nil {
+			return fmt.Errorf("size columns of %s: %w", t.sheet, err)
+		}
+	}
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, XSplit: t.freeze, TopLeftCell: colName(t.freeze+1) + "2", ActivePane: "bottomLeft"}
+	if t.freeze > 0 {
+		panes.ActivePane = "bottomRight"
+	}
+	if err := sw.SetPanes(panes); err != nil {
+		return fmt.Errorf("freeze header of %s: %w", t.sheet, err)
+	}
+	head := make([]any, len(t.cols))
+	for i, c := range t.cols {
+		head[i] = excelize.Cell{StyleID: b.st.header, Value: c.header}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: max(20, b.wrapHeight(head, widths, nil))}); err != nil {
+		return fmt.Errorf("write header of %s: %w", t.sheet, err)
+	}
+	for i := 0; i < t.rows; i++ {
+		cells := t.cells(i, i+2)
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells, b.rowOpts(cells, widths, nil)...); err != nil {
+			return fmt.Errorf("write row %d of %s: %w", i+2, t.sheet, err)
+		}
+	}
+	if t.totals != nil && t.rows > 0 {
+		if err := sw.SetRow(fmt.Sprintf("A%d", t.rows+2), t.totals(2, t.rows+1)); err != nil {
+			return fmt.Errorf("write totals of %s: %w", t.sheet, err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("finish sheet %s: %w", t.sheet, err)
+	}
+	return nil
+}
+
+// lineHeight is the height of one line of text at the default font, in
+// points.
+const lineHeight = 15
+
+// wrapHeight is the height a row needs to show its wrapping text in full,
+// 0 when one line is enough. Spreadsheet programs do not size rows written
+// without a height, so the rows holding long text get one. span gives the
+// columns a merged cell covers, by its first column.
+func (b *book) wrapHeight(cells []any, widths []float64, span map[int]int) float64 {
+	lines := 1.0
+	for j, v := range cells {
+		c, ok := v.(excelize.Cell)
+		if !ok || (c.StyleID != b.st.wrap && c.StyleID != b.st.header) || j >= len(widths) {
+			continue
+		}
+		s, _ := c.Value.(string)
+		w := widths[j]
+		for k := 1; k < span[j] && j+k < len(widths); k++ {
+			w += widths[j+k]
+		}
+		lines = math.Max(lines, math.Ceil(textWidth(s)/math.Max(w-1.5, 1)))
+	}
+	if lines <= 1 {
+		return 0
+	}
+	return lines*lineHeight + 2
+}
+
+func (b *book) rowOpts(cells []any, widths []float64, span map[int]int) []excelize.RowOpts {
+	if h := b.wrapHeight(cells, widths, span); h > 0 {
+		return []excelize.RowOpts{{Height: h}}
+	}
+	return nil
+}
+
+// printSetup sets A4 (landscape when wide), fit to one page wide, the
+// first row repeated on every page and a page-number footer.
+func (b *book) printSetup(sheet string, repeatHeader bool) error {
+	size, orient, one, zero := 9, "landscape", 1, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return fmt.Errorf("page setup of %s: %w", sheet, err)
+	}
+	yes := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return fmt.Errorf("page setup of %s: %w", sheet, err)
+	}
+	margin, edge := 0.5, 0.3
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}); err != nil {
+		return fmt.Errorf("page margins of %s: %w", sheet, err)
+	}
+	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R&P / &N"}); err != nil {
+		return fmt.Errorf("page footer of %s: %w", sheet, err)
+	}
+	if !repeatHeader {
+		return nil
+	}
+	err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quote(sheet) + "!$1:$1", Scope: sheet})
+	if err != nil {
+		return fmt.Errorf("repeat header of %s: %w", sheet, err)
+	}
+	return nil
+}
+
+// quote writes a sheet name for a formula: '省份'.
+func quote(sheet string) string {
+	out := "'"
+	for _, r := range sheet {
+		if r == '\'' {
+			out += "''"
+		} else {
+			out += string(r)
+		}
+	}
+	return out + "'"
+}
+
+// ref is an absolute reference to a column range on another sheet:
+// '省份'!$I$2:$I$10.
+func ref(sheet, col string, first, last int) string {
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quote(sheet), col, first, col, last)
+}

@@ -1,0 +1,52 @@
+package workbook
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// textWidth is the display width of s in Latin character widths: a CJK or
+// full-width character takes two.
+func textWidth(s string) float64 {
+	w := 0.0
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// cellWidth estimates how wide a cell value shows: numbers as formatted
+// with thousands separators, formulas by the width their results need
+// (numberWidth), text by its display width.
+func cellWidth(v any) float64 {
+	switch v := v.(type) {
+	case nil:
+		return 0
+	case string:
+		return textWidth(v)
+	case excelize.Cell:
+		if v.Formula != "" {
+			return 0
+		}
+		return cellWidth(v.Value)
+	case int:
+		return float64(len(format.Int(int64(v))))
+	case int64:
+		return float64(len(format.Int(v)))
+	case float64:
+		return float64(len(strconv.FormatFloat(v, 'f', 1, 64)))
+	}
+	return 8
+}

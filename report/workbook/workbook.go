@@ -1,0 +1,270 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// Options controls the workbook.
+type Options struct {
+	Lang     format.Lang // zh (default) or en: sheet names, headers, labels
+	Modified time.Time   // document properties' created/modified; never time.Now
+}
+
+// maxRows is Excel's row limit per sheet.
+const maxRows = 1048576
+
+// Write writes the workbook for c to w.
+func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
+	_, err := write(w, c, opts, config{limit: maxRows})
+	return err
+}
+
+// check is a formula cell and the value it must compute: the figure of the
+// Comparison it stands for. want nil: the cell must compute to empty.
+type check struct {
+	sheet, cell, formula string
+	want                 *float64
+}
+
+// book is one workbook being written.
+type book struct {
+	f      *excelize.File
+	c      *analysis.Comparison
+	l      *labels
+	st     styles
+	lang   format.Lang
+	limit  int      // rows per sheet
+	record bool     // keep checks (tests)
+	notes  []string // what the overview must say about split or cut tables
+	checks []check
+	layout layout
+}
+
+// config is what tests change: the rows per sheet, and whether to keep
+// the formula checks.
+type config struct {
+	limit  int
+	checks bool
+}
+
+// write builds the workbook and returns the book, whose checks the tests
+// evaluate.
+func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book, error) {
+	if c == nil {
+		return nil, fmt.Errorf("write workbook: no comparison")
+	}
+	lang := opts.Lang
+	if lang != format.En {
+		lang = format.Zh
+	}
+	b := &book{f: excelize.NewFile(), c: c, l: labelsFor(lang), lang: lang, limit: cfg.limit, record: cfg.checks}
+	defer b.f.Close()
+	var err error
+	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
+		return nil, err
+	}
+	b.layout = planLayout(c, b.l, cfg.limit)
+	if err := b.createSheets(); err != nil {
+		return nil, err
+	}
+	steps := []func() error{b.writeRegions, b.writeProvinces, b.writeCities, b.writeBases,
+		b.writeFigures, b.writeQuality, b.writeCharts, b.writeOverview}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.properties(opts.Modified); err != nil {
+		return nil, err
+	}
+	// Content types are kept in a map inside excelize: sort them so two
+	// runs give the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		sort.Slice(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	if err := b.f.Write(w); err != nil {
+		return nil, fmt.Errorf("write workbook: %w", err)
+	}
+	return b, nil
+}
+
+// part is a run of rows of one list written on one sheet.
+type part struct {
+	sheet    string
+	first, n int // rows first .. first+n-1 of the list
+}
+
+// layout fixes every sheet and how many rows it holds before any is written,
+// so formulas can point at rows of sheets not written yet.
+type layout struct {
+	regions, provinces, cities part
+	bases, figures             []part
+}
+
+// planLayout fits each list into sheets of at most limit rows (a header
+// and a totals row included). The summary tables are cut at the limit (they
+// are sorted by members, so the cut rows are the smallest); the detail
+// tables are split over numbered sheets.
+func planLayout(c *analysis.Comparison, l *labels, limit int) layout {
+	per := max(limit-2, 1)
+	one := func(sheet string, n int) part { return part{sheet: sheet, n: min(n, per)} }
+	split := func(sheet string, n int) []part {
+		var ps []part
+		for first := 0; first < n || first == 0; first += per {
+			name := sheet
+			if first > 0 {
+				name = fmt.Sprintf("%s (%d)", sheet, first/per+1)
+			}
+			ps = append(ps, part{sheet: name, first: first, n: min(per, n-first)})
+		}
+		return ps
+	}
+	return layout{
+		regions:   one(l.regions, len(c.Regions)),
+		provinces: one(l.provinces, len(c.Provinces)),
+		cities:    one(l.cities, len(c.Cities)),
+		bases:     split(l.bases, len(c.Bases)),
+		figures:   split(l.figures, len(c.Figures)),
+	}
+}
+
+// createSheets adds every sheet in reading order and notes the cut and
+// split tables for the overview.
+func (b *book) createSheets() error {
+	lay := b.layout
+	names := []string{b.l.overview, b.l.charts, lay.regions.sheet, lay.provinces.sheet, lay.cities.sheet}
+	for _, ps := range [][]part{lay.bases, lay.figures} {
+		for _, p := range ps {
+			names = append(names, p.sheet)
+		}
+	}
+	names = append(names, b.l.quality)
+	if err := b.f.SetSheetName("Sheet1", names[0]); err != nil {
+		return fmt.Errorf("name sheet %s: %w", names[0], err)
+	}
+	for _, n := range names[1:] {
+		if _, err := b.f.NewSheet(n); err != nil {
+			return fmt.Errorf("add sheet %s: %w", n, err)
+		}
+	}
+	for _, t := range []struct {
+		p part
+		n int
+	}{{lay.regions, len(b.c.Regions)}, {lay.provinces, len(b.c.Provinces)}, {lay.cities, len(b.c.Cities)}} {
+		if t.p.n < t.n {
+			b.notes = append(b.notes, b.l.truncated(t.p.sheet, t.n, t.p.n))
+		}
+	}
+	for _, t := range []struct {
+		ps []part
+		n  int
+	}{{lay.bases, len(b.c.Bases)}, {lay.figures, len(b.c.Figures)}} {
+		if len(t.ps) > 1 {
+			var sheets []string
+			for _, p := range t.ps {
+				sheets = append(sheets, p.sheet)
+			}
+			b.notes = append(b.notes, b.l.split(t.ps[0].sheet, t.n, sheets))
+		}
+	}
+	return nil
+}
+
+// properties sets the document properties with fixed times, and asks
+// spreadsheet programs to compute every formula on load (excelize writes
+// no cached values).
+func (b *book) properties(modified time.Time) error {
+	if modified.IsZero() {
+		modified = time.Unix(0, 0)
+	}
+	stamp := modified.UTC().Format(time.RFC3339)
+	title := b.c.Meta.Title
+	if title == "" {
+		title = b.l.defaultTitle
+	}
+	keywords := []string{b.c.Period.String()}
+	if !b.c.Previous.IsZero() {
+		keywords = append(keywords, b.c.Previous.String())
+	}
+	err := b.f.SetDocProps(&excelize.DocProperties{
+		Title: title, Subject: b.c.Meta.Subject, Description: b.l.periodLabel + " " + b.c.Period.String(),
+		Keywords: strings.Join(keywords, ", "), Category: b.c.Period.String(), Creator: "basebrief",
+		LastModifiedBy: "basebrief", Created: stamp, Modified: stamp, Language: string(b.lang),
+	})
+	if err != nil {
+		return fmt.Errorf("set document properties: %w", err)
+	}
+	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "basebrief"}); err != nil {
+		return fmt.Errorf("set application properties: %w", err)
+	}
+	yes := true
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
+		return fmt.Errorf("set calculation properties: %w", err)
+	}
+	b.f.SetActiveSheet(0)
+	return nil
+}
+
+// Cell helpers. Text always goes in as a string value: the stream writer
+// writes it as an inline string, never as a formula, whatever it starts with.
+
+func (b *book) text(s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: b.st.text, Value: s}
+}
+
+func (b *book) styled(style int, s string) any {
+	if s == "" {
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: s}
+}
+
+func (b *book) intCell(n int, style int) any { return excelize.Cell{StyleID: style, Value: n} }
+
+func (b *book) people(n *int64, style int) any {
+	if n == nil {
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: *n}
+}
+
+// formula writes a formula cell and records the value it must compute.
+func (b *book) formula(sheet string, col string, row int, style int, f string, want *float64) any {
+	if b.record {
+		b.checks = append(b.checks, check{sheet: sheet, cell: fmt.Sprintf("%s%d", col, row), formula: f, want: want})
+	}
+	return excelize.Cell{StyleID: style, Formula: f}
+}
+
+func f64(n *int64) *float64 {
+	if n == nil {
+		return nil
+	}
+	v := float64(*n)
+	return &v
+}
+
+func fi(n int) *float64 {
+	v := float64(n)
+	return &v
+}
+
+func ratio(n *int64, div float64) *float64 {
+	if n == nil {
+		return nil
+	}
+	v := float64(*n) / div
+	return &v
+}
