@@ -49,6 +49,15 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	if opts.Lang == "" {
 		opts.Lang = format.Zh
 	}
+	pngs, err := distinctWidths(opts.Charts)
+	if err != nil {
+		return fmt.Errorf("write briefing: %w", err)
+	}
+	charts := make([]Figure, len(opts.Charts))
+	for i, f := range opts.Charts {
+		charts[i] = Figure{Name: f.Name, Title: f.Title, PNG: pngs[i]}
+	}
+	opts.Charts = charts
 	d := &doc{pdf: newPDF(face, opts), lang: opts.Lang}
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("write briefing: font %s: %w", face.Name, err)

@@ -38,32 +38,62 @@ func (d *doc) cellLines(t *table, cells []string, lh float64) ([][]string, float
 	return out, float64(most)*lh + 2*cellPadY
 }
 
-// fit sets the column widths at the current font size: each column as wide
-// as its widest cell; spare width shared out in proportion; when the type
-// area is too narrow, the columns that can wrap give up width first, down
-// to their longest unbreakable word.
-func (d *doc) fit(t *table) {
-	n := len(t.cols)
-	nat, least := make([]float64, n), make([]float64, n)
-	measure := func(i int, s string) {
-		nat[i] = max(nat[i], d.width(s)+2*cellPadX)
-		for _, b := range boxes(s, d.width) {
-			least[i] = max(least[i], b.width+2*cellPadX)
+// fit sets the font size and column widths: each column as wide as its
+// widest cell, spare width shared out in proportion; when the type area is
+// too narrow, the columns that can wrap give up width first, down to what
+// they need (a short cell such as 858.4万 or 华东 is never broken, a
+// heading at most into two lines). If even that does not fit, the type
+// gets smaller, down to 7 pt.
+func (d *doc) fit(t *table, size float64) float64 {
+	for ; ; size -= 0.5 {
+		d.font(size, black)
+		nat, least := d.natural(t)
+		sum := 0.0
+		for _, l := range least {
+			sum += l
+		}
+		if sum <= areaW || size <= 7 {
+			t.widths = spread(nat, least, areaW)
+			return size
 		}
 	}
+}
+
+// natural measures each column's wanted and least widths at the current size.
+func (d *doc) natural(t *table) (nat, least []float64) {
+	n := len(t.cols)
+	nat, least = make([]float64, n), make([]float64, n)
 	for i, c := range t.cols {
-		measure(i, c.head)
-		// A short Chinese heading (重点项目) reads badly broken.
-		if n := len([]rune(c.head)); hasCJK(c.head) && n <= 4 {
-			least[i] = max(least[i], d.width(c.head)+2*cellPadX)
-		}
+		nat[i] = d.width(c.head) + 2*cellPadX
+		least[i] = d.headLeast(c.head) + 2*cellPadX
 	}
 	for _, row := range t.rows {
 		for i := 0; i < n && i < len(row); i++ {
-			measure(i, row[i])
+			w := d.width(row[i]) + 2*cellPadX
+			nat[i] = max(nat[i], w)
+			if len([]rune(row[i])) <= 8 {
+				least[i] = max(least[i], w)
+				continue
+			}
+			for _, b := range boxes(row[i], d.width) {
+				least[i] = max(least[i], b.width+2*cellPadX)
+			}
 		}
 	}
-	t.widths = spread(nat, least, areaW)
+	return nat, least
+}
+
+// headLeast is the width a heading needs to fit in two lines.
+func (d *doc) headLeast(s string) float64 {
+	least := 0.0
+	for _, b := range boxes(s, d.width) {
+		least = max(least, b.width)
+	}
+	if hasCJK(s) {
+		r := []rune(s)
+		least = max(least, d.width(string(r[:(len(r)+1)/2])))
+	}
+	return least
 }
 
 // spread fits widths wanting nat (and needing least) into total.
@@ -125,9 +155,8 @@ func (d *doc) drawTable(t *table) {
 	}
 	d.tables++
 	n := d.tables
-	d.font(size, black)
+	size = d.fit(t, size)
 	lh := size * 1.4 * ptMM
-	d.fit(t)
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		heads[i] = c.head

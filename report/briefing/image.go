@@ -1,0 +1,58 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+)
+
+// distinctWidths returns the charts' PNGs with every pixel width different.
+// fpdf writes images ordered by width only (SetCatalogSort), so two images
+// of one width come out in map order and the PDF differs from run to run.
+// A later duplicate is widened by repeating its right-most column, which
+// does not show.
+func distinctWidths(figs []Figure) ([][]byte, error) {
+	out := make([][]byte, len(figs))
+	used := map[int]bool{}
+	for i, f := range figs {
+		out[i] = f.PNG
+		cfg, err := png.DecodeConfig(bytes.NewReader(f.PNG))
+		if err != nil {
+			continue // reported where the chart is placed
+		}
+		w := cfg.Width
+		for used[w] {
+			w++
+		}
+		used[w] = true
+		if w == cfg.Width {
+			continue
+		}
+		if out[i], err = widen(f.PNG, w); err != nil {
+			return nil, fmt.Errorf("chart %s: %w", f.Name, err)
+		}
+	}
+	return out, nil
+}
+
+func widen(b []byte, w int) ([]byte, error) {
+	src, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	r := src.Bounds()
+	dst := image.NewNRGBA(image.Rect(0, 0, w, r.Dy()))
+	draw.Draw(dst, image.Rect(0, 0, r.Dx(), r.Dy()), src, r.Min, draw.Src)
+	for x := r.Dx(); x < w; x++ {
+		for y := 0; y < r.Dy(); y++ {
+			dst.Set(x, y, dst.At(r.Dx()-1, y))
+		}
+	}
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
