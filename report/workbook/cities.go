@@ -44,9 +44,9 @@ func (b *book) writeCities() error {
 		row := []any{b.text(ct.City), b.text(ct.Province), b.text(ct.Region), b.text(b.l.tierName(ct.Tier)),
 			b.intCell(ct.Bases, b.st.int), b.intCell(ct.KeyProjects, b.st.int),
 			b.people(ct.Members, b.st.int), b.wanFormula(t.sheet, c("wan"), r, m, ct.Members), b.styled(b.st.center, basis),
-			b.formula(t.sheet, c("share"), r, b.st.pct, fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, m, regionSum, m, regionSum), ct.ShareOfRegion),
-			b.formula(t.sheet, c("rank"), r, b.st.rank, fmt.Sprintf(`IF(%s="","",COUNTIFS(%s,%s,%s,">"&%s)+1)`, m, rng("region"), reg, rng("members"), m), rankWant(ct.RankInRegion)),
-			b.formula(t.sheet, c("rankAll"), r, b.st.rank, fmt.Sprintf(`IF(%s="","",COUNTIF(%s,">"&%s)+1)`, m, rng("members"), m), rankWant(ct.RankOverall)),
+			b.formula(t.sheet, c("share"), r, b.st.pct, fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), ct.ShareOfRegion),
+			b.formula(t.sheet, c("rank"), r, b.st.rank, fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS(%s,%s,%s,">"&%s)+1,"")`, m, rng("region"), reg, rng("members"), m), rankWant(ct.RankInRegion)),
+			b.formula(t.sheet, c("rankAll"), r, b.st.rank, fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIF(%s,">"&%s)+1,"")`, m, rng("members"), m), rankWant(ct.RankOverall)),
 		}
 		row = append(row, b.changeCells(t, r, ct.Members, ct.PreviousMembers)...)
 		for _, s := range b.segments() {

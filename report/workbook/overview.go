@@ -94,7 +94,7 @@ func (b *book) keyFigures(s *sheet) map[string]int {
 	}
 	add("members", l.members, b.st.valueInt, members("members"), f64(t.Members))
 	m := rows["members"]
-	add("wan", l.wan, b.st.wan, fmt.Sprintf(`IF(B%d="","",B%d/%d)`, m, m, l.wanDiv), ratio(t.Members, float64(l.wanDiv)))
+	add("wan", l.wan, b.st.wan, fmt.Sprintf(`IF(ISNUMBER(B%d),B%d/%d,"")`, m, m, l.wanDiv), ratio(t.Members, float64(l.wanDiv)))
 	if !b.c.Previous.IsZero() {
 		add("previous", l.previous, b.st.valueInt, members("previous"), f64(t.PreviousMembers))
 	}

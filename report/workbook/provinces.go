@@ -75,9 +75,9 @@ func (b *book) writeProvinces() error {
 			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
 			b.styled(b.st.center, basisOf(b.l, p)),
 			b.formula(t.sheet, c("share"), r, b.st.pct,
-				fmt.Sprintf(`IF(OR(%s="",%s=0),"",%s/%s)`, m, regionSum, m, regionSum), p.ShareOfRegion),
+				fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),
 			b.formula(t.sheet, c("rank"), r, b.st.rank,
-				fmt.Sprintf(`IF(%s="","",COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1)`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
+				fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1,"")`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
 		row = append(row, b.changeCells(t, r, p.Members, p.PreviousMembers)...)
 		for _, n := range p.BasesByBatch {
 			row = append(row, b.intCell(n, b.st.int))
@@ -139,7 +139,7 @@ func (b *book) wanFormula(sheet, col string, row int, members string, n *int64) 
 }
 
 func (b *book) wanFormulaStyled(sheet, col string, row int, members string, n *int64, style int) any {
-	f := fmt.Sprintf(`IF(%s="","",%s/%d)`, members, members, b.l.wanDiv)
+	f := fmt.Sprintf(`IF(ISNUMBER(%s),%s/%d,"")`, members, members, b.l.wanDiv)
 	return b.formula(sheet, col, row, style, f, ratio(n, float64(b.l.wanDiv)))
 }
 
@@ -161,8 +161,8 @@ func (b *book) changeCells(t *table, r int, cur, prev *int64) []any {
 	}
 	return []any{
 		b.people(prev, b.st.int),
-		b.formula(t.sheet, t.col("change"), r, b.st.signed, fmt.Sprintf(`IF(OR(%s="",%s=""),"",%s-%s)`, m, p, m, p), change),
-		b.formula(t.sheet, t.col("changeRatio"), r, b.st.signedPct, fmt.Sprintf(`IF(OR(%s="",%s="",%s=0),"",(%s-%s)/%s)`, m, p, p, m, p, p), changeRatio),
+		b.formula(t.sheet, t.col("change"), r, b.st.signed, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,"")`, m, p, m, p), change),
+		b.formula(t.sheet, t.col("changeRatio"), r, b.st.signedPct, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s),%s<>0),(%s-%s)/%s,"")`, m, p, p, m, p, p), changeRatio),
 	}
 }
 

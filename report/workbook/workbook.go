@@ -91,6 +91,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if ct := b.f.ContentTypes; ct != nil {
 		sort.Slice(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
+	b.f.SetZipWriter(newSortedZip)
 	if err := b.f.Write(w); err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}

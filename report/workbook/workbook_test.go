@@ -1,0 +1,387 @@
+package workbook
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+func TestSheetNames(t *testing.T) {
+	tests := []struct {
+		name string
+		c    *analysis.Comparison
+		lang format.Lang
+		want []string
+	}{
+		{"default zh", defaultComparison(t), format.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
+		{"default en", defaultComparison(t), format.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality"}},
+		{"national zh", nationalComparison(t), format.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, f := mustWrite(t, tt.c, tt.lang, maxRows)
+			if got := f.GetSheetList(); !slices.Equal(got, tt.want) {
+				t.Errorf("sheets = %v, want %v", got, tt.want)
+			}
+			if got := f.GetActiveSheetIndex(); got != 0 {
+				t.Errorf("active sheet = %d, want the overview", got)
+			}
+		})
+	}
+}
+
+func TestHeaders(t *testing.T) {
+	_, _, f := mustWrite(t, nationalComparison(t), format.Zh, maxRows)
+	tests := []struct {
+		sheet string
+		want  []string // A1, B1, …
+	}{
+		{"片区", []string{"片区", "省区市数", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "上期人数", "增减", "增减率"}},
+		{"省份", []string{"省区市", "片区", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "上期人数", "增减", "增减率", "第1批"}},
+		{"城市", []string{"城市", "省区市", "片区", "城市类型", "基地数", "重点项目数", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "总排名", "上期人数", "增减", "增减率"}},
+		{"基地", []string{"基地名称", "城市", "省区市", "片区", "批次", "领域", "群体", "设立时间", "来源"}},
+		{"人数", []string{"时期", "省区市", "城市", "群体", "人数", "人数（万）", "来源", "源文件行号"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sheet, func(t *testing.T) {
+			rows, err := f.GetRows(tt.sheet)
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("read %s: %v", tt.sheet, err)
+			}
+			if got := rows[0][:min(len(tt.want), len(rows[0]))]; !slices.Equal(got, tt.want) {
+				t.Errorf("header = %q\nwant %q", got, tt.want)
+			}
+			panes, err := f.GetPanes(tt.sheet)
+			if err != nil || !panes.Freeze || panes.YSplit != 1 {
+				t.Errorf("header not frozen: %+v %v", panes, err)
+			}
+		})
+	}
+}
+
+// TestFigures checks that figures are number cells holding the
+// Comparison's values and that missing figures are empty cells, never 0.
+func TestFigures(t *testing.T) {
+	c := defaultComparison(t)
+	_, _, f := mustWrite(t, c, format.Zh, maxRows)
+	for i, p := range c.Provinces {
+		r := strconv.Itoa(i + 2)
+		wantCell(t, f, "省份", "A"+r, excelize.CellTypeInlineString, p.Province)
+		wantCell(t, f, "省份", "C"+r, excelize.CellTypeUnset, strconv.Itoa(p.Cities))
+		if p.Members == nil {
+			wantCell(t, f, "省份", "I"+r, excelize.CellTypeUnset, "")
+		} else {
+			wantCell(t, f, "省份", "I"+r, excelize.CellTypeUnset, strconv.FormatInt(*p.Members, 10))
+		}
+	}
+	for i, ct := range c.Cities {
+		r := strconv.Itoa(i + 2)
+		wantCell(t, f, "城市", "A"+r, excelize.CellTypeInlineString, ct.City)
+		want := ""
+		if ct.Members != nil {
+			want = strconv.FormatInt(*ct.Members, 10)
+		}
+		wantCell(t, f, "城市", "G"+r, excelize.CellTypeUnset, want)
+	}
+	// 重庆 1,400,000 and 成都 1,300,000 lead the cities
+	wantCell(t, f, "城市", "G2", excelize.CellTypeUnset, "1400000")
+	wantCell(t, f, "城市", "G3", excelize.CellTypeUnset, "1300000")
+	wantCell(t, f, "城市", "G4", excelize.CellTypeUnset, "")
+	if s, _ := f.GetCellStyle("城市", "G2"); numFmtOf(t, f, s) != "#,##0" {
+		t.Errorf("members format = %q, want #,##0", numFmtOf(t, f, s))
+	}
+	if s, _ := f.GetCellStyle("城市", "J2"); numFmtOf(t, f, s) != "0.0%" {
+		t.Errorf("share format = %q, want 0.0%%", numFmtOf(t, f, s))
+	}
+	if s, _ := f.GetCellStyle("城市", "H2"); numFmtOf(t, f, s) != `0.0"万"` {
+		t.Errorf("万 format = %q", numFmtOf(t, f, s))
+	}
+	if got, _ := f.GetCellFormula("城市", "H2"); got != `IF(ISNUMBER(G2),G2/10000,"")` {
+		t.Errorf("万 formula = %q", got)
+	}
+	// the overview reconciles the stated figures with the records
+	rows, _ := f.GetRows("概览")
+	if !strings.Contains(flatten(rows), "记录 2 / 会议公布 25") {
+		t.Errorf("overview misses the key-project reconciliation:\n%s", flatten(rows))
+	}
+}
+
+func numFmtOf(t *testing.T, f *excelize.File, id int) string {
+	t.Helper()
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatalf("style %d: %v", id, err)
+	}
+	switch {
+	case st.CustomNumFmt != nil:
+		return *st.CustomNumFmt
+	case st.NumFmt == 3:
+		return "#,##0"
+	}
+	return strconv.Itoa(st.NumFmt)
+}
+
+// wantCell checks a cell's value and type; CellTypeUnset stands for a
+// number (excelize leaves numbers untyped).
+func wantCell(t *testing.T, f *excelize.File, sheet, cell string, typ excelize.CellType, want string) {
+	t.Helper()
+	got, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("%s!%s: %v", sheet, cell, err)
+	}
+	if got != want {
+		t.Errorf("%s!%s = %q, want %q", sheet, cell, got, want)
+	}
+	if want == "" {
+		return
+	}
+	gotType, _ := f.GetCellType(sheet, cell)
+	if gotType != typ {
+		t.Errorf("%s!%s type = %v, want %v", sheet, cell, gotType, typ)
+	}
+}
+
+func flatten(rows [][]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\t"))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestFormulas evaluates every formula with excelize's calculator and
+// compares it with the Comparison figure it stands for.
+func TestFormulas(t *testing.T) {
+	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t)} {
+		t.Run(name, func(t *testing.T) {
+			b, _, f := mustWrite(t, c, format.Zh, maxRows)
+			if len(b.checks) < 50 {
+				t.Fatalf("only %d formulas recorded", len(b.checks))
+			}
+			for _, ck := range b.checks {
+				got, err := f.CalcCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Errorf("%s!%s =%s: %v", ck.sheet, ck.cell, ck.formula, err)
+					continue
+				}
+				if msg := compare(got, ck.want); msg != "" {
+					t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
+				}
+			}
+		})
+	}
+}
+
+// compare checks a computed cell text against the wanted figure; "" when
+// they agree.
+func compare(got string, want *float64) string {
+	got = strings.TrimSpace(got)
+	if want == nil {
+		if got != "" {
+			return "got " + strconv.Quote(got) + ", want empty"
+		}
+		return ""
+	}
+	scale := 1.0
+	if strings.HasSuffix(got, "%") {
+		got, scale = strings.TrimSuffix(got, "%"), 0.01
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(got, ",", ""), 64)
+	if err != nil {
+		return "got " + strconv.Quote(got) + ", want " + strconv.FormatFloat(*want, 'g', -1, 64)
+	}
+	v *= scale
+	if math.Abs(v-*want) > 1e-9*math.Max(1, math.Abs(*want)) {
+		return "got " + strconv.FormatFloat(v, 'g', -1, 64) + ", want " + strconv.FormatFloat(*want, 'g', -1, 64)
+	}
+	return ""
+}
+
+// TestTextStaysText writes names that look like formulas: they must stay
+// string cells.
+func TestTextStaysText(t *testing.T) {
+	d := sample.National(sample.Options{Cities: 40})
+	tricky := []string{"=1+1", "@SUM(1)", "+1", "-2", "=HYPERLINK(\"http://x\")", "<b>&amp;</b>", " 前后空格 "}
+	for i, s := range tricky {
+		d.Bases[i].Name = s
+		d.Bases[i].Kind = s
+	}
+	d.Cities[0].Note = "=cmd|' /C calc'!A0"
+	c := mustCompare(t, d)
+	_, _, f := mustWrite(t, c, format.Zh, maxRows)
+	rows, err := f.GetRows("基地")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for r, row := range rows {
+		for col, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(col+1, r+1)
+			if !slices.Contains(tricky, v) {
+				continue
+			}
+			found++
+			if form, _ := f.GetCellFormula("基地", ref); form != "" {
+				t.Errorf("%s %q became formula %q", ref, v, form)
+			}
+			if typ, _ := f.GetCellType("基地", ref); typ != excelize.CellTypeInlineString {
+				t.Errorf("%s %q has type %v, want a string", ref, v, typ)
+			}
+		}
+	}
+	if found != 2*len(tricky) {
+		t.Errorf("found %d of %d tricky texts intact", found, 2*len(tricky))
+	}
+	var noteOK bool
+	cityRows, _ := f.GetRows("城市")
+	for _, row := range cityRows {
+		noteOK = noteOK || slices.Contains(row, "=cmd|' /C calc'!A0")
+	}
+	if !noteOK {
+		t.Error("the formula-like note is not kept as text")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	c := nationalComparison(t)
+	var a, b bytes.Buffer
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		if err := Write(buf, c, Options{Modified: stamp}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two writes of the same comparison differ")
+	}
+	f, err := excelize.OpenReader(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Created != "2019-05-17T00:00:00Z" || props.Modified != props.Created {
+		t.Errorf("document times = %q, %q", props.Created, props.Modified)
+	}
+	if props.Title != c.Meta.Title || props.Subject != c.Meta.Subject || !strings.Contains(props.Description, "2024-12") {
+		t.Errorf("document properties = %+v", props)
+	}
+}
+
+func TestPrintSetup(t *testing.T) {
+	_, _, f := mustWrite(t, defaultComparison(t), format.Zh, maxRows)
+	for _, sheet := range f.GetSheetList() {
+		lay, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *lay.Size != 9 || *lay.Orientation != "landscape" || *lay.FitToWidth != 1 || *lay.FitToHeight != 0 {
+			t.Errorf("%s: page layout size %d %s fit %d×%d", sheet, *lay.Size, *lay.Orientation, *lay.FitToWidth, *lay.FitToHeight)
+		}
+	}
+	titles := map[string]bool{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = true
+		}
+	}
+	for _, sheet := range []string{"片区", "省份", "城市", "基地", "人数"} {
+		if !titles[sheet] {
+			t.Errorf("%s does not repeat its header row on every page", sheet)
+		}
+	}
+}
+
+// TestRowLimit shrinks the sheet limit: the bases and figures split over
+// numbered sheets, the summary tables are cut, and the overview says so.
+func TestRowLimit(t *testing.T) {
+	c := defaultComparison(t)
+	_, _, f := mustWrite(t, c, format.Zh, 6)
+	want := []string{"概览", "图表", "片区", "省份", "城市", "基地", "基地 (2)", "基地 (3)", "人数", "数据质量"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	var names []string
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		if sheet != "概览" && sheet != "数据质量" && len(rows) > 6 {
+			t.Errorf("%s has %d rows, limit 6", sheet, len(rows))
+		}
+		if strings.HasPrefix(sheet, "基地") {
+			for _, r := range rows[1 : len(rows)-1] {
+				names = append(names, r[0])
+			}
+		}
+	}
+	if len(names) != len(c.Bases) {
+		t.Errorf("bases over the split sheets = %d, want %d", len(names), len(c.Bases))
+	}
+	rows, _ := f.GetRows("概览")
+	text := flatten(rows)
+	for _, s := range []string{"基地表共 12 行", "基地、基地 (2)、基地 (3)", "城市表共 10 行", "只列出人数最多的 4 行"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("overview does not say %q", s)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		c    *analysis.Comparison
+		lang format.Lang
+	}{
+		{"default_zh", defaultComparison(t), format.Zh},
+		{"national_en", mustCompare(t, sample.National(sample.Options{Cities: 40, Previous: true})), format.En},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, f := mustWrite(t, tt.c, tt.lang, maxRows)
+			got := dump(t, f)
+			path := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create)", err)
+			}
+			if got != string(want) {
+				t.Errorf("cells differ from %s (run with -update after checking):\n%s", path, firstDiff(string(want), got))
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + a + "\n+ " + b
+		}
+	}
+	return ""
+}
