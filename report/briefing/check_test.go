@@ -1,0 +1,191 @@
+package briefing
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+// The tests in this file read the PDF back with poppler-utils and qpdf.
+// They run when BASEBRIEF_CHECK=1 (make check) and then fail, not skip,
+// when a tool is missing.
+
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	if os.Getenv("BASEBRIEF_CHECK") != "1" {
+		t.Skipf("set BASEBRIEF_CHECK=1 to check the PDF with %s", name)
+	}
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("BASEBRIEF_CHECK=1 but %s is not installed (apt-get install poppler-utils qpdf)", name)
+	}
+	return p
+}
+
+func writeTemp(t *testing.T, c *analysis.Comparison, opts Options) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, c, opts); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	p := filepath.Join(t.TempDir(), "briefing.pdf")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func run(t *testing.T, tool string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(tool, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", tool, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// squeeze drops all white space and the page numbers (— 12 —), so names
+// broken across lines and pages match.
+func squeeze(s string) string {
+	return pageNumber.ReplaceAllString(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s), "")
+}
+
+var pageNumber = regexp.MustCompile(`—[0-9]+—`)
+
+// expected lists what must appear, in this order: the key figures, then
+// each province section's province, cities and bases, then the city table.
+func expected(c *analysis.Comparison, lang format.Lang) []string {
+	w := words{lang}
+	t := c.Totals
+	want := []string{w.t("主要数据", "Key figures"), itoa(t.Provinces), itoa(t.Cities), itoa(t.Bases), w.people(t.Members)}
+	for _, ct := range reporting(c)[:min(2, len(reporting(c)))] {
+		want = append(want, ct.City+" "+w.people(ct.Members))
+	}
+	want = append(want, w.t("各省区市情况", "Provinces and cities"))
+	for _, p := range provinceOrder(c) {
+		want = append(want, p.Province)
+		for _, ct := range citiesOf(c, p) {
+			want = append(want, ct.City)
+			if ct.Members != nil {
+				want = append(want, w.people(ct.Members))
+			}
+			for _, b := range basesOf(c, ct) {
+				want = append(want, b.Name)
+			}
+		}
+	}
+	want = append(want, w.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city"))
+	for _, ct := range c.Cities {
+		want = append(want, ct.City)
+	}
+	return want
+}
+
+func itoa(n int) string { return format.Int(int64(n)) }
+
+func assertInOrder(t *testing.T, text string, want []string) {
+	t.Helper()
+	text = squeeze(text)
+	at := 0
+	for _, s := range want {
+		i := strings.Index(text[at:], squeeze(s))
+		if i < 0 {
+			ctx := text[at:min(len(text), at+300)]
+			t.Fatalf("%q not found after position %d; text there: %q", s, at, ctx)
+		}
+		at += i + len(squeeze(s))
+	}
+}
+
+func TestCheckTextInOrder(t *testing.T) {
+	tool := needTool(t, "pdftotext")
+	cases := []struct {
+		name string
+		c    *analysis.Comparison
+		lang format.Lang
+	}{
+		{"western zh", western(t), format.Zh},
+		{"western en", western(t), format.En},
+		{"national zh", national(t), format.Zh},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := testOptions(t)
+			opts.Lang = tc.lang
+			p := writeTemp(t, tc.c, opts)
+			text := run(t, tool, "-enc", "UTF-8", p, "-")
+			assertInOrder(t, text, expected(tc.c, tc.lang))
+		})
+	}
+}
+
+func TestCheckWesternFacts(t *testing.T) {
+	tool := needTool(t, "pdftotext")
+	raw := run(t, tool, "-enc", "UTF-8", writeTemp(t, western(t), testOptions(t)), "-")
+	for _, s := range []string{"— 1 —", "— 2 —"} {
+		if !strings.Contains(raw, s) {
+			t.Errorf("no page number %q", s)
+		}
+	}
+	text := squeeze(raw)
+	for _, s := range []string{
+		"新的社会阶层人士统战工作简报", "第1期", "2019年5月17日",
+		"重庆最多，为140万，占西部地区的51.9%；成都次之，为130万，比重庆少10万。",
+		"记录在册的重点项目2个，会议公布25个。",
+		"MFG创客联邦", "数博大道\"1A+6S\"新阶层工作圈", "巴渝新锋·网络大V同心圆工程",
+		"第二批重点项目", "第三批重点项目", "2019年5月17日印发",
+	} {
+		if !strings.Contains(text, squeeze(s)) {
+			t.Errorf("briefing text lacks %q", s)
+		}
+	}
+}
+
+func TestCheckQPDF(t *testing.T) {
+	tool := needTool(t, "qpdf")
+	for name, c := range map[string]*analysis.Comparison{"western": western(t), "national": national(t)} {
+		out := run(t, tool, "--check", writeTemp(t, c, testOptions(t)))
+		if !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("%s: qpdf --check:\n%s", name, out)
+		}
+	}
+}
+
+func TestCheckFontsEmbedded(t *testing.T) {
+	tool := needTool(t, "pdffonts")
+	out := run(t, tool, writeTemp(t, western(t), testOptions(t)))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID: emb is 5th from the end.
+		if len(f) < 6 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+			t.Errorf("font not embedded as a subset: %s", l)
+		}
+	}
+}
+
+func TestCheckOutline(t *testing.T) {
+	tool := needTool(t, "qpdf")
+	out := run(t, tool, "--json", "--json-key=outlines", writeTemp(t, western(t), testOptions(t)))
+	for _, s := range []string{"一、主要数据", "二、基本情况", "三、各省区市情况", "（一）重庆", "四、图表", "五、数据表", "六、会议公布数字与记录核对", "七、数据质量与来源", "报尾"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("outline lacks %q", s)
+		}
+	}
+}
