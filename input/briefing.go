@@ -102,6 +102,7 @@ func decodeAll(f io.Reader, gb bool) (string, *analysis.InputFile, error) {
 		return "", nil, err
 	}
 	b, err := io.ReadAll(io.LimitReader(d.text, maxBriefingBytes+1))
+	d.close()
 	if err != nil {
 		return "", nil, err
 	}

@@ -23,12 +23,26 @@ type bucket struct {
 	figs   []analysis.Figure
 }
 
-// dupSet remembers the first line of each key seen in one period: sparse
-// while few keys are filled, a dense array once they are many, so memory
-// stays linear in the rows read however the periods are spread.
+// dupSet remembers the first line of each key seen in one period: a dense
+// array while their total stays within denseBudget, else a map that turns
+// dense once a fair share of the keys is filled, so memory stays linear in
+// the rows read however the periods are spread.
 type dupSet struct {
 	dense  []int32
 	sparse map[int32]int32
+}
+
+// denseBudget bounds the memory of dense duplicate tables made up front:
+// 2,800 cities × 5 segments × 4 bytes is 56 KiB a period, so about a
+// thousand periods fit.
+const denseBudget = 64 << 20
+
+func (fr *figureReader) newDupSet() *dupSet {
+	if bytes := fr.keys * 4; fr.denseBytes+bytes <= denseBudget {
+		fr.denseBytes += bytes
+		return &dupSet{dense: make([]int32, fr.keys)}
+	}
+	return &dupSet{}
 }
 
 func (d *dupSet) claim(k int32, line int32, keys int) int32 {
@@ -63,7 +77,8 @@ type figureReader struct {
 	want analysis.Period // Options.Period; zero: the latest
 	keys int             // (cities + provinces) × segments
 
-	dups    map[analysis.Period]*dupSet
+	dups       map[analysis.Period]*dupSet
+	denseBytes int
 	keep    [2]bucket // [0] the compared period, [1] the best previous
 	sources map[string]string
 
@@ -74,6 +89,10 @@ type figureReader struct {
 	lastDups      *dupSet
 	lastProv      string
 	lastProvMap   map[string]int32
+	lastSegStr    string
+	lastSeg       analysis.Segment
+	lastSource    string
+	lastInterned  string
 }
 
 // figureResult is what figures.csv yields.
@@ -101,9 +120,11 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
 // row checks the current row and keeps it when its period is wanted.
 func (fr *figureReader) row() {
 	t := fr.t
-	f := analysis.Figure{Province: name(t.get(colProvince)), City: name(t.get(colCity)), Line: t.line}
+	// Names are normalised (name) only when the raw value is not found:
+	// inner full-width spaces are rare and the lookup is the hot path.
+	f := analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}
 	ok := true
-	seg, segOK := parseSegment(t)
+	seg, segOK := fr.segment(t.get(colSegment))
 	f.Segment = seg
 	ok = ok && segOK
 	period, periodOK := fr.period(t.get(colPeriod))
@@ -131,17 +152,32 @@ func (fr *figureReader) row() {
 	}
 }
 
+// segment parses a segment value, caching the last one.
+func (fr *figureReader) segment(s string) (analysis.Segment, bool) {
+	if s == "" {
+		return analysis.SegmentAll, true
+	}
+	if s == fr.lastSegStr {
+		return fr.lastSeg, true
+	}
+	seg, ok := parseSegment(fr.t)
+	if ok {
+		fr.lastSegStr, fr.lastSeg = s, seg
+	}
+	return seg, ok
+}
+
 // period parses a period value, caching the last one: national files list
 // the rows of one period together.
 func (fr *figureReader) period(s string) (analysis.Period, bool) {
 	if s != fr.lastPeriodStr || fr.lastDups == nil && fr.lastPeriodErr == nil {
-		fr.lastPeriodStr = strings.Clone(s)
+		fr.lastPeriodStr = s
 		fr.lastPeriod, fr.lastPeriodErr = ParsePeriod(s)
 		fr.lastDups = nil
 		if fr.lastPeriodErr == nil {
 			d := fr.dups[fr.lastPeriod]
 			if d == nil {
-				d = &dupSet{}
+				d = fr.newDupSet()
 				fr.dups[fr.lastPeriod] = d
 			}
 			fr.lastDups = d
@@ -172,6 +208,9 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	if f.City == "" {
 		p, ok := ix.provIdx[f.Province]
 		if !ok {
+			p, ok = ix.provIdx[name(f.Province)]
+		}
+		if !ok {
 			t.errorf(colProvince, "province %s is unknown, expected a province listed in cities.csv", f.Province)
 			return -1, false
 		}
@@ -179,11 +218,12 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 		return int32(len(ix.cities)) + p, true
 	}
 	if f.Province != fr.lastProv || fr.lastProvMap == nil {
-		fr.lastProv, fr.lastProvMap = strings.Clone(f.Province), ix.byProv[f.Province]
+		fr.lastProv, fr.lastProvMap = f.Province, ix.byProv[f.Province]
 	}
 	i, ok := fr.lastProvMap[f.City]
 	if !ok {
 		var pr problem
+		f.City, f.Province = name(f.City), name(f.Province)
 		if i, pr = ix.resolve(f.City, f.Province); i < 0 {
 			t.errorf(pr.col, "%s", pr.msg)
 			return -1, false
@@ -237,6 +277,15 @@ func (fr *figureReader) intern(s string) string {
 	if s == "" {
 		return ""
 	}
+	if s == fr.lastSource {
+		return fr.lastInterned
+	}
+	fr.lastSource = s
+	fr.lastInterned = fr.internMap(s)
+	return fr.lastInterned
+}
+
+func (fr *figureReader) internMap(s string) string {
 	if v, ok := fr.sources[s]; ok {
 		return v
 	}

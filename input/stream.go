@@ -67,7 +67,12 @@ type decoder struct {
 	raw      *hashReader
 	encoding string
 	text     io.Reader
+	async    *asyncReader
 }
+
+// close stops the decoding goroutine; the hash is final after it when the
+// text was read to the end.
+func (d *decoder) close() { d.async.close() }
 
 // newDecoder wraps f. With gb set the bytes are decoded as GB18030;
 // otherwise a UTF-8 BOM is dropped and the text checked as strict UTF-8.
@@ -100,7 +105,8 @@ func newDecoder(f io.Reader, gb bool) (*decoder, error) {
 		}
 		g.r = br
 	}
-	d.text = bufio.NewReaderSize(g, 64<<10)
+	d.async = newAsyncReader(g)
+	d.text = bufio.NewReaderSize(d.async, 64<<10)
 	return d, nil
 }
 

@@ -73,6 +73,7 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 	case err != nil:
 		t.broken = true
 		if t.retry != nil {
+			dec.close()
 			f.Close()
 			return nil, t.retry
 		}
@@ -192,5 +193,6 @@ func (t *table) warnf(format string, args ...any) {
 
 // close releases the file; the hash is complete when every row was read.
 func (t *table) close() {
+	t.dec.close()
 	t.closer.Close()
 }

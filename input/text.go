@@ -17,11 +17,27 @@ func trim(s string) string {
 	if s == "" {
 		return s
 	}
-	first, last := s[0], s[len(s)-1]
-	if first < utf8.RuneSelf && first > ' ' && last < utf8.RuneSelf && last > ' ' {
+	if plainStart(s) && plainEnd(s) {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
+}
+
+// plainStart reports whether s surely starts with a non-space: a printable
+// ASCII byte or a CJK ideograph (lead bytes E4–E9, U+4000–U+9FFF).
+func plainStart(s string) bool {
+	c := s[0]
+	return (c > ' ' && c < utf8.RuneSelf) || (c >= 0xE4 && c <= 0xE9)
+}
+
+// plainEnd is plainStart for the last character.
+func plainEnd(s string) bool {
+	c := s[len(s)-1]
+	if c > ' ' && c < utf8.RuneSelf {
+		return true
+	}
+	n := len(s)
+	return n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9
 }
 
 // fold maps full-width ASCII forms (０-９, Ａ-Ｚ, ，．－／) to ASCII and the

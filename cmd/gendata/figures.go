@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"math/rand/v2"
+	"strconv"
+)
+
+// rowsPerPeriod counts the figures rows of one period: a total per city,
+// four segment rows for the cities that report them, and a province-level
+// total for every fifth province.
+func rowsPerPeriod(cities []city) int {
+	n := 0
+	for _, c := range cities {
+		n++
+		if c.segments {
+			n += 4
+		}
+	}
+	return n + (len(provinces)+4)/5
+}
+
+// writeFigures writes monthly periods ending in the latest one, oldest
+// first, so that exactly rows rows are written and the latest periods are
+// complete: the oldest period is the one cut short.
+func writeFigures(w io.Writer, cities []city, rows int, rng *rand.Rand) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("province,city,period,members,segment,source\n")
+	per := rowsPerPeriod(cities)
+	periods := (rows + per - 1) / per
+	skip := periods*per - rows
+	// The latest period is 2024-12; the first is periods-1 months before.
+	start := 2024*12 + 11 - (periods - 1)
+	members := make([]int64, len(cities))
+	for i, c := range cities {
+		members[i] = c.base
+	}
+	var line []byte
+	for p := 0; p < periods; p++ {
+		m := start + p
+		period := strconv.Itoa(m/12) + "-" + twoDigits(m%12+1)
+		for i, c := range cities {
+			members[i] += members[i] * int64(rng.IntN(41)-15) / 1000 // −1.5% … +2.5% a month
+			if members[i] < 0 {
+				members[i] = 0
+			}
+			n := 1
+			if c.segments {
+				n = 5
+			}
+			for s := 0; s < n; s++ {
+				if skip > 0 {
+					skip--
+					continue
+				}
+				v := members[i]
+				if s > 0 {
+					v = members[i] * int64(5-s) / 12
+				}
+				line = appendRow(line[:0], c.province, c.name, period, v, segments[s], i+s)
+				bw.Write(line)
+			}
+		}
+		for k := 0; k < len(provinces); k += 5 {
+			if skip > 0 {
+				skip--
+				continue
+			}
+			v := int64(3_000_000 + (k*7919+p*104729)%2_000_000)
+			line = appendRow(line[:0], provinces[k].name, "", period, v, "", k)
+			bw.Write(line)
+		}
+	}
+	return bw.Flush()
+}
+
+// appendRow writes one figures row. Most counts are plain integers, as a
+// system export writes them; some are written 1,234,567 or 123.45万, as
+// analysts do, so the parser's other paths are exercised at scale.
+func appendRow(b []byte, prov, city, period string, v int64, seg string, k int) []byte {
+	b = append(b, prov...)
+	b = append(b, ',')
+	b = append(b, city...)
+	b = append(b, ',')
+	b = append(b, period...)
+	b = append(b, ',')
+	switch k % 20 {
+	case 7:
+		b = appendGrouped(b, v)
+	case 13:
+		v = v / 100 * 100
+		b = strconv.AppendInt(b, v/10000, 10)
+		b = append(b, '.')
+		b = append(b, twoDigits(int(v%10000/100))...)
+		b = append(b, "万"...)
+	default:
+		b = strconv.AppendInt(b, v, 10)
+	}
+	b = append(b, ',')
+	b = append(b, seg...)
+	b = append(b, ",统计月报\n"...)
+	return b
+}
+
+// appendGrouped writes v with thousands separators, quoted for CSV.
+func appendGrouped(b []byte, v int64) []byte {
+	s := strconv.FormatInt(v, 10)
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+func twoDigits(n int) string {
+	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Options shape the generated data.
+type Options struct {
+	Rows   int // figures.csv data rows
+	Cities int // cities.csv rows, spread over the 31 provinces
+	Seed   uint64
+	GBK    bool
+}
+
+type province struct{ name, region, capital string }
+
+// provinces are the 31 provinces of the mainland in the seven regions.
+var provinces = []province{
+	{"北京", "华北", "北京"}, {"天津", "华北", "天津"}, {"河北", "华北", "石家庄"}, {"山西", "华北", "太原"}, {"内蒙古", "华北", "呼和浩特"},
+	{"辽宁", "东北", "沈阳"}, {"吉林", "东北", "长春"}, {"黑龙江", "东北", "哈尔滨"},
+	{"上海", "华东", "上海"}, {"江苏", "华东", "南京"}, {"浙江", "华东", "杭州"}, {"安徽", "华东", "合肥"},
+	{"福建", "华东", "福州"}, {"江西", "华东", "南昌"}, {"山东", "华东", "济南"},
+	{"河南", "华中", "郑州"}, {"湖北", "华中", "武汉"}, {"湖南", "华中", "长沙"},
+	{"广东", "华南", "广州"}, {"广西", "华南", "南宁"}, {"海南", "华南", "海口"},
+	{"重庆", "西南", "重庆"}, {"四川", "西南", "成都"}, {"贵州", "西南", "贵阳"}, {"云南", "西南", "昆明"}, {"西藏", "西南", "拉萨"},
+	{"陕西", "西北", "西安"}, {"甘肃", "西北", "兰州"}, {"青海", "西北", "西宁"}, {"宁夏", "西北", "银川"}, {"新疆", "西北", "乌鲁木齐"},
+}
+
+// Name parts for county-level units: two characters and a suffix give
+// unique names within a province; the same name may recur in another
+// province, as 鼓楼区 does in reality.
+var (
+	first    = []rune("东西南北中新安永长清龙金白青石平阳宁丰兴华德福泰和顺")
+	second   = []rune("城湖江山河林原川溪岭桥台阳平宁丰州源坪口")
+	suffixes = []string{"区", "县", "市"}
+	segments = []string{"", "企业", "社会组织", "自由职业", "新媒体"}
+	kinds    = []string{"商务楼宇", "网络意见人士", "律师行业", "社会组织孵化", "自由职业者之家", "新媒体产业园"}
+)
+
+type city struct {
+	name, province string
+	base           int64 // members in the first period
+	segments       bool  // reports segment rows besides the total
+}
+
+// Write generates the data folder dir.
+func Write(dir string, o Options) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create folder: %w", err)
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x6261736562726966))
+	cities := makeCities(o.Cities, rng)
+	steps := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"cities.csv", func(w io.Writer) error { return writeCities(w, cities) }},
+		{"bases.csv", func(w io.Writer) error { return writeBases(w, cities, rng) }},
+		{"figures.csv", func(w io.Writer) error { return writeFigures(w, cities, o.Rows, rng) }},
+	}
+	for _, s := range steps {
+		if err := writeFile(filepath.Join(dir, s.name), o.GBK, s.write); err != nil {
+			return err
+		}
+	}
+	return writeFile(filepath.Join(dir, "briefing.toml"), false, writeBriefing)
+}
+
+func writeFile(path string, gbk bool, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", filepath.Base(path), err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	var w io.Writer = bw
+	if gbk {
+		w = simplifiedchinese.GBK.NewEncoder().Writer(bw)
+	}
+	if err := write(w); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	return f.Close()
+}
+
+func makeCities(n int, rng *rand.Rand) []city {
+	cities := make([]city, 0, n)
+	perProv := make([]int, len(provinces))
+	for i := 0; i < n; i++ {
+		p := i % len(provinces)
+		k := perProv[p]
+		perProv[p]++
+		name := provinces[p].capital
+		if k > 0 {
+			// Walk the name space with a stride that is coprime to its
+			// size, so each province's names look varied yet never repeat.
+			j := (k*7 + p*13) % (len(first) * len(second) * len(suffixes))
+			name = string(first[j%len(first)]) + string(second[(j/len(first))%len(second)]) +
+				suffixes[j/(len(first)*len(second))]
+		}
+		cities = append(cities, city{
+			name: name, province: provinces[p].name,
+			base:     int64(5000 + rng.IntN(1_500_000)),
+			segments: i%4 == 1,
+		})
+	}
+	return cities
+}
+
+func writeCities(w io.Writer, cities []city) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("city,province,region,tier,note\n")
+	region := map[string]string{}
+	for _, p := range provinces {
+		region[p.name] = p.region
+	}
+	promoted := 0
+	for i, c := range cities {
+		tier := ""
+		switch {
+		case i < 15:
+			tier = "试点" // the first fifteen capitals: the pilot phase's 15 cities
+		case i < len(provinces):
+			tier = "推广"
+		case promoted < 49-len(provinces) && i%97 == 0:
+			tier = "推广"
+			promoted++
+		}
+		fmt.Fprintf(bw, "%s,%s,%s,%s,合成数据\n", c.name, c.province, region[c.province], tier)
+	}
+	return bw.Flush()
+}
+
+func writeBases(w io.Writer, cities []city, rng *rand.Rand) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("base,city,province,batch,kind,segment,since,source\n")
+	for _, c := range cities {
+		for j := range rng.IntN(3) {
+			batch := ""
+			if rng.IntN(3) == 0 {
+				batch = "第" + chineseNumber(1+rng.IntN(12)) + "批"
+			}
+			fmt.Fprintf(bw, "%s%s实践创新基地%d号,%s,%s,%s,%s,%s,%d年,合成数据\n",
+				c.province, c.name, j+1, c.name, c.province, batch,
+				kinds[rng.IntN(len(kinds))], segments[rng.IntN(len(segments))], 2016+rng.IntN(4))
+		}
+	}
+	return bw.Flush()
+}
+
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n-10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
+}
+
+func writeBriefing(w io.Writer) error {
+	_, err := io.WriteString(w, `# Synthetic national data written by cmd/gendata: not real figures.
+title   = "新的社会阶层人士统战工作简报"
+issue   = "12"
+date    = "2025-01-10"
+subject = "全国实践创新基地建设情况（合成测试数据）"
+source  = "合成数据（cmd/gendata）"
+
+[[stated]]
+label   = "实践创新城市"
+value   = 49
+unit    = "个"
+measure = "cities"
+source  = "合成数据（cmd/gendata）"
+`)
+	return err
+}
