@@ -9,8 +9,8 @@ import (
 
 // base is a small valid data folder the error cases modify.
 var base = map[string]string{
-	"cities.csv": "city,province,region,tier\n成都,四川,西部,pilot\n绵阳,四川,西部,promotion\n重庆,重庆,西部,\n鼓楼区,江苏,华东,\n鼓楼区,福建,华东,\n",
-	"bases.csv":  "base,city,province,batch,segment\n示范点,成都,四川,第二批,社会组织\n",
+	"cities.csv":  "city,province,region,tier\n成都,四川,西部,pilot\n绵阳,四川,西部,promotion\n重庆,重庆,西部,\n鼓楼区,江苏,华东,\n鼓楼区,福建,华东,\n",
+	"bases.csv":   "base,city,province,batch,segment\n示范点,成都,四川,第二批,社会组织\n",
 	"figures.csv": "province,city,period,members,segment\n四川,成都,2019,130万,\n",
 }
 

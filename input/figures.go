@@ -79,8 +79,8 @@ type figureReader struct {
 
 	dups       map[analysis.Period]*dupSet
 	denseBytes int
-	keep    [2]bucket // [0] the compared period, [1] the best previous
-	sources map[string]string
+	keep       [2]bucket // [0] the compared period, [1] the best previous
+	sources    map[string]string
 
 	// Caches for the runs of equal values national files are made of.
 	lastPeriodStr string
