@@ -77,7 +77,8 @@ func expected(c *analysis.Comparison, lang format.Lang) []string {
 	want = append(want, w.t("各省区市情况", "Provinces and cities"))
 	for _, p := range provinceOrder(c) {
 		want = append(want, p.Province)
-		for _, ct := range citiesOf(c, p) {
+		listed, quiet := sectionCities(c, p)
+		for _, ct := range append(listed, quiet...) {
 			want = append(want, ct.City)
 			if ct.Members != nil {
 				want = append(want, w.people(ct.Members))

@@ -139,7 +139,7 @@ func (d *doc) headline(m mast) {
 	d.paragraph(m.subject, p)
 	d.skip(4)
 	for _, s := range paragraphs(m.foreword) {
-		d.paragraph(s, bodyPara())
+		d.paragraph(s, d.body())
 	}
 }
 

@@ -126,7 +126,13 @@ type para struct {
 	justify bool
 }
 
-func bodyPara() para {
+// body is the paragraph style of the body text: 三号 on the standard's
+// 22-line grid in Chinese; English, at that size, reads like large print
+// and is set at 13 pt.
+func (d *doc) body() para {
+	if !d.zh() {
+		return para{size: 13, pitch: 22, indent: 0, colour: black}
+	}
 	return para{size: bodySize, pitch: bodyPitch, indent: 2, colour: black, justify: true}
 }
 
@@ -200,7 +206,8 @@ func (d *doc) skip(h float64) {
 // heading sets a numbered heading (一、 / （一） / 1.) with its bookmark,
 // keeping it on the page with the next two lines.
 func (d *doc) heading(level int, title string) {
-	lh := bodyPitch * ptMM
+	p := d.body()
+	lh := p.pitch * ptMM
 	d.ensure(lh * 3)
 	var num string
 	switch level {
@@ -222,7 +229,6 @@ func (d *doc) heading(level int, title string) {
 	if level <= 2 {
 		d.bookmark(num+title, level-1)
 	}
-	p := bodyPara()
 	p.bold = level == 1
 	p.justify = false
 	d.paragraph(num+title, p)

@@ -47,7 +47,7 @@ func (d *doc) keyFigures(c *analysis.Comparison) {
 		top = append(top, ct.City+" "+w.people(ct.Members))
 	}
 	if len(top) > 0 {
-		p := bodyPara()
+		p := d.body()
 		d.paragraph(d.t("人数最多的城市：", "Largest cities: ")+w.list(top, 0)+d.t("。", "."), p)
 	}
 }
@@ -103,7 +103,7 @@ func (d *doc) kfGrid(items []kf) {
 func (d *doc) narrative(c *analysis.Comparison) {
 	d.heading(1, d.t("基本情况", "Summary"))
 	for _, s := range narrativeText(c, d.lang) {
-		d.paragraph(s, bodyPara())
+		d.paragraph(s, d.body())
 	}
 }
 
@@ -126,9 +126,28 @@ func provinceOrder(c *analysis.Comparison) []analysis.ProvinceRow {
 func citiesInSections(c *analysis.Comparison) []analysis.CityRow {
 	var out []analysis.CityRow
 	for _, p := range provinceOrder(c) {
-		out = append(out, citiesOf(c, p)...)
+		listed, quiet := sectionCities(c, p)
+		out = append(append(out, listed...), quiet...)
 	}
 	return out
+}
+
+// sectionCities splits a province's cities into those told one by one
+// and the quiet ones (no figure, no base) named together at the end, so
+// national data does not fill pages with "no figure, no base".
+func sectionCities(c *analysis.Comparison, p analysis.ProvinceRow) (listed, quiet []analysis.CityRow) {
+	all := citiesOf(c, p)
+	if len(all) == 1 {
+		return all, nil
+	}
+	for _, ct := range all {
+		if ct.Members == nil && ct.Bases == 0 {
+			quiet = append(quiet, ct)
+		} else {
+			listed = append(listed, ct)
+		}
+	}
+	return listed, quiet
 }
 
 func citiesOf(c *analysis.Comparison, p analysis.ProvinceRow) []analysis.CityRow {
@@ -153,19 +172,31 @@ func (d *doc) provinces(c *analysis.Comparison) {
 			title += d.t("（"+p.Region+"）", " ("+p.Region+")")
 		}
 		d.heading(2, title)
-		cities := citiesOf(c, p)
+		cities, quiet := sectionCities(c, p)
 		// A one-city province (a municipality, or one city listed) is
 		// told through its city; the province line would repeat it.
-		single := len(cities) == 1 && !p.ProvinceLevel
+		single := len(cities) == 1 && len(quiet) == 0 && !p.ProvinceLevel
 		if !single {
-			d.paragraph(w.provinceText(p), bodyPara())
+			d.paragraph(w.provinceText(p), d.body())
 		}
 		for i, ct := range cities {
 			num := fmt.Sprintf(d.t("%d.", "%d. "), i+1)
 			if single {
 				num = ""
 			}
-			d.paragraph(num+w.cityText(ct, basesOf(c, ct)), bodyPara())
+			d.paragraph(num+w.cityText(ct, basesOf(c, ct)), d.body())
+		}
+		if len(quiet) > 0 {
+			var names []string
+			for _, ct := range quiet {
+				names = append(names, ct.City)
+			}
+			lead := w.t("另有", "")
+			if len(cities) == 0 {
+				lead = w.t("所列", "All ")
+			}
+			d.paragraph(w.t(fmt.Sprintf("%s%d个城市本期没有人数，也尚无记录在册的基地：%s。", lead, len(quiet), w.list(names, 0)),
+				fmt.Sprintf("%s%s: no members figure for the period and no base on record.", lead, w.list(names, 0))), d.body())
 		}
 	}
 }
@@ -272,7 +303,7 @@ func (d *doc) charts(figs []Figure) {
 	for i, f := range figs {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(f.PNG))
 		if err != nil || cfg.Width == 0 {
-			d.paragraph(fmt.Sprintf(d.t("（图“%s”无法读取，未能插入。）", "(Chart \"%s\" could not be read and is left out.)"), f.Title), bodyPara())
+			d.paragraph(fmt.Sprintf(d.t("（图“%s”无法读取，未能插入。）", "(Chart \"%s\" could not be read and is left out.)"), f.Title), d.body())
 			continue
 		}
 		w := min(areaW, float64(cfg.Width)/200*25.4)

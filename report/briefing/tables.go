@@ -124,7 +124,7 @@ func (d *doc) crossRegion(c *analysis.Comparison) {
 		top = append(top, fmt.Sprintf(w.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, w.people(ct.Members)))
 	}
 	if len(top) > 0 {
-		d.paragraph(w.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+w.list(top, 0)+w.t("。", "."), bodyPara())
+		d.paragraph(w.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+w.list(top, 0)+w.t("。", "."), d.body())
 	}
 	t := &table{caption: w.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
 		cols: []column{{w.t("片区", "Region"), "L"}, {w.t("片区合计", "Region total"), "R"},
@@ -160,7 +160,7 @@ func (d *doc) reconciliation(c *analysis.Comparison) {
 		}
 	}
 	if len(sentences) > 0 {
-		d.paragraph(w.join(sentences), bodyPara())
+		d.paragraph(w.join(sentences), d.body())
 	}
 	t := &table{caption: w.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
 		cols: []column{{w.t("项目", "Item"), "L"}, {w.t("会议公布", "Stated"), "R"}, {w.t("记录在册", "On record"), "R"},
