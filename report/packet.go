@@ -1,0 +1,82 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/briefing"
+	"github.com/basebrief/basebrief/report/chart"
+	"github.com/basebrief/basebrief/report/font"
+	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/report/workbook"
+)
+
+// Options are what every renderer needs besides the comparison.
+type Options struct {
+	Lang format.Lang
+	Face *font.Face // nil: the embedded face
+	Time time.Time  // document dates, from SOURCE_DATE_EPOCH
+}
+
+// File is one rendered file of the packet, at a slash-separated path
+// relative to the packet folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Packet renders every file of the packet except manifest.json, sorted by
+// path. The workbook renders beside the charts, and the PDF once the charts
+// it embeds exist; the result does not depend on scheduling. notes are
+// things worth logging, such as charts skipped for lack of data.
+func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, err error) {
+	if o.Face == nil {
+		if o.Face, err = font.Default(); err != nil {
+			return nil, nil, fmt.Errorf("load embedded font: %w", err)
+		}
+	}
+	if o.Lang == "" {
+		o.Lang = format.Zh
+	}
+	var (
+		wg               sync.WaitGroup
+		xlsx, summ       bytes.Buffer
+		xlsxErr, summErr error
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time})
+		summErr = WriteSummary(&summ, c)
+	}()
+	charts, notes, chartErr := chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source})
+	var pdf bytes.Buffer
+	var pdfErr error
+	if chartErr == nil {
+		figs := make([]briefing.Figure, len(charts))
+		for i, ch := range charts {
+			figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
+		}
+		pdfErr = briefing.Write(&pdf, c, briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: figs})
+	}
+	wg.Wait()
+	for _, e := range []struct {
+		what string
+		err  error
+	}{{"render charts", chartErr}, {"write workbook", xlsxErr}, {"write summary", summErr}, {"write briefing", pdfErr}} {
+		if e.err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
+		}
+	}
+	files = []File{{"briefing.pdf", pdf.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
+	for _, ch := range charts {
+		files = append(files, File{"charts/" + ch.Name + ".png", ch.PNG}, File{"charts/" + ch.Name + ".svg", ch.SVG})
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, notes, nil
+}
