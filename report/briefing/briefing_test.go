@@ -45,3 +45,23 @@ func TestWriteEnglishAndNational(t *testing.T) {
 	write(t, "western-en.pdf", western(t), opts)
 	write(t, "national.pdf", national(t), testOptions(t))
 }
+
+func writeBytes(c *analysis.Comparison, opts Options) ([]byte, error) {
+	var b bytes.Buffer
+	err := Write(&b, c, opts)
+	return b.Bytes(), err
+}
+
+func TestWriteRejectsNil(t *testing.T) {
+	if _, err := writeBytes(nil, Options{}); err == nil {
+		t.Error("no error for a nil comparison")
+	}
+}
+
+func TestWriteBadChartIsNoted(t *testing.T) {
+	opts := testOptions(t)
+	opts.Charts = append(opts.Charts, Figure{Name: "broken", Title: "坏图", PNG: []byte("not a png")})
+	if _, err := writeBytes(western(t), opts); err != nil {
+		t.Fatalf("a chart that cannot be read should be noted, not fail the briefing: %v", err)
+	}
+}

@@ -96,7 +96,7 @@ func (w words) leadSentences(c *analysis.Comparison) []string {
 	}
 	var out []string
 	out = append(out, w.t(fmt.Sprintf("%s，%d个城市中有%d个报告了新的社会阶层人士人数，%s已报告的人数合计%s。", p, t.Cities, t.ReportingCities, w.scope(c), w.people(t.Members)),
-		fmt.Sprintf("For %s, %d of the %d cities report new social strata members; %s total %s.", p, t.ReportingCities, t.Cities, w.scope(c), w.people(t.Members))))
+		fmt.Sprintf("For %s, %d of the %d cities report new social strata members; the figures reported for %s total %s.", p, t.ReportingCities, t.Cities, w.scope(c), w.people(t.Members))))
 	if len(c.Regions) > 1 {
 		out = append(out, w.regionLead(c))
 	}

@@ -1,0 +1,102 @@
+package briefing
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+func TestNarrativeWestern(t *testing.T) {
+	got := strings.Join(narrativeText(western(t), format.Zh), "\n")
+	for _, want := range []string{
+		"本期简报涵盖西部地区9个省区市的10个城市，其中创新试点城市2个、创新推广城市8个；记录在册的实践创新基地12个，其中全国重点项目2个（第二批1个、第三批1个）。",
+		"2019年，10个城市中有2个报告了新的社会阶层人士人数，西部地区已报告的人数合计270万。",
+		"重庆最多，为140万，占西部地区的51.9%；成都次之，为130万，比重庆少10万。",
+		"基地数量以四川最多，有4个，其中重点项目2个。",
+		"数据中只有2019年一期，暂不能与上期比较。",
+		"8个城市没有2019年人数（乌鲁木齐、兰州、拉萨、昆明、绵阳、西宁、贵阳、银川），",
+		"记录在册的重点项目2个，会议公布25个。",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
+		}
+	}
+	// The provinces' leaders are the cities' leaders here: said once.
+	if strings.Contains(got, "分省区市看") {
+		t.Errorf("narrative repeats the city lead for provinces:\n%s", got)
+	}
+}
+
+func TestNarrativeEnglish(t *testing.T) {
+	got := strings.Join(narrativeText(western(t), format.En), "\n")
+	for _, want := range []string{
+		"This briefing covers 10 cities in 9 provinces in 西部地区: 2 pilot and 8 promotion cities.",
+		"重庆 leads with 1.4 million, 51.9% of 西部地区; 成都 follows with 1.3 million, 100,000 fewer.",
+		"the records list 2 key projects; the meeting stated 25.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
+		}
+	}
+	if hasHan(strings.NewReplacer("西部地区", "", "重庆", "", "成都", "", "四川", "", "乌鲁木齐", "", "兰州", "", "拉萨", "", "昆明", "", "绵阳", "", "西宁", "", "贵阳", "", "银川", "").Replace(got)) {
+		t.Errorf("English narrative has Chinese besides names:\n%s", got)
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestNarrativeChangeAndRegions(t *testing.T) {
+	c := national(t)
+	got := strings.Join(narrativeText(c, format.Zh), "\n")
+	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "与上期（2024年11月）相比", "增加最多的是", "减少最多的是", "合计由"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
+		}
+	}
+}
+
+func TestNarrativeNoFigures(t *testing.T) {
+	d := westernDataset()
+	d.Figures = nil
+	d.Period, d.Periods = analysis.Period{}, nil
+	c := mustCompare(t, d)
+	got := strings.Join(narrativeText(c, format.Zh), "\n")
+	if !strings.Contains(got, "没有城市或省区市报告新的社会阶层人士人数") {
+		t.Errorf("narrative does not say that no figure is reported:\n%s", got)
+	}
+	if _, err := writeBytes(c, testOptions(t)); err != nil {
+		t.Fatalf("write without figures: %v", err)
+	}
+}
+
+func TestWriteNationalDeterministicWithSameWidthCharts(t *testing.T) {
+	c := mustCompare(t, sample.National(sample.Options{Previous: true, Cities: 60}))
+	opts := testOptions(t)
+	for i := 0; i < 3; i++ {
+		opts.Charts = append(opts.Charts, Figure{Name: "extra", Title: "同宽图表", PNG: testChart(t, 1600, 900)})
+	}
+	a, err := writeBytes(c, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		b, err := writeBytes(c, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(a) != string(b) {
+			t.Fatal("two writes differ")
+		}
+	}
+}
