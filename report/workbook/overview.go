@@ -123,7 +123,7 @@ func (b *book) statedFigures(s *sheet, rows map[string]int) {
 			text = l.reconciled(number(*r.Recorded), number(r.Stated.Value))
 		}
 		s.add(b.styled(b.st.wrap, r.Stated.Label), excelize.Cell{StyleID: b.st.num, Value: r.Stated.Value},
-			b.text(r.Stated.Unit), recorded, b.text(text), b.styled(b.st.wrap, r.Stated.Source))
+			b.text(r.Stated.Unit), recorded, b.styled(b.st.center, text), b.styled(b.st.wrap, r.Stated.Source))
 		s.fit(0, textWidth(r.Stated.Label), 44)
 		s.fit(4, textWidth(text), 40)
 		s.fit(5, textWidth(r.Stated.Source), 60)

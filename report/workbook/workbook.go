@@ -211,7 +211,8 @@ func (b *book) properties(modified time.Time) error {
 	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
 		return fmt.Errorf("set calculation properties: %w", err)
 	}
-	b.f.SetActiveSheet(0)
+	// The overview, the first sheet, is the active one already; setting it
+	// again would make excelize parse every streamed sheet back.
 	return nil
 }
 
