@@ -52,7 +52,7 @@ func (b *book) writeQuality() error {
 			cov = &v
 		}
 		s.add(b.text(p.Province), b.text(p.Region), b.intCell(p.Cities, b.st.int), b.intCell(p.ReportingCities, b.st.int),
-			b.formula(s.name, "E", r, b.st.pct, fmt.Sprintf(`IF(C%d=0,"",D%d/C%d)`, r, r, r), cov), b.text(basisOf(l, &p)))
+			b.formula(s.name, "E", r, b.st.pct, fmt.Sprintf(`IF(C%d=0,"",D%d/C%d)`, r, r, r), cov), b.styled(b.st.center, basisOf(l, &p)))
 	}
 	return b.writeSheet(s, fmt.Sprintf("A%d:F%d", head, s.next()-1))
 }
