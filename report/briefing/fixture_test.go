@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"sync"
 	"testing"
 	"time"
 
@@ -116,7 +117,7 @@ func testChart(tb testing.TB, w, h int) []byte {
 			if x%(w/8) > w/40 && y > h-h*(8-bar)/9 {
 				c = color.RGBA{180, 30, 40, 255}
 			}
-			img.Set(x, y, c)
+			img.SetRGBA(x, y, c)
 		}
 	}
 	var b bytes.Buffer
@@ -126,12 +127,18 @@ func testChart(tb testing.TB, w, h int) []byte {
 	return b.Bytes()
 }
 
+var (
+	chartsOnce sync.Once
+	charts     [2][]byte
+)
+
 func testOptions(tb testing.TB) Options {
+	chartsOnce.Do(func() { charts = [2][]byte{testChart(tb, 1600, 900), testChart(tb, 1600, 1000)} })
 	return Options{
 		Created: time.Date(2019, 5, 17, 0, 0, 0, 0, time.UTC),
 		Charts: []Figure{
-			{Name: "city-members", Title: "各城市新的社会阶层人士人数（2019年）", PNG: testChart(tb, 1600, 900)},
-			{Name: "province-bases", Title: "各省区市实践创新基地数", PNG: testChart(tb, 1600, 1000)},
+			{Name: "city-members", Title: "各城市新的社会阶层人士人数（2019年）", PNG: charts[0]},
+			{Name: "province-bases", Title: "各省区市实践创新基地数", PNG: charts[1]},
 		},
 	}
 }

@@ -43,11 +43,13 @@ func widen(b []byte, w int) ([]byte, error) {
 		return nil, err
 	}
 	r := src.Bounds()
-	dst := image.NewNRGBA(image.Rect(0, 0, w, r.Dy()))
+	// RGBA: draw has fast paths into it from what png.Decode returns.
+	dst := image.NewRGBA(image.Rect(0, 0, w, r.Dy()))
 	draw.Draw(dst, image.Rect(0, 0, r.Dx(), r.Dy()), src, r.Min, draw.Src)
-	for x := r.Dx(); x < w; x++ {
-		for y := 0; y < r.Dy(); y++ {
-			dst.Set(x, y, dst.At(r.Dx()-1, y))
+	for y := 0; y < r.Dy(); y++ {
+		edge := dst.RGBAAt(r.Dx()-1, y)
+		for x := r.Dx(); x < w; x++ {
+			dst.SetRGBA(x, y, edge)
 		}
 	}
 	var out bytes.Buffer
