@@ -23,7 +23,7 @@ const cellPadX, cellPadY = 1.2, 1.0
 
 // cellLines wraps every cell of a row to its column and returns the lines
 // and the row height.
-func (d *doc) cellLines(t *table, cells []string, lh float64) ([][]string, float64) {
+func (d *doc) cellLines(t *table, cells []string, lh float64, balanced bool) ([][]string, float64) {
 	out := make([][]string, len(t.cols))
 	most := 1
 	for i := range t.cols {
@@ -32,10 +32,33 @@ func (d *doc) cellLines(t *table, cells []string, lh float64) ([][]string, float
 			s = cells[i]
 		}
 		inner := t.widths[i] - 2*cellPadX
-		out[i] = lineTexts(s, inner, inner, d.width)
+		if balanced {
+			out[i] = d.balancedLines(s, inner)
+		} else {
+			out[i] = lineTexts(s, inner, inner, d.width)
+		}
 		most = max(most, len(out[i]))
 	}
 	return out, float64(most)*lh + 2*cellPadY
+}
+
+// balancedLines wraps s into as few lines as width allows, but with the
+// lines as even as they can be: 会议/公布, not 会议公/布.
+func (d *doc) balancedLines(s string, width float64) []string {
+	lines := lineTexts(s, width, width, d.width)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width
+	for range 12 {
+		mid := (lo + hi) / 2
+		if len(lineTexts(s, mid, mid, d.width)) > len(lines) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lineTexts(s, hi, hi, d.width)
 }
 
 // fit sets the font size and column widths: each column as wide as its
@@ -147,6 +170,25 @@ func (d *doc) drawRow(t *table, lines [][]string, h, lh float64, head bool) {
 	d.y += h
 }
 
+// keepStart begins a new page unless the caption, header and the first
+// rows fit on this one: a short table (up to six rows) whole, a longer one
+// with at least two rows, so no header stands alone.
+func (d *doc) keepStart(t *table, lh, top float64) {
+	d.font(t.size, black)
+	k := min(len(t.rows), 2)
+	if len(t.rows) <= 6 {
+		k = len(t.rows)
+	}
+	need := top
+	for _, row := range t.rows[:k] {
+		_, h := d.cellLines(t, row, lh, false)
+		need += h
+	}
+	if need <= areaH {
+		d.ensure(need)
+	}
+}
+
 // draw sets the table from the cursor on.
 func (d *doc) drawTable(t *table) {
 	size := t.size
@@ -156,13 +198,15 @@ func (d *doc) drawTable(t *table) {
 	d.tables++
 	n := d.tables
 	size = d.fit(t, size)
+	t.size = size
 	lh := size * 1.4 * ptMM
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		heads[i] = c.head
 	}
-	headLines, headH := d.cellLines(t, heads, lh)
+	headLines, headH := d.cellLines(t, heads, lh, true)
 	capH := 12 * 1.8 * ptMM
+	d.keepStart(t, lh, capH+headH)
 	caption := func(cont bool) {
 		d.font(12, black)
 		s := fmt.Sprintf(d.t("表%d  %s", "Table %d  %s"), n, t.caption)
@@ -182,7 +226,7 @@ func (d *doc) drawTable(t *table) {
 	first := true
 	for _, row := range t.rows {
 		d.font(size, black)
-		lines, h := d.cellLines(t, row, lh)
+		lines, h := d.cellLines(t, row, lh, false)
 		need := h
 		if first {
 			need += capH + headH
