@@ -78,7 +78,11 @@ func readBriefingText(fsys fs.FS, c *collector) (string, *analysis.InputFile, bo
 			c.addf(briefingFile, 0, 0, "cannot open file: %v", err)
 			return "", nil, false
 		}
-		text, file, err := decodeAll(f, gb)
+		var size int64
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		text, file, err := decodeAll(f, size, gb)
 		f.Close()
 		var se *streamError
 		switch {
@@ -96,8 +100,8 @@ func readBriefingText(fsys fs.FS, c *collector) (string, *analysis.InputFile, bo
 	return "", nil, false
 }
 
-func decodeAll(f io.Reader, gb bool) (string, *analysis.InputFile, error) {
-	d, err := newDecoder(f, gb)
+func decodeAll(f io.Reader, size int64, gb bool) (string, *analysis.InputFile, error) {
+	d, err := newDecoder(f, size, gb)
 	if err != nil {
 		return "", nil, err
 	}

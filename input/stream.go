@@ -70,15 +70,27 @@ type decoder struct {
 	async    *asyncReader
 }
 
+// asyncMinBytes is the size from which a second goroutine decodes: below
+// it the hand-over costs more than it saves. Size 0 (unknown) counts as large.
+const asyncMinBytes = 1 << 20
+
 // close stops the decoding goroutine; the hash is final after it when the
 // text was read to the end.
-func (d *decoder) close() { d.async.close() }
+func (d *decoder) close() {
+	if d.async != nil {
+		d.async.close()
+	}
+}
 
 // newDecoder wraps f. With gb set the bytes are decoded as GB18030;
 // otherwise a UTF-8 BOM is dropped and the text checked as strict UTF-8.
-func newDecoder(f io.Reader, gb bool) (*decoder, error) {
+func newDecoder(f io.Reader, size int64, gb bool) (*decoder, error) {
 	raw := &hashReader{r: f, h: sha256.New()}
-	br := bufio.NewReaderSize(raw, 64<<10)
+	bufSize := 64 << 10
+	if size > 0 && size < asyncMinBytes {
+		bufSize = 16 << 10
+	}
+	br := bufio.NewReaderSize(raw, bufSize)
 	d := &decoder{raw: raw, encoding: encUTF8}
 	// A look at the head tells binary and UTF-16 files (Excel's "Unicode
 	// text") from CSV before any of it is taken for a header.
@@ -104,6 +116,10 @@ func newDecoder(f io.Reader, gb bool) (*decoder, error) {
 			g.bom = true
 		}
 		g.r = br
+	}
+	if size > 0 && size < asyncMinBytes {
+		d.text = bufio.NewReaderSize(g, 16<<10)
+		return d, nil
 	}
 	d.async = newAsyncReader(g)
 	d.text = bufio.NewReaderSize(d.async, 64<<10)

@@ -41,12 +41,16 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 		}
 		return nil, nil
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		c.addf(s.file, 0, 0, "is a folder, expected a CSV file")
-		return nil, nil
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			f.Close()
+			c.addf(s.file, 0, 0, "is a folder, expected a CSV file")
+			return nil, nil
+		}
+		size = st.Size()
 	}
-	dec, err := newDecoder(f, gb)
+	dec, err := newDecoder(f, size, gb)
 	if err != nil {
 		f.Close()
 		var se *streamError
