@@ -29,8 +29,7 @@ func (d *doc) appendix(c *analysis.Comparison) {
 	d.paragraph(s, small)
 
 	if len(c.Files) > 0 {
-		d.heading(2, d.t("输入文件", "Input files"))
-		d.drawTable(filesTable(c, w))
+		d.tableUnder(2, d.t("输入文件", "Input files"), filesTable(c, w))
 	}
 
 	d.heading(2, d.t("缺失与提示", "Gaps and warnings"))

@@ -170,23 +170,45 @@ func (d *doc) drawRow(t *table, lines [][]string, h, lh float64, head bool) {
 	d.y += h
 }
 
-// keepStart begins a new page unless the caption, header and the first
-// rows fit on this one: a short table (up to six rows) whole, a longer one
-// with at least two rows, so no header stands alone.
-func (d *doc) keepStart(t *table, lh, top float64) {
-	d.font(t.size, black)
+// startHeight is the height of the table's caption, header and first
+// rows: a short table (up to six rows) whole, a longer one two rows, so
+// that no caption or header is left alone at the foot of a page.
+func (d *doc) startHeight(t *table) float64 {
+	size := t.size
+	if size == 0 {
+		size = tableSize
+	}
+	t.size = d.fit(t, size)
+	lh := t.size * 1.4 * ptMM
+	heads := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		heads[i] = c.head
+	}
+	_, need := d.cellLines(t, heads, lh, true)
+	need += 12 * 1.8 * ptMM
 	k := min(len(t.rows), 2)
 	if len(t.rows) <= 6 {
 		k = len(t.rows)
 	}
-	need := top
 	for _, row := range t.rows[:k] {
 		_, h := d.cellLines(t, row, lh, false)
 		need += h
 	}
-	if need <= areaH {
+	return need
+}
+
+// keepStart begins a new page unless the table's start fits on this one.
+func (d *doc) keepStart(t *table, extra float64) {
+	if need := d.startHeight(t) + extra; need <= areaH {
 		d.ensure(need)
 	}
+}
+
+// tableUnder sets a heading and the table under it, kept together.
+func (d *doc) tableUnder(level int, title string, t *table) {
+	d.keepStart(t, d.body().pitch*ptMM)
+	d.heading(level, title)
+	d.drawTable(t)
 }
 
 // draw sets the table from the cursor on.
@@ -206,7 +228,7 @@ func (d *doc) drawTable(t *table) {
 	}
 	headLines, headH := d.cellLines(t, heads, lh, true)
 	capH := 12 * 1.8 * ptMM
-	d.keepStart(t, lh, capH+headH)
+	d.keepStart(t, 0)
 	caption := func(cont bool) {
 		d.font(12, black)
 		s := fmt.Sprintf(d.t("表%d  %s", "Table %d  %s"), n, t.caption)

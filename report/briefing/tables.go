@@ -12,10 +12,8 @@ import (
 // tablesSection sets the province and city tables.
 func (d *doc) tablesSection(c *analysis.Comparison) {
 	d.heading(1, d.t("数据表", "Tables"))
-	d.heading(2, d.t("各省区市", "Provinces"))
-	d.drawTable(provinceTable(c, d.words()))
-	d.heading(2, d.t("各城市", "Cities"))
-	d.drawTable(cityTable(c, d.words()))
+	d.tableUnder(2, d.t("各省区市", "Provinces"), provinceTable(c, d.words()))
+	d.tableUnder(2, d.t("各城市", "Cities"), cityTable(c, d.words()))
 	d.tableNotes()
 }
 
