@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // parse reads the subcommand and its flags; every mistake is a usageError,
 // and a request for help is flag.ErrHelp.
 func parse(args []string) (config, error) {
-	cfg := config{logFormat: "text"}
+	cfg := config{logFormat: "text", lang: "zh"}
 	if len(args) == 0 {
 		return cfg, usagef("no command given; use run, validate or version")
 	}

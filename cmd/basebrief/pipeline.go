@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/input"
-	"github.com/basebrief/basebrief/input/defaultdata"
 	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/report"
 	"github.com/basebrief/basebrief/report/font"
@@ -33,9 +31,12 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		return err
 	}
 	t := packetTime(cfg.epoch, ds.Meta, ds.Period)
-	files, err := report.Packet(cmp, report.Options{Lang: format.Lang(cfg.lang), Face: face, Time: t, Version: version})
+	files, notes, err := report.Packet(cmp, report.Options{Lang: format.Lang(cfg.lang), Face: face, Time: t})
 	if err != nil {
 		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
+	}
+	for _, n := range notes {
+		log.Info(n)
 	}
 	out := make([]output.File, len(files))
 	size := 0
@@ -61,63 +62,6 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
-}
-
-// validate is `basebrief validate`: everything run checks, nothing written.
-func validate(_ context.Context, cfg config, log *logger) error {
-	start := time.Now()
-	ds, cmp, err := loadAndCompare(cfg, log)
-	if err != nil {
-		return err
-	}
-	log.Info("input valid", "inputs", len(ds.Files), "rows", rows(ds), "period", ds.Period.String(),
-		"previous", ds.Previous.String(), "periods", len(ds.Periods), "warnings", len(cmp.Warnings),
-		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
-	return nil
-}
-
-// loadAndCompare reads the data, applies the masthead flags and compares;
-// with --strict any warning is an input error. Errors are logged here.
-func loadAndCompare(cfg config, log *logger) (*analysis.Dataset, *analysis.Comparison, error) {
-	opts := input.Options{Period: cfg.period}
-	var ds *analysis.Dataset
-	var err error
-	if cfg.data == "" {
-		ds, err = input.Load(defaultdata.FS, opts)
-	} else {
-		ds, err = input.LoadDir(cfg.data, opts)
-	}
-	if err != nil {
-		return nil, nil, log.fail(err, "read input failed; nothing written")
-	}
-	if cfg.title != "" {
-		ds.Meta.Title = cfg.title
-	}
-	if cfg.issue != "" {
-		ds.Meta.Issue = cfg.issue
-	}
-	if cfg.date != "" {
-		ds.Meta.Date = cfg.date
-	}
-	cmp, err := analysis.Compare(ds, cfg.region)
-	if err != nil {
-		return nil, nil, log.fail(&inputError{err}, "compare failed")
-	}
-	log.warnings(cmp.Warnings)
-	if cfg.strict && len(cmp.Warnings) > 0 {
-		err := &inputError{fmt.Errorf("%d warning(s) with --strict", len(cmp.Warnings))}
-		return nil, nil, log.fail(err, "input has warnings and --strict is set; nothing written")
-	}
-	return ds, cmp, nil
-}
-
-// rows counts the data rows read from every input file.
-func rows(ds *analysis.Dataset) int {
-	n := 0
-	for _, f := range ds.Files {
-		n += f.Rows
-	}
-	return n
 }
 
 // manifestInfo is what the manifest records of this run. It holds no path:

@@ -14,7 +14,3 @@ import (
 func runPacket(context.Context, config, *logger, io.Writer) error {
 	return errors.New("pipeline not built yet")
 }
-
-func validate(context.Context, config, *logger) error {
-	return errors.New("pipeline not built yet")
-}
