@@ -15,6 +15,9 @@ func (d *doc) appendix(c *analysis.Comparison) {
 	w := d.words()
 	d.heading(1, d.t("数据质量与来源", "Data quality and sources"))
 	small := para{size: 14, pitch: 24, indent: 2, colour: black, justify: true}
+	if !d.zh() {
+		small = para{size: 12, pitch: 19, colour: black}
+	}
 
 	d.heading(2, d.t("数据期间", "Periods"))
 	var ps []string

@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -176,7 +177,7 @@ func (d *doc) paragraph(s string, p para) int {
 // to the margin; none for Latin lines or when the gap would show.
 func (d *doc) spread(s string, slack, em float64) float64 {
 	n := len([]rune(s))
-	if n < 2 || slack <= 0 || !hasCJK(s) {
+	if n < 2 || slack <= 0 || !hasHanzi(s) {
 		return 0
 	}
 	gap := slack / float64(n-1)
@@ -184,6 +185,17 @@ func (d *doc) spread(s string, slack, em float64) float64 {
 		return 0
 	}
 	return gap
+}
+
+// hasHanzi reports whether s has Chinese characters (not just CJK
+// punctuation such as —), the lines that are justified.
+func hasHanzi(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasCJK(s string) bool {

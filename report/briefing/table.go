@@ -94,7 +94,7 @@ func (d *doc) natural(t *table) (nat, least []float64) {
 		for i := 0; i < n && i < len(row); i++ {
 			w := d.width(row[i]) + 2*cellPadX
 			nat[i] = max(nat[i], w)
-			if len([]rune(row[i])) <= 8 {
+			if len([]rune(row[i])) <= 12 { // 858.4万, 1.4 million
 				least[i] = max(least[i], w)
 				continue
 			}
@@ -112,8 +112,9 @@ func (d *doc) headLeast(s string) float64 {
 	for _, b := range boxes(s, d.width) {
 		least = max(least, b.width)
 	}
-	if hasCJK(s) {
-		r := []rune(s)
+	if r := []rune(s); hasCJK(s) && len(r) <= 2 {
+		least = d.width(s) // 城市, 序号: never 城/市
+	} else if hasCJK(s) {
 		least = max(least, d.width(string(r[:(len(r)+1)/2])))
 	}
 	return least
@@ -246,10 +247,16 @@ func (d *doc) drawTable(t *table) {
 		d.hrule(d.y, 0.5, black)
 	}
 	first := true
-	for _, row := range t.rows {
+	for i, row := range t.rows {
 		d.font(size, black)
 		lines, h := d.cellLines(t, row, lh, false)
 		need := h
+		if !first && i == len(t.rows)-2 {
+			// Take the last two rows over together: no row alone under
+			// a continued header.
+			_, h2 := d.cellLines(t, t.rows[i+1], lh, false)
+			need += h2
+		}
 		if first {
 			need += capH + headH
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/format"
@@ -158,7 +159,7 @@ func (d *doc) reconciliation(c *analysis.Comparison) {
 		}
 	}
 	if len(sentences) > 0 {
-		d.paragraph(w.join(sentences), d.body())
+		d.paragraph(capitalize(w.join(sentences)), d.body())
 	}
 	t := &table{caption: w.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
 		cols: []column{{w.t("项目", "Item"), "L"}, {w.t("会议公布", "Stated"), "R"}, {w.t("记录在册", "On record"), "R"},
@@ -204,6 +205,18 @@ func quoteOf(src, own string) (string, bool) {
 	}
 	q := strings.TrimLeft(strings.TrimPrefix(src, own), "：:，, ")
 	return q, true
+}
+
+// capitalize starts English sentences with a capital: the reconciliation
+// sentences are written to follow a colon.
+func capitalize(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if i == 0 || (i >= 2 && out[i-2] == '.' && out[i-1] == ' ') {
+			out[i] = unicode.ToUpper(r)
+		}
+	}
+	return string(out)
 }
 
 // sourceList numbers distinct sources in the order first cited.
