@@ -202,31 +202,45 @@ func briefingDate(v any, fail func(string, ...any)) string {
 }
 
 // keyLine finds the line of a key for messages: a top-level key's
-// assignment, or the n-th [[stated]] table for ("stated", n, ...). 0 when
-// not found.
+// assignment; for ("stated", "3") the fourth [[stated]] header; for
+// ("stated", "note") the first assignment of note within a [[stated]]
+// table. 0 when not found.
 func keyLine(text string, k toml.Key) int {
 	if len(k) == 0 {
 		return 0
 	}
-	want, table := -1, ""
-	if len(k) >= 2 {
-		if n, err := strconv.Atoi(k[1]); err == nil {
-			want, table = n, k[0]
-		}
+	lines := strings.Split(text, "\n")
+	if len(k) == 1 {
+		return assignment(lines, k[0])
 	}
-	seen := -1
-	for i, line := range strings.Split(text, "\n") {
+	tables := 0
+	n, numbered := strconv.Atoi(k[1])
+	for i, line := range lines {
 		l := strings.TrimSpace(line)
-		if table != "" {
-			if l == "[["+table+"]]" {
-				seen++
-				if seen == want {
-					return i + 1
-				}
-			}
+		if l != "[["+k[0]+"]]" && l != "["+k[0]+"]" {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(l, k[0]); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+		if numbered != nil {
+			if at := assignment(lines[i+1:], k[len(k)-1]); at > 0 {
+				return i + 1 + at
+			}
+		} else if tables == n {
+			return i + 1
+		}
+		tables++
+	}
+	return 0
+}
+
+// assignment returns the 1-based line of the first "key =" in lines before
+// the next table header, or 0.
+func assignment(lines []string, key string) int {
+	for i, line := range lines {
+		l := strings.TrimSpace(line)
+		if strings.HasPrefix(l, "[") {
+			return 0
+		}
+		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
 			return i + 1
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -103,11 +104,15 @@ func makeCities(n int, rng *rand.Rand) []city {
 		perProv[p]++
 		name := provinces[p].capital
 		if k > 0 {
-			// Walk the name space with a stride that is coprime to its
-			// size, so each province's names look varied yet never repeat.
-			j := (k*7 + p*13) % (len(first) * len(second) * len(suffixes))
+			// Walk the name space with a stride coprime to its size, so
+			// each province's names look varied yet never repeat.
+			size := len(first) * len(second) * len(suffixes) // 1,560 = 2³·3·5·13
+			j := ((k-1)*7 + p*11) % size
 			name = string(first[j%len(first)]) + string(second[(j/len(first))%len(second)]) +
 				suffixes[j/(len(first)*len(second))]
+			if k-1 >= size {
+				name += strconv.Itoa((k-1)/size + 1)
+			}
 		}
 		cities = append(cities, city{
 			name: name, province: provinces[p].name,
