@@ -69,7 +69,7 @@ func writeNational(tb testing.TB, dir string, rows int) {
 
 func BenchmarkLoad(b *testing.B) {
 	for _, rows := range []int{10_000, 100_000, 1_000_000} {
-		b.Run(strconv.Itoa(rows), func(b *testing.B) {
+		b.Run("rows="+strconv.Itoa(rows), func(b *testing.B) {
 			dir := b.TempDir()
 			writeNational(b, dir, rows)
 			st, _ := os.Stat(filepath.Join(dir, "figures.csv"))
