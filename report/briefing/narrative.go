@@ -208,8 +208,18 @@ func (w words) changeSentences(c *analysis.Comparison) []string {
 			fmt.Sprintf("The largest fall is in %s, %s.", b.City, w.change(b.Change, b.ChangeRatio))))
 	}
 	if t := c.Totals; t.Members != nil && t.PreviousMembers != nil {
-		out = append(out, w.t(fmt.Sprintf("合计由%s变为%s。", w.people(t.PreviousMembers), w.people(t.Members)),
-			fmt.Sprintf("The total moved from %s to %s.", w.people(t.PreviousMembers), w.people(t.Members))))
+		// The gap, not "from 2亿 to 2亿": rounded totals can read the same.
+		diff := *t.Members - *t.PreviousMembers
+		switch {
+		case diff == 0:
+			out = append(out, w.t(fmt.Sprintf("合计与上期持平，为%s。", w.people(t.Members)), fmt.Sprintf("The total is unchanged at %s.", w.people(t.Members))))
+		case diff > 0:
+			out = append(out, w.t(fmt.Sprintf("合计较上期增加%s，为%s。", format.People(diff, w.lang), w.people(t.Members)),
+				fmt.Sprintf("The total rose by %s to %s.", format.People(diff, w.lang), w.people(t.Members))))
+		default:
+			out = append(out, w.t(fmt.Sprintf("合计较上期减少%s，为%s。", format.People(-diff, w.lang), w.people(t.Members)),
+				fmt.Sprintf("The total fell by %s to %s.", format.People(-diff, w.lang), w.people(t.Members))))
+		}
 	}
 	return out
 }

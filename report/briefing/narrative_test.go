@@ -59,7 +59,7 @@ func hasHan(s string) bool {
 func TestNarrativeChangeAndRegions(t *testing.T) {
 	c := national(t)
 	got := strings.Join(narrativeText(c, format.Zh), "\n")
-	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "与上期（2024年11月）相比", "增加最多的是", "减少最多的是", "合计由"} {
+	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "与上期（2024年11月）相比", "增加最多的是", "减少最多的是", "合计较上期"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
 		}
