@@ -65,3 +65,17 @@ func TestWriteBadChartIsNoted(t *testing.T) {
 		t.Fatalf("a chart that cannot be read should be noted, not fail the briefing: %v", err)
 	}
 }
+
+func TestWriteFullMasthead(t *testing.T) {
+	d := westernDataset()
+	d.Meta.Unit = "中共四川省委统战部新的社会阶层人士工作处（四川省新的社会阶层人士联谊会秘书处）"
+	d.Meta.Report = "中央统战部六局，省委、省政府领导同志"
+	d.Meta.Send = "各市（州）党委统战部，省直有关部门，省新的社会阶层人士联谊会，成都市、绵阳市新的社会阶层人士综合评价工作领导小组办公室"
+	d.Meta.Distribute = "部机关各处室"
+	d.Meta.Copies = 60
+	d.Meta.Issue = "7"
+	b := write(t, "western-full.pdf", mustCompare(t, d), testOptions(t))
+	if len(b) == 0 {
+		t.Fatal("empty")
+	}
+}

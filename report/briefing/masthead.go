@@ -118,19 +118,37 @@ func (d *doc) drawMasthead(m mast) {
 	d.text(marginL+(areaW-d.width(m.issue))/2, d.baseline(d.y, lh), m.issue, false, 0)
 	d.y += lh + 4
 	d.font(noteSize+1, black)
-	left := m.unit
-	avail := areaW - d.width(m.date) - 6
-	for left != "" && d.width(left) > avail {
-		left = string([]rune(left)[:len([]rune(left))-1])
-	}
-	if left != m.unit {
-		left = strings.TrimSpace(string([]rune(left)[:max(0, len([]rune(left))-1)])) + "…"
-	}
-	d.text(marginL+d.width("一"), d.baseline(d.y, lh), left, false, 0)
-	d.text(marginL+areaW-d.width("一")-d.width(m.date), d.baseline(d.y, lh), m.date, false, 0)
-	d.y += lh + 1
+	d.pair(m.unit, m.date, lh)
+	d.y += 1
 	d.hrule(d.y, 2, red)
 	d.y += 8
+}
+
+// pairRows splits a left/right pair (unit and date) into rows: one row
+// when both fit with two characters between them, else the left text
+// wrapped and the right one on a row of its own. Set in the current font,
+// one character in from either side.
+func (d *doc) pairRows(left, right string) [][2]string {
+	em := d.fontSize() * ptMM
+	avail := areaW - 2*em
+	if d.width(left)+d.width(right)+2*em <= avail {
+		return [][2]string{{left, right}}
+	}
+	var rows [][2]string
+	for _, l := range lineTexts(left, avail, avail, d.width) {
+		rows = append(rows, [2]string{l, ""})
+	}
+	return append(rows, [2]string{"", right})
+}
+
+// pair sets a left/right pair from the cursor on, each row lh high.
+func (d *doc) pair(left, right string, lh float64) {
+	em := d.fontSize() * ptMM
+	for _, r := range d.pairRows(left, right) {
+		d.text(marginL+em, d.baseline(d.y, lh), r[0], false, 0)
+		d.text(marginL+areaW-em-d.width(r[1]), d.baseline(d.y, lh), r[1], false, 0)
+		d.y += lh
+	}
 }
 
 // headline sets the briefing's subject as a centred title and the foreword.
@@ -167,11 +185,12 @@ func (d *doc) drawColophon(m mast) {
 	lh := 24 * ptMM
 	em := noteSize * ptMM
 	d.font(noteSize, black)
-	n := 0
+	end := d.t(m.date+"印发", "Issued "+m.date)
+	n := len(d.pairRows(m.unit, end))
 	for _, r := range rows {
-		n += len(lineTexts(r.label+r.text, areaW-2*em, areaW-2*em-d.width(r.label), d.width))
+		n += len(lineTexts(r.label+r.text, areaW-em, areaW-em-d.width(r.label), d.width))
 	}
-	h := float64(n)*lh + lh + 3
+	h := float64(n)*lh + 3
 	if m.copies > 0 {
 		h += lh
 	}
@@ -189,10 +208,7 @@ func (d *doc) drawColophon(m mast) {
 		d.hrule(d.y, 0.7, black)
 	}
 	d.font(noteSize, black)
-	end := d.t(m.date+"印发", "Issued "+m.date)
-	d.text(marginL+em, d.baseline(d.y, lh), m.unit, false, 0)
-	d.text(marginL+areaW-em-d.width(end), d.baseline(d.y, lh), end, false, 0)
-	d.y += lh
+	d.pair(m.unit, end, lh)
 	d.hrule(d.y, 1, black)
 	if m.copies > 0 {
 		s := fmt.Sprintf(d.t("（共印%d份）", "(%d copies)"), m.copies)
