@@ -45,6 +45,15 @@ func abbreviate(s string) string {
 			return t + suf.short
 		}
 	}
+	// 克孜勒苏柯尔克孜自治州阿克陶县 → 阿克陶县: a county named with its
+	// prefecture is known by the county's own name.
+	for _, unit := range []string{"自治州", "地区", "盟"} {
+		if i := strings.LastIndex(s, unit); i > 0 && i+len(unit) < len(s) {
+			if rest := s[i+len(unit):]; utf8.RuneCountInString(rest) >= 2 {
+				return rest
+			}
+		}
+	}
 	// 延边朝鲜族自治州 → 延边州: the place name before the first nationality,
 	// then the unit's last character.
 	for _, unit := range []string{"自治州", "自治县", "自治旗"} {

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -19,12 +19,8 @@ import (
 // glyph outlines only (no <text>, no font names), under 1 MB, and the same
 // size as the PNG.
 func TestSVG(t *testing.T) {
-	for _, gc := range goldenCases {
-		charts, _, err := Render(mustCompare(t, gc.data()), Options{Lang: gc.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ch := range charts {
+	for _, gc := range testCases() {
+		for _, ch := range renderCase(t, gc) {
 			name := gc.name + "/" + ch.Name
 			if len(ch.SVG) >= 1<<20 {
 				t.Errorf("%s: SVG is %d bytes, want < 1 MB", name, len(ch.SVG))
@@ -91,12 +87,8 @@ func TestSVGWithoutFonts(t *testing.T) {
 	if err := os.WriteFile(empty, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, gc := range goldenCases {
-		charts, _, err := Render(mustCompare(t, gc.data()), Options{Lang: gc.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ch := range charts {
+	for _, gc := range testCases() {
+		for _, ch := range renderCase(t, gc) {
 			name := gc.name + "_" + ch.Name
 			svg := filepath.Join(dir, name+".svg")
 			if err := os.WriteFile(svg, ch.SVG, 0o644); err != nil {
@@ -132,18 +124,14 @@ func rasterize(t *testing.T, rsvg, svg string, width, height int, env []string) 
 
 // exactDiff reports the first differing pixel; "" if the images are equal.
 func exactDiff(a, b image.Image) string {
-	if a.Bounds() != b.Bounds() {
-		return fmt.Sprintf("bounds %v vs %v", a.Bounds(), b.Bounds())
+	p, q := nrgba(a), nrgba(b)
+	if p.Rect.Size() != q.Rect.Size() {
+		return fmt.Sprintf("size %v vs %v", p.Rect.Size(), q.Rect.Size())
 	}
-	r := a.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				r1, g1, b1, a1 := a.At(x, y).RGBA()
-				r2, g2, b2, a2 := b.At(x, y).RGBA()
-				if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
-					return fmt.Sprintf("pixel (%d,%d) differs", x, y)
-				}
+	if i := slices.Compare(p.Pix, q.Pix); i != 0 {
+		for j := range p.Pix {
+			if p.Pix[j] != q.Pix[j] {
+				return fmt.Sprintf("pixel (%d,%d) differs", j/4%p.Rect.Dx(), j/4/p.Rect.Dx())
 			}
 		}
 	}
@@ -154,26 +142,21 @@ func exactDiff(a, b image.Image) string {
 // than a quarter of the range in some channel), rsvg's transparent
 // background taken as white.
 func looseDiff(a, b image.Image) float64 {
-	if a.Bounds().Size() != b.Bounds().Size() {
+	p, q := nrgba(a), nrgba(b)
+	if p.Rect.Size() != q.Rect.Size() {
 		return 1
 	}
-	ra, rb := a.Bounds(), b.Bounds()
 	bad := 0
-	for y := 0; y < ra.Dy(); y++ {
-		for x := 0; x < ra.Dx(); x++ {
-			p, q := onWhite(a.At(ra.Min.X+x, ra.Min.Y+y)), onWhite(b.At(rb.Min.X+x, rb.Min.Y+y))
-			for i := range p {
-				if absDiff(p[i], q[i]) > 0x4000 {
-					bad++
-					break
-				}
+	for i := 0; i < len(p.Pix); i += 4 {
+		for ch := range 3 {
+			if d := onWhite(p.Pix[i+ch], p.Pix[i+3]) - onWhite(q.Pix[i+ch], q.Pix[i+3]); d > 64 || d < -64 {
+				bad++
+				break
 			}
 		}
 	}
-	return float64(bad) / float64(ra.Dx()*ra.Dy())
+	return float64(bad) / float64(len(p.Pix)/4)
 }
 
-func onWhite(c color.Color) [3]uint32 {
-	r, g, b, a := c.RGBA()
-	return [3]uint32{r + 0xffff - a, g + 0xffff - a, b + 0xffff - a}
-}
+// onWhite composes a non-premultiplied channel over white.
+func onWhite(v, alpha uint8) int { return (int(v)*int(alpha) + 255*(255-int(alpha))) / 255 }

@@ -1,0 +1,397 @@
+package chart
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/report/font"
+	"github.com/basebrief/basebrief/report/format"
+)
+
+func chartNames(charts []Chart) []string {
+	var out []string
+	for _, c := range charts {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+func TestRenderChartSet(t *testing.T) {
+	noFigures := western()
+	noFigures.Figures = nil
+	noFigures.Bases = nil
+	tests := []struct {
+		name    string
+		data    func() *analysis.Dataset
+		charts  []string
+		skipped []string // substrings, in order
+	}{
+		{"western", western,
+			[]string{"members_by_city", "members_by_province", "bases_by_province", "coverage_by_province"},
+			[]string{"change_by_city skipped: no period before 2019"}},
+		{"national", national,
+			[]string{"members_by_city", "members_by_province", "bases_by_province", "change_by_city", "coverage_by_province"}, nil},
+		{"no figures, no bases", func() *analysis.Dataset { return noFigures },
+			[]string{"coverage_by_province"},
+			[]string{"members_by_city skipped: no city has a member figure for 2019",
+				"members_by_province skipped", "bases_by_province skipped: no bases", "change_by_city skipped"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if raceEnabled && tt.name == "national" {
+				t.Skip("slow under -race; covered by the normal run")
+			}
+			charts, skipped := renderCaseNotes(t, goldenCase{tt.name, format.Zh, tt.data})
+			if got := chartNames(charts); !slices.Equal(got, tt.charts) {
+				t.Errorf("charts %v, want %v", got, tt.charts)
+			}
+			if len(skipped) != len(tt.skipped) {
+				t.Fatalf("skipped %q, want %d notes", skipped, len(tt.skipped))
+			}
+			for i, s := range tt.skipped {
+				if !strings.Contains(skipped[i], s) {
+					t.Errorf("note %d = %q, want it to contain %q", i, skipped[i], s)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderEmptyComparison(t *testing.T) {
+	charts, skipped, err := Render(&analysis.Comparison{Period: analysis.Period{Year: 2019}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(charts) != 0 || len(skipped) != len(builders) {
+		t.Errorf("got %d charts, %d notes; want none drawn and every one noted", len(charts), len(skipped))
+	}
+	if _, _, err := Render(nil, Options{}); err == nil {
+		t.Error("Render(nil) gave no error")
+	}
+}
+
+// TestDeterministic renders the same comparisons twice, the second time from
+// several goroutines at once (as the packet does beside the PDF), and wants
+// the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, gc := range goldenCases[:2] {
+		if raceEnabled && gc.lang == format.En {
+			continue
+		}
+		c := mustCompare(t, gc.data())
+		first := renderCase(t, gc)
+		var wg sync.WaitGroup
+		for range 2 {
+			wg.Go(func() {
+				again, _, err := Render(c, Options{Lang: gc.lang})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for i := range first {
+					if !bytes.Equal(first[i].PNG, again[i].PNG) || !bytes.Equal(first[i].SVG, again[i].SVG) {
+						t.Errorf("%s/%s: second render differs", gc.name, first[i].Name)
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
+
+func TestTitlesAndSource(t *testing.T) {
+	c := mustCompare(t, western())
+	for _, lang := range []format.Lang{format.Zh, format.En} {
+		for _, b := range builders {
+			f, _ := b(c, newTexts(lang, c, "会议报道"))
+			if f == nil {
+				continue
+			}
+			src := map[format.Lang]string{format.Zh: "资料来源：会议报道", format.En: "Source: 会议报道"}[lang]
+			if f.source != src {
+				t.Errorf("%s %s: source %q, want %q", lang, f.name, f.source, src)
+			}
+			if !strings.Contains(f.subtitle, "2019") {
+				t.Errorf("%s %s: subtitle %q has no period", lang, f.name, f.subtitle)
+			}
+			hasHan := strings.ContainsFunc(f.title, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff })
+			if hasHan != (lang == format.Zh) {
+				t.Errorf("%s %s: title %q in the wrong language", lang, f.name, f.title)
+			}
+		}
+	}
+	// Without a source option the briefing's own source line is used.
+	f, _ := membersByCity(c, newTexts(format.Zh, c, ""))
+	if f.source != "资料来源："+articleSource {
+		t.Errorf("default source %q", f.source)
+	}
+}
+
+func TestValueLabels(t *testing.T) {
+	c := mustCompare(t, western())
+	tz := newTexts(format.Zh, c, "")
+	f, _ := membersByCity(c, tz)
+	var got []string
+	for _, r := range f.rows {
+		got = append(got, r.label+" "+r.text)
+	}
+	if want := []string{"重庆 140万", "成都 130万"}; !slices.Equal(got, want) {
+		t.Errorf("members_by_city rows %q, want %q", got, want)
+	}
+	f, _ = membersByProvince(c, tz)
+	if got := f.rows[0].text; got != "140万 · 51.9%" {
+		t.Errorf("members_by_province first label %q", got)
+	}
+	f, _ = basesByProvince(c, tz)
+	if f.rows[0].label != "四川" || !slices.Equal(f.rows[0].values, []float64{1, 1, 2}) || f.rows[0].text != "4" {
+		t.Errorf("bases_by_province first row %+v", f.rows[0])
+	}
+	var legend []string
+	for _, it := range f.legend {
+		legend = append(legend, it.label)
+	}
+	if want := []string{"第二批重点项目", "第三批重点项目", "其他基地（未列入批次）"}; !slices.Equal(legend, want) {
+		t.Errorf("legend %q, want %q", legend, want)
+	}
+	f, _ = coverageByProvince(c, tz)
+	if f.rows[0].label != "四川" || f.rows[0].text != "1/2" {
+		t.Errorf("coverage first row %+v", f.rows[0])
+	}
+}
+
+// TestScale: 300 cities give at most topCities bars plus one "其他" row, 31
+// provinces all appear under their region headings.
+func TestScale(t *testing.T) {
+	c := mustCompare(t, national())
+	tz := newTexts(format.Zh, c, "")
+	f, _ := membersByCity(c, tz)
+	if n := len(f.rows); n != topCities+1 || !f.rows[n-1].rest || !strings.HasPrefix(f.rows[n-1].label, "其他") {
+		t.Errorf("members_by_city: %d rows, last %+v", n, f.rows[n-1])
+	}
+	f, _ = membersByProvince(c, tz)
+	bars, heads := 0, 0
+	for _, r := range f.rows {
+		if r.heading {
+			heads++
+		} else {
+			bars++
+		}
+	}
+	if bars != 31 || heads != len(c.Regions) {
+		t.Errorf("members_by_province: %d bars, %d headings; want 31 and %d", bars, heads, len(c.Regions))
+	}
+	f, _ = changeByCity(c, tz)
+	if len(f.rows) != 2*changeEnds+1 {
+		t.Errorf("change_by_city: %d rows", len(f.rows))
+	}
+}
+
+// TestNoOverlap measures every chart of every fixture, plus one where the
+// longest city name leads, and checks that no two texts or a text and a bar
+// share space and nothing leaves the canvas.
+func TestNoOverlap(t *testing.T) {
+	long := western()
+	long.Cities[9].Name = sample.LongCity
+	long.Bases[11].City = sample.LongCity
+	long.Figures = append(long.Figures, analysis.Figure{Province: "新疆", City: sample.LongCity, Period: long.Period, Members: 2000000})
+	face, err := font.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := typeset{f: face.Font}
+	fixtures := map[string]*analysis.Dataset{"western": western(), "national": national(), "long": long}
+	for name, d := range fixtures {
+		c := mustCompare(t, d)
+		for _, lang := range []format.Lang{format.Zh, format.En} {
+			for _, b := range builders {
+				f, _ := b(c, newTexts(lang, c, ""))
+				if f == nil {
+					continue
+				}
+				checkLayout(t, name+"/"+string(lang)+"/"+f.name, measure(f, ts))
+			}
+		}
+	}
+	c := mustCompare(t, long)
+	f, _ := membersByCity(c, newTexts(format.Zh, c, ""))
+	l := measure(f, ts)
+	if l.labels[0] != "阿克陶县" {
+		t.Errorf("long city label %q, want 阿克陶县", l.labels[0])
+	}
+}
+
+func checkLayout(t *testing.T, name string, l *layout) {
+	t.Helper()
+	const eps = 0.01
+	inner := l.W - marginL - marginR
+	hang := sizeSource // one closing punctuation mark may hang past the margin
+	for _, s := range []struct {
+		text string
+		size float64
+	}{{l.title, sizeTitle}, {l.subtitle, sizeSub}} {
+		if w := l.ts.width(s.text, s.size); w > inner+eps {
+			t.Errorf("%s: %q is %.1f pt wide, room %.1f", name, s.text, w, inner)
+		}
+	}
+	for _, fl := range l.foot {
+		if w := l.ts.width(fl.text, fl.size); w > inner+hang {
+			t.Errorf("%s: footer %q is %.1f pt wide, room %.1f", name, fl.text, w, inner)
+		}
+	}
+	for i, r := range l.f.rows {
+		if r.heading {
+			continue
+		}
+		if w := l.ts.width(l.labels[i], sizeLabel); l.labels[i] != r.label && w > maxLabelW+eps {
+			t.Errorf("%s: label %q too wide", name, l.labels[i])
+		}
+		if w := l.ts.width(l.labels[i], sizeLabel); l.plotX0-labelGap-w < marginL-eps {
+			t.Errorf("%s: label %q leaves the canvas", name, l.labels[i])
+		}
+		if r.rest {
+			if end := l.x(0) + valueGap + l.ts.width(r.text, sizeValue); end > l.W-marginR+eps {
+				t.Errorf("%s: rest text %q ends at %.1f", name, r.text, end)
+			}
+			continue
+		}
+		w := l.ts.width(r.text, sizeValue)
+		if tot := r.total(); tot >= 0 {
+			if end := l.x(tot) + valueGap + w; end > l.W-marginR+eps {
+				t.Errorf("%s: value %q ends at %.1f, past %.1f", name, r.text, end, l.W-marginR)
+			}
+		} else if start := l.x(tot) - valueGap - w; start < l.plotX0-eps {
+			t.Errorf("%s: value %q starts at %.1f, into the labels (%.1f)", name, r.text, start, l.plotX0)
+		}
+	}
+	labels := l.f.tick(l.tickVals)
+	for i := 1; i < len(labels); i++ {
+		right := l.x(l.tickVals[i-1]) + l.ts.width(labels[i-1], sizeTick)/2
+		left := l.x(l.tickVals[i]) - l.ts.width(labels[i], sizeTick)/2
+		if left-right < sizeTick {
+			t.Errorf("%s: ticks %q and %q collide", name, labels[i-1], labels[i])
+		}
+	}
+}
+
+func TestAbbreviate(t *testing.T) {
+	tests := map[string]string{
+		"新疆维吾尔自治区":        "新疆",
+		"广西壮族自治区":         "广西",
+		"四川省":             "四川",
+		"重庆市":             "重庆",
+		"延边朝鲜族自治州":        "延边州",
+		"黔东南苗族侗族自治州":      "黔东南州",
+		"克孜勒苏柯尔克孜自治州阿克陶县": "阿克陶县",
+		"成都": "成都",
+	}
+	for in, want := range tests {
+		if got := abbreviate(in); got != want {
+			t.Errorf("abbreviate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestShortenKeepsDistinctLabels(t *testing.T) {
+	face, _ := font.Default()
+	ts := typeset{f: face.Font}
+	rows := []row{{label: "新的社会阶层人士实践创新基地甲"}, {label: "新的社会阶层人士实践创新基地乙"}, {label: "成都"}}
+	got := shortenAll(ts, rows, sizeLabel, 60)
+	if got[0] == got[1] {
+		t.Errorf("two rows share the label %q", got[0])
+	}
+	if got[2] != "成都" {
+		t.Errorf("short label changed to %q", got[2])
+	}
+	if s := shorten(ts, "新的社会阶层人士实践创新基地甲", sizeLabel, 60); !strings.HasSuffix(s, ellipsis) || ts.width(s, sizeLabel) > 60 {
+		t.Errorf("shorten gave %q", s)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	face, _ := font.Default()
+	ts := typeset{f: face.Font}
+	src := "资料来源：" + articleSource
+	lines := wrap(ts, src, sizeSource, 200)
+	if len(lines) < 2 || strings.Join(lines, "") != src {
+		t.Fatalf("wrap lost text: %q", lines)
+	}
+	for _, ln := range lines {
+		if noLineStart(ln) {
+			t.Errorf("line starts with closing punctuation: %q", ln)
+		}
+		if w := ts.width(ln, sizeSource); w > 200+sizeSource {
+			t.Errorf("line %q is %.1f pt wide", ln, w)
+		}
+	}
+	if got := wrap(ts, "Source: reported records (cities.csv, bases.csv)", sizeSource, 100); strings.Contains(strings.Join(got, "|"), "rec|ords") {
+		t.Errorf("broke inside a word: %q", got)
+	}
+}
+
+func TestChineseOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 2: "二", 10: "十", 12: "十二", 20: "二十", 25: "二十五", 99: "九十九", 100: "100"} {
+		if got := chineseOrdinal(n); got != want {
+			t.Errorf("chineseOrdinal(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestPeopleTicks(t *testing.T) {
+	zh, en := texts{lang: format.Zh}, texts{lang: format.En}
+	tests := []struct {
+		name   string
+		fn     func([]float64) []string
+		vals   []float64
+		labels []string
+	}{
+		{"zh", zh.peopleTicks(false), []float64{0, 200000, 400000}, []string{"0", "20万", "40万"}},
+		{"zh 亿", zh.peopleTicks(false), []float64{0, 5e7, 1e8, 1.5e8}, []string{"0", "5000万", "1亿", "1.5亿"}},
+		{"en millions", en.peopleTicks(false), []float64{0, 5e5, 1e6, 1.5e6}, []string{"0", "0.5", "1", "1.5 million"}},
+		{"en thousands", en.peopleTicks(false), []float64{0, 2000, 4000}, []string{"0", "2,000", "4,000"}},
+		{"en signed", en.peopleTicks(true), []float64{-1e6, 0, 1e6, 2e6}, []string{"-1", "0", "+1", "+2 million"}},
+		{"zh signed", zh.peopleTicks(true), []float64{-100000, 0, 100000}, []string{"-10万", "0", "+10万"}},
+	}
+	for _, tt := range tests {
+		if got := tt.fn(tt.vals); !slices.Equal(got, tt.labels) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.labels)
+		}
+	}
+}
+
+func TestPeriodText(t *testing.T) {
+	tests := []struct {
+		p      analysis.Period
+		zh, en string
+	}{
+		{analysis.Period{Year: 2019}, "2019年", "2019"},
+		{analysis.Period{Year: 2024, Month: 12}, "2024年12月", "December 2024"},
+		{analysis.Period{Year: 2019, Month: 5, Day: 17}, "2019年5月17日", "17 May 2019"},
+		{analysis.Period{}, "", ""},
+	}
+	for _, tt := range tests {
+		if got := periodText(tt.p, format.Zh); got != tt.zh {
+			t.Errorf("zh %v: %q, want %q", tt.p, got, tt.zh)
+		}
+		if got := periodText(tt.p, format.En); got != tt.en {
+			t.Errorf("en %v: %q, want %q", tt.p, got, tt.en)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	for _, gc := range []goldenCase{{"western", format.Zh, western}, {"national", format.Zh, national}} {
+		c := mustCompare(b, gc.data())
+		b.Run(gc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := Render(c, Options{Lang: gc.lang}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
