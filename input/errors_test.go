@@ -187,3 +187,17 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestTruncatedEncodings(t *testing.T) {
+	// A GBK file whose only Chinese character is cut off at the end is
+	// read as GB18030 and fails there; a proven UTF-8 file cut mid-character
+	// fails as UTF-8.
+	_, err := Load(dataFS(map[string]string{"figures.csv": figHeader + "\xcb\xc4\xb4\xa8,,2019,1,\n\xcb"}), Options{})
+	if want := "figures.csv:3: byte sequence invalid in GB18030 (the file is neither UTF-8 nor GB18030), expected UTF-8 or GB18030 text"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	_, err = Load(dataFS(map[string]string{"figures.csv": figHeader + "四川,成都,2019,1,新媒体从业人员\n\xe5\x9b"}), Options{})
+	if want := "figures.csv:3: incomplete UTF-8 sequence at the end of the file, expected UTF-8 text"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

@@ -148,12 +148,12 @@ func (g *guard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	if n == 0 {
 		if err == io.EOF && len(g.carry) > 0 {
-			return 0, g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file")
+			return 0, g.truncated()
 		}
 		return 0, err
 	}
 	b := p[:n]
-	if pos, msg := g.check(b, err == io.EOF); pos >= 0 {
+	if pos, msg := g.check(b); pos >= 0 {
 		cut := bytes.LastIndexByte(b[:pos], '\n') + 1
 		ferr := g.fail(g.line+bytes.Count(b[:pos], []byte("\n"))+1, msg)
 		if msg == "" {
@@ -172,10 +172,20 @@ func (g *guard) Read(p []byte) (int, error) {
 		return k, nil
 	}
 	if err == io.EOF && len(g.carry) > 0 {
-		g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file")
+		g.truncated()
 		return n, nil
 	}
 	return n, err
+}
+
+// truncated reports a UTF-8 sequence cut off by the end of the file: an
+// error in a file proven UTF-8, else a reason to try GB18030.
+func (g *guard) truncated() error {
+	if !g.bom && g.multi < utf8Proof {
+		g.err = errNotUTF8
+		return g.err
+	}
+	return g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file, expected UTF-8 text")
 }
 
 func (g *guard) fail(line int, msg string) error {
@@ -185,7 +195,7 @@ func (g *guard) fail(line int, msg string) error {
 
 // check returns the offset of the first fault in b and its message, or -1.
 // An empty message with an offset means "retry as GB18030".
-func (g *guard) check(b []byte, atEOF bool) (int, string) {
+func (g *guard) check(b []byte) (int, string) {
 	pos, msg := -1, ""
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		pos, msg = i, msgNUL
@@ -260,9 +270,13 @@ func (g *guard) invalidUTF8(b []byte) int {
 }
 
 // utf8Proof is how many valid multi-byte UTF-8 sequences make a file
-// UTF-8 for sure: GBK text forms a few by chance (CA A1 is valid UTF-8) but
-// never a run of them. An invalid byte after that is damage, not GBK.
-const utf8Proof = 16
+// UTF-8 for sure. GBK text forms some by chance (省 is CA A1, valid UTF-8),
+// about one Chinese character in seven, but a run of eight before the first
+// invalid byte is a one-in-millions event; an invalid byte after them is
+// damage to a UTF-8 file, not GBK. (Reading damaged UTF-8 as GB18030 would
+// garble it; that can only happen with damage among the first few Chinese
+// characters, where garbled names then fail the header or city checks.)
+const utf8Proof = 8
 
 // countLeads counts the lead bytes of multi-byte sequences in valid UTF-8
 // b, stopping at max; ASCII is skipped eight bytes at a time.
