@@ -13,6 +13,7 @@ type cityIndex struct {
 	cities    []analysis.City
 	byProv    map[string]map[string]int32 // province → city → index
 	byName    map[string][]int32          // city → indexes (names repeat across provinces)
+	unique    map[string]int32            // city → index, -1 where the name repeats
 	provIdx   map[string]int32            // province → index into provNames
 	provNames []string
 	provLine  []int // line of the province's first city
@@ -23,6 +24,7 @@ func newCityIndex() *cityIndex {
 	return &cityIndex{
 		byProv:  make(map[string]map[string]int32),
 		byName:  make(map[string][]int32),
+		unique:  make(map[string]int32),
 		provIdx: make(map[string]int32),
 	}
 }
@@ -94,6 +96,11 @@ func (ix *cityIndex) add(c analysis.City) {
 	}
 	m[c.Name] = i
 	ix.byName[c.Name] = append(ix.byName[c.Name], i)
+	if _, seen := ix.unique[c.Name]; seen {
+		ix.unique[c.Name] = -1
+	} else {
+		ix.unique[c.Name] = i
+	}
 	ix.cities = append(ix.cities, c)
 }
 

@@ -89,10 +89,10 @@ type figureReader struct {
 	lastDups      *dupSet
 	lastProv      string
 	lastProvMap   map[string]int32
-	lastSegStr    string
-	lastSeg       analysis.Segment
 	lastSource    string
 	lastInterned  string
+	prevCity      int32   // city of the previous row, -1 for none
+	next          []int32 // city → the city that followed it last time
 }
 
 // figureResult is what figures.csv yields.
@@ -111,6 +111,11 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
 		sources: make(map[string]string),
 	}
 	fr.keep[0].period = want
+	fr.prevCity = -1
+	fr.next = make([]int32, len(ix.cities))
+	for i := range fr.next {
+		fr.next[i] = -1
+	}
 	for t.next() {
 		fr.row()
 	}
@@ -152,19 +157,15 @@ func (fr *figureReader) row() {
 	}
 }
 
-// segment parses a segment value, caching the last one.
+// segment parses a segment value.
 func (fr *figureReader) segment(s string) (analysis.Segment, bool) {
 	if s == "" {
 		return analysis.SegmentAll, true
 	}
-	if s == fr.lastSegStr {
-		return fr.lastSeg, true
+	if seg, ok := analysis.ParseSegment(s); ok {
+		return seg, true
 	}
-	seg, ok := parseSegment(fr.t)
-	if ok {
-		fr.lastSegStr, fr.lastSeg = s, seg
-	}
-	return seg, ok
+	return parseSegment(fr.t) // normalises, or reports the error
 }
 
 // period parses a period value, caching the last one: national files list
@@ -217,10 +218,17 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 		f.Province = ix.provNames[p]
 		return int32(len(ix.cities)) + p, true
 	}
-	if f.Province != fr.lastProv || fr.lastProvMap == nil {
-		fr.lastProv, fr.lastProvMap = f.Province, ix.byProv[f.Province]
+	i, ok := fr.predict(f)
+	if !ok {
+		// Most names are unique nationwide: one lookup and a comparison.
+		i, ok = ix.unique[f.City]
 	}
-	i, ok := fr.lastProvMap[f.City]
+	if ok && (i < 0 || ix.cities[i].Province != f.Province) {
+		if f.Province != fr.lastProv || fr.lastProvMap == nil {
+			fr.lastProv, fr.lastProvMap = f.Province, ix.byProv[f.Province]
+		}
+		i, ok = fr.lastProvMap[f.City]
+	}
 	if !ok {
 		var pr problem
 		f.City, f.Province = name(f.City), name(f.Province)
@@ -231,7 +239,33 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	}
 	c := &ix.cities[i]
 	f.City, f.Province = c.Name, c.Province
+	fr.follow(i)
 	return i, true
+}
+
+// predict guesses the row's city from the one before: national files list
+// the cities of every period in the same order, so the city is the previous
+// row's (segment rows) or the one that followed it last time. A right guess
+// costs two string comparisons instead of a map lookup.
+func (fr *figureReader) predict(f *analysis.Figure) (int32, bool) {
+	if fr.prevCity < 0 {
+		return 0, false
+	}
+	for _, i := range [2]int32{fr.prevCity, fr.next[fr.prevCity]} {
+		if i >= 0 {
+			if c := &fr.ix.cities[i]; c.Name == f.City && c.Province == f.Province {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func (fr *figureReader) follow(i int32) {
+	if p := fr.prevCity; p >= 0 && p != i {
+		fr.next[p] = i
+	}
+	fr.prevCity = i
 }
 
 func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
