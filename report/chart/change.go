@@ -39,8 +39,21 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		source: t.source,
 	}
 	labels := cityLabels(c.Cities, t)
+	shown := rows
+	if len(rows) > 2*changeEnds+1 {
+		shown = append(slices.Clip(rows[:changeEnds]), rows[len(rows)-changeEnds:]...)
+	}
+	vals := make([]int64, len(shown))
+	for i, cr := range shown {
+		vals[i] = *cr.Change
+	}
+	texts := t.counts(vals, true)
+	text := map[string]string{}
+	for i, cr := range shown {
+		text[cityID(cr)] = texts[i]
+	}
 	add := func(cr analysis.CityRow) {
-		text := format.Signed(*cr.Change, t.lang)
+		text := text[cityID(cr)]
 		if cr.ChangeRatio != nil {
 			text += " · " + format.SignedPercent(*cr.ChangeRatio)
 		}

@@ -69,12 +69,12 @@ func measure(f *figure, ts typeset) *layout {
 	l.yTick = rowsBottom + tickLen + ascent(sizeTick)
 	y = rowsBottom + tickLen + lineH(sizeTick) + footGap
 	for _, n := range f.notes {
-		for _, s := range wrap(ts, n, sizeNote, inner) {
+		for _, s := range balance(ts, n, sizeNote, inner) {
 			l.foot = append(l.foot, footLine{y: y + ascent(sizeNote), text: s, size: sizeNote})
 			y += lineH(sizeNote)
 		}
 	}
-	for _, s := range wrap(ts, f.source, sizeSource, inner) {
+	for _, s := range balance(ts, f.source, sizeSource, inner) {
 		l.foot = append(l.foot, footLine{y: y + ascent(sizeSource), text: s, size: sizeSource})
 		y += lineH(sizeSource)
 	}

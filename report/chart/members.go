@@ -40,8 +40,13 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 	}
 	labels := cityLabels(c.Cities, t)
 	fromSegments := false
-	for _, cr := range shown {
-		text := t.people(*cr.Members)
+	vals := make([]int64, len(shown))
+	for i, cr := range shown {
+		vals[i] = *cr.Members
+	}
+	texts := t.counts(vals, false)
+	for i, cr := range shown {
+		text := texts[i]
 		if cr.FromSegments {
 			text += "*"
 			fromSegments = true
@@ -105,12 +110,19 @@ func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 	var items []groupedRow
 	var missing []string
 	provinceLevel, sums := false, false
+	var vals []int64
+	for _, p := range c.Provinces {
+		if p.Members != nil {
+			vals = append(vals, *p.Members)
+		}
+	}
+	texts := t.counts(vals, false)
 	for _, p := range c.Provinces {
 		if p.Members == nil {
 			missing = append(missing, p.Province)
 			continue
 		}
-		text := t.people(*p.Members)
+		text := texts[len(items)]
 		if p.ProvinceLevel {
 			text += "*"
 			provinceLevel = true

@@ -130,6 +130,25 @@ func wrap(ts typeset, s string, size, maxW float64) []string {
 	return lines
 }
 
+// balance wraps s into as few lines as wrap does at maxW, but as even as
+// possible, so a footnote never ends in an orphan of two characters.
+func balance(ts typeset, s string, size, maxW float64) []string {
+	lines := wrap(ts, s, size, maxW)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := maxW/float64(len(lines)), maxW
+	for range 12 {
+		mid := (lo + hi) / 2
+		if len(wrap(ts, s, size, mid)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(ts, s, size, hi)
+}
+
 // tokens splits s into unbreakable pieces: a Latin word with its trailing
 // space, or one other character.
 func tokens(s string) []string {

@@ -155,3 +155,45 @@ func (t texts) peopleTicks(signed bool) func([]float64) []string {
 		return out
 	}
 }
+
+// counts writes head counts as value labels the analysts' way (140万,
+// 1.4 million). English rounds to a tenth of a million, so where that gives
+// two different values the same label (and the labels would contradict the
+// bars) millions get two decimals: 1.43 million. 万 with one decimal is
+// already exact to a thousand people, as Chinese reports write it.
+func (t texts) counts(vals []int64, signed bool) []string {
+	out := make([]string, len(vals))
+	seen := map[string]int64{}
+	ambiguous := false
+	for i, v := range vals {
+		out[i] = format.People(v, t.lang)
+		if signed {
+			out[i] = format.Signed(v, t.lang)
+		}
+		if w, ok := seen[out[i]]; ok && w != v {
+			ambiguous = true
+		}
+		seen[out[i]] = v
+	}
+	if !ambiguous || t.lang != format.En {
+		return out
+	}
+	for i, v := range vals {
+		a := v
+		if a < 0 {
+			a = -a
+		}
+		if a < 1e6 || a >= 1e9 {
+			continue
+		}
+		s := strconv.FormatFloat(float64(a)/1e6, 'f', 2, 64) + " million"
+		switch {
+		case v < 0:
+			s = "-" + s
+		case signed:
+			s = "+" + s
+		}
+		out[i] = s
+	}
+	return out
+}
