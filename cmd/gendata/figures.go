@@ -32,19 +32,18 @@ func writeFigures(w io.Writer, cities []city, rows int, rng *rand.Rand) error {
 	skip := periods*per - rows
 	// The latest period is 2024-12; the first is periods-1 months before.
 	start := 2024*12 + 11 - (periods - 1)
-	members := make([]int64, len(cities))
-	for i, c := range cities {
-		members[i] = c.base
-	}
 	var line []byte
+	provSum := make(map[string]int64, len(provinces))
 	for p := 0; p < periods; p++ {
 		m := start + p
 		period := strconv.Itoa(m/12) + "-" + twoDigits(m%12+1)
+		clear(provSum)
 		for i, c := range cities {
-			members[i] += members[i] * int64(rng.IntN(41)-15) / 1000 // −1.5% … +2.5% a month
-			if members[i] < 0 {
-				members[i] = 0
-			}
+			// Steady growth of about 5% a year up to the latest period,
+			// with ±1% noise a month.
+			v := c.base * int64(1000-4*(periods-1-p)+rng.IntN(21)-10) / 1000
+			v = max(v, 0)
+			provSum[c.province] += v
 			n := 1
 			if c.segments {
 				n = 5
@@ -54,20 +53,21 @@ func writeFigures(w io.Writer, cities []city, rows int, rng *rand.Rand) error {
 					skip--
 					continue
 				}
-				v := members[i]
+				sv := v
 				if s > 0 {
-					v = members[i] * int64(5-s) / 12
+					sv = v * int64(5-s) / 12 // 4/12, 3/12, 2/12, 1/12 of the total
 				}
-				line = appendRow(line[:0], c.province, c.name, period, v, segments[s], i+s)
+				line = appendRow(line[:0], c.province, c.name, period, sv, segments[s], i+s)
 				bw.Write(line)
 			}
 		}
+		// Province-level totals cover the areas outside the listed units too.
 		for k := 0; k < len(provinces); k += 5 {
 			if skip > 0 {
 				skip--
 				continue
 			}
-			v := int64(3_000_000 + (k*7919+p*104729)%2_000_000)
+			v := provSum[provinces[k].name] * int64(1100+k) / 1000
 			line = appendRow(line[:0], provinces[k].name, "", period, v, "", k)
 			bw.Write(line)
 		}

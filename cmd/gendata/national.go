@@ -47,7 +47,7 @@ var (
 
 type city struct {
 	name, province string
-	base           int64 // members in the first period
+	base           int64 // members in the latest period
 	segments       bool  // reports segment rows besides the total
 }
 
@@ -114,11 +114,14 @@ func makeCities(n int, rng *rand.Rand) []city {
 				name += strconv.Itoa((k-1)/size + 1)
 			}
 		}
-		cities = append(cities, city{
-			name: name, province: provinces[p].name,
-			base:     int64(5000 + rng.IntN(1_500_000)),
-			segments: i%4 == 1,
-		})
+		// Members in the latest period: capitals hold hundreds of
+		// thousands, counties thousands, about 80 million in all, near the
+		// national count of the new social strata (~72 million).
+		base := int64(3000 + rng.IntN(40_000))
+		if k == 0 {
+			base = int64(300_000 + rng.IntN(1_200_000))
+		}
+		cities = append(cities, city{name: name, province: provinces[p].name, base: base, segments: i%4 == 1})
 	}
 	return cities
 }
