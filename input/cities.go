@@ -46,7 +46,7 @@ func readCities(t *table) *cityIndex {
 			Note:     t.get(colNote),
 			Line:     t.line,
 		}
-		ok := requireValues(t, colCity, colProvince, colRegion)
+		requireValues(t, colCity, colProvince, colRegion)
 		tier, err := ParseTier(t.get(colTier))
 		if err != nil {
 			t.errorf(colTier, "tier %v", err)
@@ -59,8 +59,8 @@ func readCities(t *table) *cityIndex {
 				regionOf[c.Province] = firstRegion{c.Region, t.line}
 			}
 		}
-		if !ok {
-			continue
+		if c.Name == "" || c.Province == "" {
+			continue // a city with only its region missing is still known, to spare later rows
 		}
 		if i, dup := ix.byProv[c.Province][c.Name]; dup {
 			t.errorf(colCity, "duplicate city %s (%s), first on line %d, expected each city once", c.Name, c.Province, ix.cities[i].Line)

@@ -201,3 +201,18 @@ func TestTruncatedEncodings(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+func TestNoCascades(t *testing.T) {
+	// A city row with a bad tier or no region is still a known city: the
+	// figures and bases naming it get no errors of their own.
+	_, err := Load(dataFS(map[string]string{
+		"cities.csv":  cityHeader + "成都,四川,西部,x\n绵阳,四川,,\n",
+		"bases.csv":   baseHeader + "示范点,绵阳,四川,,\n",
+		"figures.csv": figHeader + "四川,成都,2019,1,\n四川,绵阳,2019,1,\n",
+	}), Options{})
+	want := `cities.csv:2:4: tier "x" is not a tier, expected pilot/试点/创新试点城市, promotion/推广/创新推广城市 or empty` + "\n" +
+		"cities.csv:3:3: empty region, expected a value"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
