@@ -310,3 +310,24 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
+
+// SIGTERM (a cancelled context) before the swap: exit 3, the previous
+// packet stays and no temporary folder is left.
+func TestRunCancelledKeepsPacket(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	mustRun(t, out, "--data", "testdata/valid")
+	before := snapshot(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stderr bytes.Buffer
+	code := run(ctx, []string{"run", "--out", out}, strings.NewReader(""), &bytes.Buffer{}, &stderr)
+	if code != exitFailure || !strings.Contains(stderr.String(), "context canceled") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	sameFiles(t, before, snapshot(t, out))
+	if e := entries(t, dir); e != "packet packet.lock" {
+		t.Fatalf("out's folder holds %s", e)
+	}
+}
