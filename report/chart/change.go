@@ -38,51 +38,7 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		tick:   t.peopleTicks(true),
 		source: t.source,
 	}
-	labels := cityLabels(c.Cities, t)
-	shown := rows
-	if len(rows) > 2*changeEnds+1 {
-		shown = append(slices.Clip(rows[:changeEnds]), rows[len(rows)-changeEnds:]...)
-	}
-	vals := make([]int64, len(shown))
-	for i, cr := range shown {
-		vals[i] = *cr.Change
-	}
-	texts := t.counts(vals, true)
-	text := map[string]string{}
-	for i, cr := range shown {
-		text[cityID(cr)] = texts[i]
-	}
-	add := func(cr analysis.CityRow) {
-		text := text[cityID(cr)]
-		if cr.ChangeRatio != nil {
-			text += " · " + format.SignedPercent(*cr.ChangeRatio)
-		}
-		col := color.Color(colMain)
-		if *cr.Change < 0 {
-			col = colLoss
-		}
-		f.rows = append(f.rows, row{label: labels[cityID(cr)], values: []float64{float64(*cr.Change)}, text: text, color: col})
-	}
-	if len(rows) <= 2*changeEnds+1 {
-		for _, cr := range rows {
-			add(cr)
-		}
-	} else {
-		for _, cr := range rows[:changeEnds] {
-			add(cr)
-		}
-		mid := rows[changeEnds : len(rows)-changeEnds]
-		var sum int64
-		for _, cr := range mid {
-			sum += *cr.Change
-		}
-		f.rows = append(f.rows, row{rest: true,
-			label: t.pick(fmt.Sprintf("其他%d个城市", len(mid)), fmt.Sprintf("%d other cities", len(mid))),
-			text:  t.pick("合计", "total ") + format.Signed(sum, t.lang)})
-		for _, cr := range rows[len(rows)-changeEnds:] {
-			add(cr)
-		}
-	}
+	f.rows = changeRows(c, rows, t)
 	sub := t.pick(fmt.Sprintf("%s较%s", t.period, t.prev), fmt.Sprintf("%s vs %s", t.period, t.prev))
 	f.subtitle = join(sub, t.scope, t.pick(fmt.Sprintf("%d个城市两期均有人数", len(rows)), fmt.Sprintf("%d cities with figures for both periods", len(rows))))
 	if len(rows) > 2*changeEnds+1 {
@@ -90,4 +46,40 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 			fmt.Sprintf("Sorted by change; the first and the last %d cities are shown.", changeEnds)))
 	}
 	return f, ""
+}
+
+// changeRows draws every city, or the first and last changeEnds of them
+// around one row that sums the cities between.
+func changeRows(c *analysis.Comparison, rows []analysis.CityRow, t texts) []row {
+	head, mid, tail := rows, []analysis.CityRow(nil), []analysis.CityRow(nil)
+	if len(rows) > 2*changeEnds+1 {
+		head, mid, tail = rows[:changeEnds], rows[changeEnds:len(rows)-changeEnds], rows[len(rows)-changeEnds:]
+	}
+	shown := append(slices.Clone(head), tail...)
+	vals := make([]int64, len(shown))
+	for i, cr := range shown {
+		vals[i] = *cr.Change
+	}
+	texts := t.counts(vals, true)
+	labels := cityLabels(c.Cities, t)
+	var out []row
+	for i, cr := range shown {
+		if i == len(head) && len(mid) > 0 {
+			var sum int64
+			for _, m := range mid {
+				sum += *m.Change
+			}
+			out = append(out, t.otherCities(len(mid), format.Signed(sum, t.lang)))
+		}
+		text := texts[i]
+		if cr.ChangeRatio != nil {
+			text += " · " + format.SignedPercent(*cr.ChangeRatio)
+		}
+		col := color.Color(colMain)
+		if *cr.Change < 0 {
+			col = colLoss
+		}
+		out = append(out, row{label: labels[cityID(cr)], values: []float64{float64(*cr.Change)}, text: text, color: col})
+	}
+	return out
 }

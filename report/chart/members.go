@@ -58,9 +58,7 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		for _, cr := range rest {
 			sum += *cr.Members
 		}
-		f.rows = append(f.rows, row{rest: true,
-			label: t.pick(fmt.Sprintf("其他%d个城市", len(rest)), fmt.Sprintf("%d other cities", len(rest))),
-			text:  t.pick("合计", "total ") + t.people(sum)})
+		f.rows = append(f.rows, t.otherCities(len(rest), t.people(sum)))
 	}
 	sub := t.pick(fmt.Sprintf("%d个城市中%d个报送人数", len(c.Cities), len(rep)),
 		fmt.Sprintf("%d of %d cities reported", len(rep), len(c.Cities)))
@@ -75,6 +73,13 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		f.notes = append(f.notes, t.notReported(missing, t.pick("城市", "cities")))
 	}
 	return f, ""
+}
+
+// otherCities is the row that stands for n cities not drawn, with their total.
+func (t texts) otherCities(n int, total string) row {
+	return row{rest: true,
+		label: t.pick(fmt.Sprintf("其他%d个城市", n), fmt.Sprintf("%d other cities", n)),
+		text:  t.pick("合计", "total ") + total}
 }
 
 func cityID(cr analysis.CityRow) string { return cr.Province + "\x00" + cr.City }
