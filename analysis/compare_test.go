@@ -103,6 +103,9 @@ func TestCompareWestern(t *testing.T) {
 	if len(c.Warnings) != 1 || !strings.HasPrefix(c.Warnings[0], "8 of 10 cities have no members figure for 2019: 绵阳, 贵阳") {
 		t.Errorf("warnings = %q", c.Warnings)
 	}
+	if len(c.Notices) != 1 || c.Notices[0].Kind != NoticeNoFigure || c.Notices[0].Text != c.Warnings[0] {
+		t.Errorf("notices = %+v", c.Notices)
+	}
 	if c.Bases[0].City != "重庆" || c.Bases[1].Name != "培华" || c.Bases[2].Name != "法律" || c.Bases[3].Name != "成都基地" {
 		t.Errorf("bases order: %v %v %v %v", c.Bases[0].Name, c.Bases[1].Name, c.Bases[2].Name, c.Bases[3].Name)
 	}

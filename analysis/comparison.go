@@ -100,6 +100,27 @@ type Comparison struct {
 	Files   []InputFile
 	Periods []Period
 	// Warnings are the dataset's warnings and those the comparison adds
-	// (cities without figures, segment-only totals), sorted and unique.
+	// (cities without figures, segment-only totals), sorted and unique:
+	// summary.json's list. Notices are the same lines with their kind, so a
+	// renderer can say the comparison's own notices in its language.
 	Warnings []string
+	Notices  []Notice
+}
+
+// NoticeKind tells where a warning comes from.
+type NoticeKind int
+
+const (
+	NoticeInput               NoticeKind = iota // raised while reading the input
+	NoticeNoFigure                              // cities without a figure for the period
+	NoticeSegmentsOnly                          // totals summed from segment rows
+	NoticeSegmentsOverTotal                     // segment rows above the total row
+	NoticeProvinceBelowCities                   // province-level figure below its cities' sum
+	NoticeNoFigures                             // figures.csv holds no figure at all
+)
+
+// Notice is one warning line with its kind.
+type Notice struct {
+	Kind NoticeKind
+	Text string
 }

@@ -78,7 +78,7 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 // warnings collects what the comparison notices; per-city notices are folded
 // into one line each so national data does not bury the list.
 type warnings struct {
-	lines        []string
+	lines        []string // province-level figures below their cities' sum
 	noFigure     []string
 	fromSegments []string
 	overTotal    []string
@@ -113,22 +113,34 @@ func nameList(names []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:listedNames], ", "), len(names)-listedNames)
 }
 
-func (w *warnings) list(fromInput []string, c *Comparison) []string {
-	out := append([]string(nil), fromInput...)
-	out = append(out, w.lines...)
+// list returns the sorted, unique warning lines and the notices behind them.
+func (w *warnings) list(fromInput []string, c *Comparison) ([]string, []Notice) {
+	var ns []Notice
+	add := func(k NoticeKind, text string) { ns = append(ns, Notice{k, text}) }
+	for _, s := range fromInput {
+		add(NoticeInput, s)
+	}
+	for _, s := range w.lines {
+		add(NoticeProvinceBelowCities, s)
+	}
 	p := c.Period.String()
 	if n := len(w.noFigure); n > 0 {
-		out = append(out, fmt.Sprintf("%d of %d cities have no members figure for %s: %s", n, len(c.Cities), p, nameList(w.noFigure)))
+		add(NoticeNoFigure, fmt.Sprintf("%d of %d cities have no members figure for %s: %s", n, len(c.Cities), p, nameList(w.noFigure)))
 	}
 	if n := len(w.fromSegments); n > 0 {
-		out = append(out, fmt.Sprintf("%d cities have only segment rows for %s; their total is the sum of the segments: %s", n, p, nameList(w.fromSegments)))
+		add(NoticeSegmentsOnly, fmt.Sprintf("%d cities have only segment rows for %s; their total is the sum of the segments: %s", n, p, nameList(w.fromSegments)))
 	}
 	if n := len(w.overTotal); n > 0 {
-		out = append(out, fmt.Sprintf("%d cities have segment rows adding up to more than their total for %s: %s", n, p, nameList(w.overTotal)))
+		add(NoticeSegmentsOverTotal, fmt.Sprintf("%d cities have segment rows adding up to more than their total for %s: %s", n, p, nameList(w.overTotal)))
 	}
 	if p == "" {
-		out = append(out, "figures.csv has no figures: every members figure is null")
+		add(NoticeNoFigures, "figures.csv has no figures: every members figure is null")
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.SortFunc(ns, func(a, b Notice) int { return cmp.Or(strings.Compare(a.Text, b.Text), cmp.Compare(a.Kind, b.Kind)) })
+	ns = slices.CompactFunc(ns, func(a, b Notice) bool { return a.Text == b.Text })
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Text
+	}
+	return out, ns
 }

@@ -39,7 +39,7 @@ func (d *doc) appendix(c *analysis.Comparison) {
 	for _, s := range gapTexts(c, w) {
 		d.paragraph(s, small)
 	}
-	if ws := otherWarnings(c.Warnings); len(ws) > 0 {
+	if ws := otherWarnings(c.Notices); len(ws) > 0 {
 		d.paragraph(w.t("读取和比较数据时的其他提示（原文）：", "Other warnings raised while reading and comparing:"), small)
 		for _, s := range ws {
 			d.paragraph("· "+s, para{size: 12, pitch: 20, hang: 1, indent: -1, colour: grey})
@@ -132,13 +132,13 @@ func gapTexts(c *analysis.Comparison, w words) []string {
 
 // otherWarnings drops the comparison's notices that gapTexts already
 // says in the briefing's language (cities without figures, segment sums).
-func otherWarnings(ws []string) []string {
+func otherWarnings(ns []analysis.Notice) []string {
 	var out []string
-	for _, s := range ws {
-		if strings.Contains(s, "have no members figure for") || strings.Contains(s, "have only segment rows for") {
+	for _, n := range ns {
+		if n.Kind == analysis.NoticeNoFigure || n.Kind == analysis.NoticeSegmentsOnly {
 			continue
 		}
-		out = append(out, s)
+		out = append(out, n.Text)
 	}
 	return out
 }
