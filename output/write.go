@@ -50,7 +50,7 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) (er
 	if err := Recover(out); err != nil {
 		return err
 	}
-	if err := checkReplaceable(out); err != nil {
+	if err := CheckReplaceable(out); err != nil {
 		return err
 	}
 	tmp := filepath.Join(parent, workName(out, kindTemp))
@@ -112,10 +112,10 @@ func CheckPaths(files []File) error {
 	return nil
 }
 
-// checkReplaceable refuses to replace anything at out but a folder that is
+// CheckReplaceable refuses to replace anything at out but a folder that is
 // empty or holds a basebrief manifest: a mistyped --out must never delete a
-// user's folder.
-func checkReplaceable(out string) error {
+// user's folder. Write checks it; a caller may check early to fail fast.
+func CheckReplaceable(out string) error {
 	st, err := os.Lstat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil

@@ -20,6 +20,9 @@ import (
 // waiting run has already done its work when its turn comes.
 func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
 	start := time.Now()
+	if err := output.CheckReplaceable(cfg.out); err != nil { // fail before the work
+		return log.fail(err, "cannot replace --out; nothing written")
+	}
 	face, err := font.Load(cfg.font)
 	if err != nil {
 		return log.fail(fmt.Errorf("load font: %w", err), "font unusable; nothing written")
