@@ -3,10 +3,9 @@ package analysis
 // The comparison types. Pointer fields are figures that may not be reported:
 // nil means "not reported", never zero. Field names follow summary.json.
 
-// RegionRow is one region (片区) of the comparison.
-type RegionRow struct {
-	Region          string
-	Provinces       int
+// Counts are the figures that add up from cities to provinces, regions and
+// the whole comparison.
+type Counts struct {
 	Cities          int
 	PilotCities     int
 	PromotionCities int
@@ -17,21 +16,33 @@ type RegionRow struct {
 	PreviousMembers *int64 // same rule as Members, for the previous period
 }
 
+// add adds o to c; a sum of figures none of which is reported stays nil.
+func (c *Counts) add(o Counts) {
+	c.Cities += o.Cities
+	c.PilotCities += o.PilotCities
+	c.PromotionCities += o.PromotionCities
+	c.Bases += o.Bases
+	c.KeyProjects += o.KeyProjects
+	c.ReportingCities += o.ReportingCities
+	c.Members = addPtr(c.Members, o.Members)
+	c.PreviousMembers = addPtr(c.PreviousMembers, o.PreviousMembers)
+}
+
+// RegionRow is one region (片区) of the comparison.
+type RegionRow struct {
+	Region    string
+	Provinces int
+	Counts
+}
+
 // ProvinceRow is one province (省区市) of the comparison.
 type ProvinceRow struct {
-	Province        string
-	Region          string
-	Cities          int
-	PilotCities     int
-	PromotionCities int
-	Bases           int
-	KeyProjects     int
-	ReportingCities int
-	Members         *int64
-	ProvinceLevel   bool // Members is the province-level figure, not a sum of cities
-	PreviousMembers *int64
-	ShareOfRegion   *float64
-	RankInRegion    *int
+	Province string
+	Region   string
+	Counts
+	ProvinceLevel bool // Members is the province-level figure, not a sum of cities
+	ShareOfRegion *float64
+	RankInRegion  *int
 	// BasesByBatch[i] counts the key projects of batch i+1; NoBatch the
 	// bases without a batch. len(BasesByBatch) is Comparison.MaxBatch.
 	BasesByBatch []int
@@ -62,16 +73,9 @@ type CityRow struct {
 
 // Totals are the figures over every region in the comparison.
 type Totals struct {
-	Regions         int
-	Provinces       int
-	Cities          int
-	PilotCities     int
-	PromotionCities int
-	Bases           int
-	KeyProjects     int
-	ReportingCities int
-	Members         *int64
-	PreviousMembers *int64
+	Regions   int
+	Provinces int
+	Counts
 }
 
 // Reconciled sets a stated figure beside what the records hold.

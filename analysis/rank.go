@@ -34,43 +34,42 @@ func share(n, total *int64) *float64 {
 	return &s
 }
 
+// rankWithin ranks n items among the others of their group.
+func rankWithin(n int, group func(int) string, members func(int) *int64) []*int {
+	groups := map[string][]int{}
+	for i := 0; i < n; i++ {
+		groups[group(i)] = append(groups[group(i)], i)
+	}
+	out := make([]*int, n)
+	for _, idx := range groups {
+		vals := make([]*int64, len(idx))
+		for j, i := range idx {
+			vals[j] = members(i)
+		}
+		for j, r := range competitionRanks(vals) {
+			out[idx[j]] = r
+		}
+	}
+	return out
+}
+
 func rankAndShare(c *Comparison) {
 	regionMembers := map[string]*int64{}
 	for _, r := range c.Regions {
 		regionMembers[r.Region] = r.Members
 	}
-	provIdx := map[string][]int{}
-	for i, p := range c.Provinces {
-		provIdx[p.Region] = append(provIdx[p.Region], i)
-		c.Provinces[i].ShareOfRegion = share(p.Members, regionMembers[p.Region])
+	ps, cs := c.Provinces, c.Cities
+	provRanks := rankWithin(len(ps), func(i int) string { return ps[i].Region }, func(i int) *int64 { return ps[i].Members })
+	for i := range ps {
+		ps[i].ShareOfRegion = share(ps[i].Members, regionMembers[ps[i].Region])
+		ps[i].RankInRegion = provRanks[i]
 	}
-	for _, idx := range provIdx {
-		vals := make([]*int64, len(idx))
-		for j, i := range idx {
-			vals[j] = c.Provinces[i].Members
-		}
-		for j, r := range competitionRanks(vals) {
-			c.Provinces[idx[j]].RankInRegion = r
-		}
-	}
-	cityIdx := map[string][]int{}
-	all := make([]*int64, len(c.Cities))
-	for i, ct := range c.Cities {
-		cityIdx[ct.Region] = append(cityIdx[ct.Region], i)
-		c.Cities[i].ShareOfRegion = share(ct.Members, regionMembers[ct.Region])
-		all[i] = ct.Members
-	}
-	for _, idx := range cityIdx {
-		vals := make([]*int64, len(idx))
-		for j, i := range idx {
-			vals[j] = c.Cities[i].Members
-		}
-		for j, r := range competitionRanks(vals) {
-			c.Cities[idx[j]].RankInRegion = r
-		}
-	}
-	for i, r := range competitionRanks(all) {
-		c.Cities[i].RankOverall = r
+	cityMembers := func(i int) *int64 { return cs[i].Members }
+	inRegion := rankWithin(len(cs), func(i int) string { return cs[i].Region }, cityMembers)
+	overall := rankWithin(len(cs), func(int) string { return "" }, cityMembers)
+	for i := range cs {
+		cs[i].ShareOfRegion = share(cs[i].Members, regionMembers[cs[i].Region])
+		cs[i].RankInRegion, cs[i].RankOverall = inRegion[i], overall[i]
 	}
 }
 

@@ -19,21 +19,7 @@ func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev per
 			idx[k] = i
 			rows = append(rows, ProvinceRow{Province: c.Province, Region: c.Region, BasesByBatch: make([]int, maxBatch)})
 		}
-		p := &rows[i]
-		p.Cities++
-		switch c.Tier {
-		case TierPilot:
-			p.PilotCities++
-		case TierPromotion:
-			p.PromotionCities++
-		}
-		p.Bases += c.Bases
-		p.KeyProjects += c.KeyProjects
-		if c.Members != nil {
-			p.ReportingCities++
-		}
-		p.Members = addPtr(p.Members, c.Members)
-		p.PreviousMembers = addPtr(p.PreviousMembers, c.PreviousMembers)
+		rows[i].add(c.counts())
 	}
 	regionOf := map[cityKey]string{}
 	for _, c := range cities {
@@ -65,6 +51,21 @@ func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev per
 	return rows, maxBatch
 }
 
+// counts is what one city adds to its province.
+func (c CityRow) counts() Counts {
+	n := Counts{Cities: 1, Bases: c.Bases, KeyProjects: c.KeyProjects, Members: c.Members, PreviousMembers: c.PreviousMembers}
+	switch c.Tier {
+	case TierPilot:
+		n.PilotCities = 1
+	case TierPromotion:
+		n.PromotionCities = 1
+	}
+	if c.Members != nil {
+		n.ReportingCities = 1
+	}
+	return n
+}
+
 func regionRows(provs []ProvinceRow) []RegionRow {
 	idx := map[string]int{}
 	var rows []RegionRow
@@ -75,16 +76,8 @@ func regionRows(provs []ProvinceRow) []RegionRow {
 			idx[p.Region] = i
 			rows = append(rows, RegionRow{Region: p.Region})
 		}
-		r := &rows[i]
-		r.Provinces++
-		r.Cities += p.Cities
-		r.PilotCities += p.PilotCities
-		r.PromotionCities += p.PromotionCities
-		r.Bases += p.Bases
-		r.KeyProjects += p.KeyProjects
-		r.ReportingCities += p.ReportingCities
-		r.Members = addPtr(r.Members, p.Members)
-		r.PreviousMembers = addPtr(r.PreviousMembers, p.PreviousMembers)
+		rows[i].Provinces++
+		rows[i].add(p.Counts)
 	}
 	return rows
 }
@@ -94,14 +87,7 @@ func totals(regions []RegionRow) Totals {
 	for _, r := range regions {
 		t.Regions++
 		t.Provinces += r.Provinces
-		t.Cities += r.Cities
-		t.PilotCities += r.PilotCities
-		t.PromotionCities += r.PromotionCities
-		t.Bases += r.Bases
-		t.KeyProjects += r.KeyProjects
-		t.ReportingCities += r.ReportingCities
-		t.Members = addPtr(t.Members, r.Members)
-		t.PreviousMembers = addPtr(t.PreviousMembers, r.PreviousMembers)
+		t.add(r.Counts)
 	}
 	return t
 }
