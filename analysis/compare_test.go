@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -190,6 +191,23 @@ func TestCompareRules(t *testing.T) {
 		}, func(t *testing.T, c *Comparison) {
 			if len(c.Regions) != 1 || len(c.Cities) != 10 || i64(c.Totals.Members) != 2700000 || len(c.Figures) != 2 {
 				t.Errorf("filtered: regions %d cities %d total %d", len(c.Regions), len(c.Cities), i64(c.Totals.Members))
+			}
+		}},
+		{"rank in region and overall", func() *Dataset {
+			d := western()
+			d.Cities = append(d.Cities, city("深圳", "广东", "华南", TierPilot), city("广州", "广东", "华南", TierPilot))
+			d.Figures = append(d.Figures, fig("广东", "深圳", y2019, 0, 2000000), fig("广东", "广州", y2019, 0, 1300000))
+			return d
+		}, func(t *testing.T, c *Comparison) {
+			got := ""
+			for _, ct := range c.Cities[:4] {
+				got += fmt.Sprintf("%s%d/%d ", ct.City, rank(ct.RankInRegion), rank(ct.RankOverall))
+			}
+			if got != "深圳1/1 重庆1/2 广州2/3 成都2/3 " {
+				t.Errorf("ranks = %q", got)
+			}
+			if c.Regions[0].Region != "华南" || c.Totals.Regions != 2 || i64(c.Totals.Members) != 6000000 || c.Totals.Cities != 12 {
+				t.Errorf("regions %v totals %+v", c.Regions[0].Region, c.Totals)
 			}
 		}},
 		{"no figures at all: nulls, never zero", func() *Dataset {
