@@ -1,6 +1,6 @@
 // Command basebrief turns CSV records of innovation bases, their cities and
 // membership figures of the new social strata into a briefing packet.
-// See the README and docs/operations.md.
+// See the README ("Running it unattended").
 package main
 
 import (
