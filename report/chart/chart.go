@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image"
-	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -104,14 +102,13 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 // briefing PDF byte-identical from run to run without re-encoding the PNGs.
 func renderFigure(f *figure, ts typeset, padPx int) (Chart, error) {
 	l := measure(f, ts)
-	wPt := l.W + float64(padPx)*72/dpi
+	wPt := float64(widthPx+padPx) * 72 / dpi
 	w, h := vg.Length(wPt), vg.Length(l.H)
 
-	img := image.NewRGBA(image.Rect(0, 0, widthPx+padPx, int(math.Round(l.H*dpi/72))))
-	canvas := vgimg.NewWith(vgimg.UseImage(img), vgimg.UseDPI(dpi))
-	l.draw(canvas)
+	img := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+	l.draw(img)
 	var png bytes.Buffer
-	if err := encodePNG(&png, img); err != nil {
+	if err := encodePNG(&png, img.Image()); err != nil {
 		return Chart{}, fmt.Errorf("encode PNG: %w", err)
 	}
 
@@ -121,7 +118,7 @@ func renderFigure(f *figure, ts typeset, padPx int) (Chart, error) {
 	if _, err := svg.WriteTo(&sv); err != nil {
 		return Chart{}, fmt.Errorf("write SVG: %w", err)
 	}
-	b := img.Bounds()
+	b := img.Image().Bounds()
 	return Chart{
 		Name: f.name, Title: f.title,
 		PNG: png.Bytes(), SVG: sv.Bytes(),
