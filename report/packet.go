@@ -31,9 +31,10 @@ type File struct {
 }
 
 // Packet renders every file of the packet except manifest.json, sorted by
-// path. The workbook renders beside the charts, and the PDF once the charts
-// it embeds exist; the result does not depend on scheduling. notes are
-// things worth logging, such as charts skipped for lack of data.
+// path. The workbook renders beside the charts and the PDF, whose pages
+// before the charts are laid out while the charts render; the result does
+// not depend on scheduling. notes are things worth logging, such as charts
+// skipped for lack of data.
 func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, err error) {
 	if o.Face == nil {
 		if o.Face, err = font.Default(); err != nil {
@@ -45,25 +46,16 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	}
 	var (
 		wg               sync.WaitGroup
-		xlsx, summ       bytes.Buffer
+		xlsx, summ, pdf  bytes.Buffer
 		xlsxErr, summErr error
 	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time})
 		summErr = WriteSummary(&summ, c)
-	}()
-	charts, notes, chartErr := chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source})
-	var pdf bytes.Buffer
-	var pdfErr error
-	if chartErr == nil {
-		figs := make([]briefing.Figure, len(charts))
-		for i, ch := range charts {
-			figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
-		}
-		pdfErr = briefing.Write(&pdf, c, briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: figs})
-	}
+	})
+	job := startCharts(c, o)
+	pdfErr := briefing.Write(&pdf, c, briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, AwaitCharts: job.figures})
+	charts, notes, chartErr := job.wait() // also when the briefing failed before asking for them
 	wg.Wait()
 	for _, e := range []struct {
 		what string
@@ -79,4 +71,40 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, notes, nil
+}
+
+// chartJob renders the charts in the background.
+type chartJob struct {
+	done   chan struct{}
+	charts []chart.Chart
+	notes  []string
+	err    error
+}
+
+func startCharts(c *analysis.Comparison, o Options) *chartJob {
+	j := &chartJob{done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		j.charts, j.notes, j.err = chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source})
+	}()
+	return j
+}
+
+func (j *chartJob) wait() ([]chart.Chart, []string, error) {
+	<-j.done
+	return j.charts, j.notes, j.err
+}
+
+// figures waits for the charts and returns them for the briefing; none if
+// they failed, which Packet reports (and drops the PDF).
+func (j *chartJob) figures() []briefing.Figure {
+	charts, _, err := j.wait()
+	if err != nil {
+		return nil
+	}
+	figs := make([]briefing.Figure, len(charts))
+	for i, ch := range charts {
+		figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
+	}
+	return figs
 }

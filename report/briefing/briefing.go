@@ -25,6 +25,11 @@ type Options struct {
 	// output stays byte-identical.
 	Created time.Time
 	Charts  []Figure // charts to place, in order
+	// AwaitCharts, when set, supplies the charts instead of Charts. It is
+	// called when the charts section is reached, so the caller can render
+	// them while the pages before it are laid out; the PDF is the same
+	// either way.
+	AwaitCharts func() []Figure
 }
 
 // Figure is one rendered chart.
@@ -49,15 +54,6 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	if opts.Lang == "" {
 		opts.Lang = format.Zh
 	}
-	pngs, err := distinctWidths(opts.Charts)
-	if err != nil {
-		return fmt.Errorf("write briefing: %w", err)
-	}
-	charts := make([]Figure, len(opts.Charts))
-	for i, f := range opts.Charts {
-		charts[i] = Figure{Name: f.Name, Title: f.Title, PNG: pngs[i]}
-	}
-	opts.Charts = charts
 	d := &doc{pdf: newPDF(face, opts), lang: opts.Lang}
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("write briefing: font %s: %w", face.Name, err)
@@ -67,7 +63,9 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	d.pdf.SetFooterFunc(d.footer)
 	d.newPage()
 	d.drawMasthead(m)
-	d.render(c, opts, m)
+	if err := d.render(c, opts, m); err != nil {
+		return fmt.Errorf("write briefing: %w", err)
+	}
 	d.drawColophon(m)
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
@@ -127,13 +125,21 @@ func (d *doc) setInfo(c *analysis.Comparison, m mast) {
 }
 
 // render sets the body, section by section.
-func (d *doc) render(c *analysis.Comparison, opts Options, m mast) {
+func (d *doc) render(c *analysis.Comparison, opts Options, m mast) error {
 	d.headline(m)
 	d.keyFigures(c)
 	d.narrative(c)
 	d.provinces(c)
-	if len(opts.Charts) > 0 {
-		d.charts(opts.Charts)
+	figs := opts.Charts
+	if opts.AwaitCharts != nil {
+		figs = opts.AwaitCharts()
+	}
+	figs, err := distinctWidths(figs)
+	if err != nil {
+		return err
+	}
+	if len(figs) > 0 {
+		d.charts(figs)
 	}
 	d.tablesSection(c)
 	if len(c.Regions) > 1 {
@@ -143,4 +149,5 @@ func (d *doc) render(c *analysis.Comparison, opts Options, m mast) {
 		d.reconciliation(c)
 	}
 	d.appendix(c)
+	return nil
 }

@@ -190,3 +190,15 @@ func TestCheckOutline(t *testing.T) {
 		}
 	}
 }
+
+// basesOf lists a city's bases by scanning them all: the plain reading of
+// what basesByCity indexes.
+func basesOf(c *analysis.Comparison, ct analysis.CityRow) []analysis.Base {
+	var out []analysis.Base
+	for _, b := range c.Bases {
+		if b.City == ct.City && b.Province == ct.Province {
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -6,18 +6,20 @@ import (
 	"image"
 	"image/draw"
 	"image/png"
+	"slices"
 )
 
-// distinctWidths returns the charts' PNGs with every pixel width different.
+// distinctWidths returns the charts with every PNG's pixel width different.
 // fpdf writes images ordered by width only (SetCatalogSort), so two images
 // of one width come out in map order and the PDF differs from run to run.
 // A later duplicate is widened by repeating its right-most column, which
-// does not show.
-func distinctWidths(figs []Figure) ([][]byte, error) {
-	out := make([][]byte, len(figs))
+// does not show. report/chart already gives each chart its own width, so
+// for its charts this reads headers only; re-encoding is the fallback for
+// other callers, and slow at national size.
+func distinctWidths(figs []Figure) ([]Figure, error) {
+	out := slices.Clone(figs)
 	used := map[int]bool{}
 	for i, f := range figs {
-		out[i] = f.PNG
 		cfg, err := png.DecodeConfig(bytes.NewReader(f.PNG))
 		if err != nil {
 			continue // reported where the chart is placed
@@ -30,7 +32,7 @@ func distinctWidths(figs []Figure) ([][]byte, error) {
 		if w == cfg.Width {
 			continue
 		}
-		if out[i], err = widen(f.PNG, w); err != nil {
+		if out[i].PNG, err = widen(f.PNG, w); err != nil {
 			return nil, fmt.Errorf("chart %s: %w", f.Name, err)
 		}
 	}

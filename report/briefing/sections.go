@@ -166,6 +166,7 @@ func (d *doc) provinces(c *analysis.Comparison) {
 	w := d.words()
 	d.heading(1, d.t("各省区市情况", "Provinces and cities"))
 	multi := len(c.Regions) > 1
+	bases := basesByCity(c)
 	for _, p := range provinceOrder(c) {
 		title := p.Province
 		if multi {
@@ -184,7 +185,7 @@ func (d *doc) provinces(c *analysis.Comparison) {
 			if single {
 				num = ""
 			}
-			d.paragraph(num+w.cityText(ct, basesOf(c, ct)), d.body())
+			d.paragraph(num+w.cityText(ct, bases[cityKey{ct.Province, ct.City}]), d.body())
 		}
 		if len(quiet) > 0 {
 			var names []string
@@ -201,12 +202,15 @@ func (d *doc) provinces(c *analysis.Comparison) {
 	}
 }
 
-func basesOf(c *analysis.Comparison, ct analysis.CityRow) []analysis.Base {
-	var out []analysis.Base
+type cityKey struct{ province, city string }
+
+// basesByCity groups the bases by city, each city's in record order; one
+// pass, where a scan per city would cost cities × bases at national size.
+func basesByCity(c *analysis.Comparison) map[cityKey][]analysis.Base {
+	out := map[cityKey][]analysis.Base{}
 	for _, b := range c.Bases {
-		if b.City == ct.City && b.Province == ct.Province {
-			out = append(out, b)
-		}
+		k := cityKey{b.Province, b.City}
+		out[k] = append(out[k], b)
 	}
 	return out
 }
