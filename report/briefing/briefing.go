@@ -30,6 +30,8 @@ type Options struct {
 	// them while the pages before it are laid out; the PDF is the same
 	// either way.
 	AwaitCharts func() []Figure
+
+	fpdfCompresses bool // tests: let fpdf compress the pages, to compare
 }
 
 // Figure is one rendered chart.
@@ -71,7 +73,11 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write briefing: %w", err)
 	}
-	if _, err := w.Write(subsetName(buf.Bytes(), face.Name)); err != nil {
+	out := buf.Bytes()
+	if !opts.fpdfCompresses {
+		out = compressPages(out)
+	}
+	if _, err := w.Write(subsetName(out, face.Name)); err != nil {
 		return fmt.Errorf("write briefing: %w", err)
 	}
 	return nil
@@ -106,6 +112,7 @@ func newPDF(face *font.Face, opts Options) *fpdf.Fpdf {
 	pdf.SetCreationDate(created.UTC())
 	pdf.SetModificationDate(created.UTC())
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(opts.fpdfCompresses) // else compressPages does it, faster
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, pageW-marginL-areaW)
 	pdf.AddUTF8FontFromBytes(family, "", face.TTF)
