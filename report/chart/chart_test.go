@@ -384,9 +384,11 @@ func TestPeriodText(t *testing.T) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	for _, gc := range []goldenCase{{"western", format.Zh, western}, {"national", format.Zh, national}} {
+	county := func() *analysis.Dataset { return sample.National(sample.Options{Previous: true, Cities: 2800}) }
+	for _, gc := range []goldenCase{{"western", format.Zh, western}, {"national", format.Zh, national}, {"cities=2800", format.Zh, county}} {
 		c := mustCompare(b, gc.data())
 		b.Run(gc.name, func(b *testing.B) {
+			b.ReportAllocs()
 			for b.Loop() {
 				if _, _, err := Render(c, Options{Lang: gc.lang}); err != nil {
 					b.Fatal(err)
