@@ -14,9 +14,9 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1558051200}
 benchtime=${BENCHTIME:-3x}
 
-echo "## $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3), commit $(git describe --always --dirty 2>/dev/null || echo unknown)"
+echo "### $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3), commit $(git describe --always --dirty 2>/dev/null || echo unknown)"
 echo
-echo "### Stage benchmarks (go test -bench, -benchtime $benchtime)"
+echo "#### Stage benchmarks (go test -bench, -benchtime $benchtime)"
 echo
 echo '```'
 go test -run '^$' -bench . -benchmem -benchtime "$benchtime" \
@@ -34,7 +34,7 @@ ms() { local v; v=$(field "$1" ns/op); [ -n "$v" ] && awk -v v="$v" 'BEGIN { pri
 mb() { local v; v=$(field "$1" B/op); [ -n "$v" ] && awk -v v="$v" 'BEGIN { printf "%.0f MB", v/1048576 }' || echo "—"; }
 row() { echo "| $1 | $2 | $(ms "$3") | $(mb "$3") | \`$3\` |"; }
 
-echo '### Stages'
+echo "#### Stages"
 echo
 echo 'Stages after input depend on the cities kept (2,800 at county level), not on'
 echo 'the rows read: input keeps only the compared and previous periods.'
@@ -61,7 +61,7 @@ if [ -n "$l100" ] && [ -n "$l1m" ] && [ -n "$cmp" ]; then
   echo
 fi
 
-echo '### End to end (bin/basebrief run, /usr/bin/time -v)'
+echo "#### End to end (bin/basebrief run, /usr/bin/time -v)"
 echo
 echo 'Targets: 1M rows under 1 s wall and 200 MB peak RSS; the default dataset under 0.3 s.'
 echo
