@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"git.sr.ht/~sbinet/gg"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -75,13 +79,14 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(builders)) {
 		wg.Go(func() {
+			var pix []uint8 // this goroutine's raster, reused chart after chart
 			for i := int(next.Add(1) - 1); i < len(builders); i = int(next.Add(1) - 1) {
 				fig, note := builders[i](c, t)
 				if fig == nil {
 					skipped[i] = note
 					continue
 				}
-				if charts[i], errs[i] = renderFigure(fig, ts, i); errs[i] != nil {
+				if charts[i], pix, errs[i] = renderFigure(fig, ts, i, pix); errs[i] != nil {
 					errs[i] = fmt.Errorf("render chart %s: %w", fig.name, errs[i])
 				}
 			}
@@ -100,29 +105,44 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 // no two charts of a render share a pixel width: fpdf writes images ordered
 // by width alone (map order within a width), and distinct widths keep the
 // briefing PDF byte-identical from run to run without re-encoding the PNGs.
-func renderFigure(f *figure, ts typeset, padPx int) (Chart, error) {
+// The raster is drawn in pix, grown if need be and returned for the next
+// chart: a national chart is 17 MB of pixels, and fresh memory for each
+// (twice, as vgimg.UseWH copies its image into gg's) was most of the
+// run's page faults.
+func renderFigure(f *figure, ts typeset, padPx int, pix []uint8) (Chart, []uint8, error) {
 	l := measure(f, ts)
 	wPt := float64(widthPx+padPx) * 72 / dpi
 	w, h := vg.Length(wPt), vg.Length(l.H)
 
-	img := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+	rgba, pix := raster(pix, widthPx+padPx, int(math.Round(l.H*dpi/72)))
+	ctx := gg.NewContextForRGBA(rgba)
+	ctx.SetLineCapButt() // as vgimg sets up a context of its own
+	ctx.InvertY()
+	img := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi)) // fills it white
 	l.draw(img)
 	var png bytes.Buffer
-	if err := encodePNG(&png, img.Image()); err != nil {
-		return Chart{}, fmt.Errorf("encode PNG: %w", err)
+	if err := encodePNG(&png, rgba); err != nil {
+		return Chart{}, pix, fmt.Errorf("encode PNG: %w", err)
 	}
 
 	svg := newSVG(w, h)
 	l.draw(svg)
 	var sv bytes.Buffer
 	if _, err := svg.WriteTo(&sv); err != nil {
-		return Chart{}, fmt.Errorf("write SVG: %w", err)
+		return Chart{}, pix, fmt.Errorf("write SVG: %w", err)
 	}
-	b := img.Image().Bounds()
 	return Chart{
 		Name: f.name, Title: f.title,
 		PNG: png.Bytes(), SVG: sv.Bytes(),
-		WidthPx: b.Dx(), HeightPx: b.Dy(), DPI: dpi,
+		WidthPx: rgba.Rect.Dx(), HeightPx: rgba.Rect.Dy(), DPI: dpi,
 		WidthPt: wPt, HeightPt: l.H,
-	}, nil
+	}, pix, nil
+}
+
+// raster is a w×h image in pix, which grows if it is too small.
+func raster(pix []uint8, w, h int) (*image.RGBA, []uint8) {
+	if n := 4 * w * h; cap(pix) < n {
+		pix = make([]uint8, n)
+	}
+	return &image.RGBA{Pix: pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, pix
 }
