@@ -15,7 +15,6 @@ import (
 	"github.com/basebrief/basebrief/input/defaultdata"
 )
 
-
 // westernDataset is the embedded default dataset, loaded as basebrief
 // loads it: the ten cities, twelve named bases and two figures of the
 // article, and briefing.toml's masthead and stated figures.
