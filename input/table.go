@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strings"
 )
 
 // table reads one CSV file row by row: header mapping, blank rows, ragged
@@ -17,7 +16,7 @@ type table struct {
 	warnings *[]string
 	dec      *decoder
 	closer   io.Closer
-	r        *csv.Reader
+	r        *rowReader
 	idx      [numCols]int // 1-based field index of each column; 0 absent
 	width    int
 	rec      []string
@@ -32,12 +31,30 @@ type table struct {
 // openTable opens file s.file and reads its header. It returns nil when
 // the file cannot be read at all (the error is collected).
 func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) (*table, error) {
-	f, err := fsys.Open(s.file)
+	f, dec := openDecoder(fsys, s, gb, c)
+	if dec == nil {
+		return nil, nil
+	}
+	t := newTable(dec.text, s, c, warnings)
+	t.dec, t.closer = dec, f
+	if t.retry != nil {
+		t.close()
+		return nil, t.retry
+	}
+	return t, nil
+}
+
+// openDecoder opens s.file and wraps it in a decoder reading it as UTF-8 or,
+// with gb, as GB18030. It returns a nil decoder when the file cannot be
+// read at all (the error is collected).
+func openDecoder(fsys fs.FS, s schema, gb bool, c *collector) (fs.File, *decoder) {
+	file := s.file
+	f, err := fsys.Open(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			c.addf(s.file, 0, 0, "file not found, expected %s in the data folder with columns %s", s.file, s.columnList())
+			c.addf(file, 0, 0, "file not found, expected %s in the data folder with columns %s", file, s.columnList())
 		} else {
-			c.addf(s.file, 0, 0, "cannot open file: %v", err)
+			c.addf(file, 0, 0, "cannot open file: %v", err)
 		}
 		return nil, nil
 	}
@@ -45,7 +62,7 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
 			f.Close()
-			c.addf(s.file, 0, 0, "is a folder, expected a CSV file")
+			c.addf(file, 0, 0, "is a folder, expected a CSV file")
 			return nil, nil
 		}
 		size = st.Size()
@@ -55,16 +72,19 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 		f.Close()
 		var se *streamError
 		if errors.As(err, &se) {
-			c.addf(s.file, se.line, 0, "%s", se.msg)
+			c.addf(file, se.line, 0, "%s", se.msg)
 		} else {
-			c.addf(s.file, 0, 0, "cannot read file: %v", err)
+			c.addf(file, 0, 0, "cannot read file: %v", err)
 		}
 		return nil, nil
 	}
-	t := &table{schema: s, c: c, warnings: warnings, dec: dec, closer: f}
-	t.r = csv.NewReader(dec.text)
-	t.r.FieldsPerRecord = -1
-	t.r.ReuseRecord = true
+	return f, dec
+}
+
+// newTable reads the header of the CSV text: the parse stage from decoded
+// text on. A table whose header is unusable is broken and yields no rows.
+func newTable(text io.Reader, s schema, c *collector, warnings *[]string) *table {
+	t := &table{schema: s, c: c, warnings: warnings, r: newRowReader(text)}
 	header, err := t.read()
 	for err == nil && blank(header) {
 		t.skipped++
@@ -76,11 +96,6 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 		t.broken = true
 	case err != nil:
 		t.broken = true
-		if t.retry != nil {
-			dec.close()
-			f.Close()
-			return nil, t.retry
-		}
 	case len(header) > maxColumns:
 		t.errorAt(0, "header has %d columns, expected at most %d", len(header), maxColumns)
 		t.broken = true
@@ -88,7 +103,7 @@ func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) 
 		t.width = len(header)
 		t.mapHeader(header)
 	}
-	return t, nil
+	return t
 }
 
 // read returns the next record, collecting CSV syntax errors and stopping
@@ -97,13 +112,11 @@ func (t *table) read() ([]string, error) {
 	for {
 		rec, err := t.r.Read()
 		if err == nil {
-			t.line, _ = t.r.FieldPos(0)
+			t.line = t.r.start
 			if t.line > t.endLine+1 {
-				t.skipped += t.line - t.endLine - 1 // empty lines encoding/csv skipped
+				t.skipped += t.line - t.endLine - 1 // empty lines the reader skipped
 			}
-			last := len(rec) - 1
-			end, _ := t.r.FieldPos(last)
-			t.endLine = end + strings.Count(rec[last], "\n")
+			t.endLine = t.r.end
 			return rec, nil
 		}
 		var pe *csv.ParseError
@@ -197,6 +210,10 @@ func (t *table) warnf(format string, args ...any) {
 
 // close releases the file; the hash is complete when every row was read.
 func (t *table) close() {
-	t.dec.close()
-	t.closer.Close()
+	if t.dec != nil {
+		t.dec.close()
+	}
+	if t.closer != nil {
+		t.closer.Close()
+	}
 }
