@@ -71,7 +71,7 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 		}
 	}
 	t := newTexts(opts.Lang, c, opts.Source)
-	ts := typeset{f: face.Font}
+	ts := newTypeset(face.Font)
 	charts := make([]Chart, len(builders))
 	errs := make([]error, len(builders))
 	skipped := make([]string, len(builders))

@@ -195,15 +195,12 @@ func TestScale(t *testing.T) {
 // longest city name leads, and checks that no two texts or a text and a bar
 // share space and nothing leaves the canvas.
 func TestNoOverlap(t *testing.T) {
-	long := western()
-	long.Cities[9].Name = sample.LongCity
-	long.Bases[11].City = sample.LongCity
-	long.Figures = append(long.Figures, analysis.Figure{Province: "新疆", City: sample.LongCity, Period: long.Period, Members: 2000000})
+	long := longNames()
 	face, err := font.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := typeset{f: face.Font}
+	ts := newTypeset(face.Font)
 	fixtures := map[string]*analysis.Dataset{"western": western(), "national": national(), "long": long}
 	for name, d := range fixtures {
 		c := mustCompare(t, d)
@@ -250,7 +247,7 @@ func checkLayout(t *testing.T, name string, l *layout) {
 		if w := l.ts.width(l.labels[i], sizeLabel); l.labels[i] != r.label && w > maxLabelW+eps {
 			t.Errorf("%s: label %q too wide", name, l.labels[i])
 		}
-		if w := l.ts.width(l.labels[i], sizeLabel); l.plotX0-labelGap-w < marginL-eps {
+		if w := l.ts.width(l.labels[i], sizeLabel); l.labelX-w < marginL-eps {
 			t.Errorf("%s: label %q leaves the canvas", name, l.labels[i])
 		}
 		if r.rest {
@@ -264,9 +261,12 @@ func checkLayout(t *testing.T, name string, l *layout) {
 			if end := l.x(tot) + valueGap + w; end > l.W-marginR+eps {
 				t.Errorf("%s: value %q ends at %.1f, past %.1f", name, r.text, end, l.W-marginR)
 			}
-		} else if start := l.x(tot) - valueGap - w; start < l.plotX0-eps {
-			t.Errorf("%s: value %q starts at %.1f, into the labels (%.1f)", name, r.text, start, l.plotX0)
+		} else if start := l.x(tot) - valueGap - w; start < l.labelX+labelGap-eps {
+			t.Errorf("%s: value %q starts at %.1f, into the labels (%.1f)", name, r.text, start, l.labelX)
 		}
+	}
+	if x0 := float64(l.data.Min.X); x0 < l.labelX+labelGap-eps {
+		t.Errorf("%s: bars start at %.1f, into the labels (%.1f)", name, x0, l.labelX)
 	}
 	labels := l.f.tick(l.tickVals)
 	for i := 1; i < len(labels); i++ {
@@ -298,7 +298,7 @@ func TestAbbreviate(t *testing.T) {
 
 func TestShortenKeepsDistinctLabels(t *testing.T) {
 	face, _ := font.Default()
-	ts := typeset{f: face.Font}
+	ts := newTypeset(face.Font)
 	rows := []row{{label: "新的社会阶层人士实践创新基地甲"}, {label: "新的社会阶层人士实践创新基地乙"}, {label: "成都"}}
 	got := shortenAll(ts, rows, sizeLabel, 60)
 	if got[0] == got[1] {
@@ -314,7 +314,7 @@ func TestShortenKeepsDistinctLabels(t *testing.T) {
 
 func TestWrap(t *testing.T) {
 	face, _ := font.Default()
-	ts := typeset{f: face.Font}
+	ts := newTypeset(face.Font)
 	src := "资料来源：" + articleSource
 	lines := wrap(ts, src, sizeSource, 200)
 	if len(lines) < 2 || strings.Join(lines, "") != src {

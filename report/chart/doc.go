@@ -3,10 +3,18 @@
 // by city, members and share by province, bases by batch, change against the
 // previous period, reporting coverage).
 //
-// Each chart is drawn once per backend on a gonum/plot vg.Canvas: vgimg for
-// the PNG and this package's own SVG canvas, which writes text as glyph
-// outlines of the embedded font so the SVG looks the same on a machine with
-// no CJK font. Render keeps no global state: fonts are passed to the
-// canvases, not registered in gonum/plot's font cache, so it is safe to call
-// from several goroutines at once.
+// The bars are a gonum/plot plot.Plot: horizontal plotter.BarCharts
+// (stacked with StackOn for bases by batch, signed for the change chart),
+// category names on a nominal Y axis, the value axis with a plot.Ticker that
+// writes 20万 or 1.5 million, plotter.Grid gridlines and plotter.Labels value
+// labels. Around the plot's area this package places what a plot does not
+// do well: the title block, the legend row, region headings, the "其他"
+// row, notes and the source line.
+//
+// Each chart is drawn once per backend on a vg.Canvas: vgimg for the PNG and
+// this package's own SVG canvas, which writes text as glyph outlines of the
+// embedded font so the SVG looks the same on a machine with no CJK font.
+// Render keeps no global state: text goes through a text handler over a
+// font cache of its own, not gonum/plot's font.DefaultCache, so it is safe
+// to call from several goroutines at once.
 package chart

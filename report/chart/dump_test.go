@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/format"
 )
 
@@ -17,13 +18,13 @@ func TestDump(t *testing.T) {
 	for _, fx := range []struct {
 		name string
 		lang format.Lang
-		nat  bool
-	}{{"western", format.Zh, false}, {"western_en", format.En, false}, {"national", format.Zh, true}, {"national_en", format.En, true}} {
-		d := western()
-		if fx.nat {
-			d = national()
-		}
-		charts, notes, err := Render(mustCompare(t, d), Options{Lang: fx.lang})
+		data func() *analysis.Dataset
+	}{
+		{"western", format.Zh, western}, {"western_en", format.En, western},
+		{"national", format.Zh, national}, {"national_en", format.En, national},
+		{"long", format.Zh, longNames},
+	} {
+		charts, notes, err := Render(mustCompare(t, fx.data()), Options{Lang: fx.lang})
 		if err != nil {
 			t.Fatal(err)
 		}

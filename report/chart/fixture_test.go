@@ -24,6 +24,16 @@ func western() *analysis.Dataset {
 	return d
 }
 
+// longNames is the default data with the longest city name of the samples
+// leading the members chart.
+func longNames() *analysis.Dataset {
+	d := western()
+	d.Cities[9].Name = sample.LongCity
+	d.Bases[11].City = sample.LongCity
+	d.Figures = append(d.Figures, analysis.Figure{Province: "新疆", City: sample.LongCity, Period: d.Period, Members: 2000000})
+	return d
+}
+
 // national is the 31-province, 300-city, two-period fixture.
 func national() *analysis.Dataset {
 	return sample.National(sample.Options{Previous: true})

@@ -188,11 +188,4 @@ func pixelDiff(want, got image.Image) string {
 	return ""
 }
 
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
-}
-
 func formatCount(n int) string { return format.Int(int64(n)) }

@@ -2,10 +2,15 @@ package chart
 
 import (
 	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
-// layout is a figure measured for drawing. y values are points from the
-// top of the canvas; draw converts them to vg's bottom-up coordinates.
+// layout is a figure measured for drawing: the text blocks around the plot
+// placed by hand (y in points from the top of the canvas; draw converts to
+// vg's bottom-up coordinates), and the plot of the bars built and placed.
 type layout struct {
 	f  *figure
 	ts typeset
@@ -18,12 +23,16 @@ type layout struct {
 	ySub     float64
 	legend   []legendLine
 
-	labels         []string // per row, shortened to fit
-	plotX0, barX0  float64
-	barX1, plotX1  float64
-	lo, hi         float64 // axis domain
-	tickVals       []float64
-	rowsTop, yTick float64
+	labels             []string // per row, shortened to fit
+	labelW             float64  // the label column, rest rows included
+	rowsTop            float64
+	rowsBottom, yTicks float64 // bottom of the rows, bottom of the tick labels
+
+	plot     *plot.Plot
+	area     vg.Rectangle // the plot's canvas, vg coordinates
+	data     draw.Canvas  // where the plot draws its data, for positions
+	labelX   float64      // right edge of the category labels
+	tickVals []float64
 
 	foot []footLine // notes, then the source
 }
@@ -64,10 +73,10 @@ func measure(f *figure, ts typeset) *layout {
 	}
 	y = l.measureLegend(y+headGap/2, inner)
 	l.rowsTop = y + plotTopGap
-	l.measureColumns()
-	rowsBottom := l.rowsTop + float64(len(f.rows))*rowPitch
-	l.yTick = rowsBottom + tickLen + ascent(sizeTick)
-	y = rowsBottom + tickLen + lineH(sizeTick) + footGap
+	l.rowsBottom = l.rowsTop + float64(len(f.rows))*rowPitch
+	ext := ts.extents(sizeTick)
+	l.yTicks = l.rowsBottom + tickLen + float64(ext.Ascent+ext.Descent)
+	y = l.rowsBottom + tickLen + lineH(sizeTick) + footGap
 	for _, n := range f.notes {
 		for _, s := range balance(ts, n, sizeNote, inner) {
 			l.foot = append(l.foot, footLine{y: y + ascent(sizeNote), text: s, size: sizeNote})
@@ -82,6 +91,7 @@ func measure(f *figure, ts typeset) *layout {
 	// Whole pixels, so the PNG and the SVG have the same aspect.
 	px := math.Ceil(y * dpi / 72)
 	l.H = px * 72 / dpi
+	l.measurePlot()
 	return l
 }
 
@@ -107,43 +117,49 @@ func (l *layout) measureLegend(y, inner float64) float64 {
 	return y + lineH(sizeLegend)
 }
 
-// measureColumns fixes the label column, the room for value labels on both
-// sides, and the axis.
-func (l *layout) measureColumns() {
+// measurePlot shortens the category labels, builds the plot and places it:
+// its canvas spans the rows and the tick labels below them, from the
+// category labels to the right margin. The label column is as wide as the
+// widest label, "其他" rows included, which the plot does not draw.
+func (l *layout) measurePlot() {
 	f := l.f
 	l.labels = shortenAll(l.ts, f.rows, sizeLabel, maxLabelW)
-	labelW := 0.0
+	barW := 0.0
 	for i, r := range f.rows {
-		if !r.heading {
-			labelW = math.Max(labelW, l.ts.width(l.labels[i], sizeLabel))
-		}
-	}
-	l.plotX0 = marginL + labelW + labelGap
-	l.plotX1 = l.W - marginR
-	posW, negW := 0.0, 0.0
-	for _, r := range f.rows {
-		if r.heading || r.rest {
+		if r.heading {
 			continue
 		}
-		w := l.ts.width(r.text, sizeValue) + valueGap
-		if r.total() < 0 {
-			negW = math.Max(negW, w)
-		} else {
-			posW = math.Max(posW, w)
+		w := l.ts.width(l.labels[i], sizeLabel)
+		l.labelW = math.Max(l.labelW, w)
+		if !r.rest {
+			barW = math.Max(barW, w)
 		}
 	}
-	l.barX0, l.barX1 = l.plotX0+negW, l.plotX1-posW
-	l.lo, l.hi = f.domain()
-	l.tickVals = f.ticks(l.ts, l.lo, l.hi, l.barX1-l.barX0)
+	l.labelX = marginL + l.labelW
+	l.area = vg.Rectangle{
+		Min: vg.Point{X: vg.Length(l.labelX - barW), Y: vg.Length(l.H - l.yTicks)},
+		Max: vg.Point{X: vg.Length(l.W - marginR), Y: vg.Length(l.H - l.rowsTop)},
+	}
+	l.plot = l.newPlot(l.labelX + labelGap)
+	for _, t := range l.plot.X.Tick.Marker.Ticks(l.plot.X.Min, l.plot.X.Max) {
+		l.tickVals = append(l.tickVals, t.Value)
+	}
+}
+
+// canvas is the plot's canvas on c.
+func (l *layout) canvas(c vg.Canvas) draw.Canvas {
+	return draw.Canvas{Canvas: c, Rectangle: l.area}
 }
 
 // x maps a value to the canvas.
 func (l *layout) x(v float64) float64 {
-	return l.barX0 + (v-l.lo)/(l.hi-l.lo)*(l.barX1-l.barX0)
+	return float64(l.data.X(l.plot.X.Norm(v)))
 }
 
-// rowY is the top of row i.
-func (l *layout) rowY(i int) float64 { return l.rowsTop + float64(i)*rowPitch }
+// rowMid is the centre of row i, from the top.
+func (l *layout) rowMid(i int) float64 {
+	return l.H - float64(l.data.Y(l.plot.Y.Norm(float64(i))))
+}
 
 // runs returns the [first, last] ranges of bar rows, where the grid is
 // drawn; headings and rest rows interrupt it.

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -81,13 +82,26 @@ func ramp(n int) []color.Color {
 	return out
 }
 
-// typeset measures and draws text in one face; it holds no global state.
+// typeface names the chart face in the private font cache.
+const typeface = "basebrief"
+
+// typeset measures and draws text in one face. Its text handler is the one
+// every gonum/plot text style of the charts uses, over a font cache of its
+// own: nothing is registered in font.DefaultCache or plot.DefaultFont, so
+// renders on several goroutines (and the briefing beside them) share no
+// mutable state.
 type typeset struct {
-	f *sfnt.Font
+	f       *sfnt.Font
+	handler text.Plain
+}
+
+func newTypeset(f *sfnt.Font) typeset {
+	cache := font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: f}})
+	return typeset{f: f, handler: text.Plain{Fonts: cache}}
 }
 
 func (t typeset) face(size float64) font.Face {
-	return font.Face{Font: font.Font{Typeface: "basebrief", Size: vg.Length(size)}, Face: t.f}
+	return font.Face{Font: font.Font{Typeface: typeface, Size: vg.Length(size)}, Face: t.f}
 }
 
 func (t typeset) width(s string, size float64) float64 {
@@ -98,6 +112,35 @@ func (t typeset) width(s string, size float64) float64 {
 	return float64(f.Width(s))
 }
 
-// ascent is the height of CJK ideographs above the baseline, used to centre
-// text vertically (the font's ascent includes accent room and looks high).
-func (t typeset) capHeight(size float64) float64 { return 0.80 * size }
+// extents are the face's ascent, descent and line height at size.
+func (t typeset) extents(size float64) font.Extents {
+	f := t.face(size)
+	return f.Extents()
+}
+
+// style is a gonum/plot text style in the chart face. yAlign is a fraction
+// of the text's height (ascent + descent), as text.Style takes it.
+func (t typeset) style(size float64, col color.Color, xAlign text.XAlignment, yAlign text.YAlignment) text.Style {
+	return text.Style{
+		Color:   col,
+		Font:    font.Font{Typeface: typeface, Size: vg.Length(size)},
+		XAlign:  xAlign,
+		YAlign:  yAlign,
+		Handler: t.handler,
+	}
+}
+
+// centred is the YAlign that puts text at size with its baseline
+// opticalDrop × size below the point text.Plain draws it at, shifted up by
+// lift (gonum's vertical axis adds the descent to the tick's position). The
+// face's ascent includes accent room, so text.YCenter centres CJK
+// ideographs visibly high; this centres them as the hand-placed text does.
+func (t typeset) centred(size, lift float64) text.YAlignment {
+	ext := t.extents(size)
+	asc, h := float64(ext.Ascent), float64(ext.Ascent+ext.Descent)
+	return text.YAlignment((asc - lift - size - opticalDrop*size) / h)
+}
+
+// opticalDrop places a row's baseline below the row's centre, as a
+// fraction of the type size: the optical centre of mixed CJK/Latin text.
+const opticalDrop = 0.36

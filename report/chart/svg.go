@@ -106,6 +106,9 @@ func (c *svgCanvas) Pop() {
 }
 
 func (c *svgCanvas) Fill(p vg.Path) {
+	if flat(p) {
+		return
+	}
 	d := c.pathData(p)
 	if d == "" {
 		return
@@ -132,6 +135,28 @@ func (c *svgCanvas) Stroke(p vg.Path) {
 		fmt.Fprintf(&c.body, " stroke-dasharray=\"%s\" stroke-dashoffset=\"%s\"", strings.Join(parts, " "), num(float64(st.offs)*k))
 	}
 	c.body.WriteString("/>\n")
+}
+
+// flat reports whether p is a polygon with no area (a zero-length bar,
+// which gonum/plot's bar charts draw for a zero value): filling it paints
+// nothing, and writing it would only grow the file.
+func flat(p vg.Path) bool {
+	if len(p) == 0 {
+		return true
+	}
+	first := p[0].Pos
+	sameX, sameY := true, true
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.MoveComp, vg.LineComp:
+			sameX = sameX && comp.Pos.X == first.X
+			sameY = sameY && comp.Pos.Y == first.Y
+		case vg.CloseComp:
+		default:
+			return false
+		}
+	}
+	return sameX || sameY
 }
 
 // pathData writes p in SVG coordinates; arcs become line segments, which is
