@@ -100,53 +100,50 @@ func (l *layout) place(p *plot.Plot, x0 float64) {
 	}
 }
 
-// bars is one horizontal bar chart per stack position, each stacked on the
-// one before; a single series is split by colour instead (losses in red).
-// Headings and "其他" rows are zero, which draws nothing.
+// bars draws each run of bar rows (between headings and "其他" rows) with
+// one horizontal bar chart per stack position, each stacked on the one
+// before; a single series is split by colour instead (losses in red).
 func (l *layout) bars() []plot.Plotter {
-	rows := l.f.rows
 	stacks := 1
-	for _, r := range rows {
+	for _, r := range l.f.rows {
 		stacks = max(stacks, len(r.values))
 	}
-	value := func(r row, k int) float64 {
-		if r.heading || r.rest || k >= len(r.values) {
-			return 0
-		}
-		return r.values[k]
-	}
-	newBars := func(col color.Color) *plotter.BarChart {
-		return &plotter.BarChart{Values: make(plotter.Values, len(rows)), Width: barHeight, Color: col, Horizontal: true}
-	}
 	var out []plot.Plotter
-	if stacks == 1 {
-		byColor := map[color.Color]*plotter.BarChart{}
-		for i, r := range rows {
-			col := l.segColor(r, 0)
-			b := byColor[col]
-			if b == nil {
-				b = newBars(col)
-				byColor[col] = b
-				out = append(out, b)
+	for _, run := range l.runs() {
+		rows := l.f.rows[run[0] : run[1]+1]
+		newBars := func(col color.Color) *plotter.BarChart {
+			return &plotter.BarChart{Values: make(plotter.Values, len(rows)), XMin: float64(run[0]),
+				Width: barHeight, Color: col, Horizontal: true}
+		}
+		if stacks == 1 {
+			byColor := map[color.Color]*plotter.BarChart{}
+			for i, r := range rows {
+				col := l.segColor(r, 0)
+				if byColor[col] == nil {
+					byColor[col] = newBars(col)
+					out = append(out, byColor[col])
+				}
+				byColor[col].Values[i] = r.total()
 			}
-			b.Values[i] = value(r, 0)
+			continue
 		}
-		return out
-	}
-	var prev *plotter.BarChart
-	for k := range stacks {
-		b := newBars(l.segColor(row{}, k))
-		// The outline's inner half would thin the bar: widen it by as much.
-		b.Width += cutWidth
-		b.LineStyle = draw.LineStyle{Color: colWhite, Width: cutWidth}
-		for i, r := range rows {
-			b.Values[i] = value(r, k)
+		var prev *plotter.BarChart
+		for k := range stacks {
+			b := newBars(l.segColor(row{}, k))
+			// The outline's inner half would thin the bar: widen it by as much.
+			b.Width += cutWidth
+			b.LineStyle = draw.LineStyle{Color: colWhite, Width: cutWidth}
+			for i, r := range rows {
+				if k < len(r.values) {
+					b.Values[i] = r.values[k]
+				}
+			}
+			if prev != nil {
+				b.StackOn(prev)
+			}
+			out = append(out, b)
+			prev = b
 		}
-		if prev != nil {
-			b.StackOn(prev)
-		}
-		out = append(out, b)
-		prev = b
 	}
 	return out
 }

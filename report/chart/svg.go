@@ -266,8 +266,9 @@ func paint(attr string, clr color.Color) string {
 	if a == 0 {
 		return fmt.Sprintf(" %s=\"none\"", attr)
 	}
-	// Un-premultiply so the hex colour is the one the chart asked for.
-	un := func(v uint32) uint32 { return (v*0xffff/a + 0x80) >> 8 }
+	// Un-premultiply and round to 8 bits, so the hex colour is the one the
+	// chart asked for (0xe3e3 is #e3, not #e4).
+	un := func(v uint32) uint32 { return (v*0xffff/a*0xff + 0x7fff) / 0xffff }
 	s := fmt.Sprintf(" %s=\"#%02x%02x%02x\"", attr, min(un(r), 255), min(un(g), 255), min(un(b), 255))
 	if a != 0xffff {
 		s += fmt.Sprintf(" %s-opacity=\"%s\"", attr, num4(float64(a)/0xffff))
