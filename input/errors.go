@@ -85,6 +85,18 @@ func (c *collector) mark() [2]int { return [2]int{len(c.errs), c.dropped} }
 
 func (c *collector) reset(m [2]int) { c.errs, c.dropped = c.errs[:m[0]], m[1] }
 
+// merge adds the problems numbered from to to of another collector (kept
+// or dropped there), in order, as if they had been added here.
+func (c *collector) merge(o *collector, from, to int) {
+	for k := from; k < to; k++ {
+		if k < len(o.errs) {
+			c.add(o.errs[k])
+		} else {
+			c.dropped++
+		}
+	}
+}
+
 func (c *collector) count() int { return len(c.errs) + c.dropped }
 
 // result returns the errors as an error value, nil when there are none.

@@ -70,9 +70,34 @@ func (d *dupSet) claim(k int32, line int32, keys int) int32 {
 	return 0
 }
 
-// figureReader is the state of one pass over figures.csv.
+// figureRow is one figures row after the parse stage: its values, checked
+// each on its own but not yet against cities.csv or the other rows.
+type figureRow struct {
+	fig    analysis.Figure // Province and City as written, trimmed
+	source string
+	ok     bool // every value parsed
+	dated  bool // the period parsed: it counts as present
+	keyed  bool // segment and period parsed: the row has a key to check for duplicates
+	errs   int  // in a batch: the problems found reading up to this row
+}
+
+// figureParser is the parse stage of figures.csv: the values of each row.
+type figureParser struct {
+	t *table
+
+	// National files list the rows of one period together.
+	lastPeriodStr string
+	lastPeriod    analysis.Period
+	lastPeriodErr error
+	periodParsed  bool
+}
+
+// figureReader is the state of one pass over figures.csv: the parse stage,
+// then the validate stage of each row (cities and provinces known and
+// agreeing, duplicate keys, the periods kept).
 type figureReader struct {
-	t    *table
+	figureParser
+	rep  reporter // the validate stage's errors
 	ix   *cityIndex
 	want analysis.Period // Options.Period; zero: the latest
 	keys int             // (cities + provinces) × segments
@@ -83,16 +108,15 @@ type figureReader struct {
 	sources    map[string]string
 
 	// Caches for the runs of equal values national files are made of.
-	lastPeriodStr string
-	lastPeriod    analysis.Period
-	lastPeriodErr error
-	lastDups      *dupSet
-	lastProv      string
-	lastProvMap   map[string]int32
-	lastSource    string
-	lastInterned  string
-	prevCity      int32   // city of the previous row, -1 for none
-	next          []int32 // city → the city that followed it last time
+	lastDupsPeriod analysis.Period
+	dropped        analysis.Period // the last period bucketFor dropped
+	lastDups       *dupSet
+	lastProv       string
+	lastProvMap    map[string]int32
+	lastSource     string
+	lastInterned   string
+	prevCity       int32   // city of the previous row, -1 for none
+	next           []int32 // city → the city that followed it last time
 }
 
 // figureResult is what figures.csv yields.
@@ -104,8 +128,24 @@ type figureResult struct {
 }
 
 func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
+	fr := newFigureReader(t, ix, want)
+	if t.parallel {
+		fr.pipeline()
+		return fr.result()
+	}
+	var row figureRow
+	for t.next() {
+		fr.parse(&row)
+		fr.validate(&row)
+	}
+	return fr.result()
+}
+
+func newFigureReader(t *table, ix *cityIndex, want analysis.Period) *figureReader {
 	fr := &figureReader{
-		t: t, ix: ix, want: want,
+		figureParser: figureParser{t: t},
+		rep:          t.reporter(),
+		ix:           ix, want: want,
 		keys:    (len(ix.cities) + len(ix.provNames)) * (len(analysis.Segments) + 1),
 		dups:    make(map[analysis.Period]*dupSet),
 		sources: make(map[string]string),
@@ -116,91 +156,108 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
 	for i := range fr.next {
 		fr.next[i] = -1
 	}
-	for t.next() {
-		fr.row()
-	}
-	return fr.result()
+	return fr
 }
 
-// row checks the current row and keeps it when its period is wanted.
-func (fr *figureReader) row() {
-	t := fr.t
+// parse reads the values of the table's current row into row, reporting
+// each value that does not parse.
+func (fp *figureParser) parse(row *figureRow) {
+	t := fp.t
 	// Names are normalised (name) only when the raw value is not found:
 	// inner full-width spaces are rare and the lookup is the hot path.
-	f := analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}
-	ok := true
-	seg, segOK := fr.segment(t.get(colSegment))
+	*row = figureRow{fig: analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}}
+	f := &row.fig
+	seg, segOK := fp.segment(t.get(colSegment))
 	f.Segment = seg
-	ok = ok && segOK
-	period, periodOK := fr.period(t.get(colPeriod))
+	period, periodOK := fp.period(t.get(colPeriod))
 	f.Period = period
-	ok = ok && periodOK
+	row.dated = periodOK
+	row.keyed = segOK && periodOK
+	row.ok = row.keyed
 	if m := t.get(colMembers); m == "" {
 		t.errorf(colMembers, "empty members, %s", membersExpected)
-		ok = false
+		row.ok = false
 	} else if v, err := ParseMembers(m); err != nil {
 		t.errorf(colMembers, "members %v", err)
-		ok = false
+		row.ok = false
 	} else {
 		f.Members = v
 	}
+	row.source = t.get(colSource)
+}
+
+// validate checks a parsed row against cities.csv and the rows before it,
+// and keeps it when its period is wanted.
+func (fr *figureReader) validate(row *figureRow) {
+	f := row.fig
+	ok := row.ok
+	var dups *dupSet
+	if row.dated {
+		dups = fr.dupsOf(f.Period)
+	}
 	key, keyOK := fr.resolve(&f)
 	ok = ok && keyOK
-	if key >= 0 && segOK && periodOK {
-		if first := fr.lastDups.claim(key*int32(len(analysis.Segments)+1)+int32(seg), int32(t.line), fr.keys); first != 0 {
+	if key >= 0 && row.keyed {
+		if first := dups.claim(key*int32(len(analysis.Segments)+1)+int32(f.Segment), int32(f.Line), fr.keys); first != 0 {
 			fr.duplicate(f, first)
 			ok = false
 		}
 	}
 	if ok {
-		fr.keepFigure(f)
+		fr.keepFigure(&f, row.source)
 	}
 }
 
 // segment parses a segment value.
-func (fr *figureReader) segment(s string) (analysis.Segment, bool) {
+func (fp *figureParser) segment(s string) (analysis.Segment, bool) {
 	if s == "" {
 		return analysis.SegmentAll, true
 	}
 	if seg, ok := analysis.ParseSegment(s); ok {
 		return seg, true
 	}
-	return parseSegment(fr.t) // normalises, or reports the error
+	return parseSegment(fp.t) // normalises, or reports the error
 }
 
-// period parses a period value, caching the last one: national files list
-// the rows of one period together.
-func (fr *figureReader) period(s string) (analysis.Period, bool) {
-	if s != fr.lastPeriodStr || fr.lastDups == nil && fr.lastPeriodErr == nil {
-		fr.lastPeriodStr = s
-		fr.lastPeriod, fr.lastPeriodErr = ParsePeriod(s)
-		fr.lastDups = nil
-		if fr.lastPeriodErr == nil {
-			d := fr.dups[fr.lastPeriod]
-			if d == nil {
-				d = fr.newDupSet()
-				fr.dups[fr.lastPeriod] = d
-			}
-			fr.lastDups = d
-		}
+// period parses a period value, caching the last one.
+func (fp *figureParser) period(s string) (analysis.Period, bool) {
+	if s != fp.lastPeriodStr || !fp.periodParsed {
+		fp.lastPeriodStr = s
+		fp.lastPeriod, fp.lastPeriodErr = ParsePeriod(s)
+		fp.periodParsed = true
 	}
-	if fr.lastPeriodErr != nil {
+	if fp.lastPeriodErr != nil {
 		if s == "" {
-			fr.t.errorf(colPeriod, "empty period, %s", periodExpected)
+			fp.t.errorf(colPeriod, "empty period, %s", periodExpected)
 		} else {
-			fr.t.errorf(colPeriod, "period %v", fr.lastPeriodErr)
+			fp.t.errorf(colPeriod, "period %v", fp.lastPeriodErr)
 		}
 		return analysis.Period{}, false
 	}
-	return fr.lastPeriod, true
+	return fp.lastPeriod, true
+}
+
+// dupsOf returns the duplicate set of period p, made when p is first seen:
+// every period with a valid row is listed.
+func (fr *figureReader) dupsOf(p analysis.Period) *dupSet {
+	if fr.lastDups != nil && p == fr.lastDupsPeriod {
+		return fr.lastDups
+	}
+	d := fr.dups[p]
+	if d == nil {
+		d = fr.newDupSet()
+		fr.dups[p] = d
+	}
+	fr.lastDupsPeriod, fr.lastDups = p, d
+	return d
 }
 
 // resolve checks the row's city and province against cities.csv and sets
 // the figure's canonical names. It returns the duplicate key, or -1.
 func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
-	t, ix := fr.t, fr.ix
+	t, ix := &fr.rep, fr.ix
 	if f.City == "" && f.Province == "" {
-		t.errorf(colProvince, "empty province, expected the province of the figure (and its city, unless it is a province-level figure)")
+		t.errorOn(f.Line, colProvince, "empty province, expected the province of the figure (and its city, unless it is a province-level figure)")
 		return -1, false
 	}
 	if !ix.loaded {
@@ -212,7 +269,7 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 			p, ok = ix.provIdx[name(f.Province)]
 		}
 		if !ok {
-			t.errorf(colProvince, "province %s is unknown, expected a province listed in cities.csv", f.Province)
+			t.errorOn(f.Line, colProvince, "province %s is unknown, expected a province listed in cities.csv", f.Province)
 			return -1, false
 		}
 		f.Province = ix.provNames[p]
@@ -233,7 +290,7 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 		var pr problem
 		f.City, f.Province = name(f.City), name(f.Province)
 		if i, pr = ix.resolve(f.City, f.Province); i < 0 {
-			t.errorf(pr.col, "%s", pr.msg)
+			t.errorOn(f.Line, pr.col, "%s", pr.msg)
 			return -1, false
 		}
 	}
@@ -274,37 +331,55 @@ func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
 		seg = f.Segment.Short()
 	}
 	if f.City == "" {
-		fr.t.errorf(colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d, expected one figure per province, period and segment",
+		fr.rep.errorOn(f.Line, colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d, expected one figure per province, period and segment",
 			f.Province, f.Period, seg, first)
 		return
 	}
-	fr.t.errorf(colCity, "duplicate figure for %s (%s), %s, %s, first on line %d, expected one figure per city, period and segment",
+	fr.rep.errorOn(f.Line, colCity, "duplicate figure for %s (%s), %s, %s, first on line %d, expected one figure per city, period and segment",
 		f.City, f.Province, f.Period, seg, first)
 }
 
 // keepFigure holds f if its period is the compared one or the best
-// previous candidate so far, dropping a bucket a later period displaces.
-func (fr *figureReader) keepFigure(f analysis.Figure) {
+// previous candidate so far.
+func (fr *figureReader) keepFigure(f *analysis.Figure, source string) {
+	b := fr.bucketFor(f.Period)
+	if b == nil {
+		return
+	}
+	f.Source = fr.intern(source)
+	b.figs = append(b.figs, *f)
+}
+
+// bucketFor returns the bucket for a figure of period p, dropping a bucket
+// a later period displaces, or nil when p is not kept. The buckets' periods
+// only grow, so a period once dropped stays dropped: national files list a
+// period's rows together, and most rows are of a period dropped just before.
+func (fr *figureReader) bucketFor(p analysis.Period) *bucket {
 	cur, prev := &fr.keep[0], &fr.keep[1]
-	c := f.Period.Compare(cur.period)
+	switch p { // p is never zero
+	case cur.period:
+		return cur
+	case prev.period:
+		return prev
+	case fr.dropped:
+		return nil
+	}
+	c := p.Compare(cur.period)
 	switch {
-	case c == 0:
 	case c > 0 && fr.want.IsZero():
 		// A newer period: the compared one becomes the previous candidate.
-		*prev, *cur = *cur, bucket{period: f.Period, figs: prev.figs[:0]}
+		*prev, *cur = *cur, bucket{period: p, figs: prev.figs[:0]}
+		return cur
 	case c > 0:
-		return // after the chosen period
-	default:
-		switch pc := f.Period.Compare(prev.period); {
-		case pc < 0:
-			return
-		case pc > 0 || prev.period.IsZero():
-			*prev = bucket{period: f.Period, figs: prev.figs[:0]}
-		}
-		cur = prev
+		fr.dropped = p // after the chosen period
+		return nil
 	}
-	f.Source = fr.intern(fr.t.get(colSource))
-	cur.figs = append(cur.figs, f)
+	if pc := p.Compare(prev.period); pc < 0 && !prev.period.IsZero() {
+		fr.dropped = p
+		return nil
+	}
+	*prev = bucket{period: p, figs: prev.figs[:0]}
+	return prev
 }
 
 func (fr *figureReader) intern(s string) string {
@@ -339,7 +414,7 @@ func (fr *figureReader) result() figureResult {
 	cur, prev := fr.keep[0], fr.keep[1]
 	if !fr.want.IsZero() {
 		if _, ok := fr.dups[fr.want]; !ok {
-			fr.t.c.addf(fr.t.schema.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
+			fr.rep.c.addf(fr.rep.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
 			return r
 		}
 	}

@@ -64,6 +64,9 @@ func Load(fsys fs.FS, opts Options) (*analysis.Dataset, error) {
 	return d, nil
 }
 
+// forceParallel makes tests read small files as large ones are read.
+var forceParallel = false
+
 // loader carries what one Load gathers across files.
 type loader struct {
 	fsys     fs.FS
@@ -72,33 +75,47 @@ type loader struct {
 	files    []analysis.InputFile
 }
 
-// readCSV opens one CSV file and hands its table to read, first as UTF-8
-// and, if the bytes are not UTF-8, again from the start as GB18030. The
-// errors and warnings of an abandoned attempt are dropped.
+// readCSV reads one CSV file, handing its table to read.
 func (ld *loader) readCSV(s schema, read func(*table)) {
+	file, ok := ld.decodeCSV(s, func(dec *decoder) (int, int, error) {
+		t := newTable(dec.text, s, ld.c, &ld.warnings)
+		t.parallel = dec.async != nil || forceParallel
+		if t.retry == nil {
+			read(t)
+		}
+		return t.rows, t.skipped, t.retry
+	})
+	if ok {
+		ld.files = append(ld.files, file)
+	}
+}
+
+// decodeCSV is the decode stage of one file: it opens s.file and hands its
+// text, checked and hashed as it is read, to consume, first as UTF-8 and,
+// if consume meets bytes that are not UTF-8 (errNotUTF8), again from the
+// start as GB18030, dropping the errors and warnings of the abandoned
+// attempt. consume returns the rows and skipped rows it counted. ok is
+// false when the file could not be read at all (the error is collected).
+func (ld *loader) decodeCSV(s schema, consume func(*decoder) (rows, skipped int, err error)) (file analysis.InputFile, ok bool) {
 	for _, gb := range []bool{false, true} {
 		mark, nwarn := ld.c.mark(), len(ld.warnings)
-		t, err := openTable(ld.fsys, s, gb, ld.c, &ld.warnings)
-		if errors.Is(err, errNotUTF8) {
+		f, dec := openDecoder(ld.fsys, s, gb, ld.c)
+		if dec == nil {
+			return file, false
+		}
+		rows, skipped, err := consume(dec)
+		dec.close()
+		f.Close()
+		if errors.Is(err, errNotUTF8) && !gb {
 			ld.c.reset(mark)
 			ld.warnings = ld.warnings[:nwarn]
 			continue
 		}
-		if t == nil {
-			return
-		}
-		read(t)
-		t.close()
-		if errors.Is(t.retry, errNotUTF8) && !gb {
-			ld.c.reset(mark)
-			ld.warnings = ld.warnings[:nwarn]
-			continue
-		}
-		ld.files = append(ld.files, analysis.InputFile{
-			Name: s.file, SHA256: t.dec.raw.sum(), Encoding: t.dec.encoding, Rows: t.rows, Skipped: t.skipped,
-		})
-		return
+		return analysis.InputFile{
+			Name: s.file, SHA256: dec.raw.sum(), Encoding: dec.encoding, Rows: rows, Skipped: skipped,
+		}, true
 	}
+	return file, false
 }
 
 func unique(s []string) []string {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"math/bits"
 	"strings"
 )
 
@@ -109,6 +110,9 @@ func lastNewline(b []byte) int {
 // ready for the next record.
 func (r *rowReader) Read() ([]string, error) {
 	for {
+		if rec := r.scan(); rec != nil {
+			return rec, nil
+		}
 		raw, err := r.src.next()
 		r.line++
 		line := raw
@@ -142,6 +146,142 @@ func (r *rowReader) Read() ([]string, error) {
 		r.rec = append(r.rec, body)
 		return r.rec, err
 	}
+}
+
+// scan splits the next line of the chunk in one pass, if it is one of
+// those with a plain answer: not empty, and each quote a quoted field's
+// on one line with no doubled quote inside, closed before a comma or the
+// end of the line. Anything else it leaves to Read (nil). It looks at
+// eight bytes at a time for the bytes that matter (specialMask).
+func (r *rowReader) scan() []string {
+	s := r.src.chunk
+	r.rec = r.rec[:0]
+	start, i := 0, 0
+words:
+	for ; i+8 <= len(s); i += 8 {
+		for m := specialMask(load64(s, i)); m != 0; m &= m - 1 {
+			j := i + bits.TrailingZeros64(m)>>3
+			switch s[j] {
+			case ',':
+				r.rec = append(r.rec, s[start:j])
+				start = j + 1
+			case '\n':
+				return r.lastField(s, start, j)
+			default:
+				next, nl := r.quoted(s, start, j)
+				switch {
+				case nl >= 0:
+					return r.endLine(s, nl)
+				case next < 0:
+					return nil
+				}
+				start = next
+				i = next - 8
+				continue words
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case ',':
+			r.rec = append(r.rec, s[start:i])
+			start = i + 1
+		case '\n':
+			return r.lastField(s, start, i)
+		case '"':
+			next, nl := r.quoted(s, start, i)
+			switch {
+			case nl >= 0:
+				return r.endLine(s, nl)
+			case next < 0:
+				return nil
+			}
+			start = next
+			i = next - 1
+		}
+	}
+	return nil
+}
+
+// load64 reads eight bytes of s at i as one little-endian word (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// specialMask sets the top bit of each byte of x that is a comma, a quote
+// or a newline, and no other.
+func specialMask(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return zeroBytes(x^(ones*',')) | zeroBytes(x^(ones*'"')) | zeroBytes(x^(ones*'\n'))
+}
+
+// zeroBytes sets the top bit of each zero byte of v, exactly (no carries
+// between bytes).
+func zeroBytes(v uint64) uint64 {
+	const low7 = 0x7F7F7F7F7F7F7F7F
+	return ^((v&low7 + low7) | v | low7)
+}
+
+// lastField ends the record at the newline s[nl].
+func (r *rowReader) lastField(s string, start, nl int) []string {
+	end := nl
+	if end > 0 && s[end-1] == '\r' {
+		end-- // \r\n ends a line like \n
+	}
+	if end == 0 {
+		return nil // an empty line
+	}
+	r.rec = append(r.rec, s[start:end])
+	return r.endLine(s, nl)
+}
+
+// quoted takes the quoted field opening at s[q] when scan can: it returns
+// where the next field starts, or the newline ending the record (nl), or
+// next -1 when the line is Read's to split.
+func (r *rowReader) quoted(s string, start, q int) (next, nl int) {
+	if q != start {
+		return -1, -1 // a quote inside an unquoted field is an error
+	}
+	end := closingQuote(s, q)
+	if end < 0 {
+		return -1, -1
+	}
+	r.rec = append(r.rec, s[q+1:end])
+	if s[end+1] == ',' {
+		return end + 2, -1
+	}
+	return -1, end + 1 + strings.IndexByte(s[end+1:], '\n')
+}
+
+// closingQuote returns the index of the quote closing the quoted field
+// opening at s[i] if the field holds no newline and no doubled quote and
+// is followed by a comma or the end of the line; else -1.
+func closingQuote(s string, i int) int {
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\n':
+			return -1
+		case '"':
+			switch {
+			case j+1 < len(s) && s[j+1] == ',', j+1 < len(s) && s[j+1] == '\n',
+				j+2 < len(s) && s[j+1] == '\r' && s[j+2] == '\n':
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// endLine ends the record scan made of the chunk's line ending at nl.
+func (r *rowReader) endLine(s string, nl int) []string {
+	r.src.chunk = s[nl+1:]
+	r.line++
+	r.start, r.end = r.line, r.line
+	return r.rec
 }
 
 // readQuoted has encoding/csv read the record starting with raw, feeding

@@ -14,8 +14,6 @@ type table struct {
 	schema   schema
 	c        *collector
 	warnings *[]string
-	dec      *decoder
-	closer   io.Closer
 	r        *rowReader
 	idx      [numCols]int // 1-based field index of each column; 0 absent
 	width    int
@@ -26,22 +24,7 @@ type table struct {
 	skipped  int
 	broken   bool  // the header lacks a required column: rows are not read
 	retry    error // errNotUTF8: read the file again as GB18030
-}
-
-// openTable opens file s.file and reads its header. It returns nil when
-// the file cannot be read at all (the error is collected).
-func openTable(fsys fs.FS, s schema, gb bool, c *collector, warnings *[]string) (*table, error) {
-	f, dec := openDecoder(fsys, s, gb, c)
-	if dec == nil {
-		return nil, nil
-	}
-	t := newTable(dec.text, s, c, warnings)
-	t.dec, t.closer = dec, f
-	if t.retry != nil {
-		t.close()
-		return nil, t.retry
-	}
-	return t, nil
+	parallel bool  // large: parse on another goroutine while rows are checked
 }
 
 // openDecoder opens s.file and wraps it in a decoder reading it as UTF-8 or,
@@ -199,6 +182,21 @@ func (t *table) errorf(c col, format string, args ...any) {
 	t.errorAt(t.idx[c], format, args...)
 }
 
+// reporter reports problems of rows by line and column: the validate
+// stage's view of a table, which may run while later rows are read.
+type reporter struct {
+	c    *collector
+	file string
+	idx  [numCols]int
+}
+
+func (t *table) reporter() reporter { return reporter{t.c, t.schema.file, t.idx} }
+
+// errorOn reports a problem with column c of the row at line.
+func (r *reporter) errorOn(line int, c col, format string, args ...any) {
+	r.c.addf(r.file, line, r.idx[c], format, args...)
+}
+
 // errorAt reports a problem at field column (1-based; 0 for the whole row).
 func (t *table) errorAt(column int, format string, args ...any) {
 	t.c.addf(t.schema.file, t.line, column, format, args...)
@@ -206,14 +204,4 @@ func (t *table) errorAt(column int, format string, args ...any) {
 
 func (t *table) warnf(format string, args ...any) {
 	*t.warnings = append(*t.warnings, Error{File: t.schema.file, Line: t.line, Msg: fmt.Sprintf(format, args...)}.Error())
-}
-
-// close releases the file; the hash is complete when every row was read.
-func (t *table) close() {
-	if t.dec != nil {
-		t.dec.close()
-	}
-	if t.closer != nil {
-		t.closer.Close()
-	}
 }
