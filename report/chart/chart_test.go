@@ -268,12 +268,13 @@ func checkLayout(t *testing.T, name string, l *layout) {
 	if x0 := float64(l.data.Min.X); x0 < l.labelX+labelGap-eps {
 		t.Errorf("%s: bars start at %.1f, into the labels (%.1f)", name, x0, l.labelX)
 	}
-	labels := l.f.tick(l.tickVals)
-	for i := 1; i < len(labels); i++ {
-		right := l.x(l.tickVals[i-1]) + l.ts.width(labels[i-1], sizeTick)/2
-		left := l.x(l.tickVals[i]) - l.ts.width(labels[i], sizeTick)/2
+	ticks := l.plot.X.Tick.Marker.Ticks(l.plot.X.Min, l.plot.X.Max)
+	for i := 1; i < len(ticks); i++ {
+		a, b := ticks[i-1], ticks[i]
+		right := l.x(a.Value) + l.ts.width(a.Label, sizeTick)/2
+		left := l.x(b.Value) - l.ts.width(b.Label, sizeTick)/2
 		if left-right < sizeTick {
-			t.Errorf("%s: ticks %q and %q collide", name, labels[i-1], labels[i])
+			t.Errorf("%s: ticks %q and %q collide", name, a.Label, b.Label)
 		}
 	}
 }
@@ -395,5 +396,47 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestValueTicker(t *testing.T) {
+	face, err := font.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTypeset(face.Font)
+	zh, en := texts{lang: format.Zh}, texts{lang: format.En}
+	tests := []struct {
+		name     string
+		tk       valueTicker
+		min, max float64
+		labels   []string
+	}{
+		{"zh 万 on a long axis", valueTicker{lo: 0, hi: 1.4e6, width: 400, label: zh.peopleTicks(false)}, 0, 1.5e6,
+			[]string{"0", "20万", "40万", "60万", "80万", "100万", "120万", "140万"}},
+		{"en millions, fewer where labels are wide", valueTicker{lo: 0, hi: 1.4e6, width: 200, label: en.peopleTicks(false)}, 0, 1.5e6,
+			[]string{"0", "0.5", "1 million"}},
+		{"counts stay whole", valueTicker{lo: 0, hi: 4, width: 400, integer: true, label: countTicks}, 0, 4.2,
+			[]string{"0", "1", "2", "3", "4"}},
+		{"signed, inside the data only", valueTicker{lo: -4e4, hi: 4.23e5, width: 300, label: zh.peopleTicks(true)}, -1e5, 5e5,
+			[]string{"0", "+10万", "+20万", "+30万", "+40万"}},
+	}
+	for _, tt := range tests {
+		tk := tt.tk
+		tk.ts = ts
+		ticks := tk.Ticks(tt.min, tt.max)
+		var got []string
+		for _, tick := range ticks {
+			got = append(got, tick.Label)
+			if tick.Value < tk.lo || tick.Value > tk.hi {
+				t.Errorf("%s: tick %v outside the data [%v, %v]", tt.name, tick.Value, tk.lo, tk.hi)
+			}
+		}
+		if !slices.Equal(got, tt.labels) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.labels)
+		}
+		if again := tk.Ticks(tt.min, tt.max); &again[0] != &ticks[0] {
+			t.Errorf("%s: ticks computed again for the same range", tt.name)
+		}
 	}
 }

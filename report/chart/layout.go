@@ -24,15 +24,13 @@ type layout struct {
 	legend   []legendLine
 
 	labels             []string // per row, shortened to fit
-	labelW             float64  // the label column, rest rows included
 	rowsTop            float64
 	rowsBottom, yTicks float64 // bottom of the rows, bottom of the tick labels
 
-	plot     *plot.Plot
-	area     vg.Rectangle // the plot's canvas, vg coordinates
-	data     draw.Canvas  // where the plot draws its data, for positions
-	labelX   float64      // right edge of the category labels
-	tickVals []float64
+	plot   *plot.Plot
+	area   vg.Rectangle // the plot's canvas, vg coordinates
+	data   draw.Canvas  // where the plot draws its data, for positions
+	labelX float64      // right edge of the category labels, 其他 rows' too
 
 	foot []footLine // notes, then the source
 }
@@ -124,26 +122,23 @@ func (l *layout) measureLegend(y, inner float64) float64 {
 func (l *layout) measurePlot() {
 	f := l.f
 	l.labels = shortenAll(l.ts, f.rows, sizeLabel, maxLabelW)
-	barW := 0.0
+	labelW, barW := 0.0, 0.0
 	for i, r := range f.rows {
 		if r.heading {
 			continue
 		}
 		w := l.ts.width(l.labels[i], sizeLabel)
-		l.labelW = math.Max(l.labelW, w)
+		labelW = math.Max(labelW, w)
 		if !r.rest {
 			barW = math.Max(barW, w)
 		}
 	}
-	l.labelX = marginL + l.labelW
+	l.labelX = marginL + labelW
 	l.area = vg.Rectangle{
 		Min: vg.Point{X: vg.Length(l.labelX - barW), Y: vg.Length(l.H - l.yTicks)},
 		Max: vg.Point{X: vg.Length(l.W - marginR), Y: vg.Length(l.H - l.rowsTop)},
 	}
 	l.plot = l.newPlot(l.labelX + labelGap)
-	for _, t := range l.plot.X.Tick.Marker.Ticks(l.plot.X.Min, l.plot.X.Max) {
-		l.tickVals = append(l.tickVals, t.Value)
-	}
 }
 
 // canvas is the plot's canvas on c.
