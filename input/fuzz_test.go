@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"testing"
 	"testing/fstest"
@@ -88,6 +89,10 @@ func FuzzLoad(f *testing.F) {
 		fsys := dataFS(nil)
 		fsys[files[int(which)%len(files)]] = &fstest.MapFile{Data: data}
 		d, err := Load(fsys, Options{MaxErrors: 20})
+		// Parsing beside validation, as for large files, changes nothing.
+		if d2, err2 := load(fsys, Options{MaxErrors: 20}, true); !reflect.DeepEqual(d, d2) || !reflect.DeepEqual(err, err2) {
+			t.Fatalf("one goroutine and two differ:\n%v\n%v\n%v\n---\n%v", d, d2, err, err2)
+		}
 		if err != nil {
 			var es Errors
 			if !errors.As(err, &es) || len(es) == 0 || len(es) > 21 {

@@ -36,7 +36,13 @@ func LoadDir(dir string, opts Options) (*analysis.Dataset, error) {
 // Errors listing every problem found (up to opts.MaxErrors); any other
 // return is a valid Dataset.
 func Load(fsys fs.FS, opts Options) (*analysis.Dataset, error) {
-	ld := &loader{fsys: fsys, c: newCollector(opts.MaxErrors)}
+	return load(fsys, opts, false)
+}
+
+// load is Load; with parallel set, figures.csv is read as a large file is
+// (pipeline), whatever its size, so tests can compare the two ways.
+func load(fsys fs.FS, opts Options, parallel bool) (*analysis.Dataset, error) {
+	ld := &loader{fsys: fsys, c: newCollector(opts.MaxErrors), parallel: parallel}
 	d := &analysis.Dataset{}
 
 	ix := newCityIndex()
@@ -64,22 +70,20 @@ func Load(fsys fs.FS, opts Options) (*analysis.Dataset, error) {
 	return d, nil
 }
 
-// forceParallel makes tests read small files as large ones are read.
-var forceParallel = false
-
 // loader carries what one Load gathers across files.
 type loader struct {
 	fsys     fs.FS
 	c        *collector
 	warnings []string
 	files    []analysis.InputFile
+	parallel bool // parse figures.csv beside validation even when small
 }
 
 // readCSV reads one CSV file, handing its table to read.
 func (ld *loader) readCSV(s schema, read func(*table)) {
 	file, ok := ld.decodeCSV(s, func(dec *decoder) (int, int, error) {
 		t := newTable(dec.text, s, ld.c, &ld.warnings)
-		t.parallel = dec.async != nil || forceParallel
+		t.parallel = dec.async != nil || ld.parallel
 		if t.retry == nil {
 			read(t)
 		}

@@ -1,0 +1,77 @@
+package input
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// sameBothWays loads fsys with figures.csv parsed beside validation and
+// without, and fails unless dataset and errors are identical.
+func sameBothWays(t *testing.T, fsys fstest.MapFS, opts Options) error {
+	t.Helper()
+	d1, err1 := load(fsys, opts, false)
+	d2, err2 := load(fsys, opts, true)
+	if !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(err1, err2) {
+		t.Fatalf("one goroutine and two differ:\n%v\n%v\nerrors:\n%v\n---\n%v", d1, d2, err1, err2)
+	}
+	return err1
+}
+
+// TestParallelSameResult reads a figures file with every kind of row
+// problem spread over several batches both ways, under several error
+// limits.
+func TestParallelSameResult(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(figHeader)
+	bad := []string{
+		"四川,成都,%d,一百四十,\n",              // bad number
+		"陕西,西安,%d,1,\n",                 // unknown city
+		"重庆,成都,%d,1,\n",                 // province mismatch
+		"四川,成都,%d-13,1,\n",              // bad period
+		"四川,成都,%d,1,学生\n",               // unknown segment
+		"四川,绵阳,%d,1\n",                  // ragged row
+		"四川,绵阳,%d,1,\"x\"y\n",           // bad quote
+		"四川,\"绵\"阳,%d,1,\n",             // stray quote
+		"\n \n",                         // blank rows
+		"四川,\"绵阳\",%d,\"1,000\",\"\"\n", // quoted values
+		"四川,\"绵\n阳\",%d,1,\n",           // quoted newline
+		",,%d,1,\n",                     // empty province
+	}
+	for i := range 3 * batchRows {
+		year := 1000 + i/2
+		if i%97 < len(bad) {
+			line := bad[i%97]
+			if strings.Contains(line, "%d") {
+				line = fmt.Sprintf(line, year)
+			}
+			b.WriteString(line)
+			continue
+		}
+		fmt.Fprintf(&b, "四川,成都,%d,%d,\n", year, i) // every other row a duplicate
+	}
+	fsys := dataFS(map[string]string{"figures.csv": b.String()})
+	all, _ := sameBothWays(t, fsys, Options{MaxErrors: 1 << 20}).(Errors)
+	if len(all) < 3000 {
+		t.Fatalf("%d errors, want over 3,000", len(all))
+	}
+	for _, max := range []int{1, 7, 100, 3000} {
+		err := sameBothWays(t, fsys, Options{MaxErrors: max})
+		es, _ := err.(Errors)
+		if len(es) != max+1 || !reflect.DeepEqual(es[:max], all[:max]) || es[max].Msg != fmt.Sprintf("... and %d more", len(all)-max) {
+			t.Errorf("MaxErrors %d: %d errors, want the first %d and a count: %v", max, len(es), max, err)
+		}
+	}
+	b.Reset()
+	b.WriteString(figHeader)
+	for i := range 3 * batchRows {
+		fmt.Fprintf(&b, "四川,成都,%d,%d,\n四川,绵阳,%d,\"%d\",\n重庆,,%d,7,\n", 1000+i, i, 1000+i, i, 1000+i)
+	}
+	d, err := load(dataFS(map[string]string{"figures.csv": b.String()}), Options{}, true)
+	if err != nil || len(d.Figures) != 6 || len(d.Periods) != 3*batchRows {
+		t.Fatalf("figures %v, %d periods, error %v", d.Figures, len(d.Periods), err)
+	}
+	sameBothWays(t, dataFS(map[string]string{"figures.csv": b.String()}), Options{})
+}
