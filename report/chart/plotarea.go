@@ -82,7 +82,9 @@ func (l *layout) setUpX(p *plot.Plot, x0 float64) {
 	}
 	lo, hi := f.domain()
 	width := float64(l.area.Max.X) - x0
-	perUnit := (width - posW - negW) / (hi - lo)
+	// Labels too wide to leave the bars room would invert the axis; the
+	// bars keep a quarter of the width whatever the labels.
+	perUnit := max(width-posW-negW, width/4) / (hi - lo)
 	p.X.Min, p.X.Max = lo-negW/perUnit, hi+posW/perUnit
 	p.X.Tick.Marker = &valueTicker{ts: l.ts, lo: lo, hi: hi, width: width, integer: f.integer, label: f.tick}
 }
@@ -148,6 +150,8 @@ func (l *layout) bars() []plot.Plotter {
 	return out
 }
 
+// segColor is the colour of stack position k: the series' colour, or the
+// row's own for a single-value row that has one.
 func (l *layout) segColor(r row, k int) color.Color {
 	if r.color != nil && len(r.values) == 1 {
 		return r.color
