@@ -20,7 +20,18 @@ const maxInterned = 4096
 // bucket holds the kept figures of one period.
 type bucket struct {
 	period analysis.Period
-	figs   []analysis.Figure
+	figs   []keptFigure
+}
+
+// keptFigure is a figure held for the result, its names as an index into
+// the city index: in a file listed oldest first every row is held until a
+// later period displaces it, so it is kept small.
+type keptFigure struct {
+	source  string
+	members int64
+	line    int32
+	key     int32 // a city's index, or the number of cities plus a province's
+	segment int8
 }
 
 // dupSet remembers the first line of each key seen in one period: a dense
@@ -165,8 +176,8 @@ func (fp *figureParser) parse(row *figureRow) {
 	t := fp.t
 	// Names are normalised (name) only when the raw value is not found:
 	// inner full-width spaces are rare and the lookup is the hot path.
-	*row = figureRow{fig: analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}}
 	f := &row.fig
+	*f = analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}
 	seg, segOK := fp.segment(t.get(colSegment))
 	f.Segment = seg
 	period, periodOK := fp.period(t.get(colPeriod))
@@ -204,7 +215,7 @@ func (fr *figureReader) validate(row *figureRow) {
 		}
 	}
 	if ok {
-		fr.keepFigure(&f, row.source)
+		fr.keepFigure(&f, key, row.source)
 	}
 }
 
@@ -339,15 +350,36 @@ func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
 		f.City, f.Province, f.Period, seg, first)
 }
 
-// keepFigure holds f if its period is the compared one or the best
-// previous candidate so far.
-func (fr *figureReader) keepFigure(f *analysis.Figure, source string) {
+// keepFigure holds f, of the city or province key, if its period is the
+// compared one or the best previous candidate so far. Without a usable
+// cities.csv (key -1) nothing is kept: there are no names to give, and
+// Load fails anyway.
+func (fr *figureReader) keepFigure(f *analysis.Figure, key int32, source string) {
+	if key < 0 {
+		return
+	}
 	b := fr.bucketFor(f.Period)
 	if b == nil {
 		return
 	}
-	f.Source = fr.intern(source)
-	b.figs = append(b.figs, *f)
+	b.figs = append(b.figs, keptFigure{
+		source: fr.intern(source), members: f.Members, line: int32(f.Line), key: key, segment: int8(f.Segment),
+	})
+}
+
+// figures returns the figures of bucket b, named.
+func (fr *figureReader) figures(b bucket, out []analysis.Figure) []analysis.Figure {
+	ix := fr.ix
+	for _, k := range b.figs {
+		f := analysis.Figure{Period: b.period, Segment: analysis.Segment(k.segment), Members: k.members, Source: k.source, Line: int(k.line)}
+		if i := int(k.key); i < len(ix.cities) {
+			f.City, f.Province = ix.cities[i].Name, ix.cities[i].Province
+		} else {
+			f.Province = ix.provNames[i-len(ix.cities)]
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // bucketFor returns the bucket for a figure of period p, dropping a bucket
@@ -419,7 +451,9 @@ func (fr *figureReader) result() figureResult {
 		}
 	}
 	r.period, r.previous = cur.period, prev.period
-	r.figures = append(prev.figs, cur.figs...)
+	if n := len(prev.figs) + len(cur.figs); n > 0 {
+		r.figures = fr.figures(cur, fr.figures(prev, make([]analysis.Figure, 0, n)))
+	}
 	sort.Slice(r.figures, func(i, j int) bool { return r.figures[i].Line < r.figures[j].Line })
 	return r
 }

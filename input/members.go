@@ -41,7 +41,9 @@ func ParseMembers(s string) (int64, error) {
 		neg = true
 		t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "−")
 	}
-	num, rest, err := scanNumber(t)
+	var digits [24]byte // most counts fit: no allocation
+	num := decimal{digits: digits[:0]}
+	rest, err := scanNumber(t, &num)
 	if err != nil {
 		return 0, fmt.Errorf("%q %v, %s", s, err, membersExpected)
 	}
@@ -65,6 +67,11 @@ func ParseMembers(s string) (int64, error) {
 
 func matchUnit(s string) (int, bool) {
 	for _, u := range units {
+		if s == u.text {
+			return u.exp, true
+		}
+	}
+	for _, u := range units {
 		if strings.EqualFold(s, u.text) {
 			return u.exp, true
 		}
@@ -81,15 +88,14 @@ type decimal struct {
 
 // scanNumber reads [digits with optional thousands commas][.digits][e±N]
 // from the start of s and returns the rest.
-func scanNumber(s string) (decimal, string, error) {
-	var d decimal
+func scanNumber(s string, d *decimal) (string, error) {
 	i, seen, group, groups := 0, 0, 0, 0
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c == ',' {
 			// Thousands separators: the first group 1–3 digits, then exactly 3.
 			if seen == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
-				return d, "", fmt.Errorf("has misplaced thousands separators")
+				return "", fmt.Errorf("has misplaced thousands separators")
 			}
 			groups++
 			group = 0
@@ -103,7 +109,7 @@ func scanNumber(s string) (decimal, string, error) {
 		group++
 	}
 	if groups > 0 && group != 3 {
-		return d, "", fmt.Errorf("has misplaced thousands separators")
+		return "", fmt.Errorf("has misplaced thousands separators")
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
@@ -114,21 +120,21 @@ func scanNumber(s string) (decimal, string, error) {
 			frac++
 		}
 		if frac == 0 && seen == 0 {
-			return d, "", fmt.Errorf("is not a number")
+			return "", fmt.Errorf("is not a number")
 		}
 	} else if seen == 0 {
-		return d, "", fmt.Errorf("is not a number")
+		return "", fmt.Errorf("is not a number")
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') && i+1 < len(s) && (s[i+1] == '+' || s[i+1] == '-' || isDigit(s[i+1])) {
 		n, j, ok := scanExponent(s[i+1:])
 		if !ok {
-			return d, "", fmt.Errorf("is not a number")
+			return "", fmt.Errorf("is not a number")
 		}
 		d.exp += n
 		d.hasExp = true
 		i += 1 + j
 	}
-	return d, s[i:], nil
+	return s[i:], nil
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -44,8 +44,8 @@ func plainEnd(s string) bool {
 // full-width space to a plain one, so numbers typed with a Chinese input
 // method parse like their ASCII spelling.
 func fold(s string) string {
-	if isASCII(s) {
-		return s
+	if isASCII(s) || !hasFullWidth(s) && utf8.ValidString(s) {
+		return s // nothing to map (invalid bytes would become U+FFFD below)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -60,6 +60,24 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasFullWidth reports whether s holds a rune fold maps: all are encoded
+// EF BC xx, EF BD xx (U+FF01–U+FF5E) or E3 80 80 (U+3000).
+func hasFullWidth(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if s[i+1] == 0xBC || s[i+1] == 0xBD {
+				return true
+			}
+		case 0xE3:
+			if s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // name normalises a key value (city, province, region, base): trimmed, and
