@@ -1,5 +1,7 @@
 package analysis
 
+import "slices"
+
 // provinceRows rolls the city rows up to provinces. A province-level figure,
 // where given, wins over the sum of the province's cities.
 func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev periodFigures, w *warnings) ([]ProvinceRow, int) {
@@ -92,40 +94,47 @@ func totals(regions []RegionRow) Totals {
 	return t
 }
 
+// measures are the recorded counts a stated figure can be checked against,
+// by the name briefing.toml gives them.
+var measures = map[string]func(Totals) *int64{
+	"bases":            func(t Totals) *int64 { return count(t.Bases) },
+	"cities":           func(t Totals) *int64 { return count(t.Cities) },
+	"key_projects":     func(t Totals) *int64 { return count(t.KeyProjects) },
+	"members":          func(t Totals) *int64 { return t.Members },
+	"pilot_cities":     func(t Totals) *int64 { return count(t.PilotCities) },
+	"promotion_cities": func(t Totals) *int64 { return count(t.PromotionCities) },
+	"provinces":        func(t Totals) *int64 { return count(t.Provinces) },
+	"regions":          func(t Totals) *int64 { return count(t.Regions) },
+	"reporting_cities": func(t Totals) *int64 { return count(t.ReportingCities) },
+}
+
+func count(n int) *int64 { v := int64(n); return &v }
+
+// Measures lists the names a stated figure's measure may take, sorted.
+func Measures() []string {
+	out := make([]string, 0, len(measures))
+	for m := range measures {
+		out = append(out, m)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// IsMeasure reports whether m names a recorded count.
+func IsMeasure(m string) bool { _, ok := measures[m]; return ok }
+
 // reconcile sets each stated figure beside the recorded count it names.
 func reconcile(stated []Stated, t Totals) []Reconciled {
 	out := make([]Reconciled, 0, len(stated))
 	for _, s := range stated {
 		r := Reconciled{Stated: s}
-		var v *float64
-		set := func(n int64) { f := float64(n); v = &f }
-		switch s.Measure {
-		case "key_projects":
-			set(int64(t.KeyProjects))
-		case "bases":
-			set(int64(t.Bases))
-		case "cities":
-			set(int64(t.Cities))
-		case "pilot_cities":
-			set(int64(t.PilotCities))
-		case "promotion_cities":
-			set(int64(t.PromotionCities))
-		case "provinces":
-			set(int64(t.Provinces))
-		case "regions":
-			set(int64(t.Regions))
-		case "reporting_cities":
-			set(int64(t.ReportingCities))
-		case "members":
-			if t.Members != nil {
-				set(*t.Members)
+		if f, ok := measures[s.Measure]; ok {
+			if n := f(t); n != nil {
+				v := float64(*n)
+				r.Recorded = &v
 			}
 		}
-		r.Recorded = v
 		out = append(out, r)
 	}
 	return out
 }
-
-// Measures lists the names a stated figure's measure may take.
-var Measures = []string{"bases", "cities", "key_projects", "members", "pilot_cities", "promotion_cities", "provinces", "regions", "reporting_cities"}

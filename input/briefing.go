@@ -45,9 +45,6 @@ type statedEntry struct {
 	Measure string  `toml:"measure"`
 }
 
-// measures are the recorded counts a stated figure can be checked against.
-var measures = []string{"key_projects", "bases", "cities", "pilot_cities", "promotion_cities", "provinces", "members"}
-
 // readBriefing reads the optional briefing.toml. A missing file is no error.
 func readBriefing(fsys fs.FS, c *collector, warnings *[]string) (analysis.Meta, *analysis.InputFile) {
 	text, file, ok := readBriefingText(fsys, c)
@@ -162,21 +159,12 @@ func (doc briefingDoc) meta(text string, c *collector) analysis.Meta {
 		if math.IsNaN(st.Value) || math.IsInf(st.Value, 0) {
 			errAt(key, "[[stated]] #%d value is not a number, expected value = 25", i+1)
 		}
-		if st.Measure != "" && !validMeasure(st.Measure) {
-			errAt(key, "[[stated]] #%d measure %q is unknown, expected one of %s or none", i+1, st.Measure, strings.Join(measures, ", "))
+		if st.Measure != "" && !analysis.IsMeasure(st.Measure) {
+			errAt(key, "[[stated]] #%d measure %q is unknown, expected one of %s or none", i+1, st.Measure, strings.Join(analysis.Measures(), ", "))
 		}
 		m.Stated = append(m.Stated, st)
 	}
 	return m
-}
-
-func validMeasure(s string) bool {
-	for _, m := range measures {
-		if s == m {
-			return true
-		}
-	}
-	return false
 }
 
 // briefingDate normalises date to YYYY-MM-DD from a string or TOML date.

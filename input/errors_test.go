@@ -157,7 +157,7 @@ func TestLoadErrors(t *testing.T) {
 				`briefing.toml:1: date "2019-05" is not a day, expected date = "2019-05-17"`,
 				"briefing.toml:2: copies -1 is negative, expected a count of printed copies or 0",
 				`briefing.toml:4: [[stated]] #1 has no label, expected label = "..."`,
-				`briefing.toml:4: [[stated]] #1 measure "people" is unknown, expected one of key_projects, bases, cities, pilot_cities, promotion_cities, provinces, members or none`,
+				`briefing.toml:4: [[stated]] #1 measure "people" is unknown, expected one of bases, cities, key_projects, members, pilot_cities, promotion_cities, provinces, regions, reporting_cities or none`,
 			}},
 		{"errors in every file", map[string]string{
 			"cities.csv":  cityHeader + "成都,四川,西部,x\n",
