@@ -27,7 +27,7 @@ type chunk struct {
 
 const (
 	asyncChunk   = 64 << 10
-	asyncBuffers = 4
+	asyncBuffers = 16
 )
 
 func newAsyncReader(r io.Reader) *asyncReader {
