@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make bench: stage benchmarks (decode+parse+validate on generated inputs of
-# 10k, 100k and 1M figures rows; compare, workbook, charts, PDF and the
-# whole packet at county size), the growth of parse+compare from 100k to 1M
+# make bench: stage benchmarks (input's decode, parse and validate stages
+# each on its own and together on generated inputs of 10k, 100k and 1M
+# figures rows; compare, workbook, charts, PDF and the whole packet at
+# county size), the growth of parse+compare from 100k to 1M
 # rows, and end-to-end runs with wall time and peak memory. Prints Markdown
 # to paste into BENCHMARKS.md. BENCHTIME (default 3x) sets -benchtime.
 set -euo pipefail
@@ -41,9 +42,14 @@ echo 'the rows read: input keeps only the compared and previous periods.'
 echo
 echo '| stage | input | time/op | allocated/op | benchmark |'
 echo '| --- | --- | ---: | ---: | --- |'
-for r in 10000 100000 1000000; do
-  row "decode+parse+validate (input.LoadDir)" "$r figures rows" "BenchmarkLoad/rows=$r"
-done
+stage_rows() { # label benchmark-prefix: one row per input size
+  for r in 10000 100000 1000000; do row "$1" "$r figures rows" "$2/rows=$r"; done
+}
+stage_rows "decode figures.csv, UTF-8: detect, check, SHA-256" BenchmarkDecode/utf8
+stage_rows "decode figures.csv, GBK: detect, GB18030, SHA-256" BenchmarkDecode/gbk
+stage_rows "parse: CSV rows, members, periods, segments" BenchmarkParse
+stage_rows "validate: cities, provinces, duplicates, periods kept" BenchmarkValidate
+stage_rows "input.LoadDir: all three files, parse beside validate" BenchmarkLoad
 row "compare (analysis.Compare)" "2,800 cities" "BenchmarkCompareNational/cities=2800"
 row "workbook (report/workbook)" "2,800 cities" "BenchmarkWriteNational/cities=2800"
 row "charts, PNG+SVG (report/chart)" "2,800 cities" "BenchmarkRender/cities=2800"
