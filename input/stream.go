@@ -11,7 +11,6 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 )
 
@@ -107,7 +106,7 @@ func newDecoder(f io.Reader, size int64, gb bool) (*decoder, error) {
 	g := &guard{}
 	if gb {
 		d.encoding = encGB18030
-		g.r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+		g.r = transform.NewReader(br, newGB18030Decoder())
 		g.gb = true
 	} else {
 		if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
