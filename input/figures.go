@@ -1,7 +1,9 @@
 package input
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -454,7 +456,11 @@ func (fr *figureReader) result() figureResult {
 	if n := len(prev.figs) + len(cur.figs); n > 0 {
 		r.figures = fr.figures(cur, fr.figures(prev, make([]analysis.Figure, 0, n)))
 	}
-	sort.Slice(r.figures, func(i, j int) bool { return r.figures[i].Line < r.figures[j].Line })
+	// Lines are unique; in a file listed oldest first they are in order already.
+	byLine := func(a, b analysis.Figure) int { return cmp.Compare(a.Line, b.Line) }
+	if !slices.IsSortedFunc(r.figures, byLine) {
+		slices.SortFunc(r.figures, byLine)
+	}
 	return r
 }
 

@@ -30,6 +30,7 @@ func (d gb18030Decoder) Reset() { d.slow.Reset() }
 var gbkTable = sync.OnceValue(func() *[126 * 190]uint32 {
 	var t [126 * 190]uint32
 	dec := simplifiedchinese.GB18030.NewDecoder()
+	var in [2]byte
 	var out [8]byte
 	for c0 := 0x81; c0 <= 0xFE; c0++ {
 		for c1 := 0x40; c1 <= 0xFE; c1++ {
@@ -37,8 +38,9 @@ var gbkTable = sync.OnceValue(func() *[126 * 190]uint32 {
 			if !ok {
 				continue
 			}
+			in = [2]byte{byte(c0), byte(c1)}
 			dec.Reset()
-			n, ns, err := dec.Transform(out[:], []byte{byte(c0), byte(c1)}, true)
+			n, ns, err := dec.Transform(out[:], in[:], true)
 			r, size := utf8.DecodeRune(out[:n])
 			if err != nil || ns != 2 || size != n || n > 3 || r == utf8.RuneError {
 				continue

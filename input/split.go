@@ -36,8 +36,12 @@ type lineSource struct {
 	err   error  // sticky: returned once buf is drained
 }
 
-// chunkBytes is the read size; a line longer than that grows the buffer.
-const chunkBytes = 256 << 10
+// The read buffer starts small, for the small files, and doubles with each
+// read up to chunkBytes; a line longer than that grows it further.
+const (
+	firstChunkBytes = 16 << 10
+	chunkBytes      = 256 << 10
+)
 
 func newRowReader(r io.Reader) *rowReader {
 	rr := &rowReader{src: lineSource{r: r}}
@@ -67,8 +71,10 @@ func (s *lineSource) next() (string, error) {
 // fill reads until the buffer holds a complete line or the text ends, then
 // makes the complete lines the chunk and keeps the partial one.
 func (s *lineSource) fill() {
-	if s.buf == nil {
-		s.buf = make([]byte, 0, chunkBytes)
+	if size := min(2*cap(s.buf), chunkBytes); cap(s.buf) < size || s.buf == nil {
+		buf := make([]byte, len(s.buf), max(size, firstChunkBytes))
+		copy(buf, s.buf)
+		s.buf = buf
 	}
 	for empty := 0; s.err == nil; {
 		if len(s.buf) == cap(s.buf) {
