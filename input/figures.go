@@ -86,12 +86,11 @@ func (d *dupSet) claim(k int32, line int32, keys int) int32 {
 // figureRow is one figures row after the parse stage: its values, checked
 // each on its own but not yet against cities.csv or the other rows.
 type figureRow struct {
-	fig    analysis.Figure // Province and City as written, trimmed
-	source string
-	ok     bool // every value parsed
-	dated  bool // the period parsed: it counts as present
-	keyed  bool // segment and period parsed: the row has a key to check for duplicates
-	errs   int  // in a batch: the problems found reading up to this row
+	fig   analysis.Figure // Province, City and Source as written, trimmed
+	errs  int32           // in a batch: the problems found reading up to this row
+	ok    bool            // every value parsed
+	dated bool            // the period parsed: it counts as present
+	keyed bool            // segment and period parsed: the row has a key to check for duplicates
 }
 
 // figureParser is the parse stage of figures.csv: the values of each row.
@@ -196,7 +195,7 @@ func (fp *figureParser) parse(row *figureRow) {
 	} else {
 		f.Members = v
 	}
-	row.source = t.get(colSource)
+	f.Source = t.get(colSource)
 }
 
 // validate checks a parsed row against cities.csv and the rows before it,
@@ -217,7 +216,7 @@ func (fr *figureReader) validate(row *figureRow) {
 		}
 	}
 	if ok {
-		fr.keepFigure(&f, key, row.source)
+		fr.keepFigure(&f, key)
 	}
 }
 
@@ -356,7 +355,7 @@ func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
 // compared one or the best previous candidate so far. Without a usable
 // cities.csv (key -1) nothing is kept: there are no names to give, and
 // Load fails anyway.
-func (fr *figureReader) keepFigure(f *analysis.Figure, key int32, source string) {
+func (fr *figureReader) keepFigure(f *analysis.Figure, key int32) {
 	if key < 0 {
 		return
 	}
@@ -365,7 +364,7 @@ func (fr *figureReader) keepFigure(f *analysis.Figure, key int32, source string)
 		return
 	}
 	b.figs = append(b.figs, keptFigure{
-		source: fr.intern(source), members: f.Members, line: int32(f.Line), key: key, segment: int8(f.Segment),
+		source: fr.intern(f.Source), members: f.Members, line: int32(f.Line), key: key, segment: int8(f.Segment),
 	})
 }
 

@@ -29,8 +29,8 @@ func (fr *figureReader) pipeline() {
 	for b := range full {
 		done := 0
 		for i := range b.rows {
-			fr.rep.c.merge(&b.errs, done, b.rows[i].errs)
-			done = b.rows[i].errs
+			fr.rep.c.merge(&b.errs, done, int(b.rows[i].errs))
+			done = int(b.rows[i].errs)
 			fr.validate(&b.rows[i])
 		}
 		fr.rep.c.merge(&b.errs, done, b.errs.count())
@@ -71,7 +71,7 @@ func (fp *figureParser) batches(free <-chan *figureBatch, full chan<- *figureBat
 			b.rows = append(b.rows, figureRow{})
 			row := &b.rows[len(b.rows)-1]
 			fp.parse(row)
-			row.errs = b.errs.count()
+			row.errs = int32(b.errs.count())
 		}
 		full <- b
 	}
