@@ -10,78 +10,10 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 )
 
-// Figures rows are streamed: each is checked, its period recorded and its
-// key tested for duplicates, but only rows of the compared period and the
-// best candidate for the previous one are kept.
-
-// maxInterned bounds the source strings shared between kept figures; past
-// it each kept figure gets its own copy, so hostile input cannot grow the
-// table beyond the kept rows.
-const maxInterned = 4096
-
-// bucket holds the kept figures of one period.
-type bucket struct {
-	period analysis.Period
-	figs   []keptFigure
-}
-
-// keptFigure is a figure held for the result, its names as an index into
-// the city index: in a file listed oldest first every row is held until a
-// later period displaces it, so it is kept small.
-type keptFigure struct {
-	source  string
-	members int64
-	line    int32
-	key     int32 // a city's index, or the number of cities plus a province's
-	segment int8
-}
-
-// dupSet remembers the first line of each key seen in one period: a dense
-// array while their total stays within denseBudget, else a map that turns
-// dense once a fair share of the keys is filled, so memory stays linear in
-// the rows read however the periods are spread.
-type dupSet struct {
-	dense  []int32
-	sparse map[int32]int32
-}
-
-// denseBudget bounds the memory of dense duplicate tables made up front:
-// 2,800 cities × 5 segments × 4 bytes is 56 KiB a period, so about a
-// thousand periods fit.
-const denseBudget = 64 << 20
-
-func (fr *figureReader) newDupSet() *dupSet {
-	if bytes := fr.keys * 4; fr.denseBytes+bytes <= denseBudget {
-		fr.denseBytes += bytes
-		return &dupSet{dense: make([]int32, fr.keys)}
-	}
-	return &dupSet{}
-}
-
-func (d *dupSet) claim(k int32, line int32, keys int) int32 {
-	if d.dense != nil {
-		first := d.dense[k]
-		if first == 0 {
-			d.dense[k] = line
-		}
-		return first
-	}
-	if first, ok := d.sparse[k]; ok {
-		return first
-	}
-	if d.sparse == nil {
-		d.sparse = make(map[int32]int32)
-	}
-	d.sparse[k] = line
-	if len(d.sparse) > keys/8 {
-		d.dense = make([]int32, keys)
-		for k, l := range d.sparse {
-			d.dense[k] = l
-		}
-		d.sparse = nil
-	}
-	return 0
-}
+// Figures rows are streamed: each is parsed and checked, its period
+// recorded and its key tested for duplicates (duplicates.go), but only rows
+// of the compared period and the best candidate for the previous one are
+// kept (keep.go). A large file is parsed beside the checks (pipeline.go).
 
 // figureRow is one figures row after the parse stage: its values, checked
 // each on its own but not yet against cities.csv or the other rows.
@@ -249,21 +181,6 @@ func (fp *figureParser) period(s string) (analysis.Period, bool) {
 	return fp.lastPeriod, true
 }
 
-// dupsOf returns the duplicate set of period p, made when p is first seen:
-// every period with a valid row is listed.
-func (fr *figureReader) dupsOf(p analysis.Period) *dupSet {
-	if fr.lastDups != nil && p == fr.lastDupsPeriod {
-		return fr.lastDups
-	}
-	d := fr.dups[p]
-	if d == nil {
-		d = fr.newDupSet()
-		fr.dups[p] = d
-	}
-	fr.lastDupsPeriod, fr.lastDups = p, d
-	return d
-}
-
 // resolve checks the row's city and province against cities.csv and sets
 // the figure's canonical names. It returns the duplicate key, or -1.
 func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
@@ -335,107 +252,6 @@ func (fr *figureReader) follow(i int32) {
 		fr.next[p] = i
 	}
 	fr.prevCity = i
-}
-
-func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
-	seg := "total"
-	if f.Segment != analysis.SegmentAll {
-		seg = f.Segment.Short()
-	}
-	if f.City == "" {
-		fr.rep.errorOn(f.Line, colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d, expected one figure per province, period and segment",
-			f.Province, f.Period, seg, first)
-		return
-	}
-	fr.rep.errorOn(f.Line, colCity, "duplicate figure for %s (%s), %s, %s, first on line %d, expected one figure per city, period and segment",
-		f.City, f.Province, f.Period, seg, first)
-}
-
-// keepFigure holds f, of the city or province key, if its period is the
-// compared one or the best previous candidate so far. Without a usable
-// cities.csv (key -1) nothing is kept: there are no names to give, and
-// Load fails anyway.
-func (fr *figureReader) keepFigure(f *analysis.Figure, key int32) {
-	if key < 0 {
-		return
-	}
-	b := fr.bucketFor(f.Period)
-	if b == nil {
-		return
-	}
-	b.figs = append(b.figs, keptFigure{
-		source: fr.intern(f.Source), members: f.Members, line: int32(f.Line), key: key, segment: int8(f.Segment),
-	})
-}
-
-// figures returns the figures of bucket b, named.
-func (fr *figureReader) figures(b bucket, out []analysis.Figure) []analysis.Figure {
-	ix := fr.ix
-	for _, k := range b.figs {
-		f := analysis.Figure{Period: b.period, Segment: analysis.Segment(k.segment), Members: k.members, Source: k.source, Line: int(k.line)}
-		if i := int(k.key); i < len(ix.cities) {
-			f.City, f.Province = ix.cities[i].Name, ix.cities[i].Province
-		} else {
-			f.Province = ix.provNames[i-len(ix.cities)]
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// bucketFor returns the bucket for a figure of period p, dropping a bucket
-// a later period displaces, or nil when p is not kept. The buckets' periods
-// only grow, so a period once dropped stays dropped: national files list a
-// period's rows together, and most rows are of a period dropped just before.
-func (fr *figureReader) bucketFor(p analysis.Period) *bucket {
-	cur, prev := &fr.keep[0], &fr.keep[1]
-	switch p { // p is never zero
-	case cur.period:
-		return cur
-	case prev.period:
-		return prev
-	case fr.dropped:
-		return nil
-	}
-	c := p.Compare(cur.period)
-	switch {
-	case c > 0 && fr.want.IsZero():
-		// A newer period: the compared one becomes the previous candidate.
-		*prev, *cur = *cur, bucket{period: p, figs: prev.figs[:0]}
-		return cur
-	case c > 0:
-		fr.dropped = p // after the chosen period
-		return nil
-	}
-	if pc := p.Compare(prev.period); pc < 0 && !prev.period.IsZero() {
-		fr.dropped = p
-		return nil
-	}
-	*prev = bucket{period: p, figs: prev.figs[:0]}
-	return prev
-}
-
-func (fr *figureReader) intern(s string) string {
-	if s == "" {
-		return ""
-	}
-	if s == fr.lastSource {
-		return fr.lastInterned
-	}
-	fr.lastSource = s
-	fr.lastInterned = fr.internMap(s)
-	return fr.lastInterned
-}
-
-func (fr *figureReader) internMap(s string) string {
-	if v, ok := fr.sources[s]; ok {
-		return v
-	}
-	s = strings.Clone(s)
-	if len(fr.sources) < maxInterned {
-		fr.sources[s] = s
-	}
-	return s
 }
 
 func (fr *figureReader) result() figureResult {

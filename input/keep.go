@@ -1,0 +1,119 @@
+package input
+
+import (
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+)
+
+// Of the figures rows streamed past, only those of the compared period and
+// of the best candidate for the previous one are kept.
+
+// maxInterned bounds the source strings shared between kept figures; past
+// it each kept figure gets its own copy, so hostile input cannot grow the
+// table beyond the kept rows.
+const maxInterned = 4096
+
+// bucket holds the kept figures of one period.
+type bucket struct {
+	period analysis.Period
+	figs   []keptFigure
+}
+
+// keptFigure is a figure held for the result, its names as an index into
+// the city index: in a file listed oldest first every row is held until a
+// later period displaces it, so it is kept small.
+type keptFigure struct {
+	source  string
+	members int64
+	line    int32
+	key     int32 // a city's index, or the number of cities plus a province's
+	segment int8
+}
+
+// keepFigure holds f, of the city or province key, if its period is the
+// compared one or the best previous candidate so far. Without a usable
+// cities.csv (key -1) nothing is kept: there are no names to give, and
+// Load fails anyway.
+func (fr *figureReader) keepFigure(f *analysis.Figure, key int32) {
+	if key < 0 {
+		return
+	}
+	b := fr.bucketFor(f.Period)
+	if b == nil {
+		return
+	}
+	b.figs = append(b.figs, keptFigure{
+		source: fr.intern(f.Source), members: f.Members, line: int32(f.Line), key: key, segment: int8(f.Segment),
+	})
+}
+
+// figures returns the figures of bucket b, named.
+func (fr *figureReader) figures(b bucket, out []analysis.Figure) []analysis.Figure {
+	ix := fr.ix
+	for _, k := range b.figs {
+		f := analysis.Figure{Period: b.period, Segment: analysis.Segment(k.segment), Members: k.members, Source: k.source, Line: int(k.line)}
+		if i := int(k.key); i < len(ix.cities) {
+			f.City, f.Province = ix.cities[i].Name, ix.cities[i].Province
+		} else {
+			f.Province = ix.provNames[i-len(ix.cities)]
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// bucketFor returns the bucket for a figure of period p, dropping a bucket
+// a later period displaces, or nil when p is not kept. The buckets' periods
+// only grow, so a period once dropped stays dropped: national files list a
+// period's rows together, and most rows are of a period dropped just before.
+func (fr *figureReader) bucketFor(p analysis.Period) *bucket {
+	cur, prev := &fr.keep[0], &fr.keep[1]
+	switch p { // p is never zero
+	case cur.period:
+		return cur
+	case prev.period:
+		return prev
+	case fr.dropped:
+		return nil
+	}
+	c := p.Compare(cur.period)
+	switch {
+	case c > 0 && fr.want.IsZero():
+		// A newer period: the compared one becomes the previous candidate.
+		*prev, *cur = *cur, bucket{period: p, figs: prev.figs[:0]}
+		return cur
+	case c > 0:
+		fr.dropped = p // after the chosen period
+		return nil
+	}
+	if pc := p.Compare(prev.period); pc < 0 && !prev.period.IsZero() {
+		fr.dropped = p
+		return nil
+	}
+	*prev = bucket{period: p, figs: prev.figs[:0]}
+	return prev
+}
+
+func (fr *figureReader) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if s == fr.lastSource {
+		return fr.lastInterned
+	}
+	fr.lastSource = s
+	fr.lastInterned = fr.internMap(s)
+	return fr.lastInterned
+}
+
+func (fr *figureReader) internMap(s string) string {
+	if v, ok := fr.sources[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	if len(fr.sources) < maxInterned {
+		fr.sources[s] = s
+	}
+	return s
+}
