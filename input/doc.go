@@ -7,5 +7,7 @@
 // input) and hashed as it is read. Of figures.csv only the rows of the
 // compared period and the one before it are kept; the other rows are checked
 // and counted but not held, so memory follows the number of cities and
-// periods, not the rows read.
+// periods, not the rows read. A large figures.csv is decoded, parsed and
+// checked on three goroutines at once, with the same result and the same
+// errors, in the same order, as on one.
 package input
