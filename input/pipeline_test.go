@@ -75,3 +75,23 @@ func TestParallelSameResult(t *testing.T) {
 	}
 	sameBothWays(t, dataFS(map[string]string{"figures.csv": b.String()}), Options{})
 }
+
+// TestLargeFileFault reads a figures file large enough for the decoding
+// goroutine and the parse pipeline, with a NUL byte and a bad row near its
+// end: the errors come in line order, as from a small file.
+func TestLargeFileFault(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(figHeader)
+	n := 0
+	for ; b.Len() < 3<<20; n++ {
+		fmt.Fprintf(&b, "四川,成都,%04d-%02d-%02d,%d,\n", 1000+n/(12*28), n/28%12+1, n%28+1, n)
+	}
+	b.WriteString("四川,成都,9000,x,\n")
+	b.WriteString("四川,成都,9001,1\x00,\n")
+	_, err := Load(dataFS(map[string]string{"figures.csv": b.String()}), Options{})
+	want := fmt.Sprintf("figures.csv:%d:4: members \"x\" is not a number, %s\nfigures.csv:%d: NUL byte: binary content, expected CSV text",
+		n+2, membersExpected, n+3)
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
