@@ -32,6 +32,9 @@ func ParseMembers(s string) (int64, error) {
 	if v, ok := plainCount(s); ok {
 		return v, nil
 	}
+	if v, ok := groupedCount(s); ok {
+		return v, nil
+	}
 	t := strings.TrimSuffix(trim(fold(trim(s))), "人")
 	if t == "" {
 		return 0, fmt.Errorf("%q is empty, %s", s, membersExpected)
@@ -209,6 +212,30 @@ func (d decimal) round() (int64, error) {
 }
 
 var errTooLarge = fmt.Errorf("is too large, expected a count below 9,223,372,036,854,775,807")
+
+// groupedCount is the fast path for counts with thousands separators, as
+// spreadsheets export them: 1,234,567, at most 18 digits.
+func groupedCount(s string) (int64, bool) {
+	first := len(s) % 4 // digits before the first comma: 1, 2 or 3
+	if len(s) < 5 || len(s) > 23 || first == 0 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i >= first && (i-first)%4 == 0 {
+			if c != ',' {
+				return 0, false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
+}
 
 // plainCount is the fast path for the common case: 1 to 18 ASCII digits.
 func plainCount(s string) (int64, bool) {

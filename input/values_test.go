@@ -204,3 +204,21 @@ func TestParseTier(t *testing.T) {
 		t.Errorf("ParseTier(示范) error = %v, want %s", err, want)
 	}
 }
+
+// TestGroupedCount holds the fast path for 1,234,567 to the general one.
+func TestGroupedCount(t *testing.T) {
+	for _, s := range []string{"1,234", "12,345", "123,456", "1,234,567", "0,001", "999,999,999,999,999,999", "1,000,000,000,000,000"} {
+		fast, ok := groupedCount(s)
+		var d decimal
+		rest, err := scanNumber(s, &d)
+		slow, rerr := d.round()
+		if !ok || err != nil || rest != "" || rerr != nil || fast != slow {
+			t.Errorf("%q: fast %d, %v; general %d, %v %v", s, fast, ok, slow, err, rerr)
+		}
+	}
+	for _, s := range []string{"1234", ",123", "1,23", "1234,567", "1,2345", "1,234,", "1.234", "1,2a4", "1,234,567,890,123,456,789", "-1,234"} {
+		if v, ok := groupedCount(s); ok {
+			t.Errorf("%q: fast path took it as %d", s, v)
+		}
+	}
+}
