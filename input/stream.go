@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -79,6 +80,43 @@ func (d *decoder) close() {
 	if d.async != nil {
 		d.async.close()
 	}
+}
+
+// openDecoder opens s.file and wraps it in a decoder reading it as UTF-8 or,
+// with gb, as GB18030. It returns a nil decoder when the file cannot be
+// read at all (the error is collected).
+func openDecoder(fsys fs.FS, s schema, gb bool, c *collector) (fs.File, *decoder) {
+	file := s.file // named in every message
+	f, err := fsys.Open(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			c.addf(file, 0, 0, "file not found, expected %s in the data folder with columns %s", file, s.columnList())
+		} else {
+			c.addf(file, 0, 0, "cannot open file: %v", err)
+		}
+		return nil, nil
+	}
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			f.Close()
+			c.addf(file, 0, 0, "is a folder, expected a CSV file")
+			return nil, nil
+		}
+		size = st.Size()
+	}
+	dec, err := newDecoder(f, size, gb)
+	if err != nil {
+		f.Close()
+		var se *streamError
+		if errors.As(err, &se) {
+			c.addf(file, se.line, 0, "%s", se.msg)
+		} else {
+			c.addf(file, 0, 0, "cannot read file: %v", err)
+		}
+		return nil, nil
+	}
+	return f, dec
 }
 
 // newDecoder wraps f. With gb set the bytes are decoded as GB18030;

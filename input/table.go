@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 )
 
 // table reads one CSV file row by row: header mapping, blank rows, ragged
@@ -25,43 +24,6 @@ type table struct {
 	broken   bool  // the header lacks a required column: rows are not read
 	retry    error // errNotUTF8: read the file again as GB18030
 	parallel bool  // large: parse on another goroutine while rows are checked
-}
-
-// openDecoder opens s.file and wraps it in a decoder reading it as UTF-8 or,
-// with gb, as GB18030. It returns a nil decoder when the file cannot be
-// read at all (the error is collected).
-func openDecoder(fsys fs.FS, s schema, gb bool, c *collector) (fs.File, *decoder) {
-	file := s.file
-	f, err := fsys.Open(file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			c.addf(file, 0, 0, "file not found, expected %s in the data folder with columns %s", file, s.columnList())
-		} else {
-			c.addf(file, 0, 0, "cannot open file: %v", err)
-		}
-		return nil, nil
-	}
-	var size int64
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			f.Close()
-			c.addf(file, 0, 0, "is a folder, expected a CSV file")
-			return nil, nil
-		}
-		size = st.Size()
-	}
-	dec, err := newDecoder(f, size, gb)
-	if err != nil {
-		f.Close()
-		var se *streamError
-		if errors.As(err, &se) {
-			c.addf(file, se.line, 0, "%s", se.msg)
-		} else {
-			c.addf(file, 0, 0, "cannot read file: %v", err)
-		}
-		return nil, nil
-	}
-	return f, dec
 }
 
 // newTable reads the header of the CSV text: the parse stage from decoded
