@@ -110,10 +110,10 @@ func lastNewline(b []byte) int {
 	return -1
 }
 
-// Read returns the next record (valid until the next call) and its first
-// and last line, or io.EOF. As from encoding/csv, a read error may come
-// with the record it cut short, and a *csv.ParseError leaves the reader
-// ready for the next record.
+// Read returns the next record (valid until the next call), its first
+// and last line in r.start and r.end, or io.EOF. As from encoding/csv, a
+// read error may come with the record it cut short, and a *csv.ParseError
+// leaves the reader ready for the next record.
 func (r *rowReader) Read() ([]string, error) {
 	for {
 		if rec := r.scan(); rec != nil {
