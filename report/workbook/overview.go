@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/format"
 )
 
@@ -36,11 +37,7 @@ func (b *book) writeOverview() error {
 	if c.Region != "" {
 		scope = c.Region
 	}
-	periods := make([]string, len(c.Periods))
-	for i, p := range c.Periods {
-		periods[i] = p.String()
-	}
-	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {l.scope, scope}, {l.periodsInData, strings.Join(periods, ", ")}} {
+	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {l.scope, scope}, {l.periodsInData, periodsText(c.Periods, l)}} {
 		s.add(b.styled(b.st.label, kv[0]), b.styled(b.st.valueText, kv[1]))
 		s.fit(0, textWidth(kv[0]), 44)
 	}
@@ -150,4 +147,17 @@ func (b *book) inputFiles(s *sheet) {
 		s.add(b.text(f.Name), b.text(f.Encoding), b.intCell(f.Rows, b.st.int), b.intCell(f.Skipped, b.st.int))
 		s.fit(0, textWidth(f.Name), 44)
 	}
+}
+
+// periodsText lists the periods in the data; monthly history is said as a
+// span, so the cell stays narrow enough to print the sheet at a readable size.
+func periodsText(ps []analysis.Period, l *labels) string {
+	if len(ps) > 6 {
+		return l.periodSpan(ps[0].String(), ps[len(ps)-1].String(), len(ps))
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.String()
+	}
+	return strings.Join(out, ", ")
 }
