@@ -20,16 +20,7 @@ func (d *doc) appendix(c *analysis.Comparison) {
 	}
 
 	d.heading(2, d.t("数据期间", "Periods"))
-	var ps []string
-	for _, p := range c.Periods {
-		ps = append(ps, w.period(p))
-	}
-	s := w.t("本期比较"+w.period(c.Period), "This briefing compares "+w.period(c.Period))
-	if !c.Previous.IsZero() {
-		s += w.t("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
-	}
-	s += w.t("。数据中的期间："+w.list(ps, 0)+"。", ". Periods in the data: "+w.list(ps, 0)+".")
-	d.paragraph(s, small)
+	d.paragraph(periodsSentence(c, w), small)
 
 	if len(c.Files) > 0 {
 		d.tableUnder(2, d.t("输入文件", "Input files"), filesTable(c, w))
@@ -215,4 +206,24 @@ func definitions(w words) []string {
 		w.t("重点项目指有批次的全国实践创新重点项目；基地和重点项目数为记录在册的全部数目，不分期间。",
 			"Key projects are the bases in a national batch; base and key-project counts are everything on record, whatever the period."),
 	}
+}
+
+// periodsSentence says which period is compared and which periods the data
+// holds; monthly history is said as a span, not a paragraph of months.
+func periodsSentence(c *analysis.Comparison, w words) string {
+	var ps []string
+	for _, p := range c.Periods {
+		ps = append(ps, w.period(p))
+	}
+	s := w.t("本期比较"+w.period(c.Period), "This briefing compares "+w.period(c.Period))
+	if !c.Previous.IsZero() {
+		s += w.t("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
+	}
+	in := w.list(ps, 0)
+	if len(ps) > 6 {
+		in = w.t(fmt.Sprintf("%s至%s，共%d期", ps[0], ps[len(ps)-1], len(ps)),
+			fmt.Sprintf("%s to %s, %d periods", ps[0], ps[len(ps)-1], len(ps)))
+	}
+	s += w.t("。数据中的期间："+in+"。", ". Periods in the data: "+in+".")
+	return s
 }

@@ -100,3 +100,34 @@ func TestWriteNationalDeterministicWithSameWidthCharts(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodsSentence(t *testing.T) {
+	months := func(n int) []analysis.Period {
+		var ps []analysis.Period
+		for i := 0; i < n; i++ {
+			ps = append(ps, analysis.Period{Year: 2022 + i/12, Month: 1 + i%12})
+		}
+		return ps
+	}
+	cases := []struct {
+		name string
+		ps   []analysis.Period
+		lang format.Lang
+		want string
+	}{
+		{"one year", []analysis.Period{{Year: 2019}}, format.Zh, "本期比较2019年。数据中的期间：2019年。"},
+		{"two months listed", months(2), format.Zh, "本期比较2022年2月，上期为2022年1月。数据中的期间：2022年1月、2022年2月。"},
+		{"history as a span", months(36), format.Zh, "本期比较2024年12月，上期为2024年11月。数据中的期间：2022年1月至2024年12月，共36期。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cmp := &analysis.Comparison{Periods: c.ps, Period: c.ps[len(c.ps)-1]}
+			if len(c.ps) > 1 {
+				cmp.Previous = c.ps[len(c.ps)-2]
+			}
+			if got := periodsSentence(cmp, words{c.lang}); got != c.want {
+				t.Errorf("periodsSentence =\n %q, want\n %q", got, c.want)
+			}
+		})
+	}
+}
