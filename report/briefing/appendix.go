@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/format"
 )
 
 // appendix sets the data-quality and sources section: periods, input
@@ -219,11 +220,7 @@ func periodsSentence(c *analysis.Comparison, w words) string {
 	if !c.Previous.IsZero() {
 		s += w.t("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
 	}
-	in := w.list(ps, 0)
-	if len(ps) > 6 {
-		in = w.t(fmt.Sprintf("%s至%s，共%d期", ps[0], ps[len(ps)-1], len(ps)),
-			fmt.Sprintf("%s to %s, %d periods", ps[0], ps[len(ps)-1], len(ps)))
-	}
+	in := format.Periods(ps, w.t("、", ", "), w.lang)
 	s += w.t("。数据中的期间："+in+"。", ". Periods in the data: "+in+".")
 	return s
 }

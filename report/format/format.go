@@ -102,3 +102,20 @@ func SignedPercent(r float64) string {
 	}
 	return Percent(r)
 }
+
+// listedPeriods is how many periods are named one by one; a longer history
+// (monthly data over years) is said as its span, so it fits one cell or line.
+const listedPeriods = 6
+
+// Periods lists periods already written out (2019-05, 2019年5月), joined
+// with sep, or for a long history its span: 2022年1月至2024年12月，共36期.
+func Periods(ps []string, sep string, lang Lang) string {
+	if len(ps) <= listedPeriods {
+		return strings.Join(ps, sep)
+	}
+	first, last := ps[0], ps[len(ps)-1]
+	if lang == En {
+		return first + " to " + last + ", " + strconv.Itoa(len(ps)) + " periods"
+	}
+	return first + "至" + last + "，共" + strconv.Itoa(len(ps)) + "期"
+}

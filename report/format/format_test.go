@@ -47,3 +47,27 @@ func TestIntAndPercent(t *testing.T) {
 		t.Errorf("PercentPtr(nil) = %q", got)
 	}
 }
+
+func TestPeriods(t *testing.T) {
+	seven := []string{"2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06", "2022-07"}
+	cases := []struct {
+		name string
+		ps   []string
+		sep  string
+		lang Lang
+		want string
+	}{
+		{"none", nil, "、", Zh, ""},
+		{"one", []string{"2019年"}, "、", Zh, "2019年"},
+		{"six named", seven[:6], ", ", En, "2022-01, 2022-02, 2022-03, 2022-04, 2022-05, 2022-06"},
+		{"span zh", seven, "、", Zh, "2022-01至2022-07，共7期"},
+		{"span en", seven, ", ", En, "2022-01 to 2022-07, 7 periods"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Periods(c.ps, c.sep, c.lang); got != c.want {
+				t.Errorf("Periods = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -32,7 +32,6 @@ type labels struct {
 	reconciled func(recorded, stated string) string
 	split      func(sheet string, rows int, parts []string) string
 	truncated  func(sheet string, rows, kept int) string
-	periodSpan func(first, last string, n int) string // many periods in one cell
 
 	// row captions
 	provinceLevel, sumOfCities, fromSegments, allMembers, yes string
@@ -84,7 +83,6 @@ func zhLabels() *labels {
 		split: func(sheet string, rows int, parts []string) string {
 			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，分为 %d 个工作表：%s。", sheet, format.Int(int64(rows)), len(parts), strings.Join(parts, "、"))
 		},
-		periodSpan: func(first, last string, n int) string { return fmt.Sprintf("%s 至 %s，共 %d 期", first, last, n) },
 		truncated: func(sheet string, rows, kept int) string {
 			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，只列出人数最多的 %s 行；完整数据见 summary.json。", sheet, format.Int(int64(rows)), format.Int(int64(kept)))
 		},
@@ -143,7 +141,6 @@ func enLabels() *labels {
 		split: func(sheet string, rows int, parts []string) string {
 			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; it is split over %d sheets: %s.", sheet, format.Int(int64(rows)), len(parts), strings.Join(parts, ", "))
 		},
-		periodSpan: func(first, last string, n int) string { return fmt.Sprintf("%s to %s, %d periods", first, last, n) },
 		truncated: func(sheet string, rows, kept int) string {
 			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; only the %s with the most members are listed, summary.json has them all.", sheet, format.Int(int64(rows)), format.Int(int64(kept)))
 		},

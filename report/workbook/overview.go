@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -37,7 +36,7 @@ func (b *book) writeOverview() error {
 	if c.Region != "" {
 		scope = c.Region
 	}
-	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {l.scope, scope}, {l.periodsInData, periodsText(c.Periods, l)}} {
+	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {l.scope, scope}, {l.periodsInData, periodsText(c.Periods, b.lang)}} {
 		s.add(b.styled(b.st.label, kv[0]), b.styled(b.st.valueText, kv[1]))
 		s.fit(0, textWidth(kv[0]), 44)
 	}
@@ -149,15 +148,12 @@ func (b *book) inputFiles(s *sheet) {
 	}
 }
 
-// periodsText lists the periods in the data; monthly history is said as a
-// span, so the cell stays narrow enough to print the sheet at a readable size.
-func periodsText(ps []analysis.Period, l *labels) string {
-	if len(ps) > 6 {
-		return l.periodSpan(ps[0].String(), ps[len(ps)-1].String(), len(ps))
-	}
+// periodsText lists the periods in the data, a long history as its span, so
+// the cell stays narrow enough to print the sheet at a readable size.
+func periodsText(ps []analysis.Period, lang format.Lang) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.String()
 	}
-	return strings.Join(out, ", ")
+	return format.Periods(out, ", ", lang)
 }
