@@ -7,18 +7,25 @@ import (
 	"strings"
 )
 
+// positions indexes the comparison's province and city rows by name: the
+// order the report lists them in, and the places it covers.
+func positions(c *Comparison) (map[string]int, map[cityKey]int) {
+	provPos := make(map[string]int, len(c.Provinces))
+	for i, p := range c.Provinces {
+		provPos[p.Province] = i
+	}
+	cityPos := make(map[cityKey]int, len(c.Cities))
+	for i, ct := range c.Cities {
+		cityPos[cityKey{ct.Province, ct.City}] = i
+	}
+	return provPos, cityPos
+}
+
 // basesInOrder lists the bases of the compared cities in report order: by
 // province (as the province rows), city (as the city rows), key projects by
 // batch before the others, then name.
 func basesInOrder(c *Comparison, bases []Base) []Base {
-	provPos := map[string]int{}
-	for i, p := range c.Provinces {
-		provPos[p.Province] = i
-	}
-	cityPos := map[cityKey]int{}
-	for i, ct := range c.Cities {
-		cityPos[cityKey{ct.Province, ct.City}] = i
-	}
+	provPos, cityPos := positions(c)
 	// Sort positions computed once per base: the comparator runs n log n times.
 	type keyed struct {
 		prov, city, batch int
@@ -51,20 +58,15 @@ func basesInOrder(c *Comparison, bases []Base) []Base {
 // figuresUsed lists the figures of the compared places for the period and
 // the previous period, sorted by period, province, city, segment.
 func figuresUsed(c *Comparison, figs []Figure) []Figure {
-	provs := map[string]bool{}
-	for _, p := range c.Provinces {
-		provs[p.Province] = true
-	}
-	cities := map[cityKey]bool{}
-	for _, ct := range c.Cities {
-		cities[cityKey{ct.Province, ct.City}] = true
-	}
+	provPos, cityPos := positions(c)
 	var out []Figure
 	for _, f := range figs {
 		if f.Period != c.Period && (c.Previous.IsZero() || f.Period != c.Previous) {
 			continue
 		}
-		if (f.City == "" && provs[f.Province]) || cities[cityKey{f.Province, f.City}] {
+		_, prov := provPos[f.Province]
+		_, city := cityPos[cityKey{f.Province, f.City}]
+		if (f.City == "" && prov) || city {
 			out = append(out, f)
 		}
 	}
