@@ -122,7 +122,7 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 	cmp.Bases = basesInOrder(cmp, d.Bases)
 	cmp.Figures = figuresUsed(cmp, d.Figures)
 	cmp.Stated = reconcile(d.Meta.Stated, cmp.Totals)
-	cmp.Warnings, cmp.Notices = w.list(d.Warnings, cmp)
+	cmp.Warnings, cmp.Notices = w.list(d.Notices, cmp)
 	return cmp, nil
 }
 

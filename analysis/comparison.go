@@ -103,28 +103,36 @@ type Comparison struct {
 	Stated  []Reconciled
 	Files   []InputFile
 	Periods []Period
-	// Warnings are the dataset's warnings and those the comparison adds
-	// (cities without figures, segment-only totals), sorted and unique:
-	// summary.json's list. Notices are the same lines with their kind, so a
-	// renderer can say the comparison's own notices in its language.
+	// Notices are the dataset's notices and those the comparison adds
+	// (cities without figures, segment-only totals), sorted by English text
+	// and unique; Warnings are their English lines (summary.json's list).
 	Warnings []string
 	Notices  []Notice
 }
 
-// NoticeKind tells where a warning comes from.
-type NoticeKind int
-
-const (
-	NoticeInput               NoticeKind = iota // raised while reading the input
-	NoticeNoFigure                              // cities without a figure for the period
-	NoticeSegmentsOnly                          // totals summed from segment rows
-	NoticeSegmentsOverTotal                     // segment rows above the total row
-	NoticeProvinceBelowCities                   // province-level figure below its cities' sum
-	NoticeNoFigures                             // figures.csv holds no figure at all
-)
-
-// Notice is one warning line with its kind.
+// Notice is one warning with a stable code and its text in both languages,
+// so every renderer says it in the packet's language (summary.json's
+// "notices"). Codes are snake_case and never change once released.
 type Notice struct {
-	Kind NoticeKind
-	Text string
+	Code string // e.g. no_figure, basis_changed, names_matched
+	Zh   string
+	En   string
 }
+
+// Text is the notice in Chinese (zh true) or English.
+func (n Notice) Text(zh bool) string {
+	if zh && n.Zh != "" {
+		return n.Zh
+	}
+	return n.En
+}
+
+// Notice codes the comparison raises itself; input raises its own.
+const (
+	CodeNoFigure            = "no_figure"             // cities without a figure for the period
+	CodeSegmentsOnly        = "segments_only"         // totals summed from segment rows
+	CodeSegmentsOverTotal   = "segments_over_total"   // segment rows above the total row
+	CodeProvinceBelowCities = "province_below_cities" // province-level figure below its cities' sum
+	CodeNoFigures           = "no_figures"            // figures.csv holds no figure at all
+	CodeInput               = "input"                 // an input warning not yet given its own code
+)

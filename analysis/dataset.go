@@ -97,5 +97,16 @@ type Dataset struct {
 	Previous Period   // the period before it in the data; zero if none
 	Meta     Meta
 	Files    []InputFile
-	Warnings []string
+	// Notices are what reading the input noticed, each with its code and
+	// Chinese and English text.
+	Notices []Notice
+}
+
+// Warnings are the English lines of the notices, in order.
+func (d *Dataset) Warnings() []string {
+	var out []string
+	for _, n := range d.Notices {
+		out = append(out, n.En)
+	}
+	return out
 }

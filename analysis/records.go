@@ -80,15 +80,13 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 // warnings collects what the comparison notices; per-city notices are folded
 // into one line each so national data does not bury the list.
 type warnings struct {
-	lines        []string // province-level figures below their cities' sum
+	lines        []Notice // province-level figures below their cities' sum
 	noFigure     []string
 	fromSegments []string
 	overTotal    []string
 }
 
-func (w *warnings) add(format string, args ...any) {
-	w.lines = append(w.lines, fmt.Sprintf(format, args...))
-}
+func (w *warnings) add(n Notice) { w.lines = append(w.lines, n) }
 
 // checkSegments notes a city whose segment rows add up to more than its total.
 func (w *warnings) checkSegments(city string, t *tally) {
@@ -115,34 +113,43 @@ func nameList(names []string) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(names[:listedNames], ", "), len(names)-listedNames)
 }
 
+// zhNameList is nameList in Chinese: 成都、绵阳等25个.
+func zhNameList(names []string) string {
+	if len(names) <= listedNames {
+		return strings.Join(names, "、")
+	}
+	return fmt.Sprintf("%s等%d个", strings.Join(names[:listedNames], "、"), len(names))
+}
+
 // list returns the sorted, unique warning lines and the notices behind them.
-func (w *warnings) list(fromInput []string, c *Comparison) ([]string, []Notice) {
-	var ns []Notice
-	add := func(k NoticeKind, text string) { ns = append(ns, Notice{k, text}) }
-	for _, s := range fromInput {
-		add(NoticeInput, s)
-	}
-	for _, s := range w.lines {
-		add(NoticeProvinceBelowCities, s)
-	}
+func (w *warnings) list(fromInput []Notice, c *Comparison) ([]string, []Notice) {
+	ns := append([]Notice{}, fromInput...)
+	ns = append(ns, w.lines...)
 	p := c.Period.String()
 	if n := len(w.noFigure); n > 0 {
-		add(NoticeNoFigure, fmt.Sprintf("%d of %d cities have no members figure for %s: %s", n, len(c.Cities), p, nameList(w.noFigure)))
+		ns = append(ns, Notice{CodeNoFigure,
+			fmt.Sprintf("%d个城市（共%d个）没有%s的人数数据：%s", n, len(c.Cities), p, zhNameList(w.noFigure)),
+			fmt.Sprintf("%d of %d cities have no members figure for %s: %s", n, len(c.Cities), p, nameList(w.noFigure))})
 	}
 	if n := len(w.fromSegments); n > 0 {
-		add(NoticeSegmentsOnly, fmt.Sprintf("%d cities have only segment rows for %s; their total is the sum of the segments: %s", n, p, nameList(w.fromSegments)))
+		ns = append(ns, Notice{CodeSegmentsOnly,
+			fmt.Sprintf("%d个城市%s只有分群体数据，其合计按各群体之和计算：%s", n, p, zhNameList(w.fromSegments)),
+			fmt.Sprintf("%d cities have only segment rows for %s; their total is the sum of the segments: %s", n, p, nameList(w.fromSegments))})
 	}
 	if n := len(w.overTotal); n > 0 {
-		add(NoticeSegmentsOverTotal, fmt.Sprintf("%d cities have segment rows adding up to more than their total for %s: %s", n, p, nameList(w.overTotal)))
+		ns = append(ns, Notice{CodeSegmentsOverTotal,
+			fmt.Sprintf("%d个城市%s的分群体数据之和大于其合计：%s", n, p, zhNameList(w.overTotal)),
+			fmt.Sprintf("%d cities have segment rows adding up to more than their total for %s: %s", n, p, nameList(w.overTotal))})
 	}
 	if p == "" {
-		add(NoticeNoFigures, "figures.csv has no figures: every members figure is null")
+		ns = append(ns, Notice{CodeNoFigures, "人数表中没有任何人数数据，各项人数均为空。",
+			"figures.csv has no figures: every members figure is null"})
 	}
-	slices.SortFunc(ns, func(a, b Notice) int { return cmp.Or(strings.Compare(a.Text, b.Text), cmp.Compare(a.Kind, b.Kind)) })
-	ns = slices.CompactFunc(ns, func(a, b Notice) bool { return a.Text == b.Text })
+	slices.SortFunc(ns, func(a, b Notice) int { return cmp.Or(strings.Compare(a.En, b.En), strings.Compare(a.Code, b.Code)) })
+	ns = slices.CompactFunc(ns, func(a, b Notice) bool { return a.En == b.En })
 	out := make([]string, len(ns))
 	for i, n := range ns {
-		out[i] = n.Text
+		out[i] = n.En
 	}
 	return out, ns
 }

@@ -1,6 +1,11 @@
 package analysis
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
 
 // provinceRows rolls the city rows up to provinces. A province-level figure,
 // where given, wins over the sum of the province's cities.
@@ -42,7 +47,9 @@ func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev per
 		p := &rows[i]
 		if n, _ := cur.province[p.Province].members(); n != nil {
 			if p.Members != nil && *p.Members > *n {
-				w.add("%s: the province-level figure %d is below the sum of its cities' figures %d; the province-level figure is used", p.Province, *n, *p.Members)
+				w.add(Notice{CodeProvinceBelowCities,
+					fmt.Sprintf("%s的省级数据%s低于其所辖城市数据之和%s，采用省级数据", p.Province, vocab.People(*n, vocab.Zh), vocab.People(*p.Members, vocab.Zh)),
+					fmt.Sprintf("%s: the province-level figure %d is below the sum of its cities' figures %d; the province-level figure is used", p.Province, *n, *p.Members)})
 			}
 			p.Members, p.ProvinceLevel = n, true
 		}

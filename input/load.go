@@ -66,7 +66,10 @@ func load(fsys fs.FS, opts Options, parallel bool) (*analysis.Dataset, error) {
 	}
 	d.Files = ld.files
 	sort.Strings(ld.warnings)
-	d.Warnings = unique(ld.warnings)
+	for _, w := range unique(ld.warnings) {
+		// Zh left empty until each input warning gets its code and Chinese text.
+		d.Notices = append(d.Notices, analysis.Notice{Code: analysis.CodeInput, En: w})
+	}
 	return d, nil
 }
 

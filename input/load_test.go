@@ -95,8 +95,8 @@ func TestLoadVariants(t *testing.T) {
 			if rows := []int{d.Files[0].Rows, d.Files[1].Rows, d.Files[2].Rows}; !reflect.DeepEqual(rows, []int{4, 5, 10}) {
 				t.Errorf("rows = %v, want [4 5 10]", rows)
 			}
-			if !reflect.DeepEqual(d.Warnings, tt.warnings) {
-				t.Errorf("warnings = %q, want %q", d.Warnings, tt.warnings)
+			if !reflect.DeepEqual(d.Warnings(), tt.warnings) {
+				t.Errorf("warnings = %q, want %q", d.Warnings(), tt.warnings)
 			}
 		})
 	}
@@ -209,7 +209,7 @@ func TestLoadDefaultData(t *testing.T) {
 	if pilots != 2 || keys != 2 {
 		t.Errorf("pilot cities %d, key projects %d; want 2, 2", pilots, keys)
 	}
-	if len(d.Meta.Stated) != 7 || d.Meta.Date != "2019-05-17" || len(d.Files) != 4 || len(d.Warnings) != 0 {
-		t.Errorf("stated %d, date %q, files %d, warnings %q", len(d.Meta.Stated), d.Meta.Date, len(d.Files), d.Warnings)
+	if len(d.Meta.Stated) != 7 || d.Meta.Date != "2019-05-17" || len(d.Files) != 4 || len(d.Warnings()) != 0 {
+		t.Errorf("stated %d, date %q, files %d, warnings %q", len(d.Meta.Stated), d.Meta.Date, len(d.Files), d.Warnings())
 	}
 }

@@ -23,8 +23,8 @@ func TestWarnings(t *testing.T) {
 		`figures.csv:1: unknown column "Extra" ignored`,
 		`figures.csv:1: unknown column "备用" ignored`,
 	}
-	if !reflect.DeepEqual(d.Warnings, want) {
-		t.Errorf("warnings:\n got %q\nwant %q", d.Warnings, want)
+	if !reflect.DeepEqual(d.Warnings(), want) {
+		t.Errorf("warnings:\n got %q\nwant %q", d.Warnings(), want)
 	}
 }
 

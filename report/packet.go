@@ -9,16 +9,16 @@ import (
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/chart"
 	"github.com/basebrief/basebrief/report/font"
-	"github.com/basebrief/basebrief/report/format"
 	"github.com/basebrief/basebrief/report/workbook"
 )
 
 // Options are what every renderer needs besides the comparison.
 type Options struct {
-	Lang format.Lang
+	Lang vocab.Lang
 	Face *font.Face // nil: the embedded face
 	Time time.Time  // document dates, from SOURCE_DATE_EPOCH
 }
@@ -42,7 +42,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		}
 	}
 	if o.Lang == "" {
-		o.Lang = format.Zh
+		o.Lang = vocab.Zh
 	}
 	var (
 		wg               sync.WaitGroup

@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/report"
 	"github.com/basebrief/basebrief/report/font"
-	"github.com/basebrief/basebrief/report/format"
 )
 
 // runPacket is `basebrief run`: load, compare, render, then write the
@@ -32,7 +32,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		return err
 	}
 	t := packetTime(cfg.epoch, ds.Meta, ds.Period)
-	files, notes, err := report.Packet(cmp, report.Options{Lang: format.Lang(cfg.lang), Face: face, Time: t})
+	files, notes, err := report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t})
 	if err != nil {
 		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
 	}

@@ -47,8 +47,8 @@ func TestDeterministicAndValid(t *testing.T) {
 	if d.Files[2].Rows != 30_000 || d.Period != (analysis.Period{Year: 2024, Month: 12}) || d.Previous != (analysis.Period{Year: 2024, Month: 11}) {
 		t.Errorf("rows %d, period %v, previous %v", d.Files[2].Rows, d.Period, d.Previous)
 	}
-	if len(d.Bases) == 0 || len(d.Warnings) != 0 {
-		t.Errorf("bases %d, warnings %q", len(d.Bases), d.Warnings)
+	if len(d.Bases) == 0 || len(d.Warnings()) != 0 {
+		t.Errorf("bases %d, warnings %q", len(d.Bases), d.Warnings())
 	}
 	c := generate(t, Options{Rows: 30_000, Cities: 2800, Seed: 8})
 	x, _ := os.ReadFile(filepath.Join(a, "figures.csv"))

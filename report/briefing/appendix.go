@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // appendix sets the data-quality and sources section: periods, input
@@ -127,10 +127,10 @@ func gapTexts(c *analysis.Comparison, w words) []string {
 func otherWarnings(ns []analysis.Notice) []string {
 	var out []string
 	for _, n := range ns {
-		if n.Kind == analysis.NoticeNoFigure || n.Kind == analysis.NoticeSegmentsOnly {
+		if n.Code == analysis.CodeNoFigure || n.Code == analysis.CodeSegmentsOnly {
 			continue
 		}
-		out = append(out, n.Text)
+		out = append(out, n.En)
 	}
 	return out
 }
@@ -220,7 +220,7 @@ func periodsSentence(c *analysis.Comparison, w words) string {
 	if !c.Previous.IsZero() {
 		s += w.t("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
 	}
-	in := format.Periods(ps, w.t("、", ", "), w.lang)
+	in := vocab.Periods(ps, w.t("、", ", "), w.lang)
 	s += w.t("。数据中的期间："+in+"。", ". Periods in the data: "+in+".")
 	return s
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // TestAwaitChartsSameBytes: charts handed over late (while the pages before
@@ -53,8 +53,8 @@ func TestCompressPagesLikeFpdf(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		c    func(testing.TB) *analysis.Comparison
-		lang format.Lang
-	}{{"western", western, format.Zh}, {"national", national, format.En}} {
+		lang vocab.Lang
+	}{{"western", western, vocab.Zh}, {"national", national, vocab.En}} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts := testOptions(t)
 			opts.Lang = tc.lang

@@ -12,14 +12,14 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/font"
-	"github.com/basebrief/basebrief/report/format"
 )
 
 // Options set how the briefing is written.
 type Options struct {
-	Lang format.Lang // zh (default) or en
-	Face *font.Face  // nil: the embedded WenQuanYi Micro Hei
+	Lang vocab.Lang // zh (default) or en
+	Face *font.Face // nil: the embedded WenQuanYi Micro Hei
 	// Created is the document's creation and modification date, from
 	// SOURCE_DATE_EPOCH; the zero time is written as the Unix epoch so the
 	// output stays byte-identical.
@@ -54,7 +54,7 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 		}
 	}
 	if opts.Lang == "" {
-		opts.Lang = format.Zh
+		opts.Lang = vocab.Zh
 	}
 	d := &doc{pdf: newPDF(face, opts), lang: opts.Lang}
 	if err := d.pdf.Error(); err != nil {

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 var keep = flag.String("keep", "", "write the test briefings to this folder, to look at them")
@@ -41,7 +41,7 @@ func TestWriteIsDeterministic(t *testing.T) {
 
 func TestWriteEnglishAndNational(t *testing.T) {
 	opts := testOptions(t)
-	opts.Lang = format.En
+	opts.Lang = vocab.En
 	write(t, "western-en.pdf", western(t), opts)
 	write(t, "national.pdf", national(t), testOptions(t))
 }

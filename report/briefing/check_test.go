@@ -11,7 +11,7 @@ import (
 	"unicode"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // The tests in this file read the PDF back with poppler-utils and qpdf.
@@ -67,7 +67,7 @@ var pageNumber = regexp.MustCompile(`—[0-9]+—`)
 
 // expected lists what must appear, in this order: the key figures, then
 // each province section's province, cities and bases, then the city table.
-func expected(c *analysis.Comparison, lang format.Lang) []string {
+func expected(c *analysis.Comparison, lang vocab.Lang) []string {
 	w := words{lang}
 	t := c.Totals
 	want := []string{w.t("主要数据", "Key figures"), itoa(t.Provinces), itoa(t.Cities), itoa(t.Bases), w.people(t.Members)}
@@ -95,7 +95,7 @@ func expected(c *analysis.Comparison, lang format.Lang) []string {
 	return want
 }
 
-func itoa(n int) string { return format.Int(int64(n)) }
+func itoa(n int) string { return vocab.Int(int64(n)) }
 
 func assertInOrder(t *testing.T, text string, want []string) {
 	t.Helper()
@@ -116,11 +116,11 @@ func TestCheckTextInOrder(t *testing.T) {
 	cases := []struct {
 		name string
 		c    *analysis.Comparison
-		lang format.Lang
+		lang vocab.Lang
 	}{
-		{"western zh", western(t), format.Zh},
-		{"western en", western(t), format.En},
-		{"national zh", national(t), format.Zh},
+		{"western zh", western(t), vocab.Zh},
+		{"western en", western(t), vocab.En},
+		{"national zh", national(t), vocab.Zh},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

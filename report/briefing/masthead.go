@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // mast is the masthead (报头) and closing block (报尾) with defaults filled.
@@ -21,7 +21,7 @@ type mast struct {
 // masthead fills the briefing's masthead from Meta, with defaults for
 // what briefing.toml and the flags left empty.
 func masthead(c *analysis.Comparison, opts Options) mast {
-	en := opts.Lang == format.En
+	en := opts.Lang == vocab.En
 	pick := func(zh, e string) string {
 		if en {
 			return e
@@ -53,13 +53,13 @@ func masthead(c *analysis.Comparison, opts Options) mast {
 	return out
 }
 
-func defaultSubject(c *analysis.Comparison, lang format.Lang) string {
+func defaultSubject(c *analysis.Comparison, lang vocab.Lang) string {
 	scope := ""
 	if len(c.Regions) == 1 {
 		scope = c.Regions[0].Region
 	}
 	p := periodText(c.Period, lang)
-	if lang == format.En {
+	if lang == vocab.En {
 		if scope != "" {
 			scope += ": "
 		}
@@ -70,12 +70,12 @@ func defaultSubject(c *analysis.Comparison, lang format.Lang) string {
 
 // dateText writes 2019-05-17 as 2019年5月17日 or 17 May 2019; anything
 // else as given.
-func dateText(s string, lang format.Lang) string {
+func dateText(s string, lang vocab.Lang) string {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
 		return s
 	}
-	if lang == format.En {
+	if lang == vocab.En {
 		return t.Format("2 January 2006")
 	}
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
@@ -83,18 +83,18 @@ func dateText(s string, lang format.Lang) string {
 
 // periodText writes a period as 2019年, 2019年5月 or 2019年5月17日 (May
 // 2019 in English); "—" for none.
-func periodText(p analysis.Period, lang format.Lang) string {
+func periodText(p analysis.Period, lang vocab.Lang) string {
 	switch {
 	case p.IsZero():
 		return "—"
 	case p.Day != 0:
 		return dateText(p.String(), lang)
 	case p.Month != 0:
-		if lang == format.En {
+		if lang == vocab.En {
 			return time.Month(p.Month).String() + " " + strconv.Itoa(p.Year)
 		}
 		return fmt.Sprintf("%d年%d月", p.Year, p.Month)
-	case lang == format.En:
+	case lang == vocab.En:
 		return strconv.Itoa(p.Year)
 	}
 	return fmt.Sprintf("%d年", p.Year)

@@ -5,14 +5,14 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // narrativeText writes the analyst's summary from the comparison's
 // figures: the scope, who leads and by how much, the provinces, what
 // changed, what is missing. It only reads figures the comparison holds;
 // the gaps between two of them are the only arithmetic.
-func narrativeText(c *analysis.Comparison, lang format.Lang) []string {
+func narrativeText(c *analysis.Comparison, lang vocab.Lang) []string {
 	w := words{lang}
 	var out []string
 	for _, p := range [][]string{w.scopeSentences(c), w.leadSentences(c), w.provinceSentences(c),
@@ -110,13 +110,13 @@ func (w words) leadSentences(c *analysis.Comparison) []string {
 		gap := *a.Members - *b.Members
 		lead := w.t(fmt.Sprintf("%s最多，为%s", a.City, w.people(a.Members)), fmt.Sprintf("%s leads with %s", a.City, w.people(a.Members)))
 		if a.ShareOfRegion != nil {
-			lead += w.t(fmt.Sprintf("，占%s的%s", a.Region, format.Percent(*a.ShareOfRegion)), fmt.Sprintf(", %s of %s", format.Percent(*a.ShareOfRegion), a.Region))
+			lead += w.t(fmt.Sprintf("，占%s的%s", a.Region, vocab.Percent(*a.ShareOfRegion)), fmt.Sprintf(", %s of %s", vocab.Percent(*a.ShareOfRegion), a.Region))
 		}
 		if gap == 0 {
 			out = append(out, lead+w.t(fmt.Sprintf("；%s与之持平。", b.City), fmt.Sprintf("; %s has the same.", b.City)))
 		} else {
-			out = append(out, lead+w.t(fmt.Sprintf("；%s次之，为%s，比%s少%s。", b.City, w.people(b.Members), a.City, format.People(gap, w.lang)),
-				fmt.Sprintf("; %s follows with %s, %s fewer.", b.City, w.people(b.Members), format.People(gap, w.lang))))
+			out = append(out, lead+w.t(fmt.Sprintf("；%s次之，为%s，比%s少%s。", b.City, w.people(b.Members), a.City, vocab.People(gap, w.lang)),
+				fmt.Sprintf("; %s follows with %s, %s fewer.", b.City, w.people(b.Members), vocab.People(gap, w.lang))))
 		}
 	}
 	return out
@@ -143,8 +143,8 @@ func (w words) provinceSentences(c *analysis.Comparison) []string {
 	}
 	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, reporting(c)) {
 		a, b := with[0], with[1]
-		out = append(out, w.t(fmt.Sprintf("分省区市看，%s人数最多（%s，占%s），%s次之（%s）。", a.Province, w.people(a.Members), format.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members)),
-			fmt.Sprintf("Among provinces, %s has the most members (%s, %s of the region), then %s (%s).", a.Province, w.people(a.Members), format.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members))))
+		out = append(out, w.t(fmt.Sprintf("分省区市看，%s人数最多（%s，占%s），%s次之（%s）。", a.Province, w.people(a.Members), vocab.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members)),
+			fmt.Sprintf("Among provinces, %s has the most members (%s, %s of the region), then %s (%s).", a.Province, w.people(a.Members), vocab.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members))))
 	}
 	most := -1
 	for i, p := range c.Provinces {
@@ -214,11 +214,11 @@ func (w words) changeSentences(c *analysis.Comparison) []string {
 		case diff == 0:
 			out = append(out, w.t(fmt.Sprintf("合计与上期持平，为%s。", w.people(t.Members)), fmt.Sprintf("The total is unchanged at %s.", w.people(t.Members))))
 		case diff > 0:
-			out = append(out, w.t(fmt.Sprintf("合计较上期增加%s，为%s。", format.People(diff, w.lang), w.people(t.Members)),
-				fmt.Sprintf("The total rose by %s to %s.", format.People(diff, w.lang), w.people(t.Members))))
+			out = append(out, w.t(fmt.Sprintf("合计较上期增加%s，为%s。", vocab.People(diff, w.lang), w.people(t.Members)),
+				fmt.Sprintf("The total rose by %s to %s.", vocab.People(diff, w.lang), w.people(t.Members))))
 		default:
-			out = append(out, w.t(fmt.Sprintf("合计较上期减少%s，为%s。", format.People(-diff, w.lang), w.people(t.Members)),
-				fmt.Sprintf("The total fell by %s to %s.", format.People(-diff, w.lang), w.people(t.Members))))
+			out = append(out, w.t(fmt.Sprintf("合计较上期减少%s，为%s。", vocab.People(-diff, w.lang), w.people(t.Members)),
+				fmt.Sprintf("The total fell by %s to %s.", vocab.People(-diff, w.lang), w.people(t.Members))))
 		}
 	}
 	return out

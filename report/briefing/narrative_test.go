@@ -7,11 +7,11 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 func TestNarrativeWestern(t *testing.T) {
-	got := strings.Join(narrativeText(western(t), format.Zh), "\n")
+	got := strings.Join(narrativeText(western(t), vocab.Zh), "\n")
 	for _, want := range []string{
 		"本期简报涵盖西部地区9个省区市的10个城市，其中创新试点城市2个、创新推广城市8个；记录在册的实践创新基地12个，其中全国重点项目2个（第二批1个、第三批1个）。",
 		"2019年，10个城市中有2个报告了新的社会阶层人士人数，西部地区已报告的人数合计270万。",
@@ -32,7 +32,7 @@ func TestNarrativeWestern(t *testing.T) {
 }
 
 func TestNarrativeEnglish(t *testing.T) {
-	got := strings.Join(narrativeText(western(t), format.En), "\n")
+	got := strings.Join(narrativeText(western(t), vocab.En), "\n")
 	for _, want := range []string{
 		"This briefing covers 10 cities in 9 provinces in 西部地区: 2 pilot and 8 promotion cities.",
 		"重庆 leads with 1.4 million, 51.9% of 西部地区; 成都 follows with 1.3 million, 100,000 fewer.",
@@ -58,7 +58,7 @@ func hasHan(s string) bool {
 
 func TestNarrativeChangeAndRegions(t *testing.T) {
 	c := national(t)
-	got := strings.Join(narrativeText(c, format.Zh), "\n")
+	got := strings.Join(narrativeText(c, vocab.Zh), "\n")
 	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "与上期（2024年11月）相比", "增加最多的是", "减少最多的是", "合计较上期"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
@@ -71,7 +71,7 @@ func TestNarrativeNoFigures(t *testing.T) {
 	d.Figures = nil
 	d.Period, d.Periods = analysis.Period{}, nil
 	c := mustCompare(t, d)
-	got := strings.Join(narrativeText(c, format.Zh), "\n")
+	got := strings.Join(narrativeText(c, vocab.Zh), "\n")
 	if !strings.Contains(got, "没有城市或省区市报告新的社会阶层人士人数") {
 		t.Errorf("narrative does not say that no figure is reported:\n%s", got)
 	}
@@ -112,12 +112,12 @@ func TestPeriodsSentence(t *testing.T) {
 	cases := []struct {
 		name string
 		ps   []analysis.Period
-		lang format.Lang
+		lang vocab.Lang
 		want string
 	}{
-		{"one year", []analysis.Period{{Year: 2019}}, format.Zh, "本期比较2019年。数据中的期间：2019年。"},
-		{"two months listed", months(2), format.Zh, "本期比较2022年2月，上期为2022年1月。数据中的期间：2022年1月、2022年2月。"},
-		{"history as a span", months(36), format.Zh, "本期比较2024年12月，上期为2024年11月。数据中的期间：2022年1月至2024年12月，共36期。"},
+		{"one year", []analysis.Period{{Year: 2019}}, vocab.Zh, "本期比较2019年。数据中的期间：2019年。"},
+		{"two months listed", months(2), vocab.Zh, "本期比较2022年2月，上期为2022年1月。数据中的期间：2022年1月、2022年2月。"},
+		{"history as a span", months(36), vocab.Zh, "本期比较2024年12月，上期为2024年11月。数据中的期间：2022年1月至2024年12月，共36期。"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

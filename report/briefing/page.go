@@ -7,7 +7,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // The GB/T 9704-2012 page, in millimetres: A4, top margin 37, left
@@ -41,7 +41,7 @@ var (
 // fpdf, so nothing is ever set below the type area.
 type doc struct {
 	pdf  *fpdf.Fpdf
-	lang format.Lang
+	lang vocab.Lang
 	y    float64
 	// heading counters for 一、（一）1.
 	h1, h2, h3 int
@@ -49,7 +49,7 @@ type doc struct {
 	figures    int
 }
 
-func (d *doc) zh() bool { return d.lang != format.En }
+func (d *doc) zh() bool { return d.lang != vocab.En }
 
 // t picks the Chinese or English text.
 func (d *doc) t(zh, en string) string {

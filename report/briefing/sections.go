@@ -11,7 +11,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 func (d *doc) words() words { return words{d.lang} }
@@ -34,7 +34,7 @@ func (d *doc) keyFigures(c *analysis.Comparison) {
 	if !c.Previous.IsZero() {
 		v := "—"
 		if t.Members != nil && t.PreviousMembers != nil {
-			v = format.Signed(*t.Members-*t.PreviousMembers, d.lang)
+			v = vocab.Signed(*t.Members-*t.PreviousMembers, d.lang)
 		}
 		items = append(items, kf{v, d.t("较上期", "change"), d.t("上期", "previous ") + w.people(t.PreviousMembers)})
 	}
@@ -242,8 +242,8 @@ func (w words) provinceText(p analysis.ProvinceRow) string {
 	}
 	s += w.t(fmt.Sprintf("新的社会阶层人士%s%s", w.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", w.people(p.Members), level))
 	if p.ShareOfRegion != nil && p.RankInRegion != nil {
-		s += w.t(fmt.Sprintf("，占%s的%s，居%s", p.Region, format.Percent(*p.ShareOfRegion), w.ordinal(*p.RankInRegion)),
-			fmt.Sprintf(", %s of %s, %s in the region", format.Percent(*p.ShareOfRegion), p.Region, w.ordinal(*p.RankInRegion)))
+		s += w.t(fmt.Sprintf("，占%s的%s，居%s", p.Region, vocab.Percent(*p.ShareOfRegion), w.ordinal(*p.RankInRegion)),
+			fmt.Sprintf(", %s of %s, %s in the region", vocab.Percent(*p.ShareOfRegion), p.Region, w.ordinal(*p.RankInRegion)))
 	}
 	return s + w.t("。", ".")
 }
@@ -260,8 +260,8 @@ func (w words) cityText(ct analysis.CityRow, bases []analysis.Base) string {
 	} else {
 		b.WriteString(w.t("新的社会阶层人士"+w.people(ct.Members), "Members: "+w.people(ct.Members)))
 		if ct.ShareOfRegion != nil && ct.RankInRegion != nil {
-			b.WriteString(w.t(fmt.Sprintf("，占%s的%s，居%s", ct.Region, format.Percent(*ct.ShareOfRegion), w.ordinal(*ct.RankInRegion)),
-				fmt.Sprintf(", %s of %s, %s in the region", format.Percent(*ct.ShareOfRegion), ct.Region, w.ordinal(*ct.RankInRegion))))
+			b.WriteString(w.t(fmt.Sprintf("，占%s的%s，居%s", ct.Region, vocab.Percent(*ct.ShareOfRegion), w.ordinal(*ct.RankInRegion)),
+				fmt.Sprintf(", %s of %s, %s in the region", vocab.Percent(*ct.ShareOfRegion), ct.Region, w.ordinal(*ct.RankInRegion))))
 		}
 		if ct.Change != nil {
 			b.WriteString(w.t("；较上期"+w.change(ct.Change, ct.ChangeRatio), "; change "+w.change(ct.Change, ct.ChangeRatio)))

@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // tablesSection sets the province and city tables.
@@ -51,7 +51,7 @@ func provinceTable(c *analysis.Comparison, w words) *table {
 		if prev {
 			row = append(row, w.people(p.PreviousMembers))
 		}
-		row = append(row, format.PercentPtr(p.ShareOfRegion), w.rank(p.RankInRegion))
+		row = append(row, vocab.PercentPtr(p.ShareOfRegion), w.rank(p.RankInRegion))
 		t.rows = append(t.rows, row)
 	}
 	return t
@@ -87,15 +87,15 @@ func cityTable(c *analysis.Comparison, w words) *table {
 		if prev {
 			ch := "—"
 			if ct.Change != nil {
-				ch = format.Signed(*ct.Change, w.lang)
+				ch = vocab.Signed(*ct.Change, w.lang)
 			}
 			ratio := "—"
 			if ct.ChangeRatio != nil {
-				ratio = format.SignedPercent(*ct.ChangeRatio)
+				ratio = vocab.SignedPercent(*ct.ChangeRatio)
 			}
 			row = append(row, w.people(ct.PreviousMembers), ch, ratio)
 		}
-		row = append(row, format.PercentPtr(ct.ShareOfRegion), w.rank(ct.RankInRegion))
+		row = append(row, vocab.PercentPtr(ct.ShareOfRegion), w.rank(ct.RankInRegion))
 		t.rows = append(t.rows, row)
 	}
 	return t

@@ -6,13 +6,13 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // words holds the phrasing helpers shared by the narrative and sections.
-type words struct{ lang format.Lang }
+type words struct{ lang vocab.Lang }
 
-func (w words) zh() bool { return w.lang != format.En }
+func (w words) zh() bool { return w.lang != vocab.En }
 
 func (w words) t(zh, en string) string {
 	if w.zh() {
@@ -21,7 +21,7 @@ func (w words) t(zh, en string) string {
 	return en
 }
 
-func (w words) people(n *int64) string { return format.PeoplePtr(n, w.lang) }
+func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
 
 // count writes n with its measure word: 9个 / 9.
 func (w words) count(n int) string {
@@ -112,11 +112,11 @@ func (w words) change(ch *int64, ratio *float64) string {
 	if ch == nil {
 		return "—"
 	}
-	s := format.Signed(*ch, w.lang)
+	s := vocab.Signed(*ch, w.lang)
 	if ratio != nil {
-		s += "（" + format.SignedPercent(*ratio) + "）"
+		s += "（" + vocab.SignedPercent(*ratio) + "）"
 		if !w.zh() {
-			s = format.Signed(*ch, w.lang) + " (" + format.SignedPercent(*ratio) + ")"
+			s = vocab.Signed(*ch, w.lang) + " (" + vocab.SignedPercent(*ratio) + ")"
 		}
 	}
 	return s
@@ -125,10 +125,10 @@ func (w words) change(ch *int64, ratio *float64) string {
 // number writes a stated value: 25, 2.5, or people as 140万.
 func (w words) number(v float64, measure string) string {
 	if measure == "members" {
-		return format.People(int64(v+0.5), w.lang)
+		return vocab.People(int64(v+0.5), w.lang)
 	}
 	if v == float64(int64(v)) {
-		return format.Int(int64(v))
+		return vocab.Int(int64(v))
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // basesByProvince answers "where are the bases, and how many of them are
@@ -109,7 +109,7 @@ func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 	f.rows = groupRows(c, items, func(r analysis.RegionRow) string {
 		return fmt.Sprintf("%d/%d", r.ReportingCities, r.Cities)
 	})
-	share := format.Percent(float64(reporting) / float64(cities))
+	share := vocab.Percent(float64(reporting) / float64(cities))
 	f.subtitle = join(t.period, t.scope, t.pick(fmt.Sprintf("%d个城市中%d个报送人数，占%s", cities, reporting, share),
 		fmt.Sprintf("%d of %d cities reported (%s)", reporting, cities, share)))
 	return f, ""

@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // changeEnds is how many of the largest gains and of the largest losses the
@@ -69,11 +69,11 @@ func changeRows(c *analysis.Comparison, rows []analysis.CityRow, t texts) []row 
 			for _, m := range mid {
 				sum += *m.Change
 			}
-			out = append(out, t.otherCities(len(mid), format.Signed(sum, t.lang)))
+			out = append(out, t.otherCities(len(mid), vocab.Signed(sum, t.lang)))
 		}
 		text := texts[i]
 		if cr.ChangeRatio != nil {
-			text += " · " + format.SignedPercent(*cr.ChangeRatio)
+			text += " · " + vocab.SignedPercent(*cr.ChangeRatio)
 		}
 		col := color.Color(colMain)
 		if *cr.Change < 0 {

@@ -17,15 +17,15 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/font"
-	"github.com/basebrief/basebrief/report/format"
 )
 
 // Options choose the language, the face and the source line of the charts.
 type Options struct {
-	Lang   format.Lang // zh (default) or en
-	Face   *font.Face  // nil: the embedded WenQuanYi Micro Hei
-	Source string      // source line on every chart; "" → the records
+	Lang   vocab.Lang // zh (default) or en
+	Face   *font.Face // nil: the embedded WenQuanYi Micro Hei
+	Source string     // source line on every chart; "" → the records
 }
 
 // Chart is one rendered chart. Files are charts/NAME.png and charts/NAME.svg.

@@ -9,8 +9,8 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/font"
-	"github.com/basebrief/basebrief/report/format"
 )
 
 func chartNames(charts []Chart) []string {
@@ -46,7 +46,7 @@ func TestRenderChartSet(t *testing.T) {
 			if raceEnabled && tt.name == "national" {
 				t.Skip("slow under -race; covered by the normal run")
 			}
-			charts, skipped := renderCaseNotes(t, goldenCase{tt.name, format.Zh, tt.data})
+			charts, skipped := renderCaseNotes(t, goldenCase{tt.name, vocab.Zh, tt.data})
 			if got := chartNames(charts); !slices.Equal(got, tt.charts) {
 				t.Errorf("charts %v, want %v", got, tt.charts)
 			}
@@ -80,7 +80,7 @@ func TestRenderEmptyComparison(t *testing.T) {
 // the same bytes.
 func TestDeterministic(t *testing.T) {
 	for _, gc := range goldenCases[:2] {
-		if raceEnabled && gc.lang == format.En {
+		if raceEnabled && gc.lang == vocab.En {
 			continue
 		}
 		c := mustCompare(t, gc.data())
@@ -106,13 +106,13 @@ func TestDeterministic(t *testing.T) {
 
 func TestTitlesAndSource(t *testing.T) {
 	c := mustCompare(t, western())
-	for _, lang := range []format.Lang{format.Zh, format.En} {
+	for _, lang := range []vocab.Lang{vocab.Zh, vocab.En} {
 		for _, b := range builders {
 			f, _ := b(c, newTexts(lang, c, "会议报道"))
 			if f == nil {
 				continue
 			}
-			src := map[format.Lang]string{format.Zh: "资料来源：会议报道", format.En: "Source: 会议报道"}[lang]
+			src := map[vocab.Lang]string{vocab.Zh: "资料来源：会议报道", vocab.En: "Source: 会议报道"}[lang]
 			if f.source != src {
 				t.Errorf("%s %s: source %q, want %q", lang, f.name, f.source, src)
 			}
@@ -120,13 +120,13 @@ func TestTitlesAndSource(t *testing.T) {
 				t.Errorf("%s %s: subtitle %q has no period", lang, f.name, f.subtitle)
 			}
 			hasHan := strings.ContainsFunc(f.title, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff })
-			if hasHan != (lang == format.Zh) {
+			if hasHan != (lang == vocab.Zh) {
 				t.Errorf("%s %s: title %q in the wrong language", lang, f.name, f.title)
 			}
 		}
 	}
 	// Without a source option the briefing's own source line is used.
-	f, _ := membersByCity(c, newTexts(format.Zh, c, ""))
+	f, _ := membersByCity(c, newTexts(vocab.Zh, c, ""))
 	if f.source != "资料来源："+articleSource {
 		t.Errorf("default source %q", f.source)
 	}
@@ -134,7 +134,7 @@ func TestTitlesAndSource(t *testing.T) {
 
 func TestValueLabels(t *testing.T) {
 	c := mustCompare(t, western())
-	tz := newTexts(format.Zh, c, "")
+	tz := newTexts(vocab.Zh, c, "")
 	f, _ := membersByCity(c, tz)
 	var got []string
 	for _, r := range f.rows {
@@ -168,7 +168,7 @@ func TestValueLabels(t *testing.T) {
 // provinces all appear under their region headings.
 func TestScale(t *testing.T) {
 	c := mustCompare(t, national())
-	tz := newTexts(format.Zh, c, "")
+	tz := newTexts(vocab.Zh, c, "")
 	f, _ := membersByCity(c, tz)
 	if n := len(f.rows); n != topCities+1 || !f.rows[n-1].rest || !strings.HasPrefix(f.rows[n-1].label, "其他") {
 		t.Errorf("members_by_city: %d rows, last %+v", n, f.rows[n-1])
@@ -204,7 +204,7 @@ func TestNoOverlap(t *testing.T) {
 	fixtures := map[string]*analysis.Dataset{"western": western(), "national": national(), "long": long}
 	for name, d := range fixtures {
 		c := mustCompare(t, d)
-		for _, lang := range []format.Lang{format.Zh, format.En} {
+		for _, lang := range []vocab.Lang{vocab.Zh, vocab.En} {
 			for _, b := range builders {
 				f, _ := b(c, newTexts(lang, c, ""))
 				if f == nil {
@@ -215,7 +215,7 @@ func TestNoOverlap(t *testing.T) {
 		}
 	}
 	c := mustCompare(t, long)
-	f, _ := membersByCity(c, newTexts(format.Zh, c, ""))
+	f, _ := membersByCity(c, newTexts(vocab.Zh, c, ""))
 	l := measure(f, ts)
 	if l.labels[0] != "阿克陶县" {
 		t.Errorf("long city label %q, want 阿克陶县", l.labels[0])
@@ -343,7 +343,7 @@ func TestChineseOrdinal(t *testing.T) {
 }
 
 func TestPeopleTicks(t *testing.T) {
-	zh, en := texts{lang: format.Zh}, texts{lang: format.En}
+	zh, en := texts{lang: vocab.Zh}, texts{lang: vocab.En}
 	tests := []struct {
 		name   string
 		fn     func([]float64) []string
@@ -375,10 +375,10 @@ func TestPeriodText(t *testing.T) {
 		{analysis.Period{}, "", ""},
 	}
 	for _, tt := range tests {
-		if got := periodText(tt.p, format.Zh); got != tt.zh {
+		if got := periodText(tt.p, vocab.Zh); got != tt.zh {
 			t.Errorf("zh %v: %q, want %q", tt.p, got, tt.zh)
 		}
-		if got := periodText(tt.p, format.En); got != tt.en {
+		if got := periodText(tt.p, vocab.En); got != tt.en {
 			t.Errorf("en %v: %q, want %q", tt.p, got, tt.en)
 		}
 	}
@@ -386,7 +386,7 @@ func TestPeriodText(t *testing.T) {
 
 func BenchmarkRender(b *testing.B) {
 	county := func() *analysis.Dataset { return sample.National(sample.Options{Previous: true, Cities: 2800}) }
-	for _, gc := range []goldenCase{{"western", format.Zh, western}, {"national", format.Zh, national}, {"cities=2800", format.Zh, county}} {
+	for _, gc := range []goldenCase{{"western", vocab.Zh, western}, {"national", vocab.Zh, national}, {"cities=2800", vocab.Zh, county}} {
 		c := mustCompare(b, gc.data())
 		b.Run(gc.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -405,7 +405,7 @@ func TestValueTicker(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := newTypeset(face.Font)
-	zh, en := texts{lang: format.Zh}, texts{lang: format.En}
+	zh, en := texts{lang: vocab.Zh}, texts{lang: vocab.En}
 	tests := []struct {
 		name     string
 		tk       valueTicker

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // TestDump writes every chart to $CHART_DUMP for looking at; skipped otherwise.
@@ -17,12 +17,12 @@ func TestDump(t *testing.T) {
 	}
 	for _, fx := range []struct {
 		name string
-		lang format.Lang
+		lang vocab.Lang
 		data func() *analysis.Dataset
 	}{
-		{"western", format.Zh, western}, {"western_en", format.En, western},
-		{"national", format.Zh, national}, {"national_en", format.En, national},
-		{"long", format.Zh, longNames},
+		{"western", vocab.Zh, western}, {"western_en", vocab.En, western},
+		{"national", vocab.Zh, national}, {"national_en", vocab.En, national},
+		{"long", vocab.Zh, longNames},
 	} {
 		charts, notes, err := Render(mustCompare(t, fx.data()), Options{Lang: fx.lang})
 		if err != nil {

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden chart images in testdata/golden")
@@ -22,14 +22,14 @@ var update = flag.Bool("update", false, "rewrite the golden chart images in test
 // goldenCase is one fixture rendered in one language.
 type goldenCase struct {
 	name string
-	lang format.Lang
+	lang vocab.Lang
 	data func() *analysis.Dataset
 }
 
 var goldenCases = []goldenCase{
-	{"western", format.Zh, western},
-	{"western_en", format.En, western},
-	{"national", format.Zh, national},
+	{"western", vocab.Zh, western},
+	{"western_en", vocab.En, western},
+	{"national", vocab.Zh, national},
 }
 
 // testCases are the golden cases worth rendering in this run: under -race
@@ -188,4 +188,4 @@ func pixelDiff(want, got image.Image) string {
 	return ""
 }
 
-func formatCount(n int) string { return format.Int(int64(n)) }
+func formatCount(n int) string { return vocab.Int(int64(n)) }

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // topCities is how many city bars a chart draws; the rest are summed in one
@@ -135,7 +135,7 @@ func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 			sums = true
 		}
 		if p.ShareOfRegion != nil {
-			text += " · " + format.Percent(*p.ShareOfRegion)
+			text += " · " + vocab.Percent(*p.ShareOfRegion)
 		}
 		items = append(items, groupedRow{group: p.Region, row: row{label: p.Province, values: []float64{float64(*p.Members)}, text: text}})
 	}
@@ -143,7 +143,7 @@ func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, fmt.Sprintf("chart members_by_province skipped: no province has a member figure for %s", c.Period)
 	}
 	f.rows = groupRows(c, items, func(r analysis.RegionRow) string {
-		return t.pick("合计", "total ") + format.PeoplePtr(r.Members, t.lang)
+		return t.pick("合计", "total ") + vocab.PeoplePtr(r.Members, t.lang)
 	})
 	f.subtitle = join(t.period, t.scope, t.pick("人数 · 占所在片区比重", "members · share of region"))
 	if provinceLevel && sums {

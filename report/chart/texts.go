@@ -7,21 +7,21 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // texts holds the words every chart shares, in the chosen language.
 type texts struct {
-	lang   format.Lang
+	lang   vocab.Lang
 	period string // the compared period, e.g. 2019年 / May 2019
 	prev   string // the previous period, "" if none
 	scope  string // the region(s) covered
 	source string // the full source line
 }
 
-func newTexts(lang format.Lang, c *analysis.Comparison, source string) texts {
-	if lang != format.En {
-		lang = format.Zh
+func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
+	if lang != vocab.En {
+		lang = vocab.Zh
 	}
 	t := texts{lang: lang, period: periodText(c.Period, lang), prev: periodText(c.Previous, lang)}
 	switch {
@@ -44,7 +44,7 @@ func newTexts(lang format.Lang, c *analysis.Comparison, source string) texts {
 
 // pick returns the Chinese or the English text.
 func (t texts) pick(zh, en string) string {
-	if t.lang == format.En {
+	if t.lang == vocab.En {
 		return en
 	}
 	return zh
@@ -54,11 +54,11 @@ var months = [...]string{"", "January", "February", "March", "April", "May", "Ju
 	"August", "September", "October", "November", "December"}
 
 // periodText writes a period the way a reader says it: 2019年5月, May 2019.
-func periodText(p analysis.Period, lang format.Lang) string {
+func periodText(p analysis.Period, lang vocab.Lang) string {
 	if p.IsZero() {
 		return ""
 	}
-	if lang == format.En {
+	if lang == vocab.En {
 		switch {
 		case p.Month == 0 || p.Month > 12:
 			return fmt.Sprint(p.Year)
@@ -88,7 +88,7 @@ func join(parts ...string) string {
 }
 
 // people writes a head count: 140万 / 1.4 million.
-func (t texts) people(n int64) string { return format.People(n, t.lang) }
+func (t texts) people(n int64) string { return vocab.People(n, t.lang) }
 
 // notReported names the places without a figure, or counts them when a
 // list would be too long to read.
@@ -136,7 +136,7 @@ func (t texts) peopleTicks(signed bool) func([]float64) []string {
 		for i, v := range vals {
 			n := int64(math.Round(v))
 			switch {
-			case t.lang == format.En && top >= 1e6:
+			case t.lang == vocab.En && top >= 1e6:
 				out[i] = strconv.FormatFloat(math.Abs(v)/1e6, 'f', -1, 64)
 				if n < 0 {
 					out[i] = "-" + out[i]
@@ -147,9 +147,9 @@ func (t texts) peopleTicks(signed bool) func([]float64) []string {
 					out[i] += " million"
 				}
 			case signed:
-				out[i] = format.Signed(n, t.lang)
+				out[i] = vocab.Signed(n, t.lang)
 			default:
-				out[i] = format.People(n, t.lang)
+				out[i] = vocab.People(n, t.lang)
 			}
 		}
 		return out
@@ -166,16 +166,16 @@ func (t texts) counts(vals []int64, signed bool) []string {
 	seen := map[string]int64{}
 	ambiguous := false
 	for i, v := range vals {
-		out[i] = format.People(v, t.lang)
+		out[i] = vocab.People(v, t.lang)
 		if signed {
-			out[i] = format.Signed(v, t.lang)
+			out[i] = vocab.Signed(v, t.lang)
 		}
 		if w, ok := seen[out[i]]; ok && w != v {
 			ambiguous = true
 		}
 		seen[out[i]] = v
 	}
-	if !ambiguous || t.lang != format.En {
+	if !ambiguous || t.lang != vocab.En {
 		return out
 	}
 	for i, v := range vals {

@@ -12,9 +12,9 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/input"
 	"github.com/basebrief/basebrief/input/defaultdata"
-	"github.com/basebrief/basebrief/report/format"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -48,7 +48,7 @@ func mustCompare(tb testing.TB, d *analysis.Dataset) *analysis.Comparison {
 }
 
 // mustWrite writes the workbook with checks kept and opens it again.
-func mustWrite(tb testing.TB, c *analysis.Comparison, lang format.Lang, limit int) (*book, []byte, *excelize.File) {
+func mustWrite(tb testing.TB, c *analysis.Comparison, lang vocab.Lang, limit int) (*book, []byte, *excelize.File) {
 	tb.Helper()
 	var buf bytes.Buffer
 	b, err := write(&buf, c, Options{Lang: lang, Modified: stamp}, config{limit: limit, checks: true})

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // labels holds every word the workbook writes, in one language.
@@ -46,8 +46,8 @@ type labels struct {
 	warnings, noWarnings, filesRead, coverageByProvince string
 }
 
-func labelsFor(lang format.Lang) *labels {
-	if lang == format.En {
+func labelsFor(lang vocab.Lang) *labels {
+	if lang == vocab.En {
 		return enLabels()
 	}
 	return zhLabels()
@@ -81,10 +81,10 @@ func zhLabels() *labels {
 		basesTotal: "合计（随筛选）：基地数、重点项目数",
 		reconciled: func(r, s string) string { return "记录 " + r + " / 会议公布 " + s },
 		split: func(sheet string, rows int, parts []string) string {
-			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，分为 %d 个工作表：%s。", sheet, format.Int(int64(rows)), len(parts), strings.Join(parts, "、"))
+			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，分为 %d 个工作表：%s。", sheet, vocab.Int(int64(rows)), len(parts), strings.Join(parts, "、"))
 		},
 		truncated: func(sheet string, rows, kept int) string {
-			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，只列出人数最多的 %s 行；完整数据见 summary.json。", sheet, format.Int(int64(rows)), format.Int(int64(kept)))
+			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，只列出人数最多的 %s 行；完整数据见 summary.json。", sheet, vocab.Int(int64(rows)), vocab.Int(int64(kept)))
 		},
 
 		provinceLevel: "省级数", sumOfCities: "城市合计", fromSegments: "群体合计",
@@ -139,10 +139,10 @@ func enLabels() *labels {
 		basesTotal: "Total (filtered rows): bases, key projects",
 		reconciled: func(r, s string) string { return "recorded " + r + " / stated " + s },
 		split: func(sheet string, rows int, parts []string) string {
-			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; it is split over %d sheets: %s.", sheet, format.Int(int64(rows)), len(parts), strings.Join(parts, ", "))
+			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; it is split over %d sheets: %s.", sheet, vocab.Int(int64(rows)), len(parts), strings.Join(parts, ", "))
 		},
 		truncated: func(sheet string, rows, kept int) string {
-			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; only the %s with the most members are listed, summary.json has them all.", sheet, format.Int(int64(rows)), format.Int(int64(kept)))
+			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; only the %s with the most members are listed, summary.json has them all.", sheet, vocab.Int(int64(rows)), vocab.Int(int64(kept)))
 		},
 
 		provinceLevel: "province figure", sumOfCities: "sum of cities", fromSegments: "sum of segments",

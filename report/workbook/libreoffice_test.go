@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // csvFilter makes LibreOffice write every sheet to its own UTF-8 file; the
@@ -42,10 +42,10 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	tests := []struct {
 		name string
 		c    *analysis.Comparison
-		lang format.Lang
+		lang vocab.Lang
 	}{
-		{"default", defaultComparison(t), format.Zh},
-		{"national", nationalComparison(t), format.En},
+		{"default", defaultComparison(t), vocab.Zh},
+		{"national", nationalComparison(t), vocab.En},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // The overview sheet: what the workbook covers, the key figures (formulas
@@ -129,7 +129,7 @@ func (b *book) statedFigures(s *sheet, rows map[string]int) {
 // number writes a stated or recorded value: whole numbers as counts.
 func number(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return format.Int(int64(v))
+		return vocab.Int(int64(v))
 	}
 	return fmt.Sprintf("%g", v)
 }
@@ -150,10 +150,10 @@ func (b *book) inputFiles(s *sheet) {
 
 // periodsText lists the periods in the data, a long history as its span, so
 // the cell stays narrow enough to print the sheet at a readable size.
-func periodsText(ps []analysis.Period, lang format.Lang) string {
+func periodsText(ps []analysis.Period, lang vocab.Lang) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.String()
 	}
-	return format.Periods(out, ", ", lang)
+	return vocab.Periods(out, ", ", lang)
 }

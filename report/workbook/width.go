@@ -7,7 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // textWidth is the display width of s in Latin character widths: a CJK or
@@ -42,9 +42,9 @@ func cellWidth(v any) float64 {
 		}
 		return cellWidth(v.Value)
 	case int:
-		return float64(len(format.Int(int64(v))))
+		return float64(len(vocab.Int(int64(v))))
 	case int64:
-		return float64(len(format.Int(v)))
+		return float64(len(vocab.Int(v)))
 	case float64:
 		return float64(len(strconv.FormatFloat(v, 'f', 1, 64)))
 	}

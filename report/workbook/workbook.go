@@ -10,13 +10,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // Options controls the workbook.
 type Options struct {
-	Lang     format.Lang // zh (default) or en: sheet names, headers, labels
-	Modified time.Time   // document properties' created/modified; never time.Now
+	Lang     vocab.Lang // zh (default) or en: sheet names, headers, labels
+	Modified time.Time  // document properties' created/modified; never time.Now
 }
 
 // maxRows is Excel's row limit per sheet.
@@ -41,7 +41,7 @@ type book struct {
 	c      *analysis.Comparison
 	l      *labels
 	st     styles
-	lang   format.Lang
+	lang   vocab.Lang
 	limit  int      // rows per sheet
 	record bool     // keep checks (tests)
 	notes  []string // what the overview must say about split or cut tables
@@ -63,8 +63,8 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 		return nil, fmt.Errorf("write workbook: no comparison")
 	}
 	lang := opts.Lang
-	if lang != format.En {
-		lang = format.Zh
+	if lang != vocab.En {
+		lang = vocab.Zh
 	}
 	b := &book{f: excelize.NewFile(), c: c, l: labelsFor(lang), lang: lang, limit: cfg.limit, record: cfg.checks}
 	defer b.f.Close()

@@ -14,19 +14,19 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
-	"github.com/basebrief/basebrief/report/format"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 func TestSheetNames(t *testing.T) {
 	tests := []struct {
 		name string
 		c    *analysis.Comparison
-		lang format.Lang
+		lang vocab.Lang
 		want []string
 	}{
-		{"default zh", defaultComparison(t), format.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
-		{"default en", defaultComparison(t), format.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality"}},
-		{"national zh", nationalComparison(t), format.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
+		{"default zh", defaultComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
+		{"default en", defaultComparison(t), vocab.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality"}},
+		{"national zh", nationalComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,7 +42,7 @@ func TestSheetNames(t *testing.T) {
 }
 
 func TestHeaders(t *testing.T) {
-	_, _, f := mustWrite(t, nationalComparison(t), format.Zh, maxRows)
+	_, _, f := mustWrite(t, nationalComparison(t), vocab.Zh, maxRows)
 	tests := []struct {
 		sheet string
 		want  []string // A1, B1, …
@@ -74,7 +74,7 @@ func TestHeaders(t *testing.T) {
 // Comparison's values and that missing figures are empty cells, never 0.
 func TestFigures(t *testing.T) {
 	c := defaultComparison(t)
-	_, _, f := mustWrite(t, c, format.Zh, maxRows)
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 	for i, p := range c.Provinces {
 		r := strconv.Itoa(i + 2)
 		wantCell(t, f, "省份", "A"+r, excelize.CellTypeInlineString, p.Province)
@@ -166,7 +166,7 @@ func flatten(rows [][]string) string {
 func TestFormulas(t *testing.T) {
 	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t)} {
 		t.Run(name, func(t *testing.T) {
-			b, _, f := mustWrite(t, c, format.Zh, maxRows)
+			b, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 			if len(b.checks) < 50 {
 				t.Fatalf("only %d formulas recorded", len(b.checks))
 			}
@@ -220,7 +220,7 @@ func TestTextStaysText(t *testing.T) {
 	}
 	d.Cities[0].Note = "=cmd|' /C calc'!A0"
 	c := mustCompare(t, d)
-	_, _, f := mustWrite(t, c, format.Zh, maxRows)
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 	rows, err := f.GetRows("基地")
 	if err != nil {
 		t.Fatal(err)
@@ -283,7 +283,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestPrintSetup(t *testing.T) {
-	_, _, f := mustWrite(t, defaultComparison(t), format.Zh, maxRows)
+	_, _, f := mustWrite(t, defaultComparison(t), vocab.Zh, maxRows)
 	for _, sheet := range f.GetSheetList() {
 		lay, err := f.GetPageLayout(sheet)
 		if err != nil {
@@ -310,7 +310,7 @@ func TestPrintSetup(t *testing.T) {
 // numbered sheets, the summary tables are cut, and the overview says so.
 func TestRowLimit(t *testing.T) {
 	c := defaultComparison(t)
-	_, _, f := mustWrite(t, c, format.Zh, 6)
+	_, _, f := mustWrite(t, c, vocab.Zh, 6)
 	want := []string{"概览", "图表", "片区", "省份", "城市", "基地", "基地 (2)", "基地 (3)", "人数", "数据质量"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
@@ -343,10 +343,10 @@ func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
 		c    *analysis.Comparison
-		lang format.Lang
+		lang vocab.Lang
 	}{
-		{"default_zh", defaultComparison(t), format.Zh},
-		{"national_en", mustCompare(t, sample.National(sample.Options{Cities: 40, Previous: true})), format.En},
+		{"default_zh", defaultComparison(t), vocab.Zh},
+		{"national_en", mustCompare(t, sample.National(sample.Options{Cities: 40, Previous: true})), vocab.En},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
