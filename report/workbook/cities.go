@@ -20,7 +20,7 @@ func (b *book) cityTable() *table {
 		{key: "rank", header: l.rankRegion, min: 8, max: 11}, {key: "rankAll", header: l.rankOverall, min: 8, max: 11},
 	}
 	cols = append(cols, b.changeColumns()...)
-	for _, s := range b.segments() {
+	for _, s := range b.segs {
 		cols = append(cols, column{key: fmt.Sprintf("seg%d", s), header: l.segmentShort[s], min: 10, max: 14})
 	}
 	cols = append(cols, column{key: "note", header: l.note, min: 10, max: 60})
@@ -49,7 +49,7 @@ func (b *book) writeCities() error {
 			b.formula(t.sheet, c("rankAll"), r, b.st.rank, fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIF(%s,">"&%s)+1,"")`, m, rng("members"), m), rankWant(ct.RankOverall)),
 		}
 		row = append(row, b.changeCells(t, r, ct.Members, ct.PreviousMembers)...)
-		for _, s := range b.segments() {
+		for _, s := range b.segs {
 			row = append(row, b.people(ct.BySegment[s], b.st.int))
 		}
 		return append(row, b.styled(b.st.wrap, ct.Note))
@@ -78,15 +78,20 @@ func (b *book) writeCities() error {
 }
 
 // segments are the segments with a figure for some city: their columns
-// would otherwise be empty.
-func (b *book) segments() []analysis.Segment {
+// would otherwise be empty. One pass over the cities, kept in book.segs:
+// found again for each city row it made the sheet quadratic in cities when
+// no city has a segment figure (BenchmarkWriteNoSegments).
+func segments(cities []analysis.CityRow) []analysis.Segment {
+	var seen [len(analysis.CityRow{}.BySegment)]bool
+	for i := range cities {
+		for s, v := range cities[i].BySegment {
+			seen[s] = seen[s] || v != nil
+		}
+	}
 	var out []analysis.Segment
 	for _, s := range analysis.Segments {
-		for _, c := range b.c.Cities {
-			if c.BySegment[s] != nil {
-				out = append(out, s)
-				break
-			}
+		if seen[s] {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -47,6 +47,7 @@ type book struct {
 	notes  []string // what the overview must say about split or cut tables
 	checks []check
 	layout layout
+	segs   []analysis.Segment // segments with a city figure: the city sheet's columns
 }
 
 // config is what tests change: the rows per sheet, and whether to keep
@@ -73,6 +74,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 		return nil, err
 	}
 	b.layout = planLayout(c, b.l, cfg.limit)
+	b.segs = segments(c.Cities)
 	if err := b.createSheets(); err != nil {
 		return nil, err
 	}
