@@ -1,6 +1,6 @@
 # basebrief — build, run, test.
 #   make run    build and write packet/ from the embedded default dataset
-#   make test   formatting, vet, tidy, unit/golden/integration tests (fast; what CI runs)
+#   make test   formatting, vet, tidy, staticcheck, unit/golden/integration tests (fast; what CI runs)
 #   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
 #               rsvg-convert, LibreOffice), installed here when missing
 #   make fuzz   every fuzz target for FUZZTIME each
@@ -10,6 +10,9 @@ GO        ?= go
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 BIN       := bin/basebrief
+# staticcheck is run through `go run` at a pinned version: a fresh machine needs nothing
+# installed and go.mod stays free of tool dependencies.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 OUT       ?= packet
 FUZZTIME  ?= 10s
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -32,6 +35,7 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
+	$(GO) run $(STATICCHECK) ./...
 
 test: lint
 	$(GO) test -count=1 ./...

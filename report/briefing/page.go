@@ -34,7 +34,6 @@ var (
 	black = [3]int{0, 0, 0}
 	red   = [3]int{206, 17, 38}
 	grey  = [3]int{90, 90, 90}
-	rule  = [3]int{120, 120, 120}
 )
 
 // doc is the PDF with a flowing cursor. Page breaks are taken here, not by

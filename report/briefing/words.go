@@ -23,14 +23,6 @@ func (w words) t(zh, en string) string {
 
 func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
 
-// count writes n with its measure word: 9个 / 9.
-func (w words) count(n int) string {
-	if w.zh() {
-		return strconv.Itoa(n) + "个"
-	}
-	return strconv.Itoa(n)
-}
-
 // plural writes "1 city" / "3 cities" in English, "3个城市" in Chinese.
 func (w words) plural(n int, zh, one, many string) string {
 	if w.zh() {
@@ -154,9 +146,6 @@ func (w words) scope(c *analysis.Comparison) string {
 	}
 	return w.t(fmt.Sprintf("%d个片区", len(c.Regions)), fmt.Sprintf("the %d regions", len(c.Regions)))
 }
-
-// end closes a sentence.
-func (w words) end() string { return w.t("。", ". ") }
 
 // unit is a stated figure's unit (个), left out of English text.
 func (w words) unit(u string) string {
