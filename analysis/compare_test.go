@@ -238,14 +238,22 @@ func TestCompareUnknownRegion(t *testing.T) {
 }
 
 func TestPeriodOrderAndString(t *testing.T) {
-	ps := []Period{{2019, 0, 0}, {2019, 1, 0}, {2019, 1, 1}, {2019, 2, 0}, {2020, 0, 0}}
+	ps := []Period{{Year: 2019}, {Year: 2019, Quarter: 1}, {Year: 2019, Month: 1}, {Year: 2019, Month: 1, Day: 1}, {Year: 2019, Month: 2}, {Year: 2019, Month: 3}, {Year: 2019, Quarter: 2}, {Year: 2019, Month: 4}, {Year: 2020}}
 	for i := 1; i < len(ps); i++ {
 		if !ps[i-1].Less(ps[i]) || ps[i].Less(ps[i-1]) {
 			t.Errorf("%v should sort before %v", ps[i-1], ps[i])
 		}
 	}
-	if s := ps[2].String() + " " + ps[3].String() + " " + ps[0].String(); s != "2019-01-01 2019-02 2019" {
+	if s := ps[3].String() + " " + ps[4].String() + " " + ps[0].String() + " " + ps[6].String(); s != "2019-01-01 2019-02 2019 2019-Q2" {
 		t.Errorf("String = %q", s)
+	}
+	for _, c := range []struct {
+		p    Period
+		kind string
+	}{{ps[0], "year"}, {ps[1], "quarter"}, {ps[2], "month"}, {ps[3], "day"}, {Period{}, ""}} {
+		if k := c.p.Kind().String(); k != c.kind {
+			t.Errorf("%v.Kind() = %q, want %q", c.p, k, c.kind)
+		}
 	}
 }
 

@@ -2,32 +2,75 @@ package analysis
 
 import "fmt"
 
-// Period is a reporting period: a year, a month or a day. Month and Day are
-// zero when not given. The zero Period means "none".
+// Period is a reporting period: a year, a quarter, a month or a day.
+// Quarter, Month and Day are zero when not given (a quarter has no month).
+// The zero Period means "none".
 type Period struct {
 	Year, Month, Day int
+	Quarter          int // 1–4 for a quarter, else 0
+}
+
+// PeriodKind is what a period spans. Periods of different kinds are never
+// compared with each other.
+type PeriodKind int
+
+const (
+	KindNone PeriodKind = iota
+	KindYear
+	KindQuarter
+	KindMonth
+	KindDay
+)
+
+var kindNames = [...]string{"", "year", "quarter", "month", "day"}
+
+// String is the kind's name in summary.json: year, quarter, month or day.
+func (k PeriodKind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return ""
+	}
+	return kindNames[k]
+}
+
+// Kind is the period's kind; KindNone for the zero period.
+func (p Period) Kind() PeriodKind {
+	switch {
+	case p.Year == 0:
+		return KindNone
+	case p.Day != 0:
+		return KindDay
+	case p.Month != 0:
+		return KindMonth
+	case p.Quarter != 0:
+		return KindQuarter
+	}
+	return KindYear
 }
 
 // IsZero reports whether p is the zero (absent) period.
 func (p Period) IsZero() bool { return p.Year == 0 }
 
-// String is the normalised form: 2019, 2019-05 or 2019-05-17; "" for zero.
+// String is the normalised form: 2019, 2019-Q2, 2019-05 or 2019-05-17; ""
+// for zero.
 func (p Period) String() string {
-	switch {
-	case p.Year == 0:
+	switch p.Kind() {
+	case KindNone:
 		return ""
-	case p.Month == 0:
+	case KindYear:
 		return fmt.Sprintf("%04d", p.Year)
-	case p.Day == 0:
+	case KindQuarter:
+		return fmt.Sprintf("%04d-Q%d", p.Year, p.Quarter)
+	case KindMonth:
 		return fmt.Sprintf("%04d-%02d", p.Year, p.Month)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.Month, p.Day)
 }
 
-// Compare orders periods by time; a coarser period sorts before the finer
-// ones it contains (2019 < 2019-01 < 2019-01-01).
+// Compare orders periods by when they start; a coarser period sorts before
+// the finer ones starting with it (2019 < 2019-Q1 < 2019-01 < 2019-01-01),
+// and a quarter after the months before it (2019-03 < 2019-Q2 < 2019-04).
 func (p Period) Compare(q Period) int {
-	for _, d := range [3][2]int{{p.Year, q.Year}, {p.Month, q.Month}, {p.Day, q.Day}} {
+	for _, d := range [4][2]int{{p.Year, q.Year}, {p.startMonth(), q.startMonth()}, {p.Day, q.Day}, {int(p.Kind()), int(q.Kind())}} {
 		if d[0] != d[1] {
 			if d[0] < d[1] {
 				return -1
@@ -36,6 +79,14 @@ func (p Period) Compare(q Period) int {
 		}
 	}
 	return 0
+}
+
+// startMonth is the first month the period covers, 0 for a year.
+func (p Period) startMonth() int {
+	if p.Month == 0 && p.Quarter != 0 {
+		return 3*p.Quarter - 2
+	}
+	return p.Month
 }
 
 // Less reports whether p sorts before q.
