@@ -34,12 +34,12 @@ func Lock(ctx context.Context, out string, wait time.Duration) (release func() e
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return nil, fmt.Errorf("create parent of %s: %w", out, err)
+		return nil, fmt.Errorf("create parent of %s: %w", out, describe(err))
 	}
 	path := LockPath(out)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := openLock(path)
 	if err != nil {
-		return nil, fmt.Errorf("open lock file: %w", err)
+		return nil, err
 	}
 	if err := acquire(ctx, f, wait); err != nil {
 		f.Close()
@@ -90,6 +90,52 @@ func acquire(ctx context.Context, f *os.File, wait time.Duration) error {
 		case <-t.C:
 		}
 	}
+}
+
+// openLock opens (or creates) the lock file without following a symbolic
+// link and refuses anything but a regular file with one name: the lock file
+// is truncated and written, and that must never reach a file it points to
+// or shares its contents with. O_NONBLOCK keeps a FIFO from blocking the
+// open; it changes nothing for a regular file.
+func openLock(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+	if err != nil {
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			return nil, fmt.Errorf("lock file %s is a symbolic link; basebrief never writes through one: remove it (a run recreates it)", path)
+		case errors.Is(err, syscall.EISDIR):
+			return nil, fmt.Errorf("lock file %s is a folder; remove or rename it (a run recreates the lock file)", path)
+		}
+		return nil, fmt.Errorf("open lock file %s: %w", path, describe(err))
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("check lock file %s: %w", path, err)
+	}
+	sys, _ := st.Sys().(*syscall.Stat_t)
+	switch {
+	case !st.Mode().IsRegular():
+		f.Close()
+		return nil, fmt.Errorf("lock file %s is not a regular file (%s); remove it (a run recreates it)", path, st.Mode().Type())
+	case sys != nil && sys.Nlink > 1:
+		f.Close()
+		return nil, fmt.Errorf("lock file %s has %d hard links; it would overwrite another file's contents: remove it (a run recreates it)", path, sys.Nlink)
+	}
+	return f, nil
+}
+
+// describe adds to a file system error what the operator can do about it.
+func describe(err error) error {
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w (the folder holding --out must be on a writable file system)", err)
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		return fmt.Errorf("%w (this user may not write in the folder holding --out)", err)
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%w (free space on the disk holding --out)", err)
+	}
+	return err
 }
 
 // holder names the lock's holder for the message, from the pid it wrote.

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 )
 
@@ -94,6 +96,37 @@ func Recover(out string) error {
 		}
 	}
 	return nil
+}
+
+// Restore puts the previous packet back when a run was killed between the
+// two renames of its swap (out missing, its backup beside it). A run calls it
+// before it reads any input, so that a run that then fails still leaves
+// out in place. It writes nothing when there is nothing to restore, and
+// leaves the repair to a live run that holds the lock (that run may be
+// between its own two renames).
+func Restore(ctx context.Context, out string) error {
+	out = filepath.Clean(out)
+	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	dirs, err := workDirs(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // no parent folder: nothing was ever written here
+	}
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(dirs, func(d workDir) bool { return d.kind == kindBackup }) {
+		return nil
+	}
+	release, err := Lock(ctx, out, 0) // Lock runs Recover
+	if errors.Is(err, ErrLocked) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return release()
 }
 
 // swap puts the finished folder tmp in place of out. With no old packet it

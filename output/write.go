@@ -45,7 +45,7 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) (er
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create parent of %s: %w", out, err)
+		return fmt.Errorf("create parent of %s: %w", out, describe(err))
 	}
 	if err := Recover(out); err != nil {
 		return err
@@ -55,7 +55,7 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) (er
 	}
 	tmp := filepath.Join(parent, workName(out, kindTemp))
 	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return fmt.Errorf("create temporary folder: %w", err)
+		return fmt.Errorf("create temporary folder: %w", describe(err))
 	}
 	defer func() {
 		if err != nil {
@@ -123,8 +123,17 @@ func CheckReplaceable(out string) error {
 	if err != nil {
 		return fmt.Errorf("check %s: %w", out, err)
 	}
+	if st.Mode()&fs.ModeSymlink != 0 {
+		// Renaming the new packet into place would replace the link, not the
+		// folder it points to: name the real folder instead.
+		target, _ := filepath.EvalSymlinks(out)
+		if target == "" {
+			target, _ = os.Readlink(out)
+		}
+		return fmt.Errorf("replace %s: %w: it is a symbolic link (to %s); give the folder itself as --out", out, ErrNotPacket, target)
+	}
 	if !st.IsDir() {
-		return fmt.Errorf("replace %s: %w: it is not a folder", out, ErrNotPacket)
+		return fmt.Errorf("replace %s: %w: it is a %s, not a folder", out, ErrNotPacket, kindOf(st.Mode()))
 	}
 	b, err := os.ReadFile(filepath.Join(out, ManifestName))
 	if err == nil {
@@ -192,4 +201,19 @@ func writeFile(name string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// kindOf names what a non-folder at out is, for the message.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return "file"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
 }

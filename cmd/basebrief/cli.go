@@ -42,8 +42,8 @@ Flags:
   --wait DURATION    how long to wait for another run on the same --out (default 5m)
   --log-format F     stderr log format: text or json (default text)
 
-Exit status: 0 done; 1 input invalid (nothing written); 2 usage error;
-3 any other failure (packet locked, disk, font). Logs go to stderr; on success
+Exit status: 0 done; 1 input invalid, --font included (nothing written);
+2 usage error; 3 any other failure (packet locked, disk, signal). Logs go to stderr; on success
 stdout holds only the packet path. SOURCE_DATE_EPOCH fixes the packet's timestamps.
 `
 

@@ -12,11 +12,18 @@ import (
 )
 
 // validate is `basebrief validate`: everything run checks, nothing written.
-func validate(_ context.Context, cfg config, log *logger) error {
+func validate(ctx context.Context, cfg config, log *logger) error {
 	start := time.Now()
-	ds, cmp, err := loadAndCompare(cfg, log)
-	if err != nil {
+	var (
+		ds  *analysis.Dataset
+		cmp *analysis.Comparison
+	)
+	err := stage(ctx, "read", func() (err error) {
+		ds, cmp, err = loadAndCompare(cfg, log)
 		return err
+	})
+	if err != nil {
+		return failStage(log, err)
 	}
 	log.Info("input valid", "inputs", len(ds.Files), "rows", rows(ds), "period", ds.Period.String(),
 		"previous", ds.Previous.String(), "periods", len(ds.Periods), "warnings", len(cmp.Warnings),

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/basebrief/basebrief/input"
 )
@@ -41,9 +45,9 @@ func (l *logger) inputErrors(err error) {
 	}
 	for _, e := range es {
 		if l.json {
-			l.Error(e.Error(), "file", e.File, "line", e.Line, "column", e.Column)
+			l.Error(clean(e.Error()), "file", clean(e.File), "line", e.Line, "column", e.Column)
 		} else {
-			fmt.Fprintln(l.w, e.Error())
+			fmt.Fprintln(l.w, clean(e.Error()))
 		}
 	}
 }
@@ -51,7 +55,7 @@ func (l *logger) inputErrors(err error) {
 // warnings logs each warning of the data.
 func (l *logger) warnings(ws []string) {
 	for _, w := range ws {
-		l.Warn(w)
+		l.Warn(clean(w))
 	}
 }
 
@@ -69,6 +73,37 @@ func (l *logger) fail(err error, what string) error {
 		l.Error("input invalid; nothing written", "errors", n)
 		return err
 	}
-	l.Error(what, "err", err.Error())
+	l.Error(what, "err", clean(err.Error()))
 	return err
+}
+
+// clean escapes what must not reach a log raw from the data: control
+// characters (a newline would start a forged `level=ERROR` line, an escape
+// sequence would drive the terminal), line and paragraph separators,
+// bidirectional overrides (they reorder what a reader sees) and invalid
+// UTF-8. They are written as Go escapes, \n, \x1b, \u202e; every other
+// character, Chinese included, is left as it is.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[0])
+		case unsafeRune(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r)
 }

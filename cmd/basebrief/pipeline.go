@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,7 +13,6 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/report"
-	"github.com/basebrief/basebrief/report/font"
 )
 
 // runPacket is `basebrief run`: load, compare, render, then write the
@@ -20,24 +20,46 @@ import (
 // waiting run has already done its work when its turn comes.
 func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
 	start := time.Now()
+	// A run killed between the swap's two renames left no packet/: put it
+	// back before anything can fail, as the README promises.
+	if err := output.Restore(ctx, cfg.out); err != nil {
+		return log.fail(err, "cannot restore the previous packet left by a killed run; nothing written")
+	}
 	if err := output.CheckReplaceable(cfg.out); err != nil { // fail before the work
 		return log.fail(err, "cannot replace --out; nothing written")
 	}
-	face, err := font.Load(cfg.font)
+	face, err := loadFont(cfg.font)
 	if err != nil {
-		return log.fail(fmt.Errorf("load font: %w", err), "font unusable; nothing written")
+		return log.fail(err, "font unusable; nothing written")
 	}
-	ds, cmp, err := loadAndCompare(cfg, log)
-	if err != nil {
+	var (
+		ds  *analysis.Dataset
+		cmp *analysis.Comparison
+	)
+	err = stage(ctx, "read", func() (err error) {
+		ds, cmp, err = loadAndCompare(cfg, log)
 		return err
+	})
+	if err != nil {
+		return failStage(log, err)
 	}
 	t := packetTime(cfg.epoch, ds.Meta, ds.Period)
-	files, notes, err := report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t})
+	var (
+		files []report.File
+		notes []string
+	)
+	err = stage(ctx, "render", func() (err error) {
+		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t})
+		return err
+	})
 	if err != nil {
+		if errors.Is(err, errInterrupted) {
+			return failStage(log, err)
+		}
 		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
 	}
 	for _, n := range notes {
-		log.Info(n)
+		log.Info(clean(n))
 	}
 	out := make([]output.File, len(files))
 	size := 0
@@ -47,10 +69,19 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 	}
 	release, err := output.Lock(ctx, cfg.out, cfg.wait)
 	if err != nil {
-		return log.fail(err, "packet folder busy; nothing written")
+		switch {
+		case errors.Is(err, output.ErrLocked):
+			return log.fail(err, "packet folder busy; nothing written")
+		case ctx.Err() != nil:
+			return log.fail(err, "interrupted by a signal while waiting for the lock; nothing written")
+		}
+		return log.fail(err, "cannot lock the packet folder; nothing written")
 	}
 	defer release()
 	if err := output.Write(ctx, cfg.out, out, manifestInfo(cfg, ds, cmp, t)); err != nil {
+		if ctx.Err() != nil {
+			return log.fail(err, "interrupted by a signal while writing; previous packet left as it was")
+		}
 		return log.fail(err, "write failed; previous packet left as it was")
 	}
 	abs, err := filepath.Abs(cfg.out)
@@ -63,6 +94,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
+}
+
+// failStage logs a stage's failure: its own errors are logged where they
+// happen (loadAndCompare), an interruption here.
+func failStage(log *logger, err error) error {
+	if errors.Is(err, errInterrupted) {
+		return log.fail(err, "interrupted by a signal; nothing written")
+	}
+	return err
 }
 
 // manifestInfo is what the manifest records of this run. It holds no path:
