@@ -32,6 +32,7 @@ type labels struct {
 	reconciled func(recorded, stated string) string
 	split      func(sheet string, rows int, parts []string) string
 	truncated  func(sheet string, rows, kept int) string
+	clipped    func(rows int) string
 
 	// row captions
 	provinceLevel, sumOfCities, fromSegments, allMembers, yes string
@@ -85,6 +86,9 @@ func zhLabels() *labels {
 		},
 		truncated: func(sheet string, rows, kept int) string {
 			return fmt.Sprintf("%s表共 %s 行，超过 Excel 单表行数上限，只列出人数最多的 %s 行；完整数据见 summary.json。", sheet, vocab.Int(int64(rows)), vocab.Int(int64(kept)))
+		},
+		clipped: func(rows int) string {
+			return fmt.Sprintf("有 %d 行的文字超过 Excel 行高上限，只显示开头；选中单元格可看全文。", rows)
 		},
 
 		provinceLevel: "省级数", sumOfCities: "城市合计", fromSegments: "群体合计",
@@ -143,6 +147,9 @@ func enLabels() *labels {
 		},
 		truncated: func(sheet string, rows, kept int) string {
 			return fmt.Sprintf("The %s table has %s rows, more than an Excel sheet holds; only the %s with the most members are listed, summary.json has them all.", sheet, vocab.Int(int64(rows)), vocab.Int(int64(kept)))
+		},
+		clipped: func(rows int) string {
+			return fmt.Sprintf("%d rows hold text taller than an Excel row can be; they show its start, and selecting the cell shows it whole.", rows)
 		},
 
 		provinceLevel: "province figure", sumOfCities: "sum of cities", fromSegments: "sum of segments",

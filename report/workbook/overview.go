@@ -44,6 +44,9 @@ func (b *book) writeOverview() error {
 	rows := b.keyFigures(s)
 	b.statedFigures(s, rows)
 	b.inputFiles(s)
+	if b.clipped > 0 { // the overview is written last: every other sheet has counted
+		b.notes = append(b.notes, l.clipped(b.clipped))
+	}
 	if len(b.notes) > 0 {
 		s.blank()
 		s.add(b.styled(b.st.section, l.notes))

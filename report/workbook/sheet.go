@@ -71,7 +71,7 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 		return fmt.Errorf("stream sheet %s: %w", s.name, err)
 	}
 	for j, w := range s.widths {
-		if err := sw.SetColWidth(j+1, j+1, math.Round(w*10)/10); err != nil {
+		if err := sw.SetColWidth(j+1, j+1, colWidth(w)); err != nil {
 			return fmt.Errorf("size columns of %s: %w", s.name, err)
 		}
 	}
@@ -81,7 +81,7 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 		}
 		opts := b.rowOpts(cells, s.widths, s.merges[i+1])
 		if h, ok := s.heights[i+1]; ok {
-			opts = []excelize.RowOpts{{Height: h}}
+			opts = []excelize.RowOpts{{Height: min(h, maxRowHeight)}}
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), cells, opts...); err != nil {
 			return fmt.Errorf("write row %d of %s: %w", i+1, s.name, err)

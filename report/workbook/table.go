@@ -66,9 +66,11 @@ func (t *table) widths() []float64 {
 		}
 	}
 	for i, c := range t.cols {
-		if c.max > 0 && w[i] > c.max {
-			w[i] = c.max
+		limit := c.max
+		if limit <= 0 {
+			limit = autoMaxWidth
 		}
+		w[i] = min(w[i], limit)
 	}
 	return w
 }
@@ -89,7 +91,7 @@ func (b *book) writeTable(t *table) error {
 	}
 	widths := t.widths()
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, math.Round(w*10)/10); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, colWidth(w)); err != nil {
 			return fmt.Errorf("size columns of %s: %w", t.sheet, err)
 		}
 	}
@@ -149,7 +151,13 @@ func (b *book) wrapHeight(cells []any, widths []float64, span map[int]int) float
 	if lines <= 1 {
 		return 0
 	}
-	return lines*lineHeight + 2
+	if h := lines*lineHeight + 2; h <= maxRowHeight {
+		return h
+	}
+	// The format's limit: the row shows the text's start, the cell holds
+	// it whole, and the overview says so.
+	b.clipped++
+	return maxRowHeight
 }
 
 func (b *book) rowOpts(cells []any, widths []float64, span map[int]int) []excelize.RowOpts {

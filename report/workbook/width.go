@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -49,4 +50,19 @@ func cellWidth(v any) float64 {
 		return float64(len(strconv.FormatFloat(v, 'f', 1, 64)))
 	}
 	return 8
+}
+
+// Limits of the file format that excelize enforces: a wider column or a
+// taller row is an error, not a clamp. A column sized to its content stops
+// well before, at autoMaxWidth: a longer name shows its start, and the cell
+// holds it whole.
+const (
+	maxColWidth  = excelize.MaxColumnWidth // 255 characters
+	maxRowHeight = excelize.MaxRowHeight   // 409 points
+	autoMaxWidth = 80
+)
+
+// colWidth is w rounded to a tenth and within the format's limits.
+func colWidth(w float64) float64 {
+	return math.Round(min(max(w, 0), maxColWidth)*10) / 10
 }

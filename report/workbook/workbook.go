@@ -37,17 +37,18 @@ type check struct {
 
 // book is one workbook being written.
 type book struct {
-	f      *excelize.File
-	c      *analysis.Comparison
-	l      *labels
-	st     styles
-	lang   vocab.Lang
-	limit  int      // rows per sheet
-	record bool     // keep checks (tests)
-	notes  []string // what the overview must say about split or cut tables
-	checks []check
-	layout layout
-	segs   []analysis.Segment // segments with a city figure: the city sheet's columns
+	f       *excelize.File
+	c       *analysis.Comparison
+	l       *labels
+	st      styles
+	lang    vocab.Lang
+	limit   int      // rows per sheet
+	record  bool     // keep checks (tests)
+	notes   []string // what the overview must say about split or cut tables
+	clipped int      // rows whose text is taller than the format allows (wrapHeight)
+	checks  []check
+	layout  layout
+	segs    []analysis.Segment // segments with a city figure: the city sheet's columns
 }
 
 // config is what tests change: the rows per sheet, and whether to keep
