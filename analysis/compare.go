@@ -60,33 +60,6 @@ type periodFigures struct {
 	province map[string]*tally
 }
 
-func indexFigures(figs []Figure, p Period) periodFigures {
-	pf := periodFigures{city: map[cityKey]*tally{}, province: map[string]*tally{}}
-	if p.IsZero() {
-		return pf
-	}
-	for _, f := range figs {
-		if f.Period != p {
-			continue
-		}
-		var t *tally
-		if f.City == "" {
-			if t = pf.province[f.Province]; t == nil {
-				t = &tally{}
-				pf.province[f.Province] = t
-			}
-		} else {
-			k := cityKey{f.Province, f.City}
-			if t = pf.city[k]; t == nil {
-				t = &tally{}
-				pf.city[k] = t
-			}
-		}
-		t.add(f)
-	}
-	return pf
-}
-
 // Compare builds the regional comparison of d for d.Period, limited to one
 // region when region is not empty.
 func Compare(d *Dataset, region string) (*Comparison, error) {
@@ -102,25 +75,41 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 			return nil, fmt.Errorf("region %q is not in cities.csv; regions there: %s", region, strings.Join(regionNames(d.Cities), ", "))
 		}
 	}
-	cur := indexFigures(d.Figures, d.Period)
-	prev := indexFigures(d.Figures, d.Previous)
+	h := &d.History
+	if len(h.Periods) == 0 && len(d.Figures) > 0 {
+		built := historyOf(d.Figures)
+		h = &built
+	}
+	v := planView(h, d.Period)
+	at, prevAt, agoAt := v.at(v.cur), v.at(v.prev), v.at(v.yoy)
+	cur, prev, ago := h.tallies(at.hist), h.tallies(prevAt.hist), h.tallies(agoAt.hist)
 	cmp := &Comparison{
-		Period:   d.Period,
-		Previous: d.Previous,
-		Region:   region,
-		Meta:     d.Meta,
-		Files:    d.Files,
-		Periods:  d.Periods,
+		Period:         d.Period,
+		Previous:       prevAt.period,
+		YearAgo:        agoAt.period,
+		Source:         at.source,
+		PreviousSource: prevAt.source,
+		YearAgoSource:  agoAt.source,
+		Region:         region,
+		Meta:           d.Meta,
+		Files:          d.Files,
+		Periods:        d.Periods,
+		History:        h,
 	}
 	w := &warnings{}
-	cmp.Cities = cityRows(cities, d.Bases, cur, prev, w)
+	cmp.Cities = cityRows(cities, d.Bases, cur, prev, ago, w)
 	cmp.Provinces, cmp.MaxBatch = provinceRows(cmp.Cities, d.Bases, cities, cur, prev, w)
+	comparables(cmp, cur, prev, ago, w)
 	cmp.Regions = regionRows(cmp.Provinces)
 	rankAndShare(cmp)
 	sortRows(cmp)
 	cmp.Totals = totals(cmp.Regions)
+	cmp.Series = series(h, v, cmp)
 	cmp.Bases = basesInOrder(cmp, d.Bases)
 	cmp.Figures = figuresUsed(cmp, d.Figures)
+	if v.snapshot {
+		w.add(periodEndNotice(cmp))
+	}
 	cmp.Stated = reconcile(d.Meta.Stated, cmp.Totals)
 	cmp.Warnings, cmp.Notices = w.list(d.Notices, cmp)
 	return cmp, nil
@@ -139,7 +128,7 @@ func regionNames(cities []City) []string {
 	return out
 }
 
-func cityRows(cities []City, bases []Base, cur, prev periodFigures, w *warnings) []CityRow {
+func cityRows(cities []City, bases []Base, cur, prev, ago periodFigures, w *warnings) []CityRow {
 	type count struct{ bases, key int }
 	counts := map[cityKey]count{}
 	for _, b := range bases {
@@ -162,19 +151,14 @@ func cityRows(cities []City, bases []Base, cur, prev periodFigures, w *warnings)
 			w.checkSegments(c.Name, t)
 		}
 		r.PreviousMembers, _ = prev.city[k].members()
+		r.YearAgoMembers, _ = ago.city[k].members()
 		if r.Members == nil {
 			w.noFigure = append(w.noFigure, c.Name)
 		} else if r.FromSegments {
 			w.fromSegments = append(w.fromSegments, c.Name)
 		}
-		if r.Members != nil && r.PreviousMembers != nil {
-			ch := *r.Members - *r.PreviousMembers
-			r.Change = &ch
-			if *r.PreviousMembers != 0 {
-				ratio := float64(ch) / float64(*r.PreviousMembers)
-				r.ChangeRatio = &ratio
-			}
-		}
+		r.Change, r.ChangeRatio = change(r.Members, r.PreviousMembers)
+		r.YoYChange, r.YoYChangeRatio = change(r.Members, r.YearAgoMembers)
 		rows = append(rows, r)
 	}
 	return rows

@@ -28,11 +28,71 @@ func (c *Counts) add(o Counts) {
 	c.PreviousMembers = addPtr(c.PreviousMembers, o.PreviousMembers)
 }
 
+// Basis is what a province's like-for-like change compares (可比口径).
+type Basis string
+
+const (
+	BasisNone     Basis = ""         // nothing comparable: summary.json null
+	BasisProvince Basis = "province" // the province-level figures of both periods
+	BasisCities   Basis = "cities"   // the sums over the cities with a figure in both periods
+)
+
+// Comparable is a like-for-like change against one earlier period: the
+// same places on the same basis in both (summary.json's COMPARABLE fields,
+// or their yoy_ twins). All nil where nothing is comparable.
+type Comparable struct {
+	Cities      *int   // cities with a figure in both periods
+	Members     *int64 // comparable_members
+	Previous    *int64 // comparable_previous
+	Change      *int64 // Members − Previous
+	ChangeRatio *float64
+}
+
+// add sums o into c (a region's or the totals' over their provinces whose
+// basis is not null); finish sets the change afterwards.
+func (c *Comparable) add(o Comparable) {
+	if o.Members == nil {
+		return
+	}
+	n := o.cities()
+	if c.Cities != nil {
+		n += *c.Cities
+	}
+	c.Cities = &n
+	c.Members = addPtr(c.Members, o.Members)
+	c.Previous = addPtr(c.Previous, o.Previous)
+}
+
+func (c Comparable) cities() int {
+	if c.Cities == nil {
+		return 0
+	}
+	return *c.Cities
+}
+
+func (c *Comparable) finish() { c.Change, c.ChangeRatio = change(c.Members, c.Previous) }
+
+// change is cur − prev and its ratio to prev: nil where either is missing,
+// the ratio nil where prev is 0.
+func change(cur, prev *int64) (*int64, *float64) {
+	if cur == nil || prev == nil {
+		return nil, nil
+	}
+	ch := *cur - *prev
+	if *prev == 0 {
+		return &ch, nil
+	}
+	r := float64(ch) / float64(*prev)
+	return &ch, &r
+}
+
 // RegionRow is one region (片区) of the comparison.
 type RegionRow struct {
 	Region    string
 	Provinces int
 	Counts
+	Comparable Comparable // against the previous period
+	YoY        Comparable // against the year-ago period (同比)
 }
 
 // ProvinceRow is one province (省区市) of the comparison.
@@ -41,8 +101,12 @@ type ProvinceRow struct {
 	Region   string
 	Counts
 	ProvinceLevel bool // Members is the province-level figure, not a sum of cities
-	ShareOfRegion *float64
-	RankInRegion  *int
+	// Basis and YoYBasis say what Comparable and YoY compare.
+	Basis, YoYBasis Basis
+	Comparable      Comparable // against the previous period
+	YoY             Comparable // against the year-ago period (同比)
+	ShareOfRegion   *float64
+	RankInRegion    *int
 	// BasesByBatch[i] counts the key projects of batch i+1; NoBatch the
 	// bases without a batch. len(BasesByBatch) is Comparison.MaxBatch.
 	BasesByBatch []int
@@ -63,6 +127,9 @@ type CityRow struct {
 	PreviousMembers *int64
 	Change          *int64
 	ChangeRatio     *float64
+	YearAgoMembers  *int64 // the figure for the year-ago period
+	YoYChange       *int64
+	YoYChangeRatio  *float64
 	ShareOfRegion   *float64
 	RankInRegion    *int
 	RankOverall     *int // rank among all cities listed, same tie rule
@@ -76,6 +143,8 @@ type Totals struct {
 	Regions   int
 	Provinces int
 	Counts
+	Comparable Comparable // against the previous period
+	YoY        Comparable // against the year-ago period (同比)
 }
 
 // Reconciled sets a stated figure beside what the records hold.
@@ -88,17 +157,28 @@ type Reconciled struct {
 // report renders. Lists are sorted as summary.json requires: members
 // descending, nulls last, then by name.
 type Comparison struct {
-	Period    Period
-	Previous  Period // zero if none
-	Region    string // the --region filter, "" for all
-	Regions   []RegionRow
-	Provinces []ProvinceRow
-	Cities    []CityRow
-	Totals    Totals
-	MaxBatch  int
+	Period   Period
+	Previous Period // the previous period of the same kind; zero if none
+	YearAgo  Period // the same period a year earlier, where the data holds it; zero if none
+	// Sources are the periods whose figures stand for Period, Previous and
+	// YearAgo: the same periods, except in a year (or quarter) view of
+	// finer data, where each is its last sub-period present (2019-12 for 2019).
+	Source, PreviousSource, YearAgoSource Period
+	Region                                string // the --region filter, "" for all
+	Regions                               []RegionRow
+	Provinces                             []ProvinceRow
+	Cities                                []CityRow
+	Totals                                Totals
+	MaxBatch                              int
 
 	Bases   []Base   // every base within the comparison, by province, city, batch, name
-	Figures []Figure // the figures used (compared and previous period), sorted
+	Figures []Figure // the figures used (compared, previous and year-ago periods), sorted
+	// Series is every period of the compared kind up to the compared one,
+	// oldest first, within Region.
+	Series []SeriesPoint
+	// History is every figure of every period, compactly (the workbook's
+	// 人数 sheet lists it); it covers all places, not only Region's.
+	History *History
 	Meta    Meta
 	Stated  []Reconciled
 	Files   []InputFile
@@ -135,4 +215,32 @@ const (
 	CodeProvinceBelowCities = "province_below_cities" // province-level figure below its cities' sum
 	CodeNoFigures           = "no_figures"            // figures.csv holds no figure at all
 	CodeInput               = "input"                 // an input warning not yet given its own code
+	CodeBasisChanged        = "basis_changed"         // provinces switching between a province-level figure and a city sum
+	CodeCoverageChanged     = "coverage_changed"      // reporting cities differ between the periods compared
+	CodePeriodEnd           = "period_end"            // a year or quarter compared by its last sub-period (year view)
 )
+
+// SeriesPoint is one period of the series: members and reporting cities by
+// the same rules as for the compared period.
+type SeriesPoint struct {
+	Period          Period
+	Source          Period // the period whose figures stand for it (see Comparison.Source)
+	Members         *int64
+	ReportingCities int
+	Regions         []SeriesRegion // summary.json order: members descending, nulls last, then name
+	// Provinces holds each province's members, in the order of
+	// Comparison.Provinces; ProvinceLevel whether it is a province-level figure.
+	Provinces     []*int64
+	ProvinceLevel []bool
+	// CoverageChanged marks a point whose reporting cities, or a province's
+	// basis (province-level figure or city sum), differ from the point
+	// before: a step there is not growth or decline.
+	CoverageChanged bool
+}
+
+// SeriesRegion is one region's members and reporting cities in a period.
+type SeriesRegion struct {
+	Region          string
+	Members         *int64
+	ReportingCities int
+}

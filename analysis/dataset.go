@@ -86,15 +86,18 @@ type InputFile struct {
 }
 
 // Dataset is everything input read and validated. Figures holds only the
-// rows of the compared period and the one before it; the others are counted
-// in FigureRows and Periods but not kept, so memory does not grow with history.
+// rows of the periods compared in full (source and line included); History
+// holds every period's figures compactly, so memory grows slowly with history.
 type Dataset struct {
-	Cities   []City
-	Bases    []Base
-	Figures  []Figure
+	Cities  []City
+	Bases   []Base
+	Figures []Figure
+	// History is every figure of every period, compactly. Compare builds it
+	// from Figures when it is empty (datasets built by hand).
+	History  History
 	Periods  []Period // every distinct period present, ascending
 	Period   Period   // the period compared (latest or chosen)
-	Previous Period   // the period before it in the data; zero if none
+	Previous Period   // the period before it in the data; zero if none (Compare finds its own from History)
 	Meta     Meta
 	Files    []InputFile
 	// Notices are what reading the input noticed, each with its code and

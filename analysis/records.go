@@ -55,19 +55,50 @@ func basesInOrder(c *Comparison, bases []Base) []Base {
 	return out
 }
 
-// figuresUsed lists the figures of the compared places for the period and
-// the previous period, sorted by period, province, city, segment.
+// figuresUsed lists the figures of the compared places for the periods
+// read (compared, previous and year-ago, or their sources in a year view),
+// sorted by period, province, city, segment. A period whose rows the
+// dataset did not keep in full is listed from the history, without source
+// and line.
 func figuresUsed(c *Comparison, figs []Figure) []Figure {
 	provPos, cityPos := positions(c)
-	var out []Figure
-	for _, f := range figs {
-		if f.Period != c.Period && (c.Previous.IsZero() || f.Period != c.Previous) {
-			continue
-		}
+	in := func(f *Figure) bool {
 		_, prov := provPos[f.Province]
 		_, city := cityPos[cityKey{f.Province, f.City}]
-		if (f.City == "" && prov) || city {
-			out = append(out, f)
+		return (f.City == "" && prov) || city
+	}
+	used := map[Period]bool{}
+	for _, p := range []Period{c.Source, c.PreviousSource, c.YearAgoSource} {
+		if !p.IsZero() {
+			used[p] = false // not yet found among the kept rows
+		}
+	}
+	var out []Figure
+	for i := range figs {
+		f := &figs[i]
+		if _, ok := used[f.Period]; ok {
+			used[f.Period] = true
+			if in(f) {
+				out = append(out, *f)
+			}
+		}
+	}
+	if h := c.History; h != nil {
+		for p, found := range used {
+			if found {
+				continue
+			}
+			if i := h.find(p); i >= 0 {
+				pf := &h.Periods[i]
+				for j := range pf.Keys {
+					place, seg, n := pf.At(j)
+					pl := h.Places[place]
+					f := Figure{Province: pl.Province, City: pl.City, Period: p, Segment: seg, Members: n}
+					if in(&f) {
+						out = append(out, f)
+					}
+				}
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b Figure) int {

@@ -87,6 +87,12 @@ func regionRows(provs []ProvinceRow) []RegionRow {
 		}
 		rows[i].Provinces++
 		rows[i].add(p.Counts)
+		rows[i].Comparable.add(p.Comparable)
+		rows[i].YoY.add(p.YoY)
+	}
+	for i := range rows {
+		rows[i].Comparable.finish()
+		rows[i].YoY.finish()
 	}
 	return rows
 }
@@ -97,7 +103,11 @@ func totals(regions []RegionRow) Totals {
 		t.Regions++
 		t.Provinces += r.Provinces
 		t.add(r.Counts)
+		t.Comparable.add(r.Comparable)
+		t.YoY.add(r.YoY)
 	}
+	t.Comparable.finish()
+	t.YoY.finish()
 	return t
 }
 

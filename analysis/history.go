@@ -1,0 +1,161 @@
+package analysis
+
+import "slices"
+
+// History is every period's figures in compact form: for each period, each
+// place's value per segment as a number key and a count, without the
+// source and line a Figure carries. It is what the series, the previous and
+// the year-ago periods are computed from, so input need not keep every
+// Figure of a long history (a million rows as Figures is ~100 MB; as
+// History ~12 MB).
+type History struct {
+	Places  []Place         // the places the keys index
+	Periods []PeriodFigures // ascending by period, each period once
+}
+
+// Place is a city, or a province when City is "".
+type Place struct{ Province, City string }
+
+// SegmentSlots is the number of segment values a place has per period:
+// SegmentAll and the four segments.
+const SegmentSlots = 5
+
+// PeriodFigures holds one period's figures: Keys[i] is place×SegmentSlots +
+// segment, Members[i] its count. Keys are unique and in no particular order.
+type PeriodFigures struct {
+	Period  Period
+	Keys    []int32
+	Members []int64
+}
+
+// Len is the number of figures of the period.
+func (pf *PeriodFigures) Len() int { return len(pf.Keys) }
+
+// At returns the i-th figure: its place index, segment and count.
+func (pf *PeriodFigures) At(i int) (place int, seg Segment, members int64) {
+	k := int(pf.Keys[i])
+	return k / SegmentSlots, Segment(k % SegmentSlots), pf.Members[i]
+}
+
+// Add appends a figure; it is the caller's duty not to add a key twice.
+func (pf *PeriodFigures) Add(place int, seg Segment, members int64) {
+	pf.Keys = append(pf.Keys, int32(place*SegmentSlots+int(seg)))
+	pf.Members = append(pf.Members, members)
+}
+
+// Rows is the number of figures over every period.
+func (h *History) Rows() int {
+	n := 0
+	for i := range h.Periods {
+		n += h.Periods[i].Len()
+	}
+	return n
+}
+
+// find returns the index of period p in h.Periods, or -1.
+func (h *History) find(p Period) int {
+	i, ok := slices.BinarySearchFunc(h.Periods, p, func(pf PeriodFigures, p Period) int { return pf.Period.Compare(p) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// historyOf builds the History of figs: what Compare uses when the dataset
+// carries none (datasets built by hand, tests).
+func historyOf(figs []Figure) History {
+	var h History
+	places := map[Place]int{}
+	byPeriod := map[Period]int{}
+	for _, f := range figs {
+		pl := Place{f.Province, f.City}
+		pi, ok := places[pl]
+		if !ok {
+			pi = len(h.Places)
+			places[pl] = pi
+			h.Places = append(h.Places, pl)
+		}
+		i, ok := byPeriod[f.Period]
+		if !ok {
+			i = len(h.Periods)
+			byPeriod[f.Period] = i
+			h.Periods = append(h.Periods, PeriodFigures{Period: f.Period})
+		}
+		h.Periods[i].Add(pi, f.Segment, f.Members)
+	}
+	slices.SortFunc(h.Periods, func(a, b PeriodFigures) int { return a.Period.Compare(b.Period) })
+	return h
+}
+
+// tallies indexes one history period's figures by city and province, as
+// the comparison's rows read them.
+func (h *History) tallies(i int) periodFigures {
+	pf := periodFigures{city: map[cityKey]*tally{}, province: map[string]*tally{}}
+	if i < 0 {
+		return pf
+	}
+	per := &h.Periods[i]
+	for j := range per.Keys {
+		place, seg, n := per.At(j)
+		pl := h.Places[place]
+		var t *tally
+		if pl.City == "" {
+			if t = pf.province[pl.Province]; t == nil {
+				t = &tally{}
+				pf.province[pl.Province] = t
+			}
+		} else {
+			k := cityKey{pl.Province, pl.City}
+			if t = pf.city[k]; t == nil {
+				t = &tally{}
+				pf.city[k] = t
+			}
+		}
+		t.add(Figure{Segment: seg, Members: n})
+	}
+	return pf
+}
+
+// folder turns one history period's figures into each place's members (the
+// total row, else the sum of the segment rows), reusing its arrays from one
+// period to the next so a long series allocates nothing per period.
+type folder struct {
+	total, segs []int64 // by place; -1: none
+	touched     []int32
+}
+
+func newFolder(places int) *folder {
+	f := &folder{total: make([]int64, places), segs: make([]int64, places)}
+	for i := range f.total {
+		f.total[i], f.segs[i] = -1, -1
+	}
+	return f
+}
+
+// fold calls each(place, members) once for every place with a figure in
+// pf, in no particular order.
+func (f *folder) fold(pf *PeriodFigures, each func(place int, members int64)) {
+	f.touched = f.touched[:0]
+	for j, k := range pf.Keys {
+		place, seg := int(k)/SegmentSlots, Segment(int(k)%SegmentSlots)
+		n := pf.Members[j]
+		if f.total[place] < 0 && f.segs[place] < 0 {
+			f.touched = append(f.touched, int32(place))
+		}
+		if seg == SegmentAll {
+			f.total[place] = n
+		} else if f.segs[place] < 0 {
+			f.segs[place] = n
+		} else {
+			f.segs[place] += n
+		}
+	}
+	for _, p := range f.touched {
+		n := f.total[p]
+		if n < 0 {
+			n = f.segs[p]
+		}
+		each(int(p), n)
+		f.total[p], f.segs[p] = -1, -1
+	}
+}
