@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
+import "sort"
 
 // cityKey identifies a city: names are unique within a province only.
 type cityKey struct{ province, city string }
@@ -64,15 +60,11 @@ type periodFigures struct {
 // region when region is not empty.
 func Compare(d *Dataset, region string) (*Comparison, error) {
 	cities := d.Cities
+	w := &warnings{}
 	if region != "" {
-		cities = nil
-		for _, c := range d.Cities {
-			if c.Region == region {
-				cities = append(cities, c)
-			}
-		}
-		if len(cities) == 0 {
-			return nil, fmt.Errorf("region %q is not in cities.csv; regions there: %s", region, strings.Join(regionNames(d.Cities), ", "))
+		var err error
+		if cities, region, err = inRegion(d.Cities, region, w); err != nil {
+			return nil, err
 		}
 	}
 	h := &d.History
@@ -96,12 +88,12 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 		Periods:        d.Periods,
 		History:        h,
 	}
-	w := &warnings{}
 	cmp.Cities = cityRows(cities, d.Bases, cur, prev, ago, w)
 	cmp.Provinces, cmp.MaxBatch = provinceRows(cmp.Cities, d.Bases, cities, cur, prev, w)
 	comparables(cmp, cur, prev, ago, w)
 	cmp.Regions = regionRows(cmp.Provinces)
 	rankAndShare(cmp)
+	setOrder(cmp)
 	sortRows(cmp)
 	cmp.Totals = totals(cmp.Regions)
 	cmp.Series = series(h, v, cmp)

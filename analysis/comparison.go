@@ -90,6 +90,7 @@ func change(cur, prev *int64) (*int64, *float64) {
 type RegionRow struct {
 	Region    string
 	Provinces int
+	Order     int // position in official order (order.go); ties in sorted lists follow it
 	Counts
 	Comparable Comparable // against the previous period
 	YoY        Comparable // against the year-ago period (同比)
@@ -99,6 +100,7 @@ type RegionRow struct {
 type ProvinceRow struct {
 	Province string
 	Region   string
+	Order    int // position in official order (order.go): by administrative code
 	Counts
 	ProvinceLevel bool // Members is the province-level figure, not a sum of cities
 	// Basis and YoYBasis say what Comparable and YoY compare.
@@ -118,6 +120,7 @@ type CityRow struct {
 	City            string
 	Province        string
 	Region          string
+	Order           int // position in official order (order.go): by province, then code
 	Tier            Tier
 	Note            string
 	Bases           int

@@ -7,16 +7,17 @@ import (
 	"strings"
 )
 
-// positions indexes the comparison's province and city rows by name: the
-// order the report lists them in, and the places it covers.
+// positions indexes the comparison's province and city rows by name: their
+// official order (order.go), the order the report lists them in, and the
+// places it covers.
 func positions(c *Comparison) (map[string]int, map[cityKey]int) {
 	provPos := make(map[string]int, len(c.Provinces))
-	for i, p := range c.Provinces {
-		provPos[p.Province] = i
+	for _, p := range c.Provinces {
+		provPos[p.Province] = p.Order
 	}
 	cityPos := make(map[cityKey]int, len(c.Cities))
-	for i, ct := range c.Cities {
-		cityPos[cityKey{ct.Province, ct.City}] = i
+	for _, ct := range c.Cities {
+		cityPos[cityKey{ct.Province, ct.City}] = ct.Order
 	}
 	return provPos, cityPos
 }
@@ -57,9 +58,10 @@ func basesInOrder(c *Comparison, bases []Base) []Base {
 
 // figuresUsed lists the figures of the compared places for the periods
 // read (compared, previous and year-ago, or their sources in a year view),
-// sorted by period, province, city, segment. A period whose rows the
-// dataset did not keep in full is listed from the history, without source
-// and line.
+// sorted by period, then province and city in official order (a
+// province-level figure before its cities'), then segment. A period whose
+// rows the dataset did not keep in full is listed from the history, without
+// source and line.
 func figuresUsed(c *Comparison, figs []Figure) []Figure {
 	provPos, cityPos := positions(c)
 	in := func(f *Figure) bool {
@@ -101,9 +103,15 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 			}
 		}
 	}
+	pos := func(f Figure) int {
+		if f.City == "" {
+			return -1
+		}
+		return cityPos[cityKey{f.Province, f.City}]
+	}
 	slices.SortFunc(out, func(a, b Figure) int {
-		return cmp.Or(a.Period.Compare(b.Period), cmp.Compare(a.Province, b.Province),
-			cmp.Compare(a.City, b.City), cmp.Compare(a.Segment, b.Segment), cmp.Compare(a.Line, b.Line))
+		return cmp.Or(a.Period.Compare(b.Period), cmp.Compare(provPos[a.Province], provPos[b.Province]),
+			cmp.Compare(pos(a), pos(b)), cmp.Compare(a.Segment, b.Segment), cmp.Compare(a.Line, b.Line))
 	})
 	return out
 }

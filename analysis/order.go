@@ -1,0 +1,106 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/basebrief/basebrief/analysis/divisions"
+)
+
+// The lists people read follow the official order of places: provinces by
+// administrative code, cities by code within their province, names the
+// division table lacks (两江新区, test names) after the known ones in data
+// order; regions by their first province. summary.json keeps its own order
+// (members, then code point); every row carries its official position in
+// Order so a renderer can list rows officially or break ties with it.
+
+// setOrder sets the Order of every region, province and city row. It runs
+// while the rows are still in data order (cities.csv's).
+func setOrder(c *Comparison) {
+	provOrder := make(map[string]int, len(c.Provinces))
+	provIdx := rankBy(len(c.Provinces), func(i int) (string, int) {
+		return provinceCode(c.Provinces[i].Province), i
+	})
+	for i := range c.Provinces {
+		c.Provinces[i].Order = provIdx[i]
+		provOrder[c.Provinces[i].Province] = provIdx[i]
+	}
+	cityIdx := rankByOrder(len(c.Cities), func(i int) (int, string, int) {
+		ct := c.Cities[i]
+		code := ""
+		if p, ok := divisions.City(ct.Province, ct.City); ok {
+			code = p.Code
+		}
+		return provOrder[ct.Province], code, i
+	})
+	for i := range c.Cities {
+		c.Cities[i].Order = cityIdx[i]
+	}
+	first := map[string]int{}
+	for _, p := range c.Provinces {
+		if o, ok := first[p.Region]; !ok || p.Order < o {
+			first[p.Region] = p.Order
+		}
+	}
+	regIdx := rankByOrder(len(c.Regions), func(i int) (int, string, int) { return first[c.Regions[i].Region], "", i })
+	for i := range c.Regions {
+		c.Regions[i].Order = regIdx[i]
+	}
+}
+
+func provinceCode(name string) string {
+	if p, ok := divisions.Province(name); ok {
+		return p.Code
+	}
+	return ""
+}
+
+// rankBy ranks n items by official code, unknown codes ("") last, then by
+// data position.
+func rankBy(n int, key func(int) (string, int)) []int {
+	return rankByOrder(n, func(i int) (int, string, int) { code, pos := key(i); return 0, code, pos })
+}
+
+// rankByOrder ranks n items by an outer order, then code, then data
+// position; rank[i] is item i's 0-based position.
+func rankByOrder(n int, key func(int) (int, string, int)) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		oa, ca, pa := key(a)
+		ob, cb, pb := key(b)
+		return cmp.Or(cmp.Compare(oa, ob), divisions.Compare(ca, cb), cmp.Compare(pa, pb))
+	})
+	rank := make([]int, n)
+	for r, i := range idx {
+		rank[i] = r
+	}
+	return rank
+}
+
+// inOrder returns a copy of rows in official order.
+func inOrder[T any](rows []T, order func(T) int) []T {
+	out := slices.Clone(rows)
+	slices.SortFunc(out, func(a, b T) int { return cmp.Compare(order(a), order(b)) })
+	return out
+}
+
+// RegionsInOrder lists the region rows in official order (by their first
+// province's code).
+func (c *Comparison) RegionsInOrder() []RegionRow {
+	return inOrder(c.Regions, func(r RegionRow) int { return r.Order })
+}
+
+// ProvincesInOrder lists the province rows in official order: by code
+// (重庆、四川、贵州、云南、西藏…), unknown names after them in data order.
+func (c *Comparison) ProvincesInOrder() []ProvinceRow {
+	return inOrder(c.Provinces, func(p ProvinceRow) int { return p.Order })
+}
+
+// CitiesInOrder lists the city rows in official order: by province, then
+// by code within it, unknown names after the known ones in data order.
+func (c *Comparison) CitiesInOrder() []CityRow {
+	return inOrder(c.Cities, func(ct CityRow) int { return ct.Order })
+}
