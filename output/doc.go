@@ -6,9 +6,13 @@
 //
 // The on-disk names beside an out folder named "packet" are:
 //
-//	packet.lock             the lock file (flock); kept between runs
-//	.packet.tmp-<pid>-<n>   a packet being built
-//	.packet.old-<pid>-<n>   the previous packet during the swap
+//	packet.lock                 the lock file (flock); kept between runs
+//	.packet.tmp-<pid>-<n>       a packet being built
+//	.packet.old-<pid>-<n>       the previous packet during the swap
+//	.packet.scratch-<pid>-<n>   a run's scratch folder while it renders (the
+//	                            workbook library's temporary files); the run
+//	                            holds an flock on it, so a killed run's is told
+//	                            from a live one's
 //
 // Only names of exactly these forms are ever removed.
 package output

@@ -74,8 +74,14 @@ func workDirs(out string) ([]workDir, error) {
 func Recover(out string) error {
 	out = filepath.Clean(out)
 	dirs, err := workDirs(out)
-	if err != nil || len(dirs) == 0 {
+	if err != nil {
 		return err
+	}
+	if err := sweepScratch(out); err != nil {
+		return err
+	}
+	if len(dirs) == 0 {
+		return nil
 	}
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		for i := len(dirs) - 1; i >= 0; i-- { // newest backup
@@ -98,14 +104,18 @@ func Recover(out string) error {
 	return nil
 }
 
-// Restore puts the previous packet back when a run was killed between the
-// two renames of its swap (out missing, its backup beside it). A run calls it
-// before it reads any input, so that a run that then fails still leaves
-// out in place. It writes nothing when there is nothing to restore, and
-// leaves the repair to a live run that holds the lock (that run may be
-// between its own two renames).
+// Restore repairs, before a run reads any input, what a killed run left
+// beside out, so that even a run that then fails leaves things as the
+// README promises: killed runs' scratch folders are removed, and when a run
+// was killed between the two renames of its swap (out missing, its backup
+// beside it) the previous packet is put back. It writes nothing when there
+// is nothing to repair, and leaves the swap's repair to a live run that
+// holds the lock (that run may be between its own two renames).
 func Restore(ctx context.Context, out string) error {
 	out = filepath.Clean(out)
+	if err := sweepScratch(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

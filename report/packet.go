@@ -21,6 +21,9 @@ type Options struct {
 	Lang vocab.Lang
 	Face *font.Face // nil: the embedded face
 	Time time.Time  // document dates, from SOURCE_DATE_EPOCH
+	// TmpDir is where libraries may put temporary files: the run's own
+	// scratch folder, which it removes. Empty: the system's.
+	TmpDir string
 }
 
 // File is one rendered file of the packet, at a slash-separated path
@@ -50,7 +53,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		xlsxErr, summErr error
 	)
 	wg.Go(func() {
-		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time})
+		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time, TmpDir: o.TmpDir})
 		summErr = WriteSummary(&summ, c)
 	})
 	job := startCharts(c, o)

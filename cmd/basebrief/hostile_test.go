@@ -198,3 +198,21 @@ func TestSignalEndsAnyStage(t *testing.T) {
 		})
 	}
 }
+
+// A killed run's scratch folder (where the workbook library spills large
+// sheets) is removed by the next run, even one that fails on its input; a
+// run's own is gone when it ends.
+func TestKilledRunsScratchRemoved(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	oldPacket(t, out)
+	killed := filepath.Join(dir, ".packet.scratch-99999-1")
+	os.Mkdir(killed, 0o755)
+	os.WriteFile(filepath.Join(killed, "excelize-12345"), make([]byte, 1<<20), 0o600)
+	if code, _, stderr := runArgs(t, "run", "--out", out, "--data", "testdata/bad"); code != exitInput {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if e := entries(t, dir); e != "packet packet.lock" {
+		t.Fatalf("out's folder holds %s", e)
+	}
+}

@@ -48,8 +48,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		files []report.File
 		notes []string
 	)
+	// The libraries' temporary files go to a folder beside --out that this
+	// run owns: removed when it ends, swept by the next run if it is killed.
+	scratch, err := output.NewScratch(cfg.out)
+	if err != nil {
+		return log.fail(err, "cannot create the scratch folder beside --out; nothing written")
+	}
+	defer scratch.Remove()
 	err = stage(ctx, "render", func() (err error) {
-		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t})
+		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir})
 		return err
 	})
 	if err != nil {

@@ -17,6 +17,9 @@ import (
 type Options struct {
 	Lang     vocab.Lang // zh (default) or en: sheet names, headers, labels
 	Modified time.Time  // document properties' created/modified; never time.Now
+	// TmpDir holds excelize's temporary files (a large sheet spills to
+	// one): a folder the run owns and removes. Empty: the system's.
+	TmpDir string
 }
 
 // maxRows is Excel's row limit per sheet.
@@ -68,7 +71,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(), c: c, l: labelsFor(lang), lang: lang, limit: cfg.limit, record: cfg.checks}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), lang: lang, limit: cfg.limit, record: cfg.checks}
 	defer b.f.Close()
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
