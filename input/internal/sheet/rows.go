@@ -1,0 +1,435 @@
+package sheet
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Rows reads one worksheet row by row. Rows with no cells in the file are
+// not returned: Row says which row of the sheet the current one is.
+type Rows struct {
+	wb     *Workbook
+	sheet  string
+	rc     io.ReadCloser
+	s      *scanner
+	inData bool
+	done   bool
+	err    error
+
+	row   int      // sheet row number of the current row, 1-based
+	cells []string // the current row's texts by column, A first
+
+	merges    []merge // sorted by top row
+	nextMerge int
+	active    []activeMerge
+
+	val    []byte // the current cell's stored value
+	inline []byte // the current cell's inline string
+}
+
+// merge is a merged range, rows and columns 1-based and inclusive.
+type merge struct{ r1, c1, r2, c2 int }
+
+type activeMerge struct {
+	merge
+	value string
+}
+
+// Rows opens the worksheet named name for reading. Close it when done.
+func (w *Workbook) Rows(name string) (*Rows, error) {
+	var part string
+	for _, s := range w.sheets {
+		if s.name == name {
+			part = s.part
+		}
+	}
+	if part == "" {
+		return nil, fmt.Errorf("no sheet named %q", name)
+	}
+	merges, err := w.readMerges(part)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := w.open(part, maxSheetBytes)
+	if err != nil {
+		return nil, err
+	}
+	return &Rows{wb: w, sheet: name, rc: rc, s: newScanner(rc), merges: merges}, nil
+}
+
+// Close releases the sheet.
+func (r *Rows) Close() error { return r.rc.Close() }
+
+// Err returns the fault that ended the rows, nil at a clean end.
+func (r *Rows) Err() error { return r.err }
+
+// Row returns the current row's number in the sheet, 1-based.
+func (r *Rows) Row() int { return r.row }
+
+// Cells returns the current row's cell texts, column A first, without
+// trailing empty cells. The slice is reused by Next.
+func (r *Rows) Cells() []string { return r.cells }
+
+// Next moves to the next row that holds cells. It returns false at the end
+// of the sheet or on a fault (Err).
+func (r *Rows) Next() bool {
+	if r.err != nil || r.done {
+		return false
+	}
+	s := r.s
+	for s.next() {
+		switch {
+		case s.is(tokStart, "sheetData"):
+			r.inData = !s.selfClose
+			r.done = s.selfClose
+		case s.is(tokEnd, "sheetData"):
+			r.done = true
+		case r.inData && s.is(tokStart, "row"):
+			return r.readRow()
+		}
+		if r.done {
+			return false
+		}
+	}
+	r.fail(s.err)
+	return false
+}
+
+func (r *Rows) fail(err error) {
+	if err == nil {
+		err = io.ErrUnexpectedEOF
+	}
+	if r.err == nil {
+		r.err = damaged(fmt.Sprintf("sheet %q: %v", r.sheet, err))
+	}
+	r.done = true
+}
+
+// readRow reads a row element and its cells, then fills merged ranges.
+func (r *Rows) readRow() bool {
+	s := r.s
+	row := r.row + 1
+	if v, ok := s.attr("r"); ok {
+		if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
+			row = n
+		}
+	}
+	r.row = row
+	r.cells = r.cells[:0]
+	col := 0
+	if !s.selfClose {
+		for {
+			if !s.next() {
+				r.fail(s.err)
+				return false
+			}
+			if s.is(tokEnd, "row") {
+				break
+			}
+			if !s.is(tokStart, "c") {
+				continue
+			}
+			var err error
+			if col, err = r.readCell(col); err != nil {
+				r.err = err
+				r.done = true
+				return false
+			}
+		}
+	}
+	if err := r.applyMerges(); err != nil {
+		r.err = err
+		r.done = true
+		return false
+	}
+	return true
+}
+
+// readCell reads a c element, the column after prev unless it says its
+// own, and stores its text. It returns the cell's column.
+func (r *Rows) readCell(prev int) (int, error) {
+	s := r.s
+	col := prev + 1
+	if ref, ok := s.attr("r"); ok {
+		c, _, ok := parseRef(string(ref))
+		if !ok {
+			return col, damaged(fmt.Sprintf("sheet %q row %d has a cell %q, expected a reference from A to XFD", r.sheet, r.row, ref))
+		}
+		col = c
+	}
+	if col > maxColumns {
+		return col, damaged(fmt.Sprintf("sheet %q row %d has a cell past column XFD", r.sheet, r.row))
+	}
+	style := -1
+	if v, ok := s.attr("s"); ok {
+		style, _ = strconv.Atoi(string(v))
+	}
+	typ, _ := s.attr("t")
+	typStr := cellType(typ)
+	r.val, r.inline = r.val[:0], r.inline[:0]
+	hasV := false
+	if !s.selfClose {
+		in, phonetic := "", 0
+		for {
+			if !s.next() {
+				r.fail(s.err)
+				return col, r.err
+			}
+			switch s.kind {
+			case tokStart:
+				switch string(s.name) {
+				case "v":
+					hasV = true
+					if !s.selfClose {
+						in = "v"
+					}
+				case "t":
+					if !s.selfClose {
+						in = "t"
+					}
+				case "rPh":
+					phonetic++
+				}
+			case tokEnd:
+				switch string(s.name) {
+				case "c":
+					goto done
+				case "v", "t":
+					in = ""
+				case "rPh":
+					phonetic--
+				}
+			case tokText:
+				if in == "v" {
+					r.val = append(r.val, s.text...)
+				} else if in == "t" && phonetic == 0 {
+					r.inline = append(r.inline, s.text...)
+				}
+			}
+		}
+	}
+done:
+	text, err := r.text(typStr, style, hasV)
+	if err != nil {
+		return col, damaged(fmt.Sprintf("sheet %q cell %s: %v", r.sheet, Ref(col, r.row), err))
+	}
+	if text != "" {
+		for len(r.cells) < col {
+			r.cells = append(r.cells, "")
+		}
+		r.cells[col-1] = text
+	}
+	return col, nil
+}
+
+// cellType returns the t attribute as one of the few strings it takes, so
+// that the switch in text does not allocate.
+func cellType(t []byte) string {
+	for _, k := range []string{"s", "n", "str", "inlineStr", "b", "e", "d"} {
+		if string(t) == k {
+			return k
+		}
+	}
+	return "n"
+}
+
+// text returns the current cell's text as the CSV rules read it.
+func (r *Rows) text(typ string, style int, hasV bool) (string, error) {
+	if typ == "inlineStr" {
+		return unescape(r.inline), nil
+	}
+	if !hasV || len(r.val) == 0 {
+		return "", nil // empty, or a formula the file never calculated
+	}
+	switch typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(string(r.val)))
+		if err != nil {
+			return "", fmt.Errorf("shared string index %q is not a number", r.val)
+		}
+		t, ok := r.wb.strs.get(i)
+		if !ok {
+			return "", fmt.Errorf("shared string %d missing (the table holds %d)", i, len(r.wb.strs.ends))
+		}
+		return t, nil
+	case "str", "e":
+		return unescape(r.val), nil
+	case "b":
+		if string(r.val) == "1" || string(r.val) == "true" {
+			return "TRUE", nil
+		}
+		return "FALSE", nil
+	case "d":
+		return r.isoDate(style), nil
+	}
+	return r.number(style), nil
+}
+
+func (r *Rows) format(style int) cellFormat {
+	if style >= 0 && style < len(r.wb.formats) {
+		return r.wb.formats[style]
+	}
+	return fmtNumber
+}
+
+// number writes a stored number: a date at its format's precision, else
+// its exact value in plain decimal notation (a stored 1.21E+6 is 1210000:
+// the workbook keeps every digit, unlike the CSV it would save).
+func (r *Rows) number(style int) string {
+	v := r.val
+	if f := r.format(style); f != fmtNumber {
+		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
+			if t, ok := dateText(x, f, r.wb.date1904); ok {
+				return t
+			}
+		}
+	}
+	if plainInteger(v) {
+		return string(v)
+	}
+	x, err := strconv.ParseFloat(string(v), 64)
+	if err != nil {
+		return string(v) // not a number: the value rules name the cell
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+func plainInteger(v []byte) bool {
+	if len(v) > 0 && v[0] == '-' {
+		v = v[1:]
+	}
+	if len(v) == 0 || len(v) > 15 {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isoDate writes a t="d" cell (an ISO 8601 date) at its format's
+// precision, a day when its format shows no date.
+func (r *Rows) isoDate(style int) string {
+	v := strings.TrimSpace(string(r.val))
+	for _, layout := range []string{"2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		t, err := time.Parse(layout, v)
+		if err != nil {
+			continue
+		}
+		switch r.format(style) {
+		case fmtYear:
+			return t.Format("2006")
+		case fmtMonth:
+			return t.Format("2006-01")
+		case fmtDateTime, fmtTime:
+			return t.Format("2006-01-02 15:04:05")
+		}
+		return t.Format("2006-01-02")
+	}
+	return v
+}
+
+func unescape(b []byte) string {
+	if indexEscape(b) < 0 {
+		return string(b)
+	}
+	var sb strings.Builder
+	appendUnescaped(&sb, b)
+	return sb.String()
+}
+
+// applyMerges gives every cell of a merged range on the current row the
+// value of the range's top-left cell.
+func (r *Rows) applyMerges() error {
+	keep := r.active[:0]
+	for _, m := range r.active {
+		if m.r2 >= r.row {
+			keep = append(keep, m)
+		}
+	}
+	r.active = keep
+	for r.nextMerge < len(r.merges) && r.merges[r.nextMerge].r1 <= r.row {
+		m := r.merges[r.nextMerge]
+		r.nextMerge++
+		if m.r2 < r.row {
+			continue // its rows held no cells
+		}
+		v := ""
+		if m.r1 == r.row && m.c1 <= len(r.cells) {
+			v = r.cells[m.c1-1]
+		}
+		if len(r.active) >= maxColumns {
+			return damaged(fmt.Sprintf("sheet %q has overlapping merged ranges", r.sheet))
+		}
+		r.active = append(r.active, activeMerge{m, v})
+	}
+	for _, m := range r.active {
+		last := m.c2
+		if m.value == "" {
+			last = min(last, len(r.cells))
+		}
+		for len(r.cells) < last {
+			r.cells = append(r.cells, "")
+		}
+		for c := m.c1; c <= last; c++ {
+			r.cells[c-1] = m.value
+		}
+	}
+	for len(r.cells) > 0 && r.cells[len(r.cells)-1] == "" {
+		r.cells = r.cells[:len(r.cells)-1]
+	}
+	return nil
+}
+
+// Ref names a cell as a spreadsheet does: column 4, row 14 is D14.
+func Ref(col, row int) string {
+	return ColumnName(col) + strconv.Itoa(row)
+}
+
+// ColumnName names a column as a spreadsheet does: 1 is A, 28 is AB.
+func ColumnName(col int) string {
+	var b [8]byte
+	i := len(b)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
+}
+
+// parseRef reads a cell reference such as D14 (a $ allowed before each
+// part) into its column and row.
+func parseRef(ref string) (col, row int, ok bool) {
+	i := 0
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	for ; i < len(ref); i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		if col > maxColumns {
+			return 0, 0, false
+		}
+	}
+	if col == 0 {
+		return 0, 0, false
+	}
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	n, err := strconv.Atoi(ref[i:])
+	if err != nil || n < 1 {
+		return col, 0, i == len(ref)
+	}
+	return col, n, true
+}

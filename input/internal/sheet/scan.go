@@ -1,0 +1,355 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// scanner is a pull tokenizer for the XML of workbook parts. It knows only
+// what those parts use (elements, attributes, text, CDATA, the predefined
+// and numeric entities) and skips comments and processing instructions; a
+// DTD is refused. Element and attribute names lose their namespace prefix
+// (x:row is row). Tokens point into its buffer and are valid until the next
+// call to next. encoding/xml does the same work several times slower, which
+// is most of the time of a large sheet.
+type scanner struct {
+	r   io.Reader
+	buf []byte
+	pos int // next byte to scan
+	end int // bytes held
+	eof bool
+	err error
+
+	kind      tokKind
+	name      []byte // local name of a start or end tag
+	attrs     []attr
+	selfClose bool
+	text      []byte // text of a text token, entities decoded
+	tmp       []byte // decoded text that differed from the raw bytes
+}
+
+type tokKind int
+
+const (
+	tokNone tokKind = iota
+	tokStart
+	tokEnd
+	tokText
+)
+
+type attr struct {
+	name, value []byte // local name; value with entities decoded
+}
+
+// maxToken bounds one tag or text run: a cell's text is at most 32,767
+// characters in Excel, far below it.
+const maxToken = 4 << 20
+
+var errToken = errors.New("XML token larger than 4 MiB")
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: r, buf: make([]byte, 64<<10)}
+}
+
+// fill reads more bytes, keeping those from pos on. It returns false at the
+// end of the input or on a read error.
+func (s *scanner) fill() bool {
+	if s.eof || s.err != nil {
+		return false
+	}
+	if s.pos > 0 {
+		s.end = copy(s.buf, s.buf[s.pos:s.end])
+		s.pos = 0
+	}
+	if s.end == len(s.buf) {
+		if len(s.buf) >= maxToken {
+			s.err = errToken
+			return false
+		}
+		nb := make([]byte, 2*len(s.buf))
+		copy(nb, s.buf[:s.end])
+		s.buf = nb
+	}
+	n, err := s.r.Read(s.buf[s.end:])
+	s.end += n
+	switch {
+	case err == io.EOF:
+		s.eof = true
+	case err != nil:
+		s.err = err
+	}
+	return n > 0 || (!s.eof && s.err == nil)
+}
+
+// next reads the next token. It returns false at the end of the input or on
+// an error (s.err).
+func (s *scanner) next() bool {
+	for {
+		if s.pos == s.end && !s.fill() {
+			return false
+		}
+		if s.buf[s.pos] != '<' {
+			return s.scanText()
+		}
+		// A tag: make sure its markup start is held.
+		for s.end-s.pos < 9 && s.fill() {
+		}
+		rest := s.buf[s.pos:s.end]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			if !s.skipPast("-->") {
+				return false
+			}
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			return s.scanCDATA()
+		case bytes.HasPrefix(rest, []byte("<?")):
+			if !s.skipPast("?>") {
+				return false
+			}
+		case bytes.HasPrefix(rest, []byte("<!")):
+			s.err = errors.New("XML with a document type declaration, expected a workbook part")
+			return false
+		default:
+			return s.scanTag()
+		}
+	}
+}
+
+// skipPast moves past the next occurrence of marker.
+func (s *scanner) skipPast(marker string) bool {
+	from := s.pos
+	for {
+		if i := bytes.Index(s.buf[from:s.end], []byte(marker)); i >= 0 {
+			s.pos = from + i + len(marker)
+			return true
+		}
+		if s.end-s.pos > len(marker) {
+			from = s.end - len(marker)
+		}
+		off := from - s.pos
+		if !s.fill() {
+			s.setEOFErr("unterminated " + marker)
+			return false
+		}
+		from = s.pos + off
+	}
+}
+
+func (s *scanner) setEOFErr(what string) {
+	if s.err == nil {
+		s.err = fmt.Errorf("XML ends inside a markup (%s)", what)
+	}
+}
+
+func (s *scanner) scanText() bool {
+	from := s.pos
+	for {
+		if i := bytes.IndexByte(s.buf[from:s.end], '<'); i >= 0 {
+			return s.setText(s.buf[s.pos : from+i])
+		}
+		off := s.end - s.pos
+		if !s.fill() {
+			if s.err != nil {
+				return false
+			}
+			return s.setText(s.buf[s.pos:s.end]) // text at the end of the input
+		}
+		from = s.pos + off
+	}
+}
+
+func (s *scanner) setText(raw []byte) bool {
+	s.pos += len(raw)
+	s.kind = tokText
+	s.text = s.decode(raw, &s.tmp)
+	return s.err == nil
+}
+
+func (s *scanner) scanCDATA() bool {
+	start := s.pos
+	if !s.skipPast("]]>") {
+		return false
+	}
+	s.kind = tokText
+	s.text = s.buf[start+len("<![CDATA[") : s.pos-len("]]>")]
+	return true
+}
+
+// scanTag reads a start or end tag with its attributes.
+func (s *scanner) scanTag() bool {
+	// Find the closing '>' outside quoted attribute values.
+	from, quote := s.pos+1, byte(0)
+	for {
+		i := from
+		for ; i < s.end; i++ {
+			c := s.buf[i]
+			if quote != 0 {
+				if c == quote {
+					quote = 0
+				}
+			} else if c == '"' || c == '\'' {
+				quote = c
+			} else if c == '>' {
+				break
+			}
+		}
+		if i < s.end {
+			tag := s.buf[s.pos+1 : i]
+			s.pos = i + 1
+			return s.parseTag(tag)
+		}
+		off := i - s.pos
+		if !s.fill() {
+			s.setEOFErr("tag")
+			return false
+		}
+		from = s.pos + off
+	}
+}
+
+func (s *scanner) parseTag(tag []byte) bool {
+	s.attrs = s.attrs[:0]
+	s.selfClose = false
+	s.kind = tokStart
+	if len(tag) > 0 && tag[0] == '/' {
+		s.kind = tokEnd
+		tag = tag[1:]
+	} else if len(tag) > 0 && tag[len(tag)-1] == '/' {
+		s.selfClose = true
+		tag = tag[:len(tag)-1]
+	}
+	n := 0
+	for n < len(tag) && !isSpace(tag[n]) {
+		n++
+	}
+	if n == 0 {
+		s.err = errors.New("XML tag without a name")
+		return false
+	}
+	s.name = local(tag[:n])
+	if s.kind == tokEnd {
+		return true
+	}
+	rest := tag[n:]
+	for {
+		rest = trimSpace(rest)
+		if len(rest) == 0 {
+			return true
+		}
+		eq := bytes.IndexByte(rest, '=')
+		if eq <= 0 {
+			s.err = errors.New("XML attribute without a value")
+			return false
+		}
+		name := bytes.TrimRight(rest[:eq], " \t\r\n")
+		rest = trimSpace(rest[eq+1:])
+		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+			s.err = errors.New("XML attribute value not quoted")
+			return false
+		}
+		q := rest[0]
+		end := bytes.IndexByte(rest[1:], q)
+		if end < 0 {
+			s.err = errors.New("XML attribute value not closed")
+			return false
+		}
+		val := rest[1 : 1+end]
+		if bytes.IndexByte(val, '&') >= 0 {
+			val = s.decode(val, new([]byte))
+		}
+		s.attrs = append(s.attrs, attr{local(name), val})
+		rest = rest[end+2:]
+	}
+}
+
+// attr returns the value of the attribute with this local name.
+func (s *scanner) attr(name string) ([]byte, bool) {
+	for _, a := range s.attrs {
+		if string(a.name) == name {
+			return a.value, true
+		}
+	}
+	return nil, false
+}
+
+// is reports whether the current token is a start (or end) tag named name.
+func (s *scanner) is(kind tokKind, name string) bool {
+	return s.kind == kind && string(s.name) == name
+}
+
+func local(name []byte) []byte {
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+// decode replaces entity references in raw, using *tmp when it must copy.
+func (s *scanner) decode(raw []byte, tmp *[]byte) []byte {
+	amp := bytes.IndexByte(raw, '&')
+	if amp < 0 {
+		return raw
+	}
+	out := append((*tmp)[:0], raw[:amp]...)
+	for rest := raw[amp:]; len(rest) > 0; {
+		if rest[0] != '&' {
+			i := bytes.IndexByte(rest, '&')
+			if i < 0 {
+				i = len(rest)
+			}
+			out = append(out, rest[:i]...)
+			rest = rest[i:]
+			continue
+		}
+		semi := bytes.IndexByte(rest, ';')
+		if semi < 0 || semi > 12 {
+			out = append(out, '&') // a stray ampersand: keep it as written
+			rest = rest[1:]
+			continue
+		}
+		out = appendEntity(out, rest[1:semi])
+		rest = rest[semi+1:]
+	}
+	*tmp = out
+	return out
+}
+
+func appendEntity(out, ent []byte) []byte {
+	switch string(ent) {
+	case "lt":
+		return append(out, '<')
+	case "gt":
+		return append(out, '>')
+	case "amp":
+		return append(out, '&')
+	case "quot":
+		return append(out, '"')
+	case "apos":
+		return append(out, '\'')
+	}
+	if len(ent) > 1 && ent[0] == '#' {
+		base, digits := 10, ent[1:]
+		if digits[0] == 'x' || digits[0] == 'X' {
+			base, digits = 16, digits[1:]
+		}
+		if n, err := strconv.ParseUint(string(digits), base, 32); err == nil && utf8.ValidRune(rune(n)) {
+			return utf8.AppendRune(out, rune(n))
+		}
+	}
+	out = append(out, '&')
+	out = append(out, ent...)
+	return append(out, ';')
+}
