@@ -49,6 +49,7 @@ type figureReader struct {
 	dups       map[analysis.Period]*dupSet
 	denseBytes int
 	keep       [2]bucket // [0] the compared period, [1] the best previous
+	hist       history   // every kept row, compactly (keep.go)
 	sources    map[string]string
 
 	// Caches for the runs of equal values national files are made of.
@@ -66,6 +67,7 @@ type figureReader struct {
 // figureResult is what figures.csv yields.
 type figureResult struct {
 	figures  []analysis.Figure
+	history  analysis.History
 	periods  []analysis.Period
 	period   analysis.Period
 	previous analysis.Period
@@ -262,12 +264,13 @@ func (fr *figureReader) result() figureResult {
 	sort.Slice(r.periods, func(i, j int) bool { return r.periods[i].Less(r.periods[j]) })
 	cur, prev := fr.keep[0], fr.keep[1]
 	if !fr.want.IsZero() {
-		if _, ok := fr.dups[fr.want]; !ok {
+		if _, ok := fr.dups[fr.want]; !ok && !holdsWithin(r.periods, fr.want) {
 			fr.rep.c.addf(fr.rep.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
 			return r
 		}
 	}
 	r.period, r.previous = cur.period, prev.period
+	r.history = fr.hist.result(fr.ix)
 	if n := len(prev.figs) + len(cur.figs); n > 0 {
 		r.figures = fr.figures(cur, fr.figures(prev, make([]analysis.Figure, 0, n)))
 	}

@@ -1,13 +1,16 @@
 package input
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 )
 
 // Of the figures rows streamed past, only those of the compared period and
-// of the best candidate for the previous one are kept.
+// of the best candidate for the previous one are kept as Figures; every row
+// is kept compactly in the history (period, place, segment, count: 12 bytes
+// a row), which the series, previous and year-ago periods are read from.
 
 // maxInterned bounds the source strings shared between kept figures; past
 // it each kept figure gets its own copy, so hostile input cannot grow the
@@ -39,6 +42,7 @@ func (fr *figureReader) keepFigure(f *analysis.Figure, key int32) {
 	if key < 0 {
 		return
 	}
+	fr.hist.add(f.Period, key, f.Segment, f.Members)
 	b := fr.bucketFor(f.Period)
 	if b == nil {
 		return
@@ -116,4 +120,60 @@ func (fr *figureReader) internMap(s string) string {
 		fr.sources[s] = s
 	}
 	return s
+}
+
+// history gathers every kept row by period, compactly.
+type history struct {
+	periods map[analysis.Period]*analysis.PeriodFigures
+	last    analysis.Period // national files list a period's rows together
+	lastPF  *analysis.PeriodFigures
+}
+
+func (h *history) add(p analysis.Period, key int32, seg analysis.Segment, members int64) {
+	pf := h.lastPF
+	if pf == nil || p != h.last {
+		if pf = h.periods[p]; pf == nil {
+			if h.periods == nil {
+				h.periods = make(map[analysis.Period]*analysis.PeriodFigures)
+			}
+			pf = &analysis.PeriodFigures{Period: p}
+			h.periods[p] = pf
+		}
+		h.last, h.lastPF = p, pf
+	}
+	pf.Add(int(key), seg, members)
+}
+
+// result is the history with its places named as the keys index them:
+// the cities of the index, then its provinces.
+func (h *history) result(ix *cityIndex) analysis.History {
+	var out analysis.History
+	if len(h.periods) == 0 {
+		return out
+	}
+	out.Places = make([]analysis.Place, 0, len(ix.cities)+len(ix.provNames))
+	for _, c := range ix.cities {
+		out.Places = append(out.Places, analysis.Place{Province: c.Province, City: c.Name})
+	}
+	for _, p := range ix.provNames {
+		out.Places = append(out.Places, analysis.Place{Province: p})
+	}
+	out.Periods = make([]analysis.PeriodFigures, 0, len(h.periods))
+	for _, pf := range h.periods {
+		out.Periods = append(out.Periods, *pf)
+	}
+	slices.SortFunc(out.Periods, func(a, b analysis.PeriodFigures) int { return a.Period.Compare(b.Period) })
+	return out
+}
+
+// holdsWithin reports whether a period of a finer kind than p lies within
+// p: --period 2019 on monthly figures is the year view, which compares each
+// year's last month present (analysis reads it from the history).
+func holdsWithin(periods []analysis.Period, p analysis.Period) bool {
+	for _, q := range periods {
+		if q.Kind() > p.Kind() && q.In(p.Kind()) == p {
+			return true
+		}
+	}
+	return false
 }

@@ -52,6 +52,7 @@ func load(fsys fs.FS, opts Options, parallel bool) (*analysis.Dataset, error) {
 	var fr figureResult
 	ld.readCSV(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period) })
 	d.Figures, d.Periods, d.Period, d.Previous = fr.figures, fr.periods, fr.period, fr.previous
+	d.History = fr.history
 
 	meta, file := readBriefing(fsys, ld.c, &ld.warnings)
 	d.Meta = meta
