@@ -280,3 +280,20 @@ func TestSeries(t *testing.T) {
 		t.Errorf("series within 西: %+v", c.Series)
 	}
 }
+
+// The periods a dataset holds in Figures win over its History: a dataset
+// changed after loading compares what it now holds.
+func TestFiguresOverrideHistory(t *testing.T) {
+	d := twoProvinces(fig("省", "甲", y2019, 0, 100), fig("省", "甲", y2018, 0, 80))
+	d.History = historyOf(d.Figures)
+	d.Figures = []Figure{fig("省", "乙", y2019, 0, 7)}
+	c := mustCompare(t, d, "")
+	p := province(c, "省")
+	if i64(p.Members) != 7 || i64(p.PreviousMembers) != 80 || p.Basis != BasisNone || len(c.Series) != 2 {
+		t.Errorf("省 = %d/%d %q, %d points", i64(p.Members), i64(p.PreviousMembers), p.Basis, len(c.Series))
+	}
+	d.Figures, d.Period = nil, y2019
+	if c := mustCompare(t, d, ""); c.Totals.Members != nil || len(c.Series) != 0 {
+		t.Errorf("figures dropped: members %v, series %d", c.Totals.Members, len(c.Series))
+	}
+}

@@ -67,11 +67,7 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 			return nil, err
 		}
 	}
-	h := &d.History
-	if len(h.Periods) == 0 && len(d.Figures) > 0 {
-		built := historyOf(d.Figures)
-		h = &built
-	}
+	h := effectiveHistory(d)
 	v := planView(h, d.Period)
 	at, prevAt, agoAt := v.at(v.cur), v.at(v.prev), v.at(v.yoy)
 	cur, prev, ago := h.tallies(at.hist), h.tallies(prevAt.hist), h.tallies(agoAt.hist)

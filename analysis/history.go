@@ -64,27 +64,72 @@ func (h *History) find(p Period) int {
 // historyOf builds the History of figs: what Compare uses when the dataset
 // carries none (datasets built by hand, tests).
 func historyOf(figs []Figure) History {
-	var h History
-	places := map[Place]int{}
+	return merged(History{}, figs)
+}
+
+// effectiveHistory is d's History with the periods d.Figures holds in full
+// (and d.Period and d.Previous, which input keeps in full) taken from
+// d.Figures: those rows are what a dataset's maker last said, and a dataset
+// changed after loading (a test dropping the figures) must not compare
+// figures it no longer holds.
+func effectiveHistory(d *Dataset) *History {
+	if len(d.History.Periods) == 0 {
+		h := historyOf(d.Figures)
+		return &h
+	}
+	h := merged(d.History, d.Figures, d.Period, d.Previous)
+	return &h
+}
+
+// merged is h with every period of figs, and each of also, replaced by the
+// figures figs holds for it (none: the period is dropped). h is not changed.
+func merged(h History, figs []Figure, also ...Period) History {
+	replaced := map[Period]bool{}
+	for _, p := range also {
+		if !p.IsZero() {
+			replaced[p] = true
+		}
+	}
+	for i := range figs {
+		replaced[figs[i].Period] = true
+	}
+	if len(replaced) == 0 {
+		return h
+	}
+	out := History{Places: h.Places, Periods: make([]PeriodFigures, 0, len(h.Periods)+len(replaced))}
+	for _, pf := range h.Periods {
+		if !replaced[pf.Period] {
+			out.Periods = append(out.Periods, pf)
+		}
+	}
+	places := make(map[Place]int, len(h.Places))
+	for i, pl := range h.Places {
+		places[pl] = i
+	}
+	grown := false
 	byPeriod := map[Period]int{}
 	for _, f := range figs {
 		pl := Place{f.Province, f.City}
 		pi, ok := places[pl]
 		if !ok {
-			pi = len(h.Places)
+			if !grown { // never append to the caller's Places
+				out.Places = slices.Clip(out.Places)
+				grown = true
+			}
+			pi = len(out.Places)
 			places[pl] = pi
-			h.Places = append(h.Places, pl)
+			out.Places = append(out.Places, pl)
 		}
 		i, ok := byPeriod[f.Period]
 		if !ok {
-			i = len(h.Periods)
+			i = len(out.Periods)
 			byPeriod[f.Period] = i
-			h.Periods = append(h.Periods, PeriodFigures{Period: f.Period})
+			out.Periods = append(out.Periods, PeriodFigures{Period: f.Period})
 		}
-		h.Periods[i].Add(pi, f.Segment, f.Members)
+		out.Periods[i].Add(pi, f.Segment, f.Members)
 	}
-	slices.SortFunc(h.Periods, func(a, b PeriodFigures) int { return a.Period.Compare(b.Period) })
-	return h
+	slices.SortFunc(out.Periods, func(a, b PeriodFigures) int { return a.Period.Compare(b.Period) })
+	return out
 }
 
 // tallies indexes one history period's figures by city and province, as
