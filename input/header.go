@@ -3,6 +3,7 @@ package input
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // col names one column of the data contract.
@@ -26,11 +27,11 @@ const (
 )
 
 // colNames holds each column's English name and its Chinese aliases, as the
-// spec's header table lists them.
+// contract's header table lists them.
 var colNames = [numCols][]string{
-	colCity:     {"city", "城市"},
-	colProvince: {"province", "省份", "省区市"},
-	colRegion:   {"region", "片区", "地区"},
+	colCity:     {"city", "城市", "城市名称", "地市", "市州", "地级市", "所属城市", "所在城市"},
+	colProvince: {"province", "省份", "省区市", "省（区、市）", "省市区", "所属省份", "省"},
+	colRegion:   {"region", "片区", "地区", "区域"},
 	colTier:     {"tier", "类型", "城市类型"},
 	colNote:     {"note", "备注"},
 	colBase:     {"base", "基地", "名称", "项目"},
@@ -39,39 +40,49 @@ var colNames = [numCols][]string{
 	colSegment:  {"segment", "群体"},
 	colSince:    {"since", "设立时间"},
 	colSource:   {"source", "来源"},
-	colPeriod:   {"period", "时期", "年份"},
-	colMembers:  {"members", "人数"},
+	colPeriod:   {"period", "时期", "年份", "年度", "月份", "统计时间", "统计期", "日期"},
+	colMembers:  {"members", "人数", "人数（人）", "新的社会阶层人士人数", "新的社会阶层人士数量"},
 }
 
-// colByName maps every accepted header spelling (lower case) to its column.
+// colByName maps every accepted header spelling (headerKey) to its column.
 var colByName = func() map[string]col {
 	m := make(map[string]col)
 	for c, names := range colNames {
 		for _, n := range names {
-			m[n] = col(c)
+			m[headerKey(n)] = col(c)
 		}
 	}
 	return m
 }()
 
-func (c col) String() string { return colNames[c][0] }
-
-// describe names a column with its aliases: `members (人数)`.
-func (c col) describe() string {
-	return fmt.Sprintf("%s (%s)", colNames[c][0], strings.Join(colNames[c][1:], ", "))
+// headerKey is a header cell as matched: case, spaces (a BOM included)
+// and the width of brackets and punctuation do not count.
+func headerKey(s string) string {
+	return strings.ToLower(removeSpaces(fold(trim(s))))
 }
 
-// schema is one input file's columns.
+func (c col) String() string { return colNames[c][0] }
+
+// describe names a column in English and Chinese: `members (人数)`.
+func (c col) describe() string {
+	return fmt.Sprintf("%s (%s)", colNames[c][0], colNames[c][1])
+}
+
+// schema is one input table's columns. file is the CSV name; name the
+// table's name (cities, bases, figures) for workbooks.
 type schema struct {
 	file     string
 	required []col
 	optional []col
+	// totals are the name columns whose value 合计 or the like marks a
+	// totals row.
+	totals []col
 }
 
 var (
-	citiesSchema  = schema{"cities.csv", []col{colCity, colProvince, colRegion}, []col{colTier, colNote}}
-	basesSchema   = schema{"bases.csv", []col{colBase, colCity}, []col{colProvince, colBatch, colKind, colSegment, colSince, colSource}}
-	figuresSchema = schema{"figures.csv", []col{colProvince, colPeriod, colMembers}, []col{colCity, colSegment, colSource}}
+	citiesSchema  = schema{"cities.csv", []col{colCity, colProvince, colRegion}, []col{colTier, colNote}, []col{colCity, colProvince}}
+	basesSchema   = schema{"bases.csv", []col{colBase, colCity}, []col{colProvince, colBatch, colKind, colSegment, colSince, colSource}, []col{colBase, colCity}}
+	figuresSchema = schema{"figures.csv", []col{colProvince, colPeriod, colMembers}, []col{colCity, colSegment, colSource}, []col{colCity, colProvince}}
 )
 
 func (s schema) has(c col) bool {
@@ -96,28 +107,179 @@ func (s schema) columnList() string {
 	return strings.Join(names, ", ")
 }
 
-// mapHeader finds the schema's columns in a header row. It returns the
-// 1-based field index of each column (0: absent), reporting missing required
-// columns and repeated columns as errors and unknown ones as warnings.
+// headerCell is what a header cell names: a column of the schema, with a
+// unit for members (人数（万人）), or nothing known.
+type headerCell struct {
+	col     col
+	known   bool
+	unit    string // the unit written in brackets after a members name
+	unitExp int
+	unitErr bool // a unit that is not one of people
+}
+
+// readHeaderCell matches one header cell against the schema's columns.
+func (s schema) readHeaderCell(raw string) headerCell {
+	k := headerKey(raw)
+	if c, ok := colByName[k]; ok && s.has(c) {
+		return headerCell{col: c, known: true}
+	}
+	// A members name followed by a unit in brackets: 人数（万人）.
+	if name, rest, ok := strings.Cut(k, "("); ok && strings.HasSuffix(rest, ")") && s.has(colMembers) {
+		if c, ok := colByName[name]; ok && c == colMembers {
+			unit := strings.TrimSuffix(rest, ")")
+			exp, ok := peopleUnit(unit)
+			return headerCell{col: colMembers, known: true, unit: unit, unitExp: exp, unitErr: !ok}
+		}
+	}
+	return headerCell{}
+}
+
+// peopleUnit reads the unit of a members column: 人 (or none), 万人 (×10^4),
+// and the like. ok is false for any unit that is not a count of people.
+func peopleUnit(u string) (exp int, ok bool) {
+	switch strings.TrimSuffix(strings.TrimSuffix(u, "人"), "名") {
+	case "", "个":
+		return 0, u != "个"
+	case "十":
+		return 1, true
+	case "百":
+		return 2, true
+	case "千":
+		return 3, true
+	case "万":
+		return 4, true
+	case "十万":
+		return 5, true
+	case "百万":
+		return 6, true
+	case "千万":
+		return 7, true
+	case "亿":
+		return 8, true
+	}
+	switch u {
+	case "persons", "people":
+		return 0, true
+	}
+	return 0, false
+}
+
+// mapHeader finds the schema's columns in a header row, setting the
+// 1-based field index of each column (0: absent), reporting missing
+// required columns and repeated columns as errors and unknown ones as
+// warnings.
 func (t *table) mapHeader(header []string) {
+	var unknown []int
 	for i, raw := range header {
-		h := strings.ToLower(trim(raw))
-		c, ok := colByName[h]
+		h := trim(raw)
+		hc := t.schema.readHeaderCell(h)
 		switch {
 		case h == "":
-			t.warnf("column %d has no name, ignored", i+1)
-		case !ok || !t.schema.has(c):
-			t.warnf("unknown column %q ignored", trim(raw))
-		case t.idx[c] != 0:
-			t.errorAt(i+1, "column %q repeats column %d (%s), expected each column once", trim(raw), t.idx[c], c)
+			if i < len(header)-1 && !blank(header[i+1:]) { // empty trailing columns say nothing
+				t.notes.add(codeColumnUnnamed,
+					fmt.Sprintf("%s：第%d列没有列名，已忽略", t.pl.where(t.line), i+1),
+					fmt.Sprintf("%s: column %d has no name, ignored", t.pl.where(t.line), i+1))
+			}
+		case !hc.known:
+			unknown = append(unknown, i)
+			t.notes.add(codeColumnUnknown,
+				fmt.Sprintf("%s：未知列“%s”，已忽略", t.pl.where(t.line), h),
+				fmt.Sprintf("%s: unknown column %q ignored", t.pl.where(t.line), h))
+		case t.idx[hc.col] != 0:
+			t.errorAt(i+1, "column %q repeats column %d (%s), expected each column once", h, t.idx[hc.col], hc.col)
 		default:
-			t.idx[c] = i + 1
+			t.idx[hc.col] = i + 1
+			if hc.col == colMembers && hc.unit != "" {
+				t.layout.setUnit(t, hc.unit, hc.unitExp, hc.unitErr, t.line, i+1)
+			}
 		}
 	}
 	for _, c := range t.schema.required {
 		if t.idx[c] == 0 {
-			t.c.addf(t.schema.file, t.line, 0, "missing column %s, expected a header naming it", c.describe())
+			t.c.add(t.at(t.line, 0, missingColumn(c, header, unknown)))
 			t.broken = true
 		}
 	}
+	t.unknown = unknown
+}
+
+// missingColumn says which column is missing, quoting the header read and,
+// where an unknown header cell is close to one of the column's names,
+// suggesting it.
+func missingColumn(c col, header []string, unknown []int) string {
+	msg := fmt.Sprintf("missing column %s; the header read is %s", c.describe(), quoteHeader(header))
+	best, bestName, bestScore := -1, "", 0
+	for _, i := range unknown {
+		h := headerKey(header[i])
+		for _, n := range colNames[c] {
+			if s := closeness(h, headerKey(n)); s > bestScore {
+				best, bestName, bestScore = i, n, s
+			}
+		}
+	}
+	if best >= 0 {
+		return msg + fmt.Sprintf(", expected a header naming it: is column %d %q meant to be %s? Rename it %s", best+1, trim(header[best]), c, bestName)
+	}
+	return msg + ", expected a header naming it"
+}
+
+// quoteHeader quotes a header row as read, cut short past 120 characters.
+func quoteHeader(header []string) string {
+	cells := make([]string, 0, len(header))
+	for _, h := range header {
+		cells = append(cells, trim(h))
+	}
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	s := strings.Join(cells, ",")
+	if utf8.RuneCountInString(s) > 120 {
+		s = string([]rune(s)[:120]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// closeness scores how near a header is to a known name: 0 not near; more
+// the nearer (one contains the other, or few edits apart).
+func closeness(h, name string) int {
+	if h == "" || name == "" {
+		return 0
+	}
+	if strings.Contains(h, name) || strings.Contains(name, h) {
+		return 100 - abs(utf8.RuneCountInString(h)-utf8.RuneCountInString(name))
+	}
+	d := editDistance([]rune(h), []rune(name))
+	n := max(utf8.RuneCountInString(h), utf8.RuneCountInString(name))
+	if d*2 > n || d > 3 {
+		return 0
+	}
+	return 50 - d
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

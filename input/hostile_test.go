@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -105,7 +106,8 @@ func TestHostileInput(t *testing.T) {
 			if err == nil {
 				t.Fatal("Load succeeded")
 			}
-			es := err.(Errors)
+			var es Errors
+			errors.As(err, &es)
 			if len(es) != 1 || (tt.want != "" && es[0].Error() != tt.want) {
 				t.Errorf("errors = %q, want one: %q", err, tt.want)
 			}

@@ -1,26 +1,53 @@
 package input
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
-	"sort"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/input/internal/csvtext"
 )
 
 // Options tune Load.
 type Options struct {
-	// Period is the period compared. Zero: the latest period present;
-	// otherwise it must be present in figures.csv.
+	// Period is the period compared. Zero: the latest period of the finest
+	// kind present; otherwise it must be present in figures.csv.
 	Period analysis.Period
-	// MaxErrors bounds the errors listed (0: 100); past it a final
-	// "... and N more" entry counts the rest.
+	// MaxErrors bounds the messages listed (0: 100), shared fairly between
+	// the files; past it a last line for each file counts the rest.
 	MaxErrors int
+}
+
+// Invalid is the error Load returns for invalid input: the problems, and
+// the warnings met reading the files, which often explain them. errors.As
+// finds the Errors in it too.
+type Invalid struct {
+	Errors  Errors
+	Notices []analysis.Notice
+}
+
+func (e *Invalid) Error() string { return e.Errors.Error() }
+
+// As lets errors.As(err, &errs) take the list of an *Invalid.
+func (e *Invalid) As(target any) bool {
+	if p, ok := target.(*Errors); ok {
+		*p = e.Errors
+		return true
+	}
+	return false
 }
 
 // LoadDir loads the data folder dir. Messages name files by base name.
 func LoadDir(dir string, opts Options) (*analysis.Dataset, error) {
+	return LoadDirContext(context.Background(), dir, opts)
+}
+
+// LoadDirContext is LoadDir, stopping soon (within a few milliseconds of
+// rows) once ctx is cancelled, with an error wrapping ctx.Err().
+func LoadDirContext(ctx context.Context, dir string, opts Options) (*analysis.Dataset, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, Errors{{File: dir, Msg: "data folder not found, expected a folder holding cities.csv, bases.csv and figures.csv"}}
@@ -28,110 +55,100 @@ func LoadDir(dir string, opts Options) (*analysis.Dataset, error) {
 	if !st.IsDir() {
 		return nil, Errors{{File: dir, Msg: "is not a folder, expected a folder holding cities.csv, bases.csv and figures.csv"}}
 	}
-	return Load(os.DirFS(dir), opts)
+	return LoadContext(ctx, os.DirFS(dir), opts)
 }
 
 // Load reads cities.csv, bases.csv, figures.csv and the optional
 // briefing.toml from fsys and validates them. On invalid input it returns
-// Errors listing every problem found (up to opts.MaxErrors); any other
-// return is a valid Dataset.
+// an *Invalid listing every problem found (up to opts.MaxErrors); any
+// other return is a valid Dataset.
 func Load(fsys fs.FS, opts Options) (*analysis.Dataset, error) {
-	return load(fsys, opts, false)
+	return LoadContext(context.Background(), fsys, opts)
+}
+
+// LoadContext is Load, stopping soon once ctx is cancelled.
+func LoadContext(ctx context.Context, fsys fs.FS, opts Options) (*analysis.Dataset, error) {
+	return load(ctx, fsys, opts, false)
 }
 
 // load is Load; with parallel set, figures.csv is read as a large file is
 // (pipeline), whatever its size, so tests can compare the two ways.
-func load(fsys fs.FS, opts Options, parallel bool) (*analysis.Dataset, error) {
-	ld := &loader{fsys: fsys, c: newCollector(opts.MaxErrors), parallel: parallel}
+func load(ctx context.Context, fsys fs.FS, opts Options, parallel bool) (*analysis.Dataset, error) {
+	ld := &loader{ctx: ctx, fsys: fsys, c: newCollector(opts.MaxErrors), parallel: parallel}
 	d := &analysis.Dataset{}
 
 	ix := newCityIndex()
-	ld.readCSV(citiesSchema, func(t *table) { ix = readCities(t) })
+	ld.readTable(citiesSchema, func(t *table) { ix = readCities(t) })
 	d.Cities = ix.cities
-	ld.readCSV(basesSchema, func(t *table) { d.Bases = readBases(t, ix) })
+	ld.readTable(basesSchema, func(t *table) { d.Bases = readBases(t, ix) })
 	var fr figureResult
-	ld.readCSV(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period) })
+	ld.readTable(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period, ld.c) })
 	d.Figures, d.Periods, d.Period, d.Previous = fr.figures, fr.periods, fr.period, fr.previous
 	d.History = fr.history
 
-	meta, file := readBriefing(fsys, ld.c, &ld.warnings)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read input: %w", err)
+	}
+	meta, file := readBriefing(fsys, ld.c, &ld.notes)
 	d.Meta = meta
 	if file != nil {
 		ld.files = append(ld.files, *file)
 	}
 	if err := ld.c.result(); err != nil {
-		return nil, err
-	}
-	if len(d.Periods) == 0 {
-		ld.warnings = append(ld.warnings, figuresSchema.file+": no figures, so no members are reported")
+		return nil, &Invalid{Errors: err.(Errors), Notices: ld.notes.sorted()}
 	}
 	d.Files = ld.files
-	sort.Strings(ld.warnings)
-	for _, w := range unique(ld.warnings) {
-		// Zh left empty until each input warning gets its code and Chinese text.
-		d.Notices = append(d.Notices, analysis.Notice{Code: analysis.CodeInput, En: w})
-	}
+	d.Notices = ld.notes.sorted()
 	return d, nil
 }
 
 // loader carries what one Load gathers across files.
 type loader struct {
+	ctx      context.Context
 	fsys     fs.FS
 	c        *collector
-	warnings []string
+	notes    notices
 	files    []analysis.InputFile
 	parallel bool // parse figures.csv beside validation even when small
 }
 
-// readCSV reads one CSV file, handing its table to read.
+// readTable reads one table, handing it to read.
+func (ld *loader) readTable(s schema, read func(*table)) {
+	ld.readCSV(s, read)
+}
+
+// readCSV reads one CSV file: its text, checked and hashed as it is read,
+// first as UTF-8 and, if the rows meet bytes that are not UTF-8
+// (errNotUTF8), again from the start as GB18030, dropping the errors and
+// warnings of the abandoned attempt.
 func (ld *loader) readCSV(s schema, read func(*table)) {
-	file, ok := ld.decodeCSV(s, func(dec *decoder) (int, int, error) {
-		t := newTable(dec.text, s, ld.c, &ld.warnings)
-		t.parallel = dec.async != nil || ld.parallel
+	for _, gb := range []bool{false, true} {
+		mark := ld.notes.mark()
+		f, dec := openCSV(ld.fsys, s.file, s, gb, ld.c)
+		if dec == nil {
+			return
+		}
+		src := &csvSource{file: s.file, r: csvtext.NewRowReader(dec.Text, dec.Sep)}
+		t := newTable(ld.ctx, src, s, ld.c, &ld.notes)
+		t.parallel = dec.Async() || ld.parallel
 		if t.retry == nil {
 			read(t)
 		}
-		return t.rows, t.skipped, t.retry
-	})
-	if ok {
-		ld.files = append(ld.files, file)
-	}
-}
-
-// decodeCSV is the decode stage of one file: it opens s.file and hands its
-// text, checked and hashed as it is read, to consume, first as UTF-8 and,
-// if consume meets bytes that are not UTF-8 (errNotUTF8), again from the
-// start as GB18030, dropping the errors and warnings of the abandoned
-// attempt. consume returns the rows and skipped rows it counted. ok is
-// false when the file could not be read at all (the error is collected).
-func (ld *loader) decodeCSV(s schema, consume func(*decoder) (rows, skipped int, err error)) (file analysis.InputFile, ok bool) {
-	for _, gb := range []bool{false, true} {
-		mark, nwarn := ld.c.mark(), len(ld.warnings)
-		f, dec := openDecoder(ld.fsys, s, gb, ld.c)
-		if dec == nil {
-			return file, false
-		}
-		rows, skipped, err := consume(dec)
-		dec.close()
+		dec.Close()
 		f.Close()
-		if errors.Is(err, errNotUTF8) && !gb {
-			ld.c.reset(mark)
-			ld.warnings = ld.warnings[:nwarn]
+		if errors.Is(t.retry, errNotUTF8) && !gb {
+			ld.c.forget(s.file)
+			ld.notes.reset(mark)
 			continue
 		}
-		return analysis.InputFile{
-			Name: s.file, SHA256: dec.raw.sum(), Encoding: dec.encoding, Rows: rows, Skipped: skipped,
-		}, true
-	}
-	return file, false
-}
-
-func unique(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
+		if dec.CROnly {
+			ld.notes.add(codeLineEnds,
+				fmt.Sprintf("%s：行以单独的CR结尾（旧版Mac Excel的格式），已按换行读取", s.file),
+				fmt.Sprintf("%s: lines end with a lone CR (old Mac Excel), read as line ends", s.file))
 		}
+		ld.files = append(ld.files, analysis.InputFile{
+			Name: s.file, SHA256: dec.Sum(), Encoding: dec.Encoding, Rows: t.rows, Skipped: t.skipped,
+		})
+		return
 	}
-	return out
 }

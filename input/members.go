@@ -8,6 +8,12 @@ import (
 // membersExpected is the hint appended to every members error.
 const membersExpected = "expected a count such as 1400000, 1,400,000, 140万, 1.4M or 0.014亿"
 
+// maxMembers bounds one figure: more people than live on Earth is a typo
+// or a wrong unit. With it every sum basebrief forms is exact: a file of at
+// most 1 GiB has fewer than 2×10^8 rows, and 2×10^8 × 10^10 is below the
+// int64 limit of 9.2×10^18.
+const maxMembers = 10_000_000_000
+
 // unit is a multiplier word that may follow a number.
 type unit struct {
 	text string
@@ -23,21 +29,42 @@ var units = []unit{
 	{"mn", 6}, {"m", 6}, {"k", 3},
 }
 
+// membersForm says how a count was written, where that deserves a word.
+type membersForm int
+
+const (
+	formPlain      membersForm = iota
+	formScientific             // 1.21E+06: four or fewer significant digits
+)
+
 // ParseMembers reads a member count written any way an analyst writes it:
-// 1400000, 1,400,000, 140万, 140 万, 1.4M, 0.014亿, １４０万 (full-width),
-// 1.4e6, 1.4k, 140万人. The value is rounded to the nearest person (halves
-// up). Negative values, bad digit grouping and values beyond int64 are
-// errors; the error text reads `"<value>" is ..., expected ...`.
+// 1400000, 1,400,000, 1 400 000, 140万, 140 万, 1.4M, 0.014亿, １４０万
+// (full-width), 1.4e6, 1.4k, 140万人. The value is rounded to the nearest
+// person (halves up). Negative values, bad digit grouping, approximate
+// values (约140万) and values beyond 10^10 are errors; the error text reads
+// `"<value>" is ..., expected ...`.
 func ParseMembers(s string) (int64, error) {
-	if v, ok := plainCount(s); ok {
-		return v, nil
-	}
-	if v, ok := groupedCount(s); ok {
-		return v, nil
+	v, _, err := readMembers(s, 0)
+	return v, err
+}
+
+// readMembers is ParseMembers for a column whose bare numbers are in
+// 10^unitExp people (单位：万人: 4); a number with its own unit word keeps it.
+func readMembers(s string, unitExp int) (int64, membersForm, error) {
+	if unitExp == 0 {
+		if v, ok := plainCount(s); ok && v <= maxMembers {
+			return v, formPlain, nil
+		}
+		if v, ok := groupedCount(s); ok && v <= maxMembers {
+			return v, formPlain, nil
+		}
 	}
 	t := strings.TrimSuffix(trim(fold(trim(s))), "人")
 	if t == "" {
-		return 0, fmt.Errorf("%q is empty, %s", s, membersExpected)
+		return 0, formPlain, fmt.Errorf("%q is empty, %s", s, membersExpected)
+	}
+	if approximate(t) {
+		return 0, formPlain, fmt.Errorf("%q is an approximate value, expected the exact count reported (such as 1400000 or 140万)", s)
 	}
 	neg := false
 	if t[0] == '-' || strings.HasPrefix(t, "−") {
@@ -48,24 +75,59 @@ func ParseMembers(s string) (int64, error) {
 	num := decimal{digits: digits[:0]}
 	rest, err := scanNumber(t, &num)
 	if err != nil {
-		return 0, fmt.Errorf("%q %v, %s", s, err, membersExpected)
+		return 0, formPlain, fmt.Errorf("%q %v, %s", s, err, membersExpected)
 	}
 	rest = trim(rest)
 	if rest != "" {
 		exp, ok := matchUnit(rest)
 		if !ok || num.hasExp {
-			return 0, fmt.Errorf("%q is not a number, %s", s, membersExpected)
+			return 0, formPlain, fmt.Errorf("%q is not a number, %s", s, membersExpected)
 		}
 		num.exp += exp
+	} else {
+		num.exp += unitExp
 	}
 	v, err := num.round()
 	if err != nil {
-		return 0, fmt.Errorf("%q %v", s, err)
+		return 0, formPlain, fmt.Errorf("%q %v", s, err)
 	}
 	if neg && v != 0 {
-		return 0, fmt.Errorf("%q is negative, expected a count of zero or more", s)
+		return 0, formPlain, fmt.Errorf("%q is negative, expected a count of zero or more", s)
 	}
-	return v, nil
+	form := formPlain
+	if num.hasExp && num.significant() <= 4 {
+		form = formScientific
+	}
+	return v, form, nil
+}
+
+// approximate reports a value written as an estimate: 约140万, 140余万,
+// 140多万, 近140万, 140万左右.
+func approximate(t string) bool {
+	if isASCII(t) {
+		return strings.HasSuffix(t, "+") && len(t) > 1
+	}
+	for _, p := range []string{"约", "大约", "近", "将近", "接近", "逾", "超过", "超", "不到", "不足", "大概"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	for _, w := range []string{"余", "多", "左右", "上下", "以上", "以下", "来"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// notReported reports a members value that means "not reported": empty,
+// a dash, a slash, 暂无, 无, N/A.
+func notReported(s string) bool {
+	switch s {
+	case "", "—", "–", "-", "－", "/", "／", "——", "--", "暂无", "无", "N/A", "n/a", "NA", "#N/A", "—/—":
+		return true
+	}
+	return false
 }
 
 func matchUnit(s string) (int, bool) {
@@ -89,17 +151,23 @@ type decimal struct {
 	hasExp bool // written with e/E: no unit may follow
 }
 
-// scanNumber reads [digits with optional thousands commas][.digits][e±N]
-// from the start of s and returns the rest.
+// significant counts the digits written, leading zeros aside.
+func (d *decimal) significant() int { return len(d.digits) }
+
+// scanNumber reads [digits with optional thousands commas or spaces]
+// [.digits][e±N] from the start of s and returns the rest.
 func scanNumber(s string, d *decimal) (string, error) {
 	i, seen, group, groups := 0, 0, 0, 0
+	var sep byte
 	for ; i < len(s); i++ {
 		c := s[i]
-		if c == ',' {
-			// Thousands separators: the first group 1–3 digits, then exactly 3.
-			if seen == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
+		if c == ',' || (c == ' ' && i+1 < len(s) && isDigit(s[i+1]) && seen > 0) {
+			// Thousands separators: the first group 1–3 digits, then
+			// exactly 3, all with the same separator.
+			if seen == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) || (sep != 0 && sep != c) {
 				return "", fmt.Errorf("has misplaced thousands separators")
 			}
+			sep = c
 			groups++
 			group = 0
 			continue
@@ -168,7 +236,7 @@ func (d *decimal) push(c byte) {
 	d.digits = append(d.digits, c)
 }
 
-// round converts to an integer, rounding half up.
+// round converts to an integer, rounding half up, within maxMembers.
 func (d decimal) round() (int64, error) {
 	digits := d.digits
 	roundUp := false
@@ -185,33 +253,29 @@ func (d decimal) round() (int64, error) {
 			digits = digits[:keep]
 		}
 	}
-	const limit = (1<<63 - 1) / 10
 	var v int64
 	for _, c := range digits {
-		if v > limit {
-			return 0, errTooLarge
-		}
 		v = v*10 + int64(c-'0')
-		if v < 0 {
+		if v > maxMembers {
 			return 0, errTooLarge
 		}
 	}
 	for e := d.exp; e > 0 && v != 0; e-- {
-		if v > limit {
+		v *= 10
+		if v > maxMembers {
 			return 0, errTooLarge
 		}
-		v *= 10
 	}
 	if roundUp {
 		v++
-		if v < 0 {
-			return 0, errTooLarge
-		}
+	}
+	if v > maxMembers {
+		return 0, errTooLarge
 	}
 	return v, nil
 }
 
-var errTooLarge = fmt.Errorf("is too large, expected a count below 9,223,372,036,854,775,807")
+var errTooLarge = fmt.Errorf("is more than 10,000,000,000 people (more than live on Earth), expected a count of members: check for a typo or a wrong unit")
 
 // groupedCount is the fast path for counts with thousands separators, as
 // spreadsheets export them: 1,234,567, at most 18 digits.

@@ -3,26 +3,29 @@ package input
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/basebrief/basebrief/analysis"
 )
 
 // periodExpected is the hint appended to every period error.
-const periodExpected = "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月"
+const periodExpected = "expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)"
 
-// ParsePeriod reads a reporting period: 2019, 2019-05, 2019-05-17 (also
-// with / or . between the parts and one-digit months and days), 2019年,
-// 2019年度, 2019年5月, 2019年5月份, 2019年5月17日; full-width digits fold to
-// ASCII. Months and days are checked against the calendar.
+// ParsePeriod reads a reporting period: a year (2019, 2019年, 2019年度), a
+// quarter (2019Q2, 2019-Q2, 2019年第二季度, 2019年二季度, 2019年2季度), a
+// month (2019-05, 2019/5, 2019.5, 2019年5月, 201905) or a day (2019-05-17,
+// 2019/5/17, 2019年5月17日, 20190517, or a date-time at midnight such as
+// 2019-05-17 00:00:00 or 2019/5/17 0:00); full-width digits fold to ASCII.
+// Months and days are checked against the calendar. A number that looks
+// like an Excel date serial (43602) is an error saying so.
 func ParsePeriod(s string) (analysis.Period, error) {
 	t := fold(trim(s))
 	// The canonical forms come first: national files repeat them a million times.
 	parts, ok := parseCanonical(t)
 	if !ok {
-		if strings.Contains(t, "年") {
-			parts, ok = parseChinese(removeSpaces(t))
-		} else {
-			parts, ok = parseSeparated(t)
+		var err error
+		if parts, ok, err = parseOther(s, t); err != nil {
+			return analysis.Period{}, err
 		}
 	}
 	if !ok {
@@ -34,22 +37,96 @@ func ParsePeriod(s string) (analysis.Period, error) {
 	return parts.check(s)
 }
 
-// periodParts are the written parts: n is 1 (year), 2 (month) or 3 (day).
+// parseOther reads the forms other than the canonical ones.
+func parseOther(s, t string) (periodParts, bool, error) {
+	if strings.Contains(t, "年") {
+		pp, ok := parseChinese(removeSpaces(t))
+		return pp, ok, nil
+	}
+	if pp, ok := parseQuarter(removeSpaces(t)); ok {
+		return pp, true, nil
+	}
+	for _, sep := range []string{" ", "T"} {
+		if date, clock, ok := strings.Cut(t, sep); ok {
+			pp, ok := parseSeparated(date)
+			if !ok || pp.n != 3 {
+				return pp, false, nil
+			}
+			return pp, true, midnight(s, clock)
+		}
+	}
+	if pp, ok := parseCompact(t); ok {
+		return pp, true, nil
+	}
+	if serial, ok := excelSerial(t); ok {
+		return periodParts{}, false, fmt.Errorf("%q looks like an Excel date serial (%s), expected the period as text such as 2019-05: format the column as a date or as text before saving", s, serial)
+	}
+	pp, ok := parseSeparated(t)
+	return pp, ok, nil
+}
+
+// midnight accepts the time of a date-time if it is midnight (0:00,
+// 00:00:00, 00:00:00.000): spreadsheets add it to plain dates.
+func midnight(s, clock string) error {
+	clock = strings.TrimSpace(clock)
+	for _, c := range clock {
+		if c != '0' && c != ':' && c != '.' {
+			return fmt.Errorf("%q has a time of day %s, expected a date (a period has no time; at midnight, 00:00:00, it is dropped)", s, clock)
+		}
+	}
+	if clock == "" || !strings.Contains(clock, ":") {
+		return fmt.Errorf("%q is not a period, %s", s, periodExpected)
+	}
+	return nil
+}
+
+// excelSerial reports a whole number that, read as an Excel date serial,
+// is a day from 1990 to 2100 (32874 to 73050), and names that day.
+func excelSerial(t string) (string, bool) {
+	if whole, frac, ok := strings.Cut(t, "."); ok {
+		if strings.Trim(frac, "0") != "" {
+			return "", false
+		}
+		t = whole
+	}
+	if len(t) != 5 || t[0] == '0' {
+		return "", false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return "", false
+		}
+		n = n*10 + int(t[i]-'0')
+	}
+	if n < 32874 || n > 73050 {
+		return "", false
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format("2006-01-02"), true
+}
+
+// periodParts are the written parts: n is 1 (year), 2 (month), 3 (day) or
+// 4 (quarter).
 type periodParts struct {
 	p analysis.Period
 	n int
 }
 
 // check validates the calendar: year ≥ 1, month 1–12 where written, day
-// within its month (leap years included) where written.
+// within its month (leap years included) where written, quarter 1–4.
 func (pp periodParts) check(s string) (analysis.Period, error) {
 	p := pp.p
 	switch {
 	case p.Year < 1:
 		return analysis.Period{}, fmt.Errorf("%q has year 0, %s", s, periodExpected)
-	case pp.n >= 2 && (p.Month < 1 || p.Month > 12):
-		return analysis.Period{}, fmt.Errorf("%q has month %d, expected a month 1–12", s, p.Month)
-	case pp.n == 3 && (p.Day < 1 || p.Day > daysIn(p.Year, p.Month)):
+	case pp.n == 4 && (p.Quarter < 1 || p.Quarter > 4):
+		return analysis.Period{}, fmt.Errorf("%q has quarter %d, expected a quarter 1–4", s, p.Quarter)
+	case pp.n == 2 || pp.n == 3:
+		if p.Month < 1 || p.Month > 12 {
+			return analysis.Period{}, fmt.Errorf("%q has month %d, expected a month 1–12", s, p.Month)
+		}
+	}
+	if pp.n == 3 && (p.Day < 1 || p.Day > daysIn(p.Year, p.Month)) {
 		return analysis.Period{}, fmt.Errorf("%q has day %d, expected a day 1–%d of %04d-%02d",
 			s, p.Day, daysIn(p.Year, p.Month), p.Year, p.Month)
 	}
@@ -83,6 +160,50 @@ func parseCanonical(t string) (periodParts, bool) {
 			return pp, false
 		}
 	}
+	return pp, true
+}
+
+// parseCompact handles YYYYMM and YYYYMMDD.
+func parseCompact(t string) (periodParts, bool) {
+	var pp periodParts
+	if len(t) != 6 && len(t) != 8 {
+		return pp, false
+	}
+	var ok bool
+	if pp.p.Year, ok = digits(t[:4]); !ok {
+		return pp, false
+	}
+	if pp.p.Month, ok = digits(t[4:6]); !ok {
+		return pp, false
+	}
+	pp.n = 2
+	if len(t) == 8 {
+		if pp.p.Day, ok = digits(t[6:8]); !ok {
+			return pp, false
+		}
+		pp.n = 3
+	}
+	return pp, true
+}
+
+// parseQuarter handles 2019Q2, 2019-Q2 and 2019 Q2 (spaces removed).
+func parseQuarter(t string) (periodParts, bool) {
+	var pp periodParts
+	if len(t) < 6 {
+		return pp, false
+	}
+	y, q := t[:4], strings.TrimPrefix(t[4:], "-")
+	if len(q) != 2 || (q[0] != 'Q' && q[0] != 'q') {
+		return pp, false
+	}
+	var ok bool
+	if pp.p.Year, ok = digits(y); !ok {
+		return pp, false
+	}
+	if pp.p.Quarter, ok = digits(q[1:]); !ok {
+		return pp, false
+	}
+	pp.n = 4
 	return pp, true
 }
 
@@ -132,8 +253,9 @@ func parseSeparated(t string) (periodParts, bool) {
 	return pp, true
 }
 
-// parseChinese handles YYYY年, YYYY年度, YYYY年M月, YYYY年M月份 and
-// YYYY年M月D日 (or 号).
+// parseChinese handles YYYY年, YYYY年度, YYYY年M月, YYYY年M月份,
+// YYYY年M月D日 (or 号) and the quarters YYYY年第二季度, YYYY年二季度,
+// YYYY年2季度 (季 for 季度).
 func parseChinese(t string) (periodParts, bool) {
 	var pp periodParts
 	y, rest, ok := strings.Cut(t, "年")
@@ -146,6 +268,20 @@ func parseChinese(t string) (periodParts, bool) {
 	pp.n = 1
 	if rest == "" || rest == "度" {
 		return pp, true
+	}
+	if q, ok := strings.CutSuffix(rest, "季度"); ok || strings.HasSuffix(rest, "季") {
+		if !ok {
+			q = strings.TrimSuffix(rest, "季")
+		}
+		q = strings.TrimPrefix(q, "第")
+		n, ok := quarterNumber(q)
+		pp.p.Quarter, pp.n = n, 4
+		return pp, ok
+	}
+	if q, ok := strings.CutPrefix(rest, "Q"); ok {
+		pp.p.Quarter, ok = digits(q)
+		pp.n = 4
+		return pp, ok && len(q) == 1
 	}
 	m, rest, ok := strings.Cut(rest, "月")
 	if !ok || len(m) > 2 {
@@ -168,6 +304,24 @@ func parseChinese(t string) (periodParts, bool) {
 	pp.n = 3
 	pp.p.Day, ok = digits(d)
 	return pp, ok
+}
+
+// quarterNumber reads the number of a quarter: 1–4 or 一 to 四.
+func quarterNumber(q string) (int, bool) {
+	switch q {
+	case "一":
+		return 1, true
+	case "二":
+		return 2, true
+	case "三":
+		return 3, true
+	case "四":
+		return 4, true
+	}
+	if len(q) != 1 {
+		return 0, false
+	}
+	return digits(q)
 }
 
 func daysIn(year, month int) int {

@@ -13,7 +13,7 @@ const batchRows = 1024
 // figureRow.errs counts the problems up to and including each row.
 type figureBatch struct {
 	rows []figureRow
-	errs collector
+	errs errorLog
 }
 
 // inFlight bounds the batches parsed but not yet validated. Slack lets the
@@ -25,15 +25,19 @@ const inFlight = 16
 func (fr *figureReader) pipeline() {
 	full := make(chan *figureBatch, inFlight)
 	free := make(chan *figureBatch, inFlight)
-	go fr.figureParser.batches(free, full, fr.rep.c.max)
+	go fr.figureParser.batches(free, full)
 	for b := range full {
 		done := 0
 		for i := range b.rows {
-			fr.rep.c.merge(&b.errs, done, int(b.rows[i].errs))
+			for _, e := range b.errs.errs[done:b.rows[i].errs] {
+				fr.rep.c.add(e)
+			}
 			done = int(b.rows[i].errs)
 			fr.validate(&b.rows[i])
 		}
-		fr.rep.c.merge(&b.errs, done, b.errs.count())
+		for _, e := range b.errs.errs[done:] {
+			fr.rep.c.add(e)
+		}
 		free <- b
 	}
 }
@@ -41,7 +45,7 @@ func (fr *figureReader) pipeline() {
 // batches parses the table's rows into batches taken from free and sent
 // to full, closing full after the last. The table reports into each
 // batch's collector meanwhile; it is the caller's again once full closes.
-func (fp *figureParser) batches(free <-chan *figureBatch, full chan<- *figureBatch, maxErrors int) {
+func (fp *figureParser) batches(free <-chan *figureBatch, full chan<- *figureBatch) {
 	t := fp.t
 	own := t.c
 	defer func() {
@@ -62,7 +66,7 @@ func (fp *figureParser) batches(free <-chan *figureBatch, full chan<- *figureBat
 			}
 		}
 		b.rows = b.rows[:0]
-		b.errs = collector{max: maxErrors, errs: b.errs.errs[:0]}
+		b.errs.errs = b.errs.errs[:0]
 		t.c = &b.errs
 		for len(b.rows) < cap(b.rows) {
 			if more = t.next(); !more {
@@ -71,7 +75,7 @@ func (fp *figureParser) batches(free <-chan *figureBatch, full chan<- *figureBat
 			b.rows = append(b.rows, figureRow{})
 			row := &b.rows[len(b.rows)-1]
 			fp.parse(row)
-			row.errs = int32(b.errs.count())
+			row.errs = int32(len(b.errs.errs))
 		}
 		full <- b
 	}

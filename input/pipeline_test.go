@@ -1,6 +1,8 @@
 package input
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -12,8 +14,8 @@ import (
 // without, and fails unless dataset and errors are identical.
 func sameBothWays(t *testing.T, fsys fstest.MapFS, opts Options) error {
 	t.Helper()
-	d1, err1 := load(fsys, opts, false)
-	d2, err2 := load(fsys, opts, true)
+	d1, err1 := load(context.Background(), fsys, opts, false)
+	d2, err2 := load(context.Background(), fsys, opts, true)
 	if !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(err1, err2) {
 		t.Fatalf("one goroutine and two differ:\n%v\n%v\nerrors:\n%v\n---\n%v", d1, d2, err1, err2)
 	}
@@ -53,14 +55,16 @@ func TestParallelSameResult(t *testing.T) {
 		fmt.Fprintf(&b, "四川,成都,%d,%d,\n", year, i) // every other row a duplicate
 	}
 	fsys := dataFS(map[string]string{"figures.csv": b.String()})
-	all, _ := sameBothWays(t, fsys, Options{MaxErrors: 1 << 20}).(Errors)
+	var all Errors
+	errors.As(sameBothWays(t, fsys, Options{MaxErrors: 1 << 20}), &all)
 	if len(all) < 3000 {
 		t.Fatalf("%d errors, want over 3,000", len(all))
 	}
 	for _, max := range []int{1, 7, 100, 3000} {
 		err := sameBothWays(t, fsys, Options{MaxErrors: max})
-		es, _ := err.(Errors)
-		if len(es) != max+1 || !reflect.DeepEqual(es[:max], all[:max]) || es[max].Msg != fmt.Sprintf("... and %d more", len(all)-max) {
+		var es Errors
+		errors.As(err, &es)
+		if len(es) != max+1 || !reflect.DeepEqual(es[:max], all[:max]) || !strings.HasPrefix(es[max].Msg, "... and problems on ") {
 			t.Errorf("MaxErrors %d: %d errors, want the first %d and a count: %v", max, len(es), max, err)
 		}
 	}
@@ -69,7 +73,7 @@ func TestParallelSameResult(t *testing.T) {
 	for i := range 3 * batchRows {
 		fmt.Fprintf(&b, "四川,成都,%d,%d,\n四川,绵阳,%d,\"%d\",\n重庆,,%d,7,\n", 1000+i, i, 1000+i, i, 1000+i)
 	}
-	d, err := load(dataFS(map[string]string{"figures.csv": b.String()}), Options{}, true)
+	d, err := load(context.Background(), dataFS(map[string]string{"figures.csv": b.String()}), Options{}, true)
 	if err != nil || len(d.Figures) != 6 || len(d.Periods) != 3*batchRows {
 		t.Fatalf("figures %v, %d periods, error %v", d.Figures, len(d.Periods), err)
 	}

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/input/internal/csvtext"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -27,22 +29,28 @@ func BenchmarkDecode(b *testing.B) {
 			b.Run(enc+"/rows="+strconv.Itoa(rows), func(b *testing.B) {
 				dir := b.TempDir()
 				writeNational(b, dir, rows)
-				want := encUTF8
+				want := csvtext.UTF8
 				if enc == "gbk" {
 					encodeGBK(b, filepath.Join(dir, "figures.csv"))
-					want = encGB18030
+					want = csvtext.GB18030
 				}
 				st, _ := os.Stat(filepath.Join(dir, "figures.csv"))
 				b.SetBytes(st.Size())
 				b.ReportAllocs()
+				fsys := os.DirFS(dir)
 				for b.Loop() {
-					ld := &loader{fsys: os.DirFS(dir), c: newCollector(0)}
-					file, ok := ld.decodeCSV(figuresSchema, func(dec *decoder) (int, int, error) {
-						_, err := io.Copy(io.Discard, dec.text)
-						return 0, 0, err
-					})
-					if !ok || file.Encoding != want || len(file.SHA256) != 64 || ld.c.count() > 0 {
-						b.Fatalf("decoded %+v, %v, errors %v", file, ok, ld.c.result())
+					c := newCollector(0)
+					f, dec := openCSV(fsys, "figures.csv", figuresSchema, enc == "gbk", c)
+					if dec == nil {
+						b.Fatal(c.result())
+					}
+					if _, err := io.Copy(io.Discard, dec.Text); err != nil {
+						b.Fatal(err)
+					}
+					dec.Close()
+					f.Close()
+					if dec.Encoding != want || len(dec.Sum()) != 64 || c.count() > 0 {
+						b.Fatalf("decoded %s, errors %v", dec.Encoding, c.result())
 					}
 				}
 			})
@@ -82,8 +90,8 @@ func BenchmarkParse(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				c := newCollector(0)
-				var warnings []string
-				t := newTable(bytes.NewReader(text), figuresSchema, c, &warnings)
+				var notes notices
+				t := newTable(context.Background(), textSource(text), figuresSchema, c, &notes)
 				fp := &figureParser{t: t}
 				var row figureRow
 				for t.next() {
@@ -108,16 +116,22 @@ func BenchmarkValidate(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				fr := newFigureReader(t, ix, analysis.Period{})
+				c := t.c.(*collector)
+				fr := newFigureReader(t, ix, analysis.Period{}, c)
 				for i := range parsed {
 					fr.validate(&parsed[i])
 				}
-				if r := fr.result(); len(r.figures) == 0 || t.c.count() > 0 {
-					b.Fatalf("kept %d figures; errors %v", len(r.figures), t.c.result())
+				if r := fr.result(); len(r.figures) == 0 || c.count() > 0 {
+					b.Fatalf("kept %d figures; errors %v", len(r.figures), c.result())
 				}
 			}
 		})
 	}
+}
+
+// textSource is the rows of a CSV text of figures.csv, as Load reads them.
+func textSource(text []byte) rowSource {
+	return &csvSource{file: "figures.csv", r: csvtext.NewRowReader(bytes.NewReader(text), ',')}
 }
 
 // parseFigures reads cities.csv of dir as Load does and parses every row
@@ -125,14 +139,14 @@ func BenchmarkValidate(b *testing.B) {
 // city index and the parsed rows.
 func parseFigures(tb testing.TB, dir string) (*table, *cityIndex, []figureRow) {
 	tb.Helper()
-	ld := &loader{fsys: os.DirFS(dir), c: newCollector(0)}
+	ld := &loader{ctx: context.Background(), fsys: os.DirFS(dir), c: newCollector(0)}
 	var ix *cityIndex
-	ld.readCSV(citiesSchema, func(t *table) { ix = readCities(t) })
+	ld.readTable(citiesSchema, func(t *table) { ix = readCities(t) })
 	text, err := os.ReadFile(filepath.Join(dir, "figures.csv"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	t := newTable(bytes.NewReader(text), figuresSchema, ld.c, &ld.warnings)
+	t := newTable(context.Background(), textSource(text), figuresSchema, ld.c, &ld.notes)
 	fp := &figureParser{t: t}
 	var parsed []figureRow
 	for t.next() {

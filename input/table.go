@@ -1,104 +1,103 @@
 package input
 
 import (
-	"encoding/csv"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
-// table reads one CSV file row by row: header mapping, blank rows, ragged
-// rows and read faults are handled here, values are the caller's.
+// cancelCheckRows is how often (in rows, a power of two) reading looks
+// whether the run was cancelled: a few milliseconds of rows.
+const cancelCheckRows = 4096
+
+// maxColumns bounds a row's cells: hostile input cannot widen a table
+// without end.
+const maxColumns = 1000
+
+// table reads one table's rows from a rowSource: the layout (header found
+// among the first rows, unit lines, totals rows: layout.go), blank rows,
+// ragged rows and read faults are handled here, values are the caller's.
 type table struct {
-	schema   schema
-	c        *collector
-	warnings *[]string
-	r        *rowReader
-	idx      [numCols]int // 1-based field index of each column; 0 absent
-	width    int
-	rec      []string
-	line     int // start line of the current row
-	endLine  int // end line of the previous record
-	rows     int
-	skipped  int
-	broken   bool  // the header lacks a required column: rows are not read
-	retry    error // errNotUTF8: read the file again as GB18030
-	parallel bool  // large: parse on another goroutine while rows are checked
+	schema     schema
+	pl         place
+	src        rowSource
+	c          errorSink
+	notes      *notices
+	idx        [numCols]int // 1-based field index of each column; 0 absent
+	width      int
+	rec        []string
+	line       int // first line of the current row
+	endLine    int // last line of the previous row
+	rows       int
+	skipped    int
+	broken     bool  // the header lacks a required column: rows are not read
+	retry      error // errNotUTF8: read the file again as GB18030
+	parallel   bool  // large: parse on another goroutine while rows are checked
+	layout     layout
+	total      string   // the current row's totals name (合计), "" for a record
+	unknown    []int    // 0-based indexes of header cells naming no known column
+	header     []string // the header row as read
+	headerLine int
+	ctx        context.Context
+	reads      int  // rows read, to look at ctx now and then
+	cancelled  bool // ctx was cancelled: reading stopped
 }
 
-// newTable reads the header of the CSV text: the parse stage from decoded
-// text on. A table whose header is unusable is broken and yields no rows.
-func newTable(text io.Reader, s schema, c *collector, warnings *[]string) *table {
-	t := &table{schema: s, c: c, warnings: warnings, r: newRowReader(text)}
-	header, err := t.read()
-	for err == nil && blank(header) {
-		t.skipped++
-		header, err = t.read()
-	}
-	switch {
-	case err == io.EOF:
-		c.addf(s.file, 0, 0, "file is empty, expected a header row naming the columns %s", s.columnList())
-		t.broken = true
-	case err != nil:
-		t.broken = true
-	case len(header) > maxColumns:
-		t.errorAt(0, "header has %d columns, expected at most %d", len(header), maxColumns)
-		t.broken = true
-	default:
-		t.width = len(header)
-		t.mapHeader(header)
-	}
+// newTable finds the header of the table's rows (layout.go): the parse
+// stage from decoded text on. A table whose header is unusable is broken
+// and yields no rows.
+func newTable(ctx context.Context, src rowSource, s schema, c errorSink, notes *notices) *table {
+	t := &table{schema: s, pl: src.place(), src: src, c: c, notes: notes, ctx: ctx}
+	t.findHeader()
 	return t
 }
 
-// read returns the next record, collecting CSV syntax errors and stopping
-// at read faults. Only io.EOF or a fault ends it.
+// read returns the next row, collecting the rows the source cannot read
+// and stopping at read faults. Only io.EOF or a fault ends it.
 func (t *table) read() ([]string, error) {
 	for {
-		rec, err := t.r.Read()
+		if t.reads++; t.reads&(cancelCheckRows-1) == 0 && t.ctx.Err() != nil {
+			t.cancelled = true
+			return nil, t.ctx.Err()
+		}
+		rec, err := t.src.next()
 		if err == nil {
-			t.line = t.r.start
-			if t.line > t.endLine+1 {
-				t.skipped += t.line - t.endLine - 1 // empty lines the reader skipped
+			first, last := t.src.lines()
+			t.line = first
+			if first > t.endLine+1 {
+				t.skipped += first - t.endLine - 1 // empty lines the source skipped
 			}
-			t.endLine = t.r.end
+			t.endLine = last
 			return rec, nil
 		}
-		var pe *csv.ParseError
-		var se *streamError
+		var br badRow
+		var e Error
 		switch {
 		case err == io.EOF:
 			return nil, err
 		case errors.Is(err, errNotUTF8):
 			t.retry = errNotUTF8
 			return nil, err
-		case errors.As(err, &se):
-			t.c.addf(t.schema.file, se.line, 0, "%s", se.msg)
+		case errors.As(err, &br):
+			t.c.add(br.e)
+			if br.e.Line > t.endLine {
+				t.endLine = br.e.Line
+			}
+		case errors.As(err, &e):
+			t.c.add(e)
 			return nil, err
-		case errors.As(err, &pe):
-			t.c.add(csvError(t.schema.file, pe))
-			t.endLine = pe.Line
 		default:
-			t.c.addf(t.schema.file, 0, 0, "cannot read file: %v", err)
+			t.c.add(t.at(0, 0, fmt.Sprintf("cannot read file: %v", err)))
 			return nil, err
 		}
 	}
 }
 
-// csvError turns an encoding/csv syntax error into an Error on its line.
-func csvError(file string, pe *csv.ParseError) Error {
-	const quoted = `expected a value containing quotes to be wrapped in double quotes, with each inner quote doubled ("")`
-	switch {
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return Error{File: file, Line: pe.Line, Msg: "stray quote \" in an unquoted value, " + quoted}
-	case errors.Is(pe.Err, csv.ErrQuote):
-		return Error{File: file, Line: pe.StartLine, Msg: "quoted value not closed properly (a quote left open or text after the closing quote), " + quoted}
-	}
-	return Error{File: file, Line: pe.Line, Msg: fmt.Sprintf("%v, expected CSV text", pe.Err)}
-}
-
-// next advances to the next data row, skipping blank rows and reporting
-// ragged ones. It returns false at the end of the file or after a fault.
+// next advances to the next data row, skipping blank rows and totals rows
+// and reporting ragged ones. It returns false at the end of the table or
+// after a fault.
 func (t *table) next() bool {
 	if t.broken {
 		return false
@@ -114,10 +113,16 @@ func (t *table) next() bool {
 		}
 		t.rows++
 		if len(rec) != t.width {
-			t.errorAt(0, "row has %d fields, expected %d as in the header", len(rec), t.width)
-			continue
+			if len(rec) < t.width || !blank(rec[t.width:]) {
+				t.errorAt(0, "row has %d fields, expected %d as in the header", len(rec), t.width)
+				continue
+			}
+			rec = rec[:t.width] // empty trailing cells, as spreadsheets save them
 		}
 		t.rec = rec
+		if t.totalRow() {
+			continue
+		}
 		return true
 	}
 }
@@ -139,31 +144,38 @@ func (t *table) get(c col) string {
 	return ""
 }
 
+// at places a problem at line and field column (1-based; 0 for the whole row).
+func (t *table) at(line, column int, msg string) Error {
+	return Error{File: t.pl.file, Sheet: t.pl.sheet, Line: line, Column: column, Msg: msg}
+}
+
 // errorf reports a problem with column c of the current row.
 func (t *table) errorf(c col, format string, args ...any) {
 	t.errorAt(t.idx[c], format, args...)
 }
 
+// errorAt reports a problem at field column (1-based; 0 for the whole row).
+func (t *table) errorAt(column int, format string, args ...any) {
+	t.c.add(t.at(t.line, column, fmt.Sprintf(format, args...)))
+}
+
 // reporter reports problems of rows by line and column: the validate
 // stage's view of a table, which may run while later rows are read.
 type reporter struct {
-	c    *collector
-	file string
-	idx  [numCols]int
+	c   *collector
+	pl  place
+	idx [numCols]int
 }
 
-func (t *table) reporter() reporter { return reporter{t.c, t.schema.file, t.idx} }
+func (t *table) reporter(c *collector) reporter { return reporter{c, t.pl, t.idx} }
 
 // errorOn reports a problem with column c of the row at line.
 func (r *reporter) errorOn(line int, c col, format string, args ...any) {
-	r.c.addf(r.file, line, r.idx[c], format, args...)
+	r.c.add(Error{File: r.pl.file, Sheet: r.pl.sheet, Line: line, Column: r.idx[c], Msg: fmt.Sprintf(format, args...)})
 }
 
-// errorAt reports a problem at field column (1-based; 0 for the whole row).
-func (t *table) errorAt(column int, format string, args ...any) {
-	t.c.addf(t.schema.file, t.line, column, format, args...)
-}
-
-func (t *table) warnf(format string, args ...any) {
-	*t.warnings = append(*t.warnings, Error{File: t.schema.file, Line: t.line, Msg: fmt.Sprintf(format, args...)}.Error())
+// where names a line of the table in messages: "figures.csv:12" or
+// "figures.xlsx:人数!12:12".
+func (pl place) where(line int) string {
+	return strings.TrimSuffix(Error{File: pl.file, Sheet: pl.sheet, Line: line}.Error(), ": ")
 }

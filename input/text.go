@@ -53,8 +53,8 @@ func fold(s string) string {
 		switch {
 		case r >= '\uFF01' && r <= '\uFF5E':
 			b.WriteByte(byte(r - 0xFF01 + '!'))
-		case r == '\u3000':
-			b.WriteByte(' ')
+		case r == '\u3000', r == '\u00A0', r == '\u202F', r == '\u2009':
+			b.WriteByte(' ') // full-width, no-break and thin spaces group digits too
 		default:
 			b.WriteRune(r)
 		}
@@ -63,10 +63,21 @@ func fold(s string) string {
 }
 
 // hasFullWidth reports whether s holds a rune fold maps: all are encoded
-// EF BC xx, EF BD xx (U+FF01–U+FF5E) or E3 80 80 (U+3000).
+// EF BC xx, EF BD xx (U+FF01–U+FF5E), E3 80 80 (U+3000), C2 A0 (U+00A0),
+// E2 80 AF (U+202F) or E2 80 89 (U+2009).
 func hasFullWidth(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xC2 && s[i+1] == 0xA0 {
+			return true
+		}
+		if i+2 >= len(s) {
+			break
+		}
 		switch s[i] {
+		case 0xE2:
+			if s[i+1] == 0x80 && (s[i+2] == 0xAF || s[i+2] == 0x89) {
+				return true
+			}
 		case 0xEF:
 			if s[i+1] == 0xBC || s[i+1] == 0xBD {
 				return true

@@ -50,7 +50,11 @@ func TestParseMembers(t *testing.T) {
 		{".5万", 5000},
 		{"1.23456万", 12346},
 		{"0.00000001亿", 1},
-		{"9223372036854775807", 9223372036854775807},
+		{"10000000000", 10_000_000_000},
+		{"1 400 000", 1400000},
+		{"1 400 000", 1400000},
+		{"１ ４００ ０００", 1400000},
+		{"140 万", 1400000},
 		{"000140万", 1400000},
 	}
 	for _, tt := range tests {
@@ -77,11 +81,16 @@ func TestParseMembersErrors(t *testing.T) {
 		{"1.4e6万", `"1.4e6万" is not a number`},
 		{"1e", `"1e" is not a number`},
 		{"1.2.3", `"1.2.3" is not a number`},
-		{"140 000", `"140 000" is not a number`},
-		{"约140万", `"约140万" is not a number`},
-		{"9223372036854775808", `"9223372036854775808" is too large`},
-		{"99999999999亿", `"99999999999亿" is too large`},
-		{"1e999", `"1e999" is too large`},
+		{"140 00", `"140 00" has misplaced thousands separators`},
+		{"1,400 000", `"1,400 000" has misplaced thousands separators`},
+		{"约140万", `"约140万" is an approximate value, expected the exact count reported (such as 1400000 or 140万)`},
+		{"140余万", `"140余万" is an approximate value`},
+		{"140多万", `"140多万" is an approximate value`},
+		{"140万左右", `"140万左右" is an approximate value`},
+		{"10000000001", `"10000000001" is more than 10,000,000,000 people (more than live on Earth), expected a count of members: check for a typo or a wrong unit`},
+		{"9223372036854775808", `"9223372036854775808" is more than 10,000,000,000 people`},
+		{"99999999999亿", `"99999999999亿" is more than 10,000,000,000 people`},
+		{"1e999", `"1e999" is more than 10,000,000,000 people`},
 		{"+5", `"+5" is not a number`},
 	}
 	for _, tt := range tests {
@@ -129,7 +138,7 @@ func TestParsePeriod(t *testing.T) {
 
 func TestParsePeriodErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"", `"" is empty, expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY年 or YYYY年M月`},
+		{"", `"" is empty, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`},
 		{"19", `"19" is not a period`},
 		{"2019-13", `"2019-13" has month 13, expected a month 1–12`},
 		{"2019-00", `"2019-00" has month 0, expected a month 1–12`},
@@ -207,7 +216,7 @@ func TestParseTier(t *testing.T) {
 
 // TestGroupedCount holds the fast path for 1,234,567 to the general one.
 func TestGroupedCount(t *testing.T) {
-	for _, s := range []string{"1,234", "12,345", "123,456", "1,234,567", "0,001", "999,999,999,999,999,999", "1,000,000,000,000,000"} {
+	for _, s := range []string{"1,234", "12,345", "123,456", "1,234,567", "0,001", "9,999,999,999", "10,000,000,000"} {
 		fast, ok := groupedCount(s)
 		var d decimal
 		rest, err := scanNumber(s, &d)

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -10,7 +11,7 @@ import (
 func TestWarnings(t *testing.T) {
 	d, err := Load(dataFS(map[string]string{
 		"figures.csv":   "province,city,period,members,segment,备用,Extra\n四川,成都,2019,130万,,x,y\n四川,绵阳,2019,1万,,,\n",
-		"cities.csv":    "city,province,region,tier,\n成都,四川,西部,pilot,\n绵阳,四川,西部,,\n",
+		"cities.csv":    "city,province,region,,tier,\n成都,四川,西部,,pilot,\n绵阳,四川,西部,,,\n",
 		"briefing.toml": "title = \"简报\"\nauthor = \"x\"\n\n[[stated]]\nlabel = \"a\"\nvalue = 1\nnote = \"n\"\n",
 	}), Options{})
 	if err != nil {
@@ -19,7 +20,7 @@ func TestWarnings(t *testing.T) {
 	want := []string{
 		`briefing.toml:2: unknown key "author" ignored`,
 		`briefing.toml:7: unknown key "stated.note" ignored`,
-		"cities.csv:1: column 5 has no name, ignored",
+		"cities.csv:1: column 4 has no name, ignored",
 		`figures.csv:1: unknown column "Extra" ignored`,
 		`figures.csv:1: unknown column "备用" ignored`,
 	}
@@ -36,11 +37,12 @@ func TestMaxErrors(t *testing.T) {
 	}
 	for _, tt := range []struct{ max, listed int }{{0, 100}, {10, 10}, {300, 250}} {
 		_, err := Load(dataFS(map[string]string{"figures.csv": b.String()}), Options{MaxErrors: tt.max})
-		es := err.(Errors)
+		var es Errors
+		errors.As(err, &es)
 		n := len(es)
 		if tt.listed < 250 {
 			last := es[len(es)-1].Error()
-			if want := fmt.Sprintf("... and %d more", 250-tt.listed); last != want {
+			if want := fmt.Sprintf("figures.csv: ... and problems on %d more rows, not listed (%d messages at most for a run)", 250-tt.listed, tt.listed); last != want {
 				t.Errorf("MaxErrors %d: last entry %q, want %q", tt.max, last, want)
 			}
 			n--

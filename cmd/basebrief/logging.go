@@ -66,6 +66,12 @@ func (l *logger) fail(err error, what string) error {
 	var e input.Error
 	if errors.As(err, &es) || errors.As(err, &e) {
 		l.inputErrors(err)
+		var inv *input.Invalid
+		if errors.As(err, &inv) {
+			for _, n := range inv.Notices {
+				l.Warn(n.En) // warnings often explain the errors
+			}
+		}
 		n := len(es)
 		if n == 0 {
 			n = 1

@@ -1,4 +1,4 @@
-package input
+package csvtext
 
 import (
 	"encoding/csv"
@@ -8,22 +8,24 @@ import (
 	"strings"
 )
 
-// rowReader splits CSV text into records exactly as encoding/csv does with
-// a comma separator, strict quotes and any number of fields: the same
+// RowReader splits CSV text into records exactly as encoding/csv does with
+// its separator (comma or tab), strict quotes and any number of fields: the same
 // records, the same skipped empty lines, the same line numbers and the same
 // *csv.ParseError values. Lines without a quote character, nearly every
 // line of a national file, it splits itself, without copying or allocating
 // per record; a line holding a quote, and the lines a quoted value runs
 // on to, go through an encoding/csv Reader.
-type rowReader struct {
+type RowReader struct {
 	src  lineSource
 	line int // lines read so far
 	rec  []string
 
 	slow  *csv.Reader // made at the first quoted line
 	feed  feeder
-	start int // first line of the last record
-	end   int // last line of the last record
+	sep   byte
+	mask  uint64 // sep in every byte, for specialMask
+	Start int    // first line of the last record
+	End   int    // last line of the last record
 }
 
 // lineSource returns the lines of a text as substrings of large strings,
@@ -43,8 +45,9 @@ const (
 	chunkBytes      = 256 << 10
 )
 
-func newRowReader(r io.Reader) *rowReader {
-	rr := &rowReader{src: lineSource{r: r}}
+// NewRowReader splits the text of r at sep, ',' or '\t'.
+func NewRowReader(r io.Reader, sep byte) *RowReader {
+	rr := &RowReader{src: lineSource{r: r}, sep: sep, mask: 0x0101010101010101 * uint64(sep)}
 	rr.feed.rr = rr
 	return rr
 }
@@ -111,10 +114,10 @@ func lastNewline(b []byte) int {
 }
 
 // Read returns the next record (valid until the next call), its first
-// and last line in r.start and r.end, or io.EOF. As from encoding/csv, a
+// and last line in r.Start and r.End, or io.EOF. As from encoding/csv, a
 // read error may come with the record it cut short, and a *csv.ParseError
 // leaves the reader ready for the next record.
-func (r *rowReader) Read() ([]string, error) {
+func (r *RowReader) Read() ([]string, error) {
 	for {
 		if rec := r.scan(); rec != nil {
 			return rec, nil
@@ -139,10 +142,10 @@ func (r *rowReader) Read() ([]string, error) {
 		if strings.IndexByte(raw, '"') >= 0 {
 			return r.readQuoted(raw, err)
 		}
-		r.start, r.end = r.line, r.line
+		r.Start, r.End = r.line, r.line
 		r.rec = r.rec[:0]
 		for {
-			i := strings.IndexByte(body, ',')
+			i := strings.IndexByte(body, r.sep)
 			if i < 0 {
 				break
 			}
@@ -159,16 +162,16 @@ func (r *rowReader) Read() ([]string, error) {
 // on one line with no doubled quote inside, closed before a comma or the
 // end of the line. Anything else it leaves to Read (nil). It looks at
 // eight bytes at a time for the bytes that matter (specialMask).
-func (r *rowReader) scan() []string {
+func (r *RowReader) scan() []string {
 	s := r.src.chunk
 	r.rec = r.rec[:0]
 	start, i := 0, 0
 words:
 	for ; i+8 <= len(s); i += 8 {
-		for m := specialMask(load64(s, i)); m != 0; m &= m - 1 {
+		for m := specialMask(load64(s, i), r.mask); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)>>3
 			switch s[j] {
-			case ',':
+			case r.sep:
 				r.rec = append(r.rec, s[start:j])
 				start = j + 1
 			case '\n':
@@ -189,7 +192,7 @@ words:
 	}
 	for ; i < len(s); i++ {
 		switch s[i] {
-		case ',':
+		case r.sep:
 			r.rec = append(r.rec, s[start:i])
 			start = i + 1
 		case '\n':
@@ -217,11 +220,11 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// specialMask sets the top bit of each byte of x that is a comma, a quote
-// or a newline, and no other.
-func specialMask(x uint64) uint64 {
+// specialMask sets the top bit of each byte of x that is the separator
+// (sep holds it in every byte), a quote or a newline, and no other.
+func specialMask(x, sep uint64) uint64 {
 	const ones = 0x0101010101010101
-	return zeroBytes(x^(ones*',')) | zeroBytes(x^(ones*'"')) | zeroBytes(x^(ones*'\n'))
+	return zeroBytes(x^sep) | zeroBytes(x^(ones*'"')) | zeroBytes(x^(ones*'\n'))
 }
 
 // zeroBytes sets the top bit of each zero byte of v, exactly (no carries
@@ -232,7 +235,7 @@ func zeroBytes(v uint64) uint64 {
 }
 
 // lastField ends the record at the newline s[nl].
-func (r *rowReader) lastField(s string, start, nl int) []string {
+func (r *RowReader) lastField(s string, start, nl int) []string {
 	end := nl
 	if end > 0 && s[end-1] == '\r' {
 		end-- // \r\n ends a line like \n
@@ -247,16 +250,16 @@ func (r *rowReader) lastField(s string, start, nl int) []string {
 // quoted takes the quoted field opening at s[q] when scan can: it returns
 // where the next field starts, or the newline ending the record (nl), or
 // next -1 when the line is Read's to split.
-func (r *rowReader) quoted(s string, start, q int) (next, nl int) {
+func (r *RowReader) quoted(s string, start, q int) (next, nl int) {
 	if q != start {
 		return -1, -1 // a quote inside an unquoted field is an error
 	}
-	end := closingQuote(s, q)
+	end := closingQuote(s, q, r.sep)
 	if end < 0 {
 		return -1, -1
 	}
 	r.rec = append(r.rec, s[q+1:end])
-	if s[end+1] == ',' {
+	if s[end+1] == r.sep {
 		return end + 2, -1
 	}
 	return -1, end + 1 + strings.IndexByte(s[end+1:], '\n')
@@ -264,15 +267,15 @@ func (r *rowReader) quoted(s string, start, q int) (next, nl int) {
 
 // closingQuote returns the index of the quote closing the quoted field
 // opening at s[i] if the field holds no newline and no doubled quote and
-// is followed by a comma or the end of the line; else -1.
-func closingQuote(s string, i int) int {
+// is followed by the separator or the end of the line; else -1.
+func closingQuote(s string, i int, sep byte) int {
 	for j := i + 1; j < len(s); j++ {
 		switch s[j] {
 		case '\n':
 			return -1
 		case '"':
 			switch {
-			case j+1 < len(s) && s[j+1] == ',', j+1 < len(s) && s[j+1] == '\n',
+			case j+1 < len(s) && s[j+1] == sep, j+1 < len(s) && s[j+1] == '\n',
 				j+2 < len(s) && s[j+1] == '\r' && s[j+2] == '\n':
 				return j
 			}
@@ -283,10 +286,10 @@ func closingQuote(s string, i int) int {
 }
 
 // endLine ends the record scan made of the chunk's line ending at nl.
-func (r *rowReader) endLine(s string, nl int) []string {
+func (r *RowReader) endLine(s string, nl int) []string {
 	r.src.chunk = s[nl+1:]
 	r.line++
-	r.start, r.end = r.line, r.line
+	r.Start, r.End = r.line, r.line
 	return r.rec
 }
 
@@ -294,10 +297,11 @@ func (r *rowReader) endLine(s string, nl int) []string {
 // it raw and the lines after it one at a time as it asks for them, so it
 // never reads past the record. Its line numbers count the lines fed; they
 // are moved to the text's numbering.
-func (r *rowReader) readQuoted(raw string, err error) ([]string, error) {
+func (r *RowReader) readQuoted(raw string, err error) ([]string, error) {
 	if r.slow == nil {
 		r.slow = csv.NewReader(&r.feed)
 		r.slow.FieldsPerRecord = -1
+		r.slow.Comma = rune(r.sep)
 		r.slow.ReuseRecord = true
 	}
 	first := r.line
@@ -309,7 +313,7 @@ func (r *rowReader) readQuoted(raw string, err error) ([]string, error) {
 		off := first - pe.StartLine
 		moved.StartLine += off
 		moved.Line += off
-		r.start, r.end = moved.StartLine, moved.Line
+		r.Start, r.End = moved.StartLine, moved.Line
 		return rec, &moved
 	}
 	if len(rec) == 0 {
@@ -318,14 +322,14 @@ func (r *rowReader) readQuoted(raw string, err error) ([]string, error) {
 	line, _ := r.slow.FieldPos(0)
 	off := first - line
 	last, _ := r.slow.FieldPos(len(rec) - 1)
-	r.start, r.end = first, last+off+strings.Count(rec[len(rec)-1], "\n")
+	r.Start, r.End = first, last+off+strings.Count(rec[len(rec)-1], "\n")
 	return rec, err
 }
 
 // feeder hands encoding/csv one line per Read: the line given, then each
-// further line it asks for, counted into the rowReader's lines.
+// further line it asks for, counted into the RowReader's lines.
 type feeder struct {
-	rr      *rowReader
+	rr      *RowReader
 	pending string
 	err     error // after pending
 }

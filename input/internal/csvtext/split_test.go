@@ -1,4 +1,4 @@
-package input
+package csvtext
 
 import (
 	"bytes"
@@ -13,8 +13,9 @@ import (
 
 // csvRows reads text with encoding/csv as table reads it, listing each
 // record with its first and last line, or the error.
-func csvRows(r io.Reader) []string {
+func csvRows(r io.Reader, sep byte) []string {
 	cr := csv.NewReader(r)
+	cr.Comma = rune(sep)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	var out []string
@@ -36,14 +37,14 @@ func csvRows(r io.Reader) []string {
 	return out
 }
 
-// splitRows is csvRows with rowReader.
-func splitRows(r io.Reader) []string {
-	rr := newRowReader(r)
+// splitRows is csvRows with RowReader.
+func splitRows(r io.Reader, sep byte) []string {
+	rr := NewRowReader(r, sep)
 	var out []string
 	for range 1000 {
 		rec, err := rr.Read()
 		if err == nil {
-			out = append(out, fmt.Sprintf("%d-%d %q", rr.start, rr.end, rec))
+			out = append(out, fmt.Sprintf("%d-%d %q", rr.Start, rr.End, rec))
 			continue
 		}
 		out = append(out, describeErr(err))
@@ -65,21 +66,24 @@ func describeErr(err error) string {
 
 var errBroken = errors.New("broken")
 
-// sameAsCSV checks rowReader against encoding/csv on text, whole and read
-// a byte at a time, and with a read error instead of the end.
+// sameAsCSV checks RowReader against encoding/csv on text, whole and read
+// a byte at a time, and with a read error instead of the end, with a comma
+// and with a tab as the separator.
 func sameAsCSV(t *testing.T, text []byte) {
 	t.Helper()
-	want := csvRows(bytes.NewReader(text))
-	if got := splitRows(bytes.NewReader(text)); !equalRows(got, want) {
-		t.Fatalf("text %q:\n got %q\nwant %q", text, got, want)
-	}
-	if got := splitRows(iotest.OneByteReader(bytes.NewReader(text))); !equalRows(got, want) {
-		t.Fatalf("text %q read bytewise:\n got %q\nwant %q", text, got, want)
-	}
-	broken := func() io.Reader { return io.MultiReader(bytes.NewReader(text), iotest.ErrReader(errBroken)) }
-	want = csvRows(broken())
-	if got := splitRows(broken()); !equalRows(got, want) {
-		t.Fatalf("text %q then a read error:\n got %q\nwant %q", text, got, want)
+	for _, sep := range []byte{',', '\t'} {
+		want := csvRows(bytes.NewReader(text), sep)
+		if got := splitRows(bytes.NewReader(text), sep); !equalRows(got, want) {
+			t.Fatalf("text %q, separator %q:\n got %q\nwant %q", text, sep, got, want)
+		}
+		if got := splitRows(iotest.OneByteReader(bytes.NewReader(text)), sep); !equalRows(got, want) {
+			t.Fatalf("text %q, separator %q, read bytewise:\n got %q\nwant %q", text, sep, got, want)
+		}
+		broken := func() io.Reader { return io.MultiReader(bytes.NewReader(text), iotest.ErrReader(errBroken)) }
+		want = csvRows(broken(), sep)
+		if got := splitRows(broken(), sep); !equalRows(got, want) {
+			t.Fatalf("text %q, separator %q, then a read error:\n got %q\nwant %q", text, sep, got, want)
+		}
 	}
 }
 
@@ -112,6 +116,8 @@ var splitCases = []string{
 	"中文,数字,\"1,400,000\"\n四川,成都,140万\n",
 	"\"a\nb",
 	"a\rb,c\n",
+	"省份\t城市\t人数\n四川\t\"成都\"\t\"1,400,000\"\n\t\n",
+	"a\t\"b\tc\"\td\r\n\"x\"\"y\"\t,\n",
 }
 
 func TestRowReaderMatchesCSV(t *testing.T) {
@@ -123,7 +129,7 @@ func TestRowReaderMatchesCSV(t *testing.T) {
 	sameAsCSV(t, []byte("a,"+long+"\nb,\""+long+"\"\nc\n"))
 }
 
-// FuzzRows holds rowReader to encoding/csv on any text.
+// FuzzRows holds RowReader to encoding/csv on any text.
 func FuzzRows(f *testing.F) {
 	for _, s := range splitCases {
 		f.Add([]byte(s))

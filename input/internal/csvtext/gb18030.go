@@ -1,4 +1,4 @@
-package input
+package csvtext
 
 import (
 	"encoding/binary"
@@ -17,7 +17,7 @@ type gb18030Decoder struct {
 	slow transform.Transformer
 }
 
-func newGB18030Decoder() transform.Transformer {
+func NewGB18030Decoder() transform.Transformer {
 	return gb18030Decoder{slow: simplifiedchinese.GB18030.NewDecoder()}
 }
 

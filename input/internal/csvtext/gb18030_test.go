@@ -1,4 +1,4 @@
-package input
+package csvtext
 
 import (
 	"bytes"
@@ -15,11 +15,11 @@ import (
 func sameAsXText(t *testing.T, b []byte) {
 	t.Helper()
 	want, _, werr := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
-	got, _, gerr := transform.Bytes(newGB18030Decoder(), b)
+	got, _, gerr := transform.Bytes(NewGB18030Decoder(), b)
 	if !bytes.Equal(got, want) || (werr == nil) != (gerr == nil) {
 		t.Fatalf("% x: got %q, %v; want %q, %v", b, got, gerr, want, werr)
 	}
-	slow, _ := io.ReadAll(transform.NewReader(iotest.OneByteReader(bytes.NewReader(b)), newGB18030Decoder()))
+	slow, _ := io.ReadAll(transform.NewReader(iotest.OneByteReader(bytes.NewReader(b)), NewGB18030Decoder()))
 	if !bytes.Equal(slow, want) {
 		t.Fatalf("% x read bytewise: got %q, want %q", b, slow, want)
 	}

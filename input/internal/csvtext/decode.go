@@ -1,4 +1,4 @@
-package input
+package csvtext
 
 import (
 	"bufio"
@@ -9,39 +9,41 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"io/fs"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
 // Bounds that keep hostile input from exhausting memory or time.
 const (
-	maxRecordBytes = 64 << 10 // one CSV record (a row, quoted newlines included)
-	maxColumns     = 1000
-	maxFileBytes   = 1 << 30
+	MaxRecordBytes = 64 << 10 // one CSV record (a row, quoted newlines included)
+	MaxFileBytes   = 1 << 30
 )
 
 // Encoding names as recorded in analysis.InputFile.
 const (
-	encUTF8    = "UTF-8"
-	encUTF8BOM = "UTF-8 BOM"
-	encGB18030 = "GB18030"
+	UTF8      = "UTF-8"
+	UTF8BOM   = "UTF-8 BOM"
+	GB18030   = "GB18030"
+	UTF16LE   = "UTF-16LE"
+	UTF16BE   = "UTF-16BE"
+	headBytes = 8 << 10 // looked at to tell encodings, separators and line ends
 )
 
 const msgNUL = "NUL byte: binary content, expected CSV text"
 
-// errNotUTF8 asks the caller to read the file again as GB18030: a byte
+// ErrNotUTF8 asks the caller to read the file again as GB18030: a byte
 // sequence invalid in UTF-8 came before any valid multi-byte UTF-8 text.
-var errNotUTF8 = errors.New("not UTF-8")
+var ErrNotUTF8 = errors.New("not UTF-8")
 
-// streamError is a fatal problem with the bytes of a file at a line.
-type streamError struct {
-	line int
-	msg  string
+// StreamError is a fatal problem with the bytes of a file at a line.
+type StreamError struct {
+	Line int
+	Msg  string
 }
 
-func (e *streamError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+func (e *StreamError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // hashReader hashes and counts the raw bytes as they are read.
 type hashReader struct {
@@ -54,121 +56,172 @@ func (r *hashReader) Read(p []byte) (int, error) {
 	n, err := r.r.Read(p)
 	r.h.Write(p[:n])
 	r.n += int64(n)
-	if r.n > maxFileBytes {
-		return 0, &streamError{msg: fmt.Sprintf("file larger than %d MiB, expected a CSV file of sane size", maxFileBytes>>20)}
+	if r.n > MaxFileBytes {
+		return 0, &StreamError{Msg: fmt.Sprintf("file larger than %d MiB, expected a CSV file of sane size", MaxFileBytes>>20)}
 	}
 	return n, err
 }
 
-func (r *hashReader) sum() string { return hex.EncodeToString(r.h.Sum(nil)) }
-
-// decoder turns a raw file into checked UTF-8 text for the CSV reader.
-type decoder struct {
-	raw      *hashReader
-	encoding string
-	text     io.Reader
-	async    *asyncReader
+// Decoder turns a raw file into checked UTF-8 text for the row splitter.
+type Decoder struct {
+	raw *hashReader
+	// Encoding is the encoding read: UTF8, UTF8BOM, GB18030, UTF16LE or UTF16BE.
+	Encoding string
+	// Sep is the separator the text's first lines use: ',' or '\t'.
+	Sep byte
+	// CROnly is set when lines end with a lone CR (old Mac Excel); they
+	// are handed on ending with LF.
+	CROnly bool
+	// Text is the decoded text.
+	Text  io.Reader
+	async *asyncReader
 }
 
 // asyncMinBytes is the size from which a second goroutine decodes: below
 // it the hand-over costs more than it saves. Size 0 (unknown) counts as large.
 const asyncMinBytes = 1 << 20
 
-// close stops the decoding goroutine; the hash is final after it when the
+// Async reports whether a second goroutine decodes the text (a large file).
+func (d *Decoder) Async() bool { return d.async != nil }
+
+// Close stops the decoding goroutine; the hash is final after it when the
 // text was read to the end.
-func (d *decoder) close() {
+func (d *Decoder) Close() {
 	if d.async != nil {
 		d.async.close()
 	}
 }
 
-// openDecoder opens s.file and wraps it in a decoder reading it as UTF-8 or,
-// with gb, as GB18030. It returns a nil decoder when the file cannot be
-// read at all (the error is collected).
-func openDecoder(fsys fs.FS, s schema, gb bool, c *collector) (fs.File, *decoder) {
-	file := s.file // named in every message
-	f, err := fsys.Open(file)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			c.addf(file, 0, 0, "file not found, expected %s in the data folder with columns %s", file, s.columnList())
-		} else {
-			c.addf(file, 0, 0, "cannot open file: %v", err)
-		}
-		return nil, nil
-	}
-	var size int64
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			f.Close()
-			c.addf(file, 0, 0, "is a folder, expected a CSV file")
-			return nil, nil
-		}
-		size = st.Size()
-	}
-	dec, err := newDecoder(f, size, gb)
-	if err != nil {
-		f.Close()
-		var se *streamError
-		if errors.As(err, &se) {
-			c.addf(file, se.line, 0, "%s", se.msg)
-		} else {
-			c.addf(file, 0, 0, "cannot read file: %v", err)
-		}
-		return nil, nil
-	}
-	return f, dec
+// Sum is the hex SHA-256 of the raw bytes read.
+func (d *Decoder) Sum() string { return hex.EncodeToString(d.raw.h.Sum(nil)) }
+
+// NewDecoder wraps f, of size bytes (0: unknown). With gb set the bytes
+// are decoded as GB18030; otherwise a UTF-8 BOM is dropped and the text
+// checked as strict UTF-8, and a UTF-16 BOM (Excel's "Unicode text") has
+// the text decoded from UTF-16.
+func NewDecoder(f io.Reader, size int64, gb bool) (*Decoder, error) {
+	return newDecoder(f, size, gb, true)
 }
 
-// newDecoder wraps f. With gb set the bytes are decoded as GB18030;
-// otherwise a UTF-8 BOM is dropped and the text checked as strict UTF-8.
-func newDecoder(f io.Reader, size int64, gb bool) (*decoder, error) {
+// NewTextDecoder is NewDecoder for a text that is not CSV (briefing.toml):
+// its quotes do not open CSV values, so no record bound applies; the
+// caller bounds the whole text.
+func NewTextDecoder(f io.Reader, size int64, gb bool) (*Decoder, error) {
+	return newDecoder(f, size, gb, false)
+}
+
+func newDecoder(f io.Reader, size int64, gb, records bool) (*Decoder, error) {
 	raw := &hashReader{r: f, h: sha256.New()}
 	bufSize := 64 << 10
 	if size > 0 && size < asyncMinBytes {
 		bufSize = 16 << 10
 	}
 	br := bufio.NewReaderSize(raw, bufSize)
-	d := &decoder{raw: raw, encoding: encUTF8}
-	// A look at the head tells binary and UTF-16 files (Excel's "Unicode
-	// text") from CSV before any of it is taken for a header.
-	head, err := br.Peek(8 << 10)
+	d := &Decoder{raw: raw, Encoding: UTF8}
+	// A look at the head tells binary and UTF-16 files from CSV before
+	// any of it is taken for a header.
+	head, err := br.Peek(headBytes)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("read file: %w", err)
 	}
-	if bytes.HasPrefix(head, []byte("\xFF\xFE")) || bytes.HasPrefix(head, []byte("\xFE\xFF")) {
-		return nil, &streamError{line: 1, msg: "UTF-16 text, expected UTF-8 or GB18030 (save as \"CSV UTF-8\" or plain CSV)"}
-	}
-	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return nil, &streamError{line: 1 + bytes.Count(head[:i], []byte("\n")), msg: msgNUL}
-	}
-	g := &guard{}
-	if gb {
-		d.encoding = encGB18030
-		g.r = transform.NewReader(br, newGB18030Decoder())
-		g.gb = true
-	} else {
+	g := &guard{records: records}
+	switch {
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")):
+		// UTF-16 text decoded first, then looked at like the others.
+		d.Encoding, g.utf16 = UTF16LE, true
+		if head[0] == 0xFE {
+			d.Encoding = UTF16BE
+		}
+		utf16 := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		tr := bufio.NewReaderSize(transform.NewReader(br, utf16.NewDecoder()), bufSize)
+		if head, err = tr.Peek(headBytes); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, fmt.Errorf("read file: %w", err)
+		}
+		g.r = tr
+	case gb:
+		d.Encoding, g.gb = GB18030, true
+		g.r = transform.NewReader(br, NewGB18030Decoder())
+	default:
 		if bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")) {
 			br.Discard(3)
-			d.encoding = encUTF8BOM
-			g.bom = true
+			d.Encoding, g.bom = UTF8BOM, true
 		}
 		g.r = br
 	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return nil, &StreamError{Line: 1 + bytes.Count(head[:i], []byte("\n")), Msg: msgNUL}
+	}
+	// ASCII separators and line ends never occur inside a GBK or GB18030
+	// sequence (trail bytes are 0x30 and up), so the raw head tells them.
+	d.Sep = separator(head)
+	if d.CROnly = bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0; d.CROnly {
+		g.r = crToLF{g.r}
+	}
 	if size > 0 && size < asyncMinBytes {
-		d.text = bufio.NewReaderSize(g, 16<<10)
+		d.Text = bufio.NewReaderSize(g, 16<<10)
 		return d, nil
 	}
 	d.async = newAsyncReader(g)
-	d.text = bufio.NewReaderSize(d.async, 64<<10)
+	d.Text = bufio.NewReaderSize(d.async, 64<<10)
 	return d, nil
+}
+
+// separator tells a tab-separated text from a comma-separated one by its
+// first lines: tab when more lines hold a tab outside quotes than hold
+// only commas. Lines with neither (a title) do not count.
+func separator(head []byte) byte {
+	tabs, commas := 0, 0
+	inQuote, tab, comma := false, false, false
+	for _, c := range head {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '\t':
+			tab = true
+		case c == ',':
+			comma = true
+		case c == '\n' || c == '\r':
+			if tab {
+				tabs++
+			} else if comma {
+				commas++
+			}
+			tab, comma = false, false
+		}
+	}
+	if tab {
+		tabs++
+	} else if comma {
+		commas++
+	}
+	if tabs > commas {
+		return '\t'
+	}
+	return ','
+}
+
+// crToLF hands on text whose lines end with a lone CR with LF instead.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // guard checks decoded text on its way to the CSV reader: valid UTF-8 (or
 // GB18030 without replacement characters), no NUL bytes, no record longer
-// than maxRecordBytes. It hands on whole lines before a fault, then fails.
+// than MaxRecordBytes. It hands on whole lines before a fault, then fails.
 type guard struct {
 	r       io.Reader
 	gb, bom bool
+	utf16   bool   // decoded from UTF-16: no UTF-8 to check
+	records bool   // CSV: records are bounded by MaxRecordBytes
 	carry   []byte // an incomplete UTF-8 sequence from the last chunk
 	multi   int    // valid multi-byte UTF-8 sequences seen
 	line    int    // newlines passed
@@ -194,7 +247,7 @@ func (g *guard) Read(p []byte) (int, error) {
 		cut := bytes.LastIndexByte(b[:pos], '\n') + 1
 		ferr := g.fail(g.line+bytes.Count(b[:pos], []byte("\n"))+1, msg)
 		if msg == "" {
-			ferr = errNotUTF8
+			ferr = ErrNotUTF8
 			g.err = ferr
 		}
 		if k, rerr := g.walk(b[:cut]); rerr != nil {
@@ -219,14 +272,14 @@ func (g *guard) Read(p []byte) (int, error) {
 // error in a file proven UTF-8, else a reason to try GB18030.
 func (g *guard) truncated() error {
 	if !g.bom && g.multi < utf8Proof {
-		g.err = errNotUTF8
+		g.err = ErrNotUTF8
 		return g.err
 	}
 	return g.fail(g.line+1, "incomplete UTF-8 sequence at the end of the file, expected UTF-8 text")
 }
 
 func (g *guard) fail(line int, msg string) error {
-	g.err = &streamError{line: line, msg: msg}
+	g.err = &StreamError{Line: line, Msg: msg}
 	return g.err
 }
 
@@ -240,6 +293,12 @@ func (g *guard) check(b []byte) (int, string) {
 	if g.gb {
 		if i := bytes.Index(b, []byte("\uFFFD")); i >= 0 && (pos < 0 || i < pos) {
 			pos, msg = i, "byte sequence invalid in GB18030 (the file is neither UTF-8 nor GB18030), expected UTF-8 or GB18030 text"
+		}
+		return pos, msg
+	}
+	if g.utf16 {
+		if i := bytes.Index(b, []byte("\uFFFD")); i >= 0 && (pos < 0 || i < pos) {
+			pos, msg = i, "invalid UTF-16 text (an unpaired surrogate or an odd byte at the end), expected UTF-16 text as Excel saves it"
 		}
 		return pos, msg
 	}
@@ -337,9 +396,13 @@ func countLeads(b []byte, max int) int {
 }
 
 // walk counts lines and measures records, following quotes the way
-// encoding/csv does, so one endless record fails at maxRecordBytes. On
+// encoding/csv does, so one endless record fails at MaxRecordBytes. On
 // failure it returns how much of b ends complete records, to hand those on.
 func (g *guard) walk(b []byte) (int, error) {
+	if !g.records {
+		g.line += bytes.Count(b, []byte("\n"))
+		return len(b), nil
+	}
 	done, off := 0, 0
 	for off < len(b) {
 		if g.recLen == 0 {
@@ -366,7 +429,7 @@ func (g *guard) walk(b []byte) (int, error) {
 		}
 		g.recLen += len(seg)
 		off += len(seg)
-		if g.recLen > maxRecordBytes {
+		if g.recLen > MaxRecordBytes {
 			return done, g.tooLong()
 		}
 		if !g.inQuote && seg[len(seg)-1] == '\n' {
@@ -379,9 +442,9 @@ func (g *guard) walk(b []byte) (int, error) {
 }
 
 func (g *guard) tooLong() error {
-	msg := fmt.Sprintf("row longer than %d KiB, expected CSV rows of ordinary length", maxRecordBytes>>10)
+	msg := fmt.Sprintf("row longer than %d KiB, expected CSV rows of ordinary length", MaxRecordBytes>>10)
 	if g.inQuote {
-		msg = fmt.Sprintf("quoted value longer than %d KiB (a quote left open?), expected CSV rows of ordinary length", maxRecordBytes>>10)
+		msg = fmt.Sprintf("quoted value longer than %d KiB (a quote left open?), expected CSV rows of ordinary length", MaxRecordBytes>>10)
 	}
 	return g.fail(g.recLine, msg)
 }

@@ -1,0 +1,185 @@
+package input
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+// The layout of a sheet as analysts save it: a title and a unit line above
+// the header, blank rows, totals rows among the records. These rules work
+// on rows of cell text, whatever file they come from.
+
+// headerSearchRows is how many non-blank rows the header is looked for in.
+const headerSearchRows = 10
+
+// layout is what the rows around the records said.
+type layout struct {
+	unitExp  int    // members are written in 10^unitExp people (万人: 4)
+	unitText string // the unit as written, "" for none
+	unitLine int    // where it was given
+	totals   totalsCheck
+}
+
+// aboveRow is a row above the header, kept to be named in a warning.
+type aboveRow struct {
+	line  int
+	cells []string
+}
+
+// findHeader reads rows until the header: the first of the first ten
+// non-blank rows that names every required column. The rows above it are
+// skipped (a unit line among them read), with a warning naming them. When
+// no row names them all, the row naming most is taken as the header and
+// the missing columns are reported.
+func (t *table) findHeader() {
+	var above []aboveRow
+	best, bestScore := -1, -1
+	var err error
+	for len(above) < headerSearchRows {
+		var rec []string
+		if rec, err = t.read(); err != nil {
+			break
+		}
+		if blank(rec) {
+			t.skipped++
+			continue
+		}
+		if len(rec) > maxColumns {
+			t.errorAt(0, "row has %d columns, expected at most %d", len(rec), maxColumns)
+			t.broken = true
+			return
+		}
+		score := t.schema.named(rec)
+		if score == len(t.schema.required) {
+			t.useHeader(rec, above)
+			return
+		}
+		if score > bestScore {
+			best, bestScore = len(above), score
+		}
+		above = append(above, aboveRow{t.line, append([]string(nil), rec...)})
+	}
+	switch {
+	case t.retry != nil:
+		t.broken = true
+	case len(above) == 0:
+		if err == io.EOF {
+			t.c.add(t.at(0, 0, fmt.Sprintf("file is empty, expected a header row naming the columns %s", t.schema.columnList())))
+		}
+		t.broken = true
+	default:
+		h := above[best]
+		t.line = h.line
+		t.useHeader(h.cells, above[:best])
+		t.broken = true // a required column is missing (mapHeader said which)
+	}
+}
+
+// named counts the required columns a row names.
+func (s schema) named(rec []string) int {
+	n := 0
+	var seen [numCols]bool
+	for _, cell := range rec {
+		if hc := s.readHeaderCell(cell); hc.known && !seen[hc.col] {
+			seen[hc.col] = true
+			for _, c := range s.required {
+				if c == hc.col {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// useHeader maps the header row and reads the rows above it.
+func (t *table) useHeader(header []string, above []aboveRow) {
+	t.width = len(header)
+	for t.width > 0 && trim(header[t.width-1]) == "" {
+		t.width-- // empty trailing columns, as spreadsheets save them
+	}
+	t.width = max(t.width, 1)
+	headerLine := t.line
+	t.headerLine, t.header = headerLine, append([]string(nil), header...)
+	for _, r := range above {
+		t.unitLine(r)
+	}
+	t.line = headerLine
+	t.mapHeader(t.header)
+	if len(above) > 0 {
+		t.notes.add(codeRowsAbove,
+			fmt.Sprintf("%s：表头（第%d行）之上的%d行已跳过：%s", t.pl.file, headerLine, len(above), describeRows(above, true)),
+			fmt.Sprintf("%s: %d rows above the header (line %d) skipped: %s", t.pl.file, len(above), headerLine, describeRows(above, false)))
+	}
+}
+
+// describeRows names skipped rows by line and text.
+func describeRows(rows []aboveRow, zh bool) string {
+	parts := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var cells []string
+		for _, c := range r.cells {
+			if c = trim(c); c != "" {
+				cells = append(cells, c)
+			}
+		}
+		text := strings.Join(cells, " ")
+		if utf8.RuneCountInString(text) > 40 {
+			text = string([]rune(text)[:40]) + "…"
+		}
+		if zh {
+			parts = append(parts, fmt.Sprintf("第%d行“%s”", r.line, text))
+		} else {
+			parts = append(parts, fmt.Sprintf("line %d %q", r.line, text))
+		}
+	}
+	sep := "; "
+	if zh {
+		sep = "；"
+	}
+	return strings.Join(parts, sep)
+}
+
+// unitLine reads a unit line above the header (单位：万人) for the members
+// column.
+func (t *table) unitLine(r aboveRow) {
+	for i, cell := range r.cells {
+		k := headerKey(cell)
+		for _, p := range []string{"单位:", "计量单位:", "unit:"} {
+			if u, ok := strings.CutPrefix(k, p); ok && t.schema.has(colMembers) {
+				exp, ok := peopleUnit(u)
+				t.line = r.line
+				t.layout.setUnit(t, u, exp, !ok, r.line, i+1)
+				return
+			}
+		}
+	}
+}
+
+// setUnit records the unit of the members column, given on line at column;
+// a header's unit replaces a unit line's, and the two must agree.
+func (l *layout) setUnit(t *table, unit string, exp int, bad bool, line, column int) {
+	if bad {
+		t.c.add(t.at(line, column, fmt.Sprintf("unit %q is not a count of people, expected the members in 人, 万人 or 亿人 (单位：万人 means 140 is 1,400,000)", unit)))
+		return
+	}
+	if l.unitText != "" && l.unitExp != exp {
+		t.c.add(t.at(line, column, fmt.Sprintf("unit %q differs from the unit %q on line %d, expected one unit for the members column", unit, l.unitText, l.unitLine)))
+		return
+	}
+	l.unitExp, l.unitText, l.unitLine = exp, unit, line
+	if exp == 0 {
+		return
+	}
+	v := int64(140)
+	for range exp {
+		v *= 10
+	}
+	t.notes.add(codeUnit,
+		fmt.Sprintf("%s：人数按“%s”读取（140即%s）", t.pl.where(line), unit, vocab.People(v, vocab.Zh)),
+		fmt.Sprintf("%s: members read in %s: 140 is %s", t.pl.where(line), unit, vocab.Int(v)))
+}
