@@ -12,17 +12,22 @@ import (
 // The summary types follow the contract's summary.json field for field;
 // pointers are the figures that may be null.
 type summary struct {
-	Period         string            `json:"period"`
-	PreviousPeriod *string           `json:"previous_period"`
-	Regions        []summaryRegion   `json:"regions"`
-	Provinces      []summaryProvince `json:"provinces"`
-	Cities         []summaryCity     `json:"cities"`
-	Warnings       []string          `json:"warnings"`
+	Period         string             `json:"period"`
+	PeriodKind     string             `json:"period_kind"`
+	PreviousPeriod *string            `json:"previous_period"`
+	YearAgoPeriod  *string            `json:"year_ago_period"`
+	Totals         summaryTotals      `json:"totals"`
+	Regions        []summaryRegion    `json:"regions"`
+	Provinces      []summaryProvince  `json:"provinces"`
+	Cities         []summaryCity      `json:"cities"`
+	Series         []summaryPoint     `json:"series"`
+	Warnings       []string           `json:"warnings"`
+	Notices        []summaryNotice    `json:"notices"`
+	Narrative      []summaryParagraph `json:"narrative"`
 }
 
-type summaryRegion struct {
-	Region          string `json:"region"`
-	Provinces       int    `json:"provinces"`
+// summaryCounts are the counts totals, regions and provinces share.
+type summaryCounts struct {
 	Cities          int    `json:"cities"`
 	PilotCities     int    `json:"pilot_cities"`
 	PromotionCities int    `json:"promotion_cities"`
@@ -32,18 +37,53 @@ type summaryRegion struct {
 	Members         *int64 `json:"members"`
 }
 
+// summaryComparable is the contract's COMPARABLE: the like-for-like change
+// against the previous and the year-ago period.
+type summaryComparable struct {
+	ComparableCities      *int     `json:"comparable_cities"`
+	ComparableMembers     *int64   `json:"comparable_members"`
+	ComparablePrevious    *int64   `json:"comparable_previous"`
+	Change                *int64   `json:"change"`
+	ChangeRatio           *float64 `json:"change_ratio"`
+	YoYComparableCities   *int     `json:"yoy_comparable_cities"`
+	YoYComparableMembers  *int64   `json:"yoy_comparable_members"`
+	YoYComparablePrevious *int64   `json:"yoy_comparable_previous"`
+	YoYChange             *int64   `json:"yoy_change"`
+	YoYChangeRatio        *float64 `json:"yoy_change_ratio"`
+}
+
+func comparable(c, yoy analysis.Comparable) summaryComparable {
+	return summaryComparable{c.Cities, c.Members, c.Previous, c.Change, c.ChangeRatio,
+		yoy.Cities, yoy.Members, yoy.Previous, yoy.Change, yoy.ChangeRatio}
+}
+
+func counts(n analysis.Counts) summaryCounts {
+	return summaryCounts{n.Cities, n.PilotCities, n.PromotionCities, n.Bases, n.KeyProjects, n.ReportingCities, n.Members}
+}
+
+type summaryTotals struct {
+	Regions   int `json:"regions"`
+	Provinces int `json:"provinces"`
+	summaryCounts
+	summaryComparable
+}
+
+type summaryRegion struct {
+	Region    string `json:"region"`
+	Provinces int    `json:"provinces"`
+	summaryCounts
+	summaryComparable
+}
+
 type summaryProvince struct {
-	Province        string   `json:"province"`
-	Region          string   `json:"region"`
-	Cities          int      `json:"cities"`
-	PilotCities     int      `json:"pilot_cities"`
-	PromotionCities int      `json:"promotion_cities"`
-	Bases           int      `json:"bases"`
-	KeyProjects     int      `json:"key_projects"`
-	ReportingCities int      `json:"reporting_cities"`
-	Members         *int64   `json:"members"`
-	ShareOfRegion   *float64 `json:"share_of_region"`
-	RankInRegion    *int     `json:"rank_in_region"`
+	Province string `json:"province"`
+	Region   string `json:"region"`
+	summaryCounts
+	ShareOfRegion      *float64 `json:"share_of_region"`
+	RankInRegion       *int     `json:"rank_in_region"`
+	ComparableBasis    *string  `json:"comparable_basis"`
+	YoYComparableBasis *string  `json:"yoy_comparable_basis"`
+	summaryComparable
 }
 
 type summaryCity struct {
@@ -57,28 +97,79 @@ type summaryCity struct {
 	PreviousMembers *int64   `json:"previous_members"`
 	Change          *int64   `json:"change"`
 	ChangeRatio     *float64 `json:"change_ratio"`
+	YearAgoMembers  *int64   `json:"year_ago_members"`
+	YoYChange       *int64   `json:"yoy_change"`
+	YoYChangeRatio  *float64 `json:"yoy_change_ratio"`
 	ShareOfRegion   *float64 `json:"share_of_region"`
 	RankInRegion    *int     `json:"rank_in_region"`
 }
 
+type summaryPoint struct {
+	Period          string               `json:"period"`
+	Members         *int64               `json:"members"`
+	ReportingCities int                  `json:"reporting_cities"`
+	Regions         []summaryPointRegion `json:"regions"`
+}
+
+type summaryPointRegion struct {
+	Region          string `json:"region"`
+	Members         *int64 `json:"members"`
+	ReportingCities int    `json:"reporting_cities"`
+}
+
+type summaryNotice struct {
+	Code string `json:"code"`
+	Zh   string `json:"zh"`
+	En   string `json:"en"`
+}
+
+// summaryParagraph is one paragraph of the briefing's narrative with the
+// claims behind its figures.
+type summaryParagraph struct {
+	Text   string         `json:"text"`
+	Claims []summaryClaim `json:"claims"`
+}
+
+type summaryClaim struct {
+	Of    string  `json:"of"`
+	Name  *string `json:"name"`
+	Field string  `json:"field"`
+	Value any     `json:"value"`
+}
+
+func periodPtr(p analysis.Period) *string {
+	if p.IsZero() {
+		return nil
+	}
+	s := p.String()
+	return &s
+}
+
+func basisPtr(b analysis.Basis) *string {
+	if b == analysis.BasisNone {
+		return nil
+	}
+	s := string(b)
+	return &s
+}
+
 // WriteSummary writes summary.json for c, indented, with a final newline.
 func WriteSummary(w io.Writer, c *analysis.Comparison) error {
-	s := summary{Period: c.Period.String(), Warnings: c.Warnings,
-		Regions: []summaryRegion{}, Provinces: []summaryProvince{}, Cities: []summaryCity{}}
+	s := summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
+		PreviousPeriod: periodPtr(c.Previous), YearAgoPeriod: periodPtr(c.YearAgo),
+		Warnings: c.Warnings, Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
+		Regions: []summaryRegion{}, Provinces: []summaryProvince{}, Cities: []summaryCity{}, Series: []summaryPoint{}}
 	if s.Warnings == nil {
 		s.Warnings = []string{}
 	}
-	if !c.Previous.IsZero() {
-		p := c.Previous.String()
-		s.PreviousPeriod = &p
-	}
+	t := c.Totals
+	s.Totals = summaryTotals{t.Regions, t.Provinces, counts(t.Counts), comparable(t.Comparable, t.YoY)}
 	for _, r := range c.Regions {
-		s.Regions = append(s.Regions, summaryRegion{r.Region, r.Provinces, r.Cities, r.PilotCities, r.PromotionCities,
-			r.Bases, r.KeyProjects, r.ReportingCities, r.Members})
+		s.Regions = append(s.Regions, summaryRegion{r.Region, r.Provinces, counts(r.Counts), comparable(r.Comparable, r.YoY)})
 	}
 	for _, p := range c.Provinces {
-		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, p.Cities, p.PilotCities, p.PromotionCities,
-			p.Bases, p.KeyProjects, p.ReportingCities, p.Members, p.ShareOfRegion, p.RankInRegion})
+		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, counts(p.Counts), p.ShareOfRegion, p.RankInRegion,
+			basisPtr(p.Basis), basisPtr(p.YoYBasis), comparable(p.Comparable, p.YoY)})
 	}
 	for _, ct := range c.Cities {
 		var tier *string
@@ -87,7 +178,19 @@ func WriteSummary(w io.Writer, c *analysis.Comparison) error {
 			tier = &t
 		}
 		s.Cities = append(s.Cities, summaryCity{ct.City, ct.Province, ct.Region, tier, ct.Bases, ct.KeyProjects,
-			ct.Members, ct.PreviousMembers, ct.Change, ct.ChangeRatio, ct.ShareOfRegion, ct.RankInRegion})
+			ct.Members, ct.PreviousMembers, ct.Change, ct.ChangeRatio, ct.YearAgoMembers, ct.YoYChange, ct.YoYChangeRatio,
+			ct.ShareOfRegion, ct.RankInRegion})
+	}
+	for _, pt := range c.Series {
+		sp := summaryPoint{Period: pt.Period.String(), Members: pt.Members, ReportingCities: pt.ReportingCities,
+			Regions: make([]summaryPointRegion, 0, len(pt.Regions))}
+		for _, r := range pt.Regions {
+			sp.Regions = append(sp.Regions, summaryPointRegion{r.Region, r.Members, r.ReportingCities})
+		}
+		s.Series = append(s.Series, sp)
+	}
+	for _, n := range c.Notices {
+		s.Notices = append(s.Notices, summaryNotice{n.Code, n.Zh, n.En})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
