@@ -12,6 +12,7 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/chart"
+	"github.com/basebrief/basebrief/report/document"
 	"github.com/basebrief/basebrief/report/font"
 	"github.com/basebrief/basebrief/report/workbook"
 )
@@ -24,6 +25,8 @@ type Options struct {
 	// TmpDir is where libraries may put temporary files: the run's own
 	// scratch folder, which it removes. Empty: the system's.
 	TmpDir string
+	// PlainMasthead leaves the briefing's 报头 blank for pre-printed paper.
+	PlainMasthead bool
 }
 
 // File is one rendered file of the packet, at a slash-separated path
@@ -34,10 +37,9 @@ type File struct {
 }
 
 // Packet renders every file of the packet except manifest.json, sorted by
-// path. The workbook renders beside the charts and the PDF, whose pages
-// before the charts are laid out while the charts render; the result does
-// not depend on scheduling. notes are things worth logging, such as charts
-// skipped for lack of data.
+// path. The workbook and summary render beside the charts; the briefing is
+// // built once the charts are there, as a document, and drawn from it.
+// notes are things worth logging, such as charts skipped for lack of data.
 func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, err error) {
 	if o.Face == nil {
 		if o.Face, err = font.Default(); err != nil {
@@ -57,8 +59,18 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		summErr = WriteSummary(&summ, c)
 	})
 	job := startCharts(c, o)
-	pdfErr := briefing.Write(&pdf, c, briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, AwaitCharts: job.figures})
-	charts, notes, chartErr := job.wait() // also when the briefing failed before asking for them
+	charts, notes, chartErr := job.wait()
+	var pdfErr error
+	if chartErr == nil {
+		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
+		var doc *document.Document
+		if doc, pdfErr = briefing.Build(c, bo); pdfErr == nil {
+			for _, n := range doc.Notices {
+				notes = append(notes, n.En)
+			}
+			pdfErr = briefing.WritePDF(&pdf, doc, bo)
+		}
+	}
 	wg.Wait()
 	for _, e := range []struct {
 		what string
@@ -99,7 +111,7 @@ func (j *chartJob) wait() ([]chart.Chart, []string, error) {
 }
 
 // figures waits for the charts and returns them for the briefing; none if
-// they failed, which Packet reports (and drops the PDF).
+// they failed, which Packet reports.
 func (j *chartJob) figures() []briefing.Figure {
 	charts, _, err := j.wait()
 	if err != nil {

@@ -7,45 +7,114 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
+// How much of each list the appendix names; the workbook's data-quality
+// sheet has them all.
+const (
+	namesListed   = 12
+	noticesListed = 10
+	notesListed   = 8
+	sourcesListed = 8
+	chartsAtScale = 3  // charts placed when the data has many cities
+	manyCities    = 40 // above this, city-level charts stay in charts/
+)
+
+// charts places the charts: all of them for small data; for large data
+// the province- and region-level ones, up to chartsAtScale (the city
+// charts are in the packet's charts folder).
+func (b *builder) charts() {
+	figs := b.opts.Charts
+	if len(b.c.Cities) > manyCities {
+		var keep []Figure
+		for _, f := range figs {
+			if !strings.Contains(f.Name, "city") && len(keep) < chartsAtScale {
+				keep = append(keep, f)
+			}
+		}
+		figs = keep
+	}
+	if len(figs) == 0 {
+		return
+	}
+	b.heading(1, b.t("图表", "Charts"))
+	for _, f := range figs {
+		b.figure(f)
+	}
+}
+
 // appendix sets the data-quality and sources section: periods, input
-// files, what is missing, the warnings, city notes, sources and the
+// files, what is missing, the notices, city notes, sources and the
 // definitions the figures follow.
-func (d *doc) appendix(c *analysis.Comparison) {
-	w := d.words()
-	d.heading(1, d.t("数据质量与来源", "Data quality and sources"))
-	small := para{size: 14, pitch: 24, indent: 2, colour: black, justify: true}
-	if !d.zh() {
-		small = para{size: 12, pitch: 19, colour: black}
-	}
-
-	d.heading(2, d.t("数据期间", "Periods"))
-	d.paragraph(periodsSentence(c, w), small)
-
+func (b *builder) appendix() {
+	c := b.c
+	b.heading(1, b.t("数据质量与来源", "Data quality and sources"))
+	b.heading(2, b.t("数据期间", "Periods"))
+	b.para(document.Small, periodsSentence(c, b.words))
 	if len(c.Files) > 0 {
-		d.tableUnder(2, d.t("输入文件", "Input files"), filesTable(c, w))
+		b.heading(2, b.t("输入文件", "Input files"))
+		b.table(b.filesTable())
 	}
-
-	d.heading(2, d.t("缺失与提示", "Gaps and warnings"))
-	for _, s := range gapTexts(c, w) {
-		d.paragraph(s, small)
+	b.heading(2, b.t("缺失与提示", "Gaps and warnings"))
+	for _, s := range b.gapTexts() {
+		b.para(document.Small, s)
 	}
-	if ws := otherWarnings(c.Notices); len(ws) > 0 {
-		d.paragraph(w.t("读取和比较数据时的其他提示（原文）：", "Other warnings raised while reading and comparing:"), small)
-		for _, s := range ws {
-			d.paragraph("· "+s, para{size: 12, pitch: 20, hang: 1, indent: -1, colour: grey})
+	b.notices()
+	if notes := b.cityNotes(); len(notes) > 0 {
+		b.heading(2, b.t("城市备注", "City notes"))
+		for i, n := range notes {
+			if i == notesListed {
+				b.para(document.Small, b.t(fmt.Sprintf("另有%d条备注，见工作簿“城市”表。", len(notes)-i), fmt.Sprintf("%d more notes are in the workbook's Cities sheet.", len(notes)-i)))
+				break
+			}
+			b.para(document.Small, n)
 		}
 	}
-
-	if notes := cityNotes(c, w); len(notes) > 0 {
-		d.heading(2, d.t("城市备注", "City notes"))
-		for _, n := range notes {
-			d.paragraph(n, para{size: 12, pitch: 20, indent: 2, colour: black, justify: true})
-		}
+	b.sources()
+	b.heading(2, b.t("口径说明", "Definitions"))
+	for _, s := range definitions(b.words) {
+		b.para(document.Small, s)
 	}
+}
 
-	d.heading(2, d.t("来源", "Sources"))
+// notices lists the notices the gap sentences do not already say, each in
+// the briefing's language; a notice with no text in that language is
+// counted, not printed in another.
+func (b *builder) notices() {
+	var texts []string
+	untranslated := 0
+	for _, n := range b.c.Notices {
+		if n.Code == analysis.CodeNoFigure || n.Code == analysis.CodeSegmentsOnly {
+			continue
+		}
+		if b.zh() && n.Zh == "" {
+			untranslated++
+			continue
+		}
+		texts = append(texts, n.Text(b.zh()))
+	}
+	if len(texts) == 0 && untranslated == 0 {
+		return
+	}
+	b.para(document.Small, b.t("读取和比较数据时的其他提示：", "Other warnings raised while reading and comparing:"))
+	for i, s := range texts {
+		if i == noticesListed {
+			b.para(document.Item, b.t(fmt.Sprintf("另有%d条提示，见工作簿“数据质量”表。", len(texts)-i), fmt.Sprintf("%d more are in the workbook's Data quality sheet.", len(texts)-i)))
+			break
+		}
+		b.para(document.Item, s)
+	}
+	if untranslated > 0 {
+		b.para(document.Item, fmt.Sprintf("另有%d条读取数据时的提示，见 summary.json 的 notices。", untranslated))
+	}
+}
+
+// sources lists the distinct sources cited, numbered, with the quotations
+// of the briefing's own source under it.
+func (b *builder) sources() {
+	c := b.c
+	b.heading(2, b.t("来源", "Sources"))
 	srcs := &sourceList{}
 	quotes := map[string][]string{}
 	for _, src := range sources(c) {
@@ -56,41 +125,38 @@ func (d *doc) appendix(c *analysis.Comparison) {
 		}
 	}
 	if len(srcs.list) == 0 {
-		d.paragraph(w.t("数据未注明来源。", "The data name no source."), small)
+		b.para(document.Small, b.t("数据未注明来源。", "The data name no source."))
 	}
 	for i, src := range srcs.list {
-		p := para{size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
-		d.paragraph(fmt.Sprintf("[%d] %s", i+1, src), p)
-		if q := quotes[src]; len(q) > 0 {
-			p.indent = 0
-			d.paragraph(w.t("引文：", "Quoted: ")+strings.Join(q, w.t("；", "; ")), p)
+		if i == sourcesListed {
+			b.para(document.Source, b.t(fmt.Sprintf("另有%d个来源，见工作簿。", len(srcs.list)-i), fmt.Sprintf("%d more sources are in the workbook.", len(srcs.list)-i)))
+			break
 		}
-	}
-	d.skip(3)
-
-	d.heading(2, d.t("口径说明", "Definitions"))
-	for _, s := range definitions(w) {
-		d.paragraph(s, small)
+		b.para(document.Source, fmt.Sprintf("[%d] %s", i+1, src))
+		if q := quotes[src]; len(q) > 0 {
+			b.para(document.Source, b.t("引文：", "Quoted: ")+strings.Join(q, b.t("；", "; ")))
+		}
 	}
 }
 
-func filesTable(c *analysis.Comparison, w words) *table {
-	t := &table{caption: w.t("输入文件", "Input files"),
-		cols: []column{{w.t("文件", "File"), "L"}, {w.t("编码", "Encoding"), "L"}, {w.t("数据行", "Rows"), "R"},
-			{w.t("跳过空行", "Blank rows"), "R"}, {w.t("SHA-256（前16位）", "SHA-256 (first 16)"), "L"}}}
-	for _, f := range c.Files {
+func (b *builder) filesTable() document.Table {
+	t := document.Table{Caption: b.t("输入文件", "Input files"),
+		Header: []string{b.t("文件", "File"), b.t("编码", "Encoding"), b.t("数据行", "Rows"), b.t("跳过空行", "Blank rows"), b.t("SHA-256（前16位）", "SHA-256 (first 16)")},
+		Align:  []document.Align{L, L, R, R, L}}
+	for _, f := range b.c.Files {
 		sum := f.SHA256
 		if len(sum) > 16 {
 			sum = sum[:16] + "…" // the manifest has it whole
 		}
-		t.rows = append(t.rows, []string{f.Name, f.Encoding, strconv.Itoa(f.Rows), strconv.Itoa(f.Skipped), sum})
+		t.Rows = append(t.Rows, []string{f.Name, f.Encoding, vocab.Int(int64(f.Rows)), vocab.Int(int64(f.Skipped)), sum})
 	}
 	return t
 }
 
 // gapTexts says, in the briefing's language, what the figures lack.
-func gapTexts(c *analysis.Comparison, w words) []string {
-	var none, segs []string
+func (b *builder) gapTexts() []string {
+	c := b.c
+	var none, segs, level []string
 	for _, ct := range c.Cities {
 		if ct.Members == nil {
 			none = append(none, ct.City)
@@ -98,7 +164,6 @@ func gapTexts(c *analysis.Comparison, w words) []string {
 			segs = append(segs, ct.City)
 		}
 	}
-	var level []string
 	for _, p := range c.Provinces {
 		if p.ProvinceLevel {
 			level = append(level, p.Province)
@@ -106,31 +171,18 @@ func gapTexts(c *analysis.Comparison, w words) []string {
 	}
 	var out []string
 	if len(none) == 0 {
-		out = append(out, w.t("所有城市都报告了本期人数。", "Every city reports a figure for the period."))
+		out = append(out, b.t("所有城市都报告了本期人数。", "Every city reports a figure for the period."))
 	} else {
-		out = append(out, w.t(fmt.Sprintf("%d个城市中%d个没有%s人数：%s。", len(c.Cities), len(none), w.period(c.Period), w.list(none, 40)),
-			fmt.Sprintf("%d of %d cities have no figure for %s: %s.", len(none), len(c.Cities), w.period(c.Period), w.list(none, 40))))
+		out = append(out, b.t(fmt.Sprintf("%d个城市中%d个没有%s人数：%s。", len(c.Cities), len(none), b.period(c.Period), b.list(none, namesListed)),
+			fmt.Sprintf("%d of %d cities have no figure for %s: %s.", len(none), len(c.Cities), b.period(c.Period), b.list(none, namesListed))))
 	}
 	if len(segs) > 0 {
-		out = append(out, w.t(fmt.Sprintf("%d个城市只有分群体人数，合计为各群体之和：%s。", len(segs), w.list(segs, 40)),
-			fmt.Sprintf("%s have segment figures only; their total is the sum of the segments: %s.", w.plural(len(segs), "", "city", "cities"), w.list(segs, 40))))
+		out = append(out, b.t(fmt.Sprintf("%d个城市只有分群体人数，合计为各群体之和：%s。", len(segs), b.list(segs, namesListed)),
+			fmt.Sprintf("%s have segment figures only; their total is the sum of the segments: %s.", b.count(len(segs), "", "city", "cities"), b.list(segs, namesListed))))
 	}
 	if len(level) > 0 {
-		out = append(out, w.t(fmt.Sprintf("%d个省区市采用省级数字，而非所辖城市之和：%s。", len(level), w.list(level, 40)),
-			fmt.Sprintf("%s use a province-level figure rather than the sum of their cities: %s.", w.plural(len(level), "", "province", "provinces"), w.list(level, 40))))
-	}
-	return out
-}
-
-// otherWarnings drops the comparison's notices that gapTexts already
-// says in the briefing's language (cities without figures, segment sums).
-func otherWarnings(ns []analysis.Notice) []string {
-	var out []string
-	for _, n := range ns {
-		if n.Code == analysis.CodeNoFigure || n.Code == analysis.CodeSegmentsOnly {
-			continue
-		}
-		out = append(out, n.En)
+		out = append(out, b.t(fmt.Sprintf("%d个省区市采用省级数字，而非所辖城市之和：%s。", len(level), b.list(level, namesListed)),
+			fmt.Sprintf("%s use a province-level figure rather than the sum of their cities: %s.", b.count(len(level), "", "province", "provinces"), b.list(level, namesListed))))
 	}
 	return out
 }
@@ -139,27 +191,30 @@ func otherWarnings(ns []analysis.Notice) []string {
 // the order of the province sections, cities with the same note named
 // together. A leading "来源：<the briefing's source>。" is left out: the
 // sources are listed below.
-func cityNotes(c *analysis.Comparison, w words) []string {
+func (b *builder) cityNotes() []string {
+	c := b.c
 	var notes []string
 	cities := map[string][]string{}
-	for _, ct := range citiesInSections(c) {
-		n := strings.TrimSpace(ct.Note)
-		if src := c.Meta.Source; src != "" {
-			for _, p := range []string{"来源：" + src + "。", "来源：" + src + "；", src + "。"} {
-				n = strings.TrimSpace(strings.TrimPrefix(n, p))
+	for _, p := range b.idx.provinces {
+		for _, ct := range b.idx.cities[provKey{p.Region, p.Province}] {
+			n := strings.TrimSpace(ct.Note)
+			if src := c.Meta.Source; src != "" {
+				for _, p := range []string{"来源：" + src + "。", "来源：" + src + "；", src + "。"} {
+					n = strings.TrimSpace(strings.TrimPrefix(n, p))
+				}
 			}
+			if n == "" {
+				continue
+			}
+			if cities[n] == nil {
+				notes = append(notes, n)
+			}
+			cities[n] = append(cities[n], ct.City)
 		}
-		if n == "" {
-			continue
-		}
-		if cities[n] == nil {
-			notes = append(notes, n)
-		}
-		cities[n] = append(cities[n], ct.City)
 	}
 	out := make([]string, len(notes))
 	for i, n := range notes {
-		out[i] = w.list(cities[n], 0) + w.t("：", ": ") + n
+		out[i] = b.list(cities[n], namesListed) + b.t("：", ": ") + n
 	}
 	return out
 }
@@ -194,6 +249,28 @@ func sources(c *analysis.Comparison) []string {
 		add(s.Stated.Source)
 	}
 	return out
+}
+
+// sourceList numbers distinct sources in the order first cited.
+type sourceList struct {
+	list []string
+	idx  map[string]int
+}
+
+func (s *sourceList) ref(src string) string {
+	if src == "" {
+		return "—"
+	}
+	if s.idx == nil {
+		s.idx = map[string]int{}
+	}
+	n, ok := s.idx[src]
+	if !ok {
+		s.list = append(s.list, src)
+		n = len(s.list)
+		s.idx[src] = n
+	}
+	return "[" + strconv.Itoa(n) + "]"
 }
 
 func definitions(w words) []string {

@@ -10,20 +10,6 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
-// TestAwaitChartsSameBytes: charts handed over late (while the pages before
-// them are laid out) give the same PDF as charts passed up front.
-func TestAwaitChartsSameBytes(t *testing.T) {
-	c := national(t)
-	opts := testOptions(t)
-	want := write(t, "national.pdf", c, opts)
-	ready := make(chan []Figure, 1)
-	late := Options{Created: opts.Created, AwaitCharts: func() []Figure { return <-ready }}
-	ready <- opts.Charts
-	if got := write(t, "national-await.pdf", c, late); !bytes.Equal(got, want) {
-		t.Error("AwaitCharts gives a different PDF from Charts")
-	}
-}
-
 // BenchmarkWrite writes the briefing of national samples, the largest the
 // size of the county-level data (2,800 cities), with two charts of
 // different widths, as report/chart renders them.

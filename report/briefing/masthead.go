@@ -2,64 +2,67 @@ package briefing
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
-// mast is the masthead (报头) and closing block (报尾) with defaults filled.
-type mast struct {
-	title, issue, unit, date, subject string
-	report, send, distribute          string
-	copies                            int
-	foreword                          string
-}
+// beijing is UTC+8, the zone the masthead's date is read in: a packet
+// time of 2019-05-16T16:00Z is 17 May in Beijing.
+var beijing = time.FixedZone("CST", 8*3600)
 
-// masthead fills the briefing's masthead from Meta, with defaults for
-// what briefing.toml and the flags left empty.
-func masthead(c *analysis.Comparison, opts Options) mast {
-	en := opts.Lang == vocab.En
-	pick := func(zh, e string) string {
-		if en {
-			return e
-		}
-		return zh
-	}
-	m := c.Meta
-	out := mast{title: m.Title, unit: m.Unit, subject: m.Subject, report: m.Report, send: m.Send,
-		distribute: m.Distribute, copies: m.Copies, foreword: m.Foreword}
-	if out.title == "" {
-		out.title = pick("新的社会阶层人士统战工作简报", "New Social Strata Work Briefing")
+// masthead fills the 报头 and the document's metadata from briefing.toml,
+// with defaults for what it and the flags left empty.
+func (b *builder) masthead() {
+	m := b.c.Meta
+	title := m.Title
+	if title == "" {
+		title = b.t("新的社会阶层人士统战工作简报", "New Social Strata Work Briefing")
 	}
 	issue := strings.TrimSpace(m.Issue)
 	if issue == "" {
 		issue = "1"
 	}
-	out.issue = pick("第"+issue+"期", "Issue "+issue)
-	switch {
-	case m.Date != "":
-		out.date = dateText(m.Date, opts.Lang)
-	case !opts.Created.IsZero():
-		out.date = dateText(opts.Created.UTC().Format("2006-01-02"), opts.Lang)
-	default:
-		out.date = periodText(c.Period, opts.Lang)
+	b.doc.Masthead = document.Masthead{Title: title, Issue: b.t("第"+issue+"期", "Issue "+issue),
+		Unit: m.Unit, Date: b.date(), Plain: b.opts.PlainMasthead}
+	created := b.opts.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0)
 	}
-	if out.subject == "" {
-		out.subject = defaultSubject(c, opts.Lang)
-	}
-	return out
+	b.doc.Info = document.Info{Title: title + " " + b.doc.Masthead.Issue, Subject: b.subject(), Author: m.Unit,
+		Keywords: b.t("新的社会阶层人士 实践创新基地 ", "new social strata innovation bases ") + b.c.Period.String(),
+		Created:  created.UTC()}
 }
 
-func defaultSubject(c *analysis.Comparison, lang vocab.Lang) string {
-	scope := ""
-	if len(c.Regions) == 1 {
-		scope = c.Regions[0].Region
+// date is the masthead's date: briefing.toml's, else the Beijing date of
+// the packet time, else the period compared.
+func (b *builder) date() string {
+	if d := strings.TrimSpace(b.c.Meta.Date); d != "" {
+		if t, err := time.Parse("2006-01-02", d); err == nil {
+			return vocab.Date(t, b.lang)
+		}
+		return d
 	}
-	p := periodText(c.Period, lang)
-	if lang == vocab.En {
+	if !b.opts.Created.IsZero() {
+		return vocab.Date(b.opts.Created.In(beijing), b.lang)
+	}
+	return b.period(b.c.Period)
+}
+
+// subject is the briefing's own title under the masthead.
+func (b *builder) subject() string {
+	if s := b.c.Meta.Subject; s != "" {
+		return s
+	}
+	scope := ""
+	if len(b.c.Regions) == 1 {
+		scope = b.c.Regions[0].Region
+	}
+	p := b.period(b.c.Period)
+	if !b.zh() {
 		if scope != "" {
 			scope += ": "
 		}
@@ -68,96 +71,11 @@ func defaultSubject(c *analysis.Comparison, lang vocab.Lang) string {
 	return scope + "实践创新基地和新的社会阶层人士情况（" + p + "）"
 }
 
-// dateText writes 2019-05-17 as 2019年5月17日 or 17 May 2019; anything
-// else as given.
-func dateText(s string, lang vocab.Lang) string {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return s
-	}
-	if lang == vocab.En {
-		return t.Format("2 January 2006")
-	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-}
-
-// periodText writes a period as 2019年, 2019年5月 or 2019年5月17日 (May
-// 2019 in English); "—" for none.
-func periodText(p analysis.Period, lang vocab.Lang) string {
-	switch {
-	case p.IsZero():
-		return "—"
-	case p.Day != 0:
-		return dateText(p.String(), lang)
-	case p.Month != 0:
-		if lang == vocab.En {
-			return time.Month(p.Month).String() + " " + strconv.Itoa(p.Year)
-		}
-		return fmt.Sprintf("%d年%d月", p.Year, p.Month)
-	case lang == vocab.En:
-		return strconv.Itoa(p.Year)
-	}
-	return fmt.Sprintf("%d年", p.Year)
-}
-
-// drawMasthead sets the 报头: the title large in red, the issue centred
-// under it, the unit left and date right, then a red rule.
-func (d *doc) drawMasthead(m mast) {
-	size := 36.0
-	d.bookmark(m.title+" "+m.issue, 0)
-	d.font(size, red)
-	if w := d.width(m.title); w > areaW {
-		size = size * areaW / w * 0.98
-		d.font(size, red)
-	}
-	h := size * 1.5 * ptMM
-	d.text(marginL+(areaW-d.width(m.title))/2, d.baseline(d.y, h), m.title, true, 0)
-	d.y += h + 2
-	lh := bodyPitch * ptMM
-	d.font(bodySize, black)
-	d.text(marginL+(areaW-d.width(m.issue))/2, d.baseline(d.y, lh), m.issue, false, 0)
-	d.y += lh + 4
-	d.font(noteSize+1, black)
-	d.pair(m.unit, m.date, lh)
-	d.y += 1
-	d.hrule(d.y, 2, red)
-	d.y += 8
-}
-
-// pairRows splits a left/right pair (unit and date) into rows: one row
-// when both fit with two characters between them, else the left text
-// wrapped and the right one on a row of its own. Set in the current font,
-// one character in from either side.
-func (d *doc) pairRows(left, right string) [][2]string {
-	em := d.fontSize() * ptMM
-	avail := areaW - 2*em
-	if d.width(left)+d.width(right)+2*em <= avail {
-		return [][2]string{{left, right}}
-	}
-	var rows [][2]string
-	for _, l := range lineTexts(left, avail, avail, d.width) {
-		rows = append(rows, [2]string{l, ""})
-	}
-	return append(rows, [2]string{"", right})
-}
-
-// pair sets a left/right pair from the cursor on, each row lh high.
-func (d *doc) pair(left, right string, lh float64) {
-	em := d.fontSize() * ptMM
-	for _, r := range d.pairRows(left, right) {
-		d.text(marginL+em, d.baseline(d.y, lh), r[0], false, 0)
-		d.text(marginL+areaW-em-d.width(r[1]), d.baseline(d.y, lh), r[1], false, 0)
-		d.y += lh
-	}
-}
-
-// headline sets the briefing's subject as a centred title and the foreword.
-func (d *doc) headline(m mast) {
-	p := para{size: 22, pitch: 34, colour: black, align: "C", bold: true}
-	d.paragraph(m.subject, p)
-	d.skip(4)
-	for _, s := range paragraphs(m.foreword) {
-		d.paragraph(s, d.body())
+// headline sets the subject as the title and the foreword under it.
+func (b *builder) headline() {
+	b.add(document.Heading{Level: 0, Text: b.subject()})
+	for _, s := range paragraphs(b.c.Meta.Foreword) {
+		b.para(document.Body, s)
 	}
 }
 
@@ -172,47 +90,24 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// drawColophon sets the 报尾 at the foot of the last page: the 报/送/发
-// recipients between rules, the issuing unit and date, and 共印N份.
-func (d *doc) drawColophon(m mast) {
-	type row struct{ label, text string }
-	var rows []row
-	for _, r := range []row{{d.t("报：", "To: "), m.report}, {d.t("送：", "Cc: "), m.send}, {d.t("发：", "Distribution: "), m.distribute}} {
-		if strings.TrimSpace(r.text) != "" {
-			rows = append(rows, r)
+// colophon fills the 版记: 报/送/发, the issuing unit and date, copies.
+func (b *builder) colophon() {
+	m := b.c.Meta
+	var lines []document.ColophonLine
+	for _, r := range [][2]string{{b.t("报：", "To: "), m.Report}, {b.t("送：", "Cc: "), m.Send}, {b.t("发：", "Distribution: "), m.Distribute}} {
+		if strings.TrimSpace(r[1]) != "" {
+			lines = append(lines, document.ColophonLine{Label: r[0], Text: strings.TrimSpace(r[1])})
 		}
 	}
-	lh := 24 * ptMM
-	em := noteSize * ptMM
-	d.font(noteSize, black)
-	end := d.t(m.date+"印发", "Issued "+m.date)
-	n := len(d.pairRows(m.unit, end))
-	for _, r := range rows {
-		n += len(lineTexts(r.label+r.text, areaW-em, areaW-em-d.width(r.label), d.width))
+	date := b.doc.Masthead.Date
+	col := document.Colophon{Lines: lines, Unit: m.Unit, Issued: b.t(date+"印发", "Issued "+date)}
+	if m.Copies > 0 {
+		col.Copies = fmt.Sprintf(b.t("（共印%d份）", "(%d copies)"), m.Copies)
 	}
-	h := float64(n)*lh + 3
-	if m.copies > 0 {
-		h += lh
-	}
-	if d.room() < h+6 {
-		d.newPage()
-	}
-	d.y = bottom - h
-	d.bookmark(d.t("报尾", "Distribution"), 0)
-	d.hrule(d.y, 1, black)
-	for _, r := range rows {
-		hang := (em + d.width(r.label)) / em
-		d.paragraph(r.label+r.text, para{size: noteSize, pitch: 24, hang: hang, indent: -(hang - 1), colour: black})
-	}
-	if len(rows) > 0 {
-		d.hrule(d.y, 0.7, black)
-	}
-	d.font(noteSize, black)
-	d.pair(m.unit, end, lh)
-	d.hrule(d.y, 1, black)
-	if m.copies > 0 {
-		s := fmt.Sprintf(d.t("（共印%d份）", "(%d copies)"), m.copies)
-		d.text(marginL+areaW-em-d.width(s), d.baseline(d.y, lh), s, false, 0)
-		d.y += lh
-	}
+	b.doc.Colophon = col
+}
+
+// periodOf is a period's text for callers without a builder.
+func periodOf(p analysis.Period, lang vocab.Lang) string {
+	return vocab.Period(p.Year, p.Month, p.Day, lang)
 }

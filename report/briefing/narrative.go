@@ -6,145 +6,150 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
-// narrativeText writes the analyst's summary from the comparison's
-// figures: the scope, who leads and by how much, the provinces, what
-// changed, what is missing. It only reads figures the comparison holds;
-// the gaps between two of them are the only arithmetic.
-func narrativeText(c *analysis.Comparison, lang vocab.Lang) []string {
-	w := words{lang}
-	var out []string
-	for _, p := range [][]string{w.scopeSentences(c), w.leadSentences(c), w.provinceSentences(c),
-		w.changeSentences(c), w.missingSentences(c)} {
-		if len(p) > 0 {
-			out = append(out, w.join(p))
+// Narrative is the briefing's narrative, paragraph by paragraph, each with
+// the claims behind its figures (summary.json's "narrative"). It states
+// only figures the comparison holds, each through a claim.
+func Narrative(c *analysis.Comparison, lang vocab.Lang) []document.Paragraph {
+	if lang != vocab.En {
+		lang = vocab.Zh
+	}
+	n := narrator{words: words{lang}, c: c, idx: newIndex(c)}
+	var out []document.Paragraph
+	for _, f := range []func(*says){n.scope, n.lead, n.provinces, n.change} {
+		s := &says{words: n.words}
+		f(s)
+		if s.b.Len() > 0 {
+			out = append(out, s.paragraph())
 		}
 	}
 	return out
 }
 
-func (w words) join(sentences []string) string {
-	if w.zh() {
-		return strings.Join(sentences, "")
-	}
-	return strings.TrimSpace(strings.Join(sentences, " "))
+type narrator struct {
+	words
+	c   *analysis.Comparison
+	idx index
 }
 
-func (w words) scopeSentences(c *analysis.Comparison) []string {
+func (n narrator) scope(s *says) {
+	t := n.c.Totals
+	const of = "total"
+	multi := len(n.c.Regions) > 1
+	if n.zh() {
+		s.add("本期简报涵盖")
+		if multi {
+			s.add(s.n(of, "", "regions", t.Regions), "个片区")
+		} else {
+			s.add(n.scope1())
+		}
+		s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市，其中创新试点城市",
+			s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
+		s.add("；记录在册的实践创新基地", s.n(of, "", "bases", t.Bases), "个，其中全国重点项目", s.n(of, "", "key_projects", t.KeyProjects), "个。")
+		return
+	}
+	s.add("This briefing covers ", s.n(of, "", "cities", t.Cities), " cities in ", s.n(of, "", "provinces", t.Provinces), " provinces in ")
+	if multi {
+		s.add(s.n(of, "", "regions", t.Regions), " regions")
+	} else {
+		s.add(n.scope1())
+	}
+	s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities), " promotion cities. ")
+	s.add("The records list ", s.n(of, "", "bases", t.Bases), " innovation bases, ", s.n(of, "", "key_projects", t.KeyProjects), " of them national key projects.")
+}
+
+// scope1 names the one region covered.
+func (n narrator) scope1() string {
+	if len(n.c.Regions) == 1 {
+		return n.c.Regions[0].Region
+	}
+	return ""
+}
+
+func (n narrator) lead(s *says) {
+	c := n.c
 	t := c.Totals
-	other := t.Cities - t.PilotCities - t.PromotionCities
-	if w.zh() {
-		s := fmt.Sprintf("本期简报涵盖%s%d个省区市的%d个城市，其中创新试点城市%d个、创新推广城市%d个", w.scope(c), t.Provinces, t.Cities, t.PilotCities, t.PromotionCities)
-		if other > 0 {
-			s += fmt.Sprintf("、其他城市%d个", other)
-		}
-		s += fmt.Sprintf("；记录在册的实践创新基地%d个，其中全国重点项目%d个%s。", t.Bases, t.KeyProjects, w.batches(c))
-		return []string{s}
-	}
-	s := fmt.Sprintf("This briefing covers %s in %s in %s: %d pilot and %d promotion cities", w.plural(t.Cities, "", "city", "cities"),
-		w.plural(t.Provinces, "", "province", "provinces"), w.scope(c), t.PilotCities, t.PromotionCities)
-	if other > 0 {
-		s += fmt.Sprintf(" and %d other", other)
-	}
-	s += fmt.Sprintf(". The records list %s, %s of them national key projects%s.", w.plural(t.Bases, "", "innovation base", "innovation bases"), fmt.Sprint(t.KeyProjects), w.batches(c))
-	return []string{s}
-}
-
-// batches writes the key projects by batch, from the province rows'
-// BasesByBatch: "（第二批1个、第三批1个）".
-func (w words) batches(c *analysis.Comparison) string {
-	var parts []string
-	for i := 0; i < c.MaxBatch; i++ {
-		n := 0
-		for _, p := range c.Provinces {
-			if i < len(p.BasesByBatch) {
-				n += p.BasesByBatch[i]
-			}
-		}
-		if n > 0 {
-			parts = append(parts, w.t(fmt.Sprintf("%s%d个", w.batch(i+1), n), fmt.Sprintf("%d in %s", n, w.batch(i+1))))
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	if w.zh() {
-		return "（" + strings.Join(parts, "、") + "）"
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
-}
-
-// reporting lists the cities with a figure, in the comparison's order
-// (members descending).
-func reporting(c *analysis.Comparison) []analysis.CityRow {
-	var out []analysis.CityRow
-	for _, ct := range c.Cities {
-		if ct.Members != nil {
-			out = append(out, ct)
-		}
-	}
-	return out
-}
-
-func (w words) leadSentences(c *analysis.Comparison) []string {
-	t := c.Totals
-	p := w.period(c.Period)
+	p := n.period(c.Period)
 	if t.Members == nil {
-		return []string{w.t(fmt.Sprintf("%s没有城市或省区市报告新的社会阶层人士人数，人数比较暂缺。", p),
-			fmt.Sprintf("No city or province reports new social strata members for %s, so there is no comparison of members yet.", p))}
+		s.add(n.t(p+"没有城市或省区市报告新的社会阶层人士人数，人数比较暂缺。",
+			"No city or province reports new social strata members for "+p+", so there is no comparison of members yet."))
+		return
 	}
-	var out []string
-	out = append(out, w.t(fmt.Sprintf("%s，%d个城市中有%d个报告了新的社会阶层人士人数，%s已报告的人数合计%s。", p, t.Cities, t.ReportingCities, w.scope(c), w.people(t.Members)),
-		fmt.Sprintf("For %s, %d of the %d cities report new social strata members; the figures reported for %s total %s.", p, t.ReportingCities, t.Cities, w.scope(c), w.people(t.Members))))
+	s.add(n.t(p+"，", "For "+p+", "))
+	if n.zh() {
+		s.add(s.n("total", "", "cities", t.Cities), "个城市中有", s.n("total", "", "reporting_cities", t.ReportingCities),
+			"个报告了新的社会阶层人士人数，", n.scopeName(), "已报告的人数合计", s.people("total", "", "members", *t.Members), "。")
+	} else {
+		s.add(s.n("total", "", "reporting_cities", t.ReportingCities), " of the ", s.n("total", "", "cities", t.Cities),
+			" cities report new social strata members; the figures reported for ", n.scopeName(), " total ", s.people("total", "", "members", *t.Members), ".")
+	}
 	if len(c.Regions) > 1 {
-		out = append(out, w.regionLead(c))
+		n.regions(s)
 	}
-	rs := reporting(c)
+	rs := n.idx.reporting
 	switch {
 	case len(rs) == 1:
-		out = append(out, w.t(fmt.Sprintf("只有%s报告了城市人数，为%s。", rs[0].City, w.people(rs[0].Members)),
-			fmt.Sprintf("Only %s reports a city figure: %s.", rs[0].City, w.people(rs[0].Members))))
+		a := rs[0]
+		s.add(n.t("只有"+a.City+"报告了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
+			" Only "+a.City+" reports a city figure: "+s.people("city", a.City, "members", *a.Members)+"."))
 	case len(rs) > 1:
 		a, b := rs[0], rs[1]
-		gap := *a.Members - *b.Members
-		lead := w.t(fmt.Sprintf("%s最多，为%s", a.City, w.people(a.Members)), fmt.Sprintf("%s leads with %s", a.City, w.people(a.Members)))
+		s.add(n.t(a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
+			" "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
 		if a.ShareOfRegion != nil {
-			lead += w.t(fmt.Sprintf("，占%s的%s", a.Region, vocab.Percent(*a.ShareOfRegion)), fmt.Sprintf(", %s of %s", vocab.Percent(*a.ShareOfRegion), a.Region))
+			s.add(n.t("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
+				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+a.Region))
 		}
-		if gap == 0 {
-			out = append(out, lead+w.t(fmt.Sprintf("；%s与之持平。", b.City), fmt.Sprintf("; %s has the same.", b.City)))
+		if *a.Members == *b.Members {
+			s.add(n.t("；"+b.City+"与之持平，也为", "; "+b.City+" has the same, "), s.people("city", b.City, "members", *b.Members), n.end())
 		} else {
-			out = append(out, lead+w.t(fmt.Sprintf("；%s次之，为%s，比%s少%s。", b.City, w.people(b.Members), a.City, vocab.People(gap, w.lang)),
-				fmt.Sprintf("; %s follows with %s, %s fewer.", b.City, w.people(b.Members), vocab.People(gap, w.lang))))
+			s.add(n.t("；"+b.City+"次之，为", "; "+b.City+" follows with "), s.people("city", b.City, "members", *b.Members), n.end())
 		}
 	}
-	return out
 }
 
-// regionLead compares the regions' totals.
-func (w words) regionLead(c *analysis.Comparison) string {
+// scopeName names the scope in running text: 西部地区 / 全部7个片区.
+func (n narrator) scopeName() string {
+	if r := n.scope1(); r != "" {
+		return r
+	}
+	return n.t("各片区", "all regions")
+}
+
+// regions compares the regions' totals, largest first.
+func (n narrator) regions(s *says) {
 	var parts []string
-	for _, r := range c.Regions {
+	for _, r := range n.c.Regions {
 		if r.Members != nil {
-			parts = append(parts, w.t(fmt.Sprintf("%s%s", r.Region, w.people(r.Members)), fmt.Sprintf("%s %s", r.Region, w.people(r.Members))))
+			parts = append(parts, n.t(r.Region+s.people("region", r.Region, "members", *r.Members),
+				r.Region+" "+s.people("region", r.Region, "members", *r.Members)))
 		}
 	}
-	return w.t("分片区看，"+strings.Join(parts, "、")+"。", "By region: "+strings.Join(parts, ", ")+".")
+	if len(parts) > 0 {
+		s.add(n.t("分片区看，"+strings.Join(parts, "、")+"。", " By region: "+strings.Join(parts, ", ")+"."))
+	}
 }
 
-func (w words) provinceSentences(c *analysis.Comparison) []string {
-	var out []string
+func (n narrator) provinces(s *says) {
+	c := n.c
 	var with []analysis.ProvinceRow
 	for _, p := range c.Provinces {
 		if p.Members != nil {
 			with = append(with, p)
 		}
 	}
-	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, reporting(c)) {
+	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, n.idx.reporting) {
 		a, b := with[0], with[1]
-		out = append(out, w.t(fmt.Sprintf("分省区市看，%s人数最多（%s，占%s），%s次之（%s）。", a.Province, w.people(a.Members), vocab.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members)),
-			fmt.Sprintf("Among provinces, %s has the most members (%s, %s of the region), then %s (%s).", a.Province, w.people(a.Members), vocab.PercentPtr(a.ShareOfRegion), b.Province, w.people(b.Members))))
+		s.add(n.t("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
+			"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
+		if a.ShareOfRegion != nil {
+			s.add(n.t("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
+				", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of the region"))
+		}
+		s.add(n.t("），"+b.Province+"次之（"+s.people("province", b.Province, "members", *b.Members)+"）。",
+			"), then "+b.Province+" ("+s.people("province", b.Province, "members", *b.Members)+"). "))
 	}
 	most := -1
 	for i, p := range c.Provinces {
@@ -154,10 +159,9 @@ func (w words) provinceSentences(c *analysis.Comparison) []string {
 	}
 	if most >= 0 && c.Provinces[most].Bases > 0 {
 		p := c.Provinces[most]
-		out = append(out, w.t(fmt.Sprintf("基地数量以%s最多，有%d个，其中重点项目%d个。", p.Province, p.Bases, p.KeyProjects),
-			fmt.Sprintf("%s has the most bases: %d, of which %d are key projects.", p.Province, p.Bases, p.KeyProjects)))
+		s.add(n.t("基地数量以"+p.Province+"最多，有"+s.n("province", p.Province, "bases", p.Bases)+"个，其中重点项目"+s.n("province", p.Province, "key_projects", p.KeyProjects)+"个。",
+			p.Province+" has the most bases: "+s.n("province", p.Province, "bases", p.Bases)+", of which "+s.n("province", p.Province, "key_projects", p.KeyProjects)+" are key projects."))
 	}
-	return out
 }
 
 // sameAsCities tells that the two leading provinces hold just the two
@@ -174,123 +178,115 @@ func sameAsCities(provs []analysis.ProvinceRow, cities []analysis.CityRow) bool 
 	return true
 }
 
-func (w words) changeSentences(c *analysis.Comparison) []string {
-	if c.Previous.IsZero() {
-		return []string{w.t(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", w.period(c.Period)),
-			fmt.Sprintf("The data hold %s only, so there is no earlier period to compare with.", w.period(c.Period)))}
+// since names the previous period as statistical reports do: 上月, 上季度,
+// 上年, 上期 (a day or anything else).
+func (n narrator) since() string {
+	p := n.c.Previous
+	switch {
+	case !n.zh():
+		return "the previous period (" + n.period(p) + ")"
+	case p.Day != 0:
+		return "上期"
+	case p.Month != 0:
+		return "上月"
 	}
-	var up, down []analysis.CityRow
-	comparable := 0
-	for _, ct := range c.Cities {
+	return "上年"
+}
+
+func (n narrator) change(s *says) {
+	c := n.c
+	if c.Previous.IsZero() {
+		s.add(n.t(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", n.period(c.Period)),
+			fmt.Sprintf("The data hold %s only, so there is no earlier period to compare with.", n.period(c.Period))))
+		return
+	}
+	l := totalChange(c)
+	if !l.ok {
+		s.add(n.t(fmt.Sprintf("没有城市在%s和%s都有人数，暂不能按可比口径比较。", n.period(c.Previous), n.period(c.Period)),
+			fmt.Sprintf("No place has figures for both %s and %s, so there is no like-for-like change.", n.period(c.Previous), n.period(c.Period))))
+		return
+	}
+	const of = "total"
+	if n.zh() {
+		s.add("按可比口径，", s.n(of, "", "comparable_cities", l.cities), "个城市两期均有人数，合计",
+			s.people(of, "", "comparable_members", l.members), "，比", n.since())
+		s.add(n.verb(l.change, "增加", "减少", "持平"))
+		if l.change != 0 {
+			s.add(s.persons(of, "", "change", l.change))
+			if l.ratio != nil {
+				s.add("，", n.verb(l.change, "增长", "下降", ""), s.absPct(of, "", "change_ratio", *l.ratio))
+			}
+		}
+		s.add("。")
+	} else {
+		s.add("On a like-for-like basis, ", s.n(of, "", "comparable_cities", l.cities), " cities report both periods, with ",
+			s.people(of, "", "comparable_members", l.members), " in all; against ", n.since(), " that is ")
+		switch {
+		case l.change == 0:
+			s.add("unchanged")
+		default:
+			s.add(n.verb(l.change, "up ", "down ", ""), s.persons(of, "", "change", l.change))
+			if l.ratio != nil {
+				s.add(" (", s.absPct(of, "", "change_ratio", *l.ratio), ")")
+			}
+		}
+		s.add(".")
+	}
+	n.movers(s)
+}
+
+// verb picks the word for a rise, a fall or no change.
+func (n narrator) verb(v int64, up, down, same string) string {
+	switch {
+	case v > 0:
+		return up
+	case v < 0:
+		return down
+	}
+	return same
+}
+
+// movers names the cities with the largest rise and fall.
+func (n narrator) movers(s *says) {
+	up, down := extremes(n.c.Cities)
+	for _, m := range []struct {
+		ct     *analysis.CityRow
+		zh, en string
+	}{{up, "增加最多的是", " The largest rise is in "}, {down, "减少最多的是", " The largest fall is in "}} {
+		if m.ct == nil {
+			continue
+		}
+		ct := m.ct
+		if n.zh() {
+			s.add(m.zh, ct.City, "，比", n.since(), n.verb(*ct.Change, "增加", "减少", ""), s.persons("city", ct.City, "change", *ct.Change))
+			if ct.ChangeRatio != nil {
+				s.add("，", n.verb(*ct.Change, "增长", "下降", ""), s.absPct("city", ct.City, "change_ratio", *ct.ChangeRatio))
+			}
+			s.add("。")
+			continue
+		}
+		s.add(m.en, ct.City, ", ", n.verb(*ct.Change, "up ", "down ", ""), s.persons("city", ct.City, "change", *ct.Change))
+		if ct.ChangeRatio != nil {
+			s.add(" (", s.absPct("city", ct.City, "change_ratio", *ct.ChangeRatio), ")")
+		}
+		s.add(".")
+	}
+}
+
+// extremes returns the city with the largest rise and the one with the
+// largest fall (nil where none); the first in the comparison's order wins ties.
+func extremes(cities []analysis.CityRow) (up, down *analysis.CityRow) {
+	for i := range cities {
+		ct := &cities[i]
 		if ct.Change == nil {
 			continue
 		}
-		comparable++
-		if *ct.Change > 0 {
-			up = append(up, ct)
-		} else if *ct.Change < 0 {
-			down = append(down, ct)
+		if *ct.Change > 0 && (up == nil || *ct.Change > *up.Change) {
+			up = ct
+		}
+		if *ct.Change < 0 && (down == nil || *ct.Change < *down.Change) {
+			down = ct
 		}
 	}
-	prev := w.period(c.Previous)
-	if comparable == 0 {
-		return []string{w.t(fmt.Sprintf("上期（%s）没有可比的城市人数。", prev), fmt.Sprintf("No city has figures for both %s and the previous period (%s).", w.period(c.Period), prev))}
-	}
-	s := w.t(fmt.Sprintf("与上期（%s）相比，%d个城市可比，其中增加%d个、减少%d个", prev, comparable, len(up), len(down)),
-		fmt.Sprintf("Against the previous period (%s), %d cities can be compared: %d grew and %d fell", prev, comparable, len(up), len(down)))
-	out := []string{s + w.t("。", ".")}
-	if b := extreme(up, 1); b != nil {
-		out = append(out, w.t(fmt.Sprintf("增加最多的是%s，%s。", b.City, w.change(b.Change, b.ChangeRatio)),
-			fmt.Sprintf("The largest rise is in %s, %s.", b.City, w.change(b.Change, b.ChangeRatio))))
-	}
-	if b := extreme(down, -1); b != nil {
-		out = append(out, w.t(fmt.Sprintf("减少最多的是%s，%s。", b.City, w.change(b.Change, b.ChangeRatio)),
-			fmt.Sprintf("The largest fall is in %s, %s.", b.City, w.change(b.Change, b.ChangeRatio))))
-	}
-	if t := c.Totals; t.Members != nil && t.PreviousMembers != nil {
-		// The gap, not "from 2亿 to 2亿": rounded totals can read the same.
-		diff := *t.Members - *t.PreviousMembers
-		switch {
-		case diff == 0:
-			out = append(out, w.t(fmt.Sprintf("合计与上期持平，为%s。", w.people(t.Members)), fmt.Sprintf("The total is unchanged at %s.", w.people(t.Members))))
-		case diff > 0:
-			out = append(out, w.t(fmt.Sprintf("合计较上期增加%s，为%s。", vocab.People(diff, w.lang), w.people(t.Members)),
-				fmt.Sprintf("The total rose by %s to %s.", vocab.People(diff, w.lang), w.people(t.Members))))
-		default:
-			out = append(out, w.t(fmt.Sprintf("合计较上期减少%s，为%s。", vocab.People(-diff, w.lang), w.people(t.Members)),
-				fmt.Sprintf("The total fell by %s to %s.", vocab.People(-diff, w.lang), w.people(t.Members))))
-		}
-	}
-	return out
-}
-
-// extreme returns the city with the largest change times sign; first wins ties.
-func extreme(rows []analysis.CityRow, sign int64) *analysis.CityRow {
-	var best *analysis.CityRow
-	for i := range rows {
-		if best == nil || *rows[i].Change*sign > *best.Change*sign {
-			best = &rows[i]
-		}
-	}
-	return best
-}
-
-func (w words) missingSentences(c *analysis.Comparison) []string {
-	var none, noBase []string
-	for _, ct := range c.Cities {
-		if ct.Members == nil {
-			none = append(none, ct.City)
-		}
-		if ct.Bases == 0 {
-			noBase = append(noBase, ct.City)
-		}
-	}
-	var out []string
-	if len(none) > 0 && c.Totals.Members != nil {
-		out = append(out, w.t(fmt.Sprintf("%d个城市没有%s人数（%s），表中记为“—”，未按零计算，合计只含已报告的数字。", len(none), w.period(c.Period), w.list(none, 12)),
-			fmt.Sprintf("%s have no figure for %s (%s); the tables show them as \"—\", not as zero, and totals hold only the figures reported.", w.plural(len(none), "", "city", "cities"), w.period(c.Period), w.list(none, 12))))
-	}
-	if len(noBase) > 0 {
-		out = append(out, w.t(fmt.Sprintf("%d个城市尚无记录在册的基地（%s）。", len(noBase), w.list(noBase, 12)),
-			fmt.Sprintf("%s have no base on record (%s).", w.plural(len(noBase), "", "city", "cities"), w.list(noBase, 12))))
-	}
-	if s := w.statedGap(c); s != "" {
-		out = append(out, s)
-	}
-	return out
-}
-
-// statedGap names the largest shortfall of records against a stated figure.
-func (w words) statedGap(c *analysis.Comparison) string {
-	var best *analysis.Reconciled
-	for i, r := range c.Stated {
-		if r.Recorded == nil || *r.Recorded >= r.Stated.Value {
-			continue
-		}
-		if best == nil || r.Stated.Value-*r.Recorded > best.Stated.Value-*best.Recorded {
-			best = &c.Stated[i]
-		}
-	}
-	if best == nil {
-		return ""
-	}
-	return w.t("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + w.reconcileSentence(*best)
-}
-
-// reconcileSentence: "记录在册的重点项目2个，会议公布25个。"
-func (w words) reconcileSentence(r analysis.Reconciled) string {
-	s := r.Stated
-	name := w.measure(s.Measure)
-	if name == "" {
-		name = s.Label
-	}
-	stated := w.number(s.Value, s.Measure) + w.unit(s.Unit)
-	if r.Recorded == nil {
-		return w.t(fmt.Sprintf("会议公布%s%s，记录中没有可对照的数字。", s.Label, stated), fmt.Sprintf("the meeting stated %s %s; the records hold nothing to check it against.", stated, s.Label))
-	}
-	rec := w.number(*r.Recorded, s.Measure) + w.unit(s.Unit)
-	if *r.Recorded == s.Value {
-		return w.t(fmt.Sprintf("记录在册的%s%s，与会议公布的一致。", name, rec), fmt.Sprintf("the records list %s %s, as the meeting stated.", rec, name))
-	}
-	return w.t(fmt.Sprintf("记录在册的%s%s，会议公布%s。", name, rec, stated), fmt.Sprintf("the records list %s %s; the meeting stated %s.", rec, name, stated))
+	return up, down
 }

@@ -1,142 +1,208 @@
 package briefing
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/png" // chart PNGs: DecodeConfig needs the decoder
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
-func (d *doc) words() words { return words{d.lang} }
-
-// kf is one cell of the key-figures block.
-type kf struct{ value, label, note string }
+// How much the briefing names, whatever the size of the data: the
+// complete lists are the workbook's.
+const (
+	provinceSections = 12 // up to this many provinces: a section each; more: a section per region
+	citiesNamed      = 8  // a province with more listed cities names only those that matter
+	basesNamed       = 6  // a city with more bases names its key projects first, then "等N个"
+	topCities        = 5  // the largest cities named in the key figures
+)
 
 // keyFigures sets the block of headline numbers and the largest cities.
-func (d *doc) keyFigures(c *analysis.Comparison) {
-	w := d.words()
+func (b *builder) keyFigures() {
+	c := b.c
 	t := c.Totals
-	d.heading(1, d.t("主要数据", "Key figures"))
-	provNote := w.scope(c)
-	items := []kf{
-		{strconv.Itoa(t.Provinces), d.t("省区市", "provinces"), provNote},
-		{strconv.Itoa(t.Cities), d.t("城市", "cities"), d.t(fmt.Sprintf("试点%d · 推广%d", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot · %d promotion", t.PilotCities, t.PromotionCities))},
-		{strconv.Itoa(t.Bases), d.t("实践创新基地", "innovation bases"), d.t(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), fmt.Sprintf("%d key projects", t.KeyProjects))},
-		{w.people(t.Members), d.t("新的社会阶层人士", "new social strata members"), d.t(fmt.Sprintf("%d个城市中%d个报告", t.Cities, t.ReportingCities), fmt.Sprintf("%d of %d cities report", t.ReportingCities, t.Cities))},
+	b.heading(1, b.t("主要数据", "Key figures"))
+	items := []document.KeyFigure{
+		{Value: strconv.Itoa(t.Provinces), Label: b.t("省区市", "provinces"), Detail: b.scope(c)},
+		{Value: strconv.Itoa(t.Cities), Label: b.t("城市", "cities"),
+			Detail: b.t(fmt.Sprintf("试点%d · 推广%d", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot · %d promotion", t.PilotCities, t.PromotionCities))},
+		{Value: strconv.Itoa(t.Bases), Label: b.t("实践创新基地", "innovation bases"),
+			Detail: b.t(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), fmt.Sprintf("%d key projects", t.KeyProjects))},
+		{Value: b.people(t.Members), Label: b.t("新的社会阶层人士", "new social strata members"),
+			Detail: b.t(fmt.Sprintf("%d个城市中%d个报告", t.Cities, t.ReportingCities), fmt.Sprintf("%d of %d cities report", t.ReportingCities, t.Cities))},
 	}
 	if !c.Previous.IsZero() {
-		v := "—"
-		if t.Members != nil && t.PreviousMembers != nil {
-			v = vocab.Signed(*t.Members-*t.PreviousMembers, d.lang)
+		l := totalChange(c)
+		v, detail := "—", b.t("无可比数字", "nothing comparable")
+		if l.ok {
+			v = vocab.Signed(l.change, b.lang)
+			detail = b.t(fmt.Sprintf("可比口径，%d个城市", l.cities), fmt.Sprintf("like for like, %d cities", l.cities))
 		}
-		items = append(items, kf{v, d.t("较上期", "change"), d.t("上期", "previous ") + w.people(t.PreviousMembers)})
+		items = append(items, document.KeyFigure{Value: v, Label: b.t("比", "change on ") + narrator{words: b.words, c: c}.since(), Detail: detail})
 	}
-	d.kfGrid(items)
+	b.add(document.KeyFigures{Items: items})
 	var top []string
-	for i, ct := range reporting(c) {
-		if i == 5 {
+	for i, ct := range b.idx.reporting {
+		if i == topCities {
 			break
 		}
-		top = append(top, ct.City+" "+w.people(ct.Members))
+		top = append(top, ct.City+" "+b.people(ct.Members))
 	}
 	if len(top) > 0 {
-		p := d.body()
-		d.paragraph(d.t("人数最多的城市：", "Largest cities: ")+w.list(top, 0)+d.t("。", "."), p)
+		b.para(document.Body, b.t("人数最多的城市：", "Largest cities: ")+b.list(top, 0)+b.end())
 	}
 }
 
-// kfGrid draws the key figures as a row of boxes: the number large, the
-// label and a note under it.
-func (d *doc) kfGrid(items []kf) {
-	const gap, pad = 3.0, 2.5
-	n := len(items)
-	bw := (areaW - gap*float64(n-1)) / float64(n)
-	inner := bw - 2*pad
-	valH, labH, noteH := 24*1.25*ptMM, 11*1.4*ptMM, 9.5*1.4*ptMM
-	most := 0.0
-	for _, it := range items {
-		d.font(11, black)
-		h := float64(len(lineTexts(it.label, inner, inner, d.width))) * labH
-		d.font(9.5, grey)
-		h += float64(len(lineTexts(it.note, inner, inner, d.width))) * noteH
-		most = max(most, h)
+// narrative sets the analyst's summary and, after it, what the figures
+// lack and the basis of the changes.
+func (b *builder) narrative() {
+	b.heading(1, b.t("基本情况", "Summary"))
+	for _, p := range Narrative(b.c, b.lang) {
+		b.add(p)
 	}
-	bh := 2*pad + valH + most
-	d.ensure(bh + 4)
-	for i, it := range items {
-		x := marginL + float64(i)*(bw+gap)
-		d.pdf.SetFillColor(250, 243, 243)
-		d.pdf.SetDrawColor(red[0], red[1], red[2])
-		d.pdf.SetLineWidth(0.6 * ptMM)
-		d.pdf.Rect(x, d.y, bw, bh, "FD")
-		y := d.y + pad
-		size := 24.0
-		d.font(size, red)
-		for d.width(it.value) > inner && size > 10 {
-			size--
-			d.font(size, red)
-		}
-		d.text(x+(bw-d.width(it.value))/2, d.baseline(y, valH), it.value, true, 0)
-		y += valH
-		d.font(11, black)
-		for _, l := range lineTexts(it.label, inner, inner, d.width) {
-			d.text(x+(bw-d.width(l))/2, d.baseline(y, labH), l, false, 0)
-			y += labH
-		}
-		d.font(9.5, grey)
-		for _, l := range lineTexts(it.note, inner, inner, d.width) {
-			d.text(x+(bw-d.width(l))/2, d.baseline(y, noteH), l, false, 0)
-			y += noteH
-		}
+	for _, s := range b.remarks() {
+		b.para(document.Body, s)
 	}
-	d.y += bh + 4
-}
-
-// narrative sets the analyst's summary.
-func (d *doc) narrative(c *analysis.Comparison) {
-	d.heading(1, d.t("基本情况", "Summary"))
-	for _, s := range narrativeText(c, d.lang) {
-		d.paragraph(s, d.body())
+	if !b.c.Previous.IsZero() {
+		b.para(document.Note, b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报告人数的城市增减不计为人数增减。",
+			"Note: changes are like for like: they compare only places with a figure in both periods (a province's own figure where it has one for both, else the sum of its cities with both), so a change in who reports is never shown as growth or decline."))
 	}
 }
 
-// provinceOrder lists the provinces region by region (regions in the
-// comparison's order), each region's provinces in the comparison's order.
-func provinceOrder(c *analysis.Comparison) []analysis.ProvinceRow {
-	var out []analysis.ProvinceRow
-	for _, r := range c.Regions {
-		for _, p := range c.Provinces {
-			if p.Region == r.Region {
-				out = append(out, p)
+// remarks are the sentences around the narrative that state no figure of
+// summary.json: the batches, who has no figure or no base, the widest gap
+// to a stated figure.
+func (b *builder) remarks() []string {
+	c := b.c
+	var out []string
+	if s := b.batches(); s != "" {
+		out = append(out, s)
+	}
+	var none, noBase []string
+	for _, ct := range c.Cities {
+		if ct.Members == nil {
+			none = append(none, ct.City)
+		}
+		if ct.Bases == 0 {
+			noBase = append(noBase, ct.City)
+		}
+	}
+	p := b.period(c.Period)
+	if len(none) > 0 && c.Totals.Members != nil {
+		out = append(out, b.t(fmt.Sprintf("%s没有%s人数，表中记为“—”，未按零计算，合计只含已报告的数字。", b.list(none, 12), p),
+			fmt.Sprintf("%s have no figure for %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", b.list(none, 12), p)))
+	}
+	if len(noBase) > 0 {
+		out = append(out, b.t(fmt.Sprintf("%s尚无记录在册的基地。", b.list(noBase, 12)), fmt.Sprintf("%s have no base on record.", b.list(noBase, 12))))
+	}
+	if s := b.statedGap(); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// batches writes the key projects by batch: "全国重点项目中，第二批1个、第三批1个。"
+func (b *builder) batches() string {
+	var parts []string
+	for i := 0; i < b.c.MaxBatch; i++ {
+		n := 0
+		for _, p := range b.c.Provinces {
+			if i < len(p.BasesByBatch) {
+				n += p.BasesByBatch[i]
 			}
 		}
+		if n > 0 {
+			parts = append(parts, b.t(fmt.Sprintf("%s%d个", b.batch(i+1), n), fmt.Sprintf("%d in %s", n, b.batch(i+1))))
+		}
 	}
-	return out
+	if len(parts) == 0 {
+		return ""
+	}
+	return b.t("全国重点项目中，"+strings.Join(parts, "、")+"。", "Of the national key projects, "+strings.Join(parts, ", ")+".")
 }
 
-// citiesInSections lists the cities in the order the province sections
-// give them.
-func citiesInSections(c *analysis.Comparison) []analysis.CityRow {
-	var out []analysis.CityRow
-	for _, p := range provinceOrder(c) {
-		listed, quiet := sectionCities(c, p)
-		out = append(append(out, listed...), quiet...)
+// statedGap names the largest shortfall of records against a stated figure.
+func (b *builder) statedGap() string {
+	var best *analysis.Reconciled
+	for i, r := range b.c.Stated {
+		if r.Recorded == nil || *r.Recorded >= r.Stated.Value {
+			continue
+		}
+		if best == nil || r.Stated.Value-*r.Recorded > best.Stated.Value-*best.Recorded {
+			best = &b.c.Stated[i]
+		}
 	}
-	return out
+	if best == nil {
+		return ""
+	}
+	return b.t("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + b.reconcileSentence(*best)
+}
+
+// places sets the places one by one: a section per province when there
+// are few, else a section per region naming its leading and trailing
+// provinces and the cities and bases that matter.
+func (b *builder) places() {
+	if len(b.c.Provinces) <= provinceSections {
+		b.heading(1, b.t("各省区市情况", "Provinces and cities"))
+		for _, p := range b.idx.provinces {
+			b.province(p)
+		}
+		return
+	}
+	b.heading(1, b.t("各片区情况", "Regions"))
+	for _, r := range b.c.Regions {
+		b.region(r)
+	}
+}
+
+// province sets one province's section: its figures, then its cities.
+func (b *builder) province(p analysis.ProvinceRow) {
+	title := p.Province
+	if len(b.c.Regions) > 1 {
+		title += b.paren(p.Region)
+	}
+	b.heading(2, title)
+	listed, quiet := b.sectionCities(p)
+	// A one-city province (a municipality, or one city listed) is told
+	// through its city; the province line would repeat it.
+	single := len(listed) == 1 && len(quiet) == 0 && !p.ProvinceLevel
+	if !single {
+		b.para(document.Body, b.provinceText(p))
+	}
+	named, others := listed, []analysis.CityRow(nil)
+	if len(listed) > citiesNamed {
+		named, others = b.citiesThatMatter(listed, 4)
+	}
+	for i, ct := range named {
+		lead := ct.City
+		if !single {
+			lead = fmt.Sprintf(b.t("%d.", "%d. "), i+1) + lead
+		}
+		b.add(document.Paragraph{Style: document.Body, Lead: lead, Text: b.cityText(ct, b.idx.bases[cityKey{ct.Province, ct.City}])})
+	}
+	if len(others) > 0 {
+		b.para(document.Body, b.othersText(others))
+	}
+	if len(quiet) > 0 {
+		var names []string
+		for _, ct := range quiet {
+			names = append(names, ct.City)
+		}
+		lead := b.t("另有", "")
+		if len(listed) == 0 {
+			lead = b.t("所列", "All ")
+		}
+		b.para(document.Body, b.t(fmt.Sprintf("%s%d个城市本期没有人数，也尚无记录在册的基地：%s。", lead, len(quiet), b.list(names, 12)),
+			fmt.Sprintf("%s%s: no members figure for the period and no base on record.", lead, b.list(names, 12))))
+	}
 }
 
 // sectionCities splits a province's cities into those told one by one
-// and the quiet ones (no figure, no base) named together at the end, so
-// national data does not fill pages with "no figure, no base".
-func sectionCities(c *analysis.Comparison, p analysis.ProvinceRow) (listed, quiet []analysis.CityRow) {
-	all := citiesOf(c, p)
+// and the quiet ones (no figure, no base) named together at the end.
+func (b *builder) sectionCities(p analysis.ProvinceRow) (listed, quiet []analysis.CityRow) {
+	all := b.idx.cities[provKey{p.Region, p.Province}]
 	if len(all) == 1 {
 		return all, nil
 	}
@@ -150,187 +216,192 @@ func sectionCities(c *analysis.Comparison, p analysis.ProvinceRow) (listed, quie
 	return listed, quiet
 }
 
-func citiesOf(c *analysis.Comparison, p analysis.ProvinceRow) []analysis.CityRow {
-	var out []analysis.CityRow
-	for _, ct := range c.Cities {
-		if ct.Province == p.Province && ct.Region == p.Region {
-			out = append(out, ct)
+// citiesThatMatter picks from cities (members descending) the ones a
+// reader needs by name: the top k, the last with a figure, the largest
+// rise and fall, and those with key projects (up to k); the rest are
+// others, summed. Named cities keep the given order.
+func (b *builder) citiesThatMatter(cities []analysis.CityRow, k int) (named, others []analysis.CityRow) {
+	pick := map[int]bool{}
+	last := -1
+	for i, ct := range cities {
+		if i < k {
+			pick[i] = true
+		}
+		if ct.Members != nil {
+			last = i
 		}
 	}
-	return out
-}
-
-// provinces sets one section per province: its figures, then each city
-// with its named bases.
-func (d *doc) provinces(c *analysis.Comparison) {
-	w := d.words()
-	d.heading(1, d.t("各省区市情况", "Provinces and cities"))
-	multi := len(c.Regions) > 1
-	bases := basesByCity(c)
-	for _, p := range provinceOrder(c) {
-		title := p.Province
-		if multi {
-			title += d.t("（"+p.Region+"）", " ("+p.Region+")")
+	if last >= 0 {
+		pick[last] = true
+	}
+	up, down := -1, -1
+	keys := 0
+	for i, ct := range cities {
+		if ct.Change != nil && *ct.Change > 0 && (up < 0 || *ct.Change > *cities[up].Change) {
+			up = i
 		}
-		d.heading(2, title)
-		cities, quiet := sectionCities(c, p)
-		// A one-city province (a municipality, or one city listed) is
-		// told through its city; the province line would repeat it.
-		single := len(cities) == 1 && len(quiet) == 0 && !p.ProvinceLevel
-		if !single {
-			d.paragraph(w.provinceText(p), d.body())
+		if ct.Change != nil && *ct.Change < 0 && (down < 0 || *ct.Change < *cities[down].Change) {
+			down = i
 		}
-		for i, ct := range cities {
-			num := fmt.Sprintf(d.t("%d.", "%d. "), i+1)
-			if single {
-				num = ""
-			}
-			d.paragraph(num+w.cityText(ct, bases[cityKey{ct.Province, ct.City}]), d.body())
-		}
-		if len(quiet) > 0 {
-			var names []string
-			for _, ct := range quiet {
-				names = append(names, ct.City)
-			}
-			lead := w.t("另有", "")
-			if len(cities) == 0 {
-				lead = w.t("所列", "All ")
-			}
-			d.paragraph(w.t(fmt.Sprintf("%s%d个城市本期没有人数，也尚无记录在册的基地：%s。", lead, len(quiet), w.list(names, 0)),
-				fmt.Sprintf("%s%s: no members figure for the period and no base on record.", lead, w.list(names, 0))), d.body())
+		if ct.KeyProjects > 0 && keys < k && !pick[i] {
+			pick[i] = true
+			keys++
 		}
 	}
-}
-
-type cityKey struct{ province, city string }
-
-// basesByCity groups the bases by city, each city's in record order; one
-// pass, where a scan per city would cost cities × bases at national size.
-func basesByCity(c *analysis.Comparison) map[cityKey][]analysis.Base {
-	out := map[cityKey][]analysis.Base{}
-	for _, b := range c.Bases {
-		k := cityKey{b.Province, b.City}
-		out[k] = append(out[k], b)
+	for _, i := range []int{up, down} {
+		if i >= 0 {
+			pick[i] = true
+		}
 	}
-	return out
+	for i, ct := range cities {
+		if pick[i] {
+			named = append(named, ct)
+		} else {
+			others = append(others, ct)
+		}
+	}
+	return named, others
 }
 
-func (w words) provinceText(p analysis.ProvinceRow) string {
+// othersText sums the cities not named: "其他12个城市合计35.2万（10个报告人数），基地8个。"
+func (b *builder) othersText(others []analysis.CityRow) string {
+	var sum int64
+	reporting, bases, keys := 0, 0, 0
+	for _, ct := range others {
+		if ct.Members != nil {
+			sum += *ct.Members
+			reporting++
+		}
+		bases += ct.Bases
+		keys += ct.KeyProjects
+	}
+	members := b.t("均无人数", "none reports a figure")
+	if reporting > 0 {
+		members = b.t(fmt.Sprintf("人数合计%s（%d个报告）", vocab.People(sum, b.lang), reporting),
+			fmt.Sprintf("%s members in all (%d reporting)", vocab.People(sum, b.lang), reporting))
+	}
+	return b.t(fmt.Sprintf("其他%d个城市%s，基地%d个，其中重点项目%d个。", len(others), members, bases, keys),
+		fmt.Sprintf("The other %s: %s, %d bases, %d of them key projects.", b.count(len(others), "城市", "city", "cities"), members, bases, keys))
+}
+
+func (b *builder) provinceText(p analysis.ProvinceRow) string {
 	var tiers []string
 	if p.PilotCities > 0 {
-		tiers = append(tiers, w.t(fmt.Sprintf("试点%d个", p.PilotCities), fmt.Sprintf("%d pilot", p.PilotCities)))
+		tiers = append(tiers, b.t(fmt.Sprintf("试点%d个", p.PilotCities), fmt.Sprintf("%d pilot", p.PilotCities)))
 	}
 	if p.PromotionCities > 0 {
-		tiers = append(tiers, w.t(fmt.Sprintf("推广%d个", p.PromotionCities), fmt.Sprintf("%d promotion", p.PromotionCities)))
+		tiers = append(tiers, b.t(fmt.Sprintf("推广%d个", p.PromotionCities), fmt.Sprintf("%d promotion", p.PromotionCities)))
 	}
 	ts := ""
 	if len(tiers) > 0 {
-		ts = w.t("（"+strings.Join(tiers, "、")+"）", " ("+strings.Join(tiers, ", ")+")")
+		ts = b.paren(strings.Join(tiers, b.t("、", ", ")))
 	}
 	key := ""
 	if p.KeyProjects > 0 {
-		key = w.t(fmt.Sprintf("，其中重点项目%d个", p.KeyProjects), fmt.Sprintf(", %d of them key projects", p.KeyProjects))
+		key = b.t(fmt.Sprintf("，其中重点项目%d个", p.KeyProjects), fmt.Sprintf(", %d of them key projects", p.KeyProjects))
 	}
-	s := w.t(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
-		fmt.Sprintf("%s has %s listed%s and %s%s. ", p.Province, w.plural(p.Cities, "", "city", "cities"), ts, w.plural(p.Bases, "", "innovation base", "innovation bases"), key))
+	s := b.t(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
+		fmt.Sprintf("%s has %s listed%s and %s%s. ", p.Province, b.count(p.Cities, "", "city", "cities"), ts, b.count(p.Bases, "", "innovation base", "innovation bases"), key))
 	if p.Members == nil {
-		return s + w.t("本期没有人数。", "No members figure for the period.")
+		return s + b.t("本期没有人数。", "No members figure for the period.")
 	}
 	level := ""
 	if p.ProvinceLevel {
-		level = w.t("（省级数字）", " (province-level figure)")
+		level = b.t("（省级数字）", " (province-level figure)")
 	}
-	s += w.t(fmt.Sprintf("新的社会阶层人士%s%s", w.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", w.people(p.Members), level))
+	s += b.t(fmt.Sprintf("新的社会阶层人士%s%s", b.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", b.people(p.Members), level))
 	if p.ShareOfRegion != nil && p.RankInRegion != nil {
-		s += w.t(fmt.Sprintf("，占%s的%s，居%s", p.Region, vocab.Percent(*p.ShareOfRegion), w.ordinal(*p.RankInRegion)),
-			fmt.Sprintf(", %s of %s, %s in the region", vocab.Percent(*p.ShareOfRegion), p.Region, w.ordinal(*p.RankInRegion)))
+		s += b.t(fmt.Sprintf("，占%s的%s，居第%d位", p.Region, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
+			fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*p.ShareOfRegion), p.Region, *p.RankInRegion))
 	}
-	return s + w.t("。", ".")
+	return s + b.end()
 }
 
-func (w words) cityText(ct analysis.CityRow, bases []analysis.Base) string {
-	var b strings.Builder
-	b.WriteString(ct.City)
-	if t := w.tier(ct.Tier); t != "" {
-		b.WriteString(w.t("（"+t+"）", " ("+t+")"))
+// cityText tells one city after its name (the paragraph's lead).
+func (b *builder) cityText(ct analysis.CityRow, bases []analysis.Base) string {
+	var s strings.Builder
+	if t := b.tier(ct.Tier); t != "" {
+		s.WriteString(b.t("（"+t+"）", " ("+t+")"))
 	}
-	b.WriteString(w.t("。", ". "))
+	s.WriteString(b.t("。", ". "))
 	if ct.Members == nil {
-		b.WriteString(w.t("本期没有人数。", "No members figure for the period. "))
+		s.WriteString(b.t("本期没有人数。", "No members figure for the period. "))
 	} else {
-		b.WriteString(w.t("新的社会阶层人士"+w.people(ct.Members), "Members: "+w.people(ct.Members)))
+		s.WriteString(b.t("新的社会阶层人士"+b.people(ct.Members), "Members: "+b.people(ct.Members)))
 		if ct.ShareOfRegion != nil && ct.RankInRegion != nil {
-			b.WriteString(w.t(fmt.Sprintf("，占%s的%s，居%s", ct.Region, vocab.Percent(*ct.ShareOfRegion), w.ordinal(*ct.RankInRegion)),
-				fmt.Sprintf(", %s of %s, %s in the region", vocab.Percent(*ct.ShareOfRegion), ct.Region, w.ordinal(*ct.RankInRegion))))
+			s.WriteString(b.t(fmt.Sprintf("，占%s的%s，居第%d位", ct.Region, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
+				fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*ct.ShareOfRegion), ct.Region, *ct.RankInRegion)))
 		}
 		if ct.Change != nil {
-			b.WriteString(w.t("；较上期"+w.change(ct.Change, ct.ChangeRatio), "; change "+w.change(ct.Change, ct.ChangeRatio)))
+			s.WriteString(b.t("；较上期"+b.change(ct.Change, ct.ChangeRatio), "; change "+b.change(ct.Change, ct.ChangeRatio)))
 		}
-		b.WriteString(w.t("。", ". "))
+		s.WriteString(b.t("。", ". "))
 	}
 	if len(bases) == 0 {
-		b.WriteString(w.t("尚无记录在册的基地。", "No base on record."))
-		return b.String()
+		s.WriteString(b.t("尚无记录在册的基地。", "No base on record."))
+		return s.String()
 	}
-	b.WriteString(w.t(fmt.Sprintf("基地%d个", ct.Bases), fmt.Sprintf("Bases (%d", ct.Bases)))
+	s.WriteString(b.t(fmt.Sprintf("基地%d个", ct.Bases), fmt.Sprintf("Bases (%d", ct.Bases)))
 	if ct.KeyProjects > 0 {
-		b.WriteString(w.t(fmt.Sprintf("，其中重点项目%d个", ct.KeyProjects), fmt.Sprintf(", %d key projects", ct.KeyProjects)))
+		s.WriteString(b.t(fmt.Sprintf("，其中重点项目%d个", ct.KeyProjects), fmt.Sprintf(", %d key projects", ct.KeyProjects)))
 	}
-	b.WriteString(w.t("：", "): "))
-	for i, base := range bases {
-		if i > 0 {
-			b.WriteString(w.t("；", "; "))
-		}
-		b.WriteString(w.baseText(base))
-	}
-	b.WriteString(w.t("。", "."))
-	return b.String()
+	s.WriteString(b.t("：", "): "))
+	s.WriteString(b.baseList(bases, basesNamed))
+	s.WriteString(b.end())
+	return s.String()
 }
 
-// baseText names a base with its batch and field: 名称（第二批重点项目），领域.
-// The field follows after a comma, as it often carries brackets itself.
-func (w words) baseText(b analysis.Base) string {
-	s := b.Name
-	if b.Batch > 0 {
-		s += w.t("（"+w.batch(b.Batch)+"重点项目）", " (key project, "+w.batch(b.Batch)+")")
+// baseList names bases, key projects first, at most limit of them.
+func (b *builder) baseList(bases []analysis.Base, limit int) string {
+	if len(bases) > limit {
+		ordered := make([]analysis.Base, 0, len(bases))
+		for _, bs := range bases {
+			if bs.KeyProject() {
+				ordered = append(ordered, bs)
+			}
+		}
+		for _, bs := range bases {
+			if !bs.KeyProject() {
+				ordered = append(ordered, bs)
+			}
+		}
+		bases = ordered
 	}
-	if b.Kind != "" {
-		s += w.t("，", ", ") + b.Kind
+	var names []string
+	for i, bs := range bases {
+		if i == limit {
+			break
+		}
+		names = append(names, b.baseText(bs))
+	}
+	s := strings.Join(names, b.t("；", "; "))
+	if len(bases) > limit {
+		s += b.t(fmt.Sprintf("等%d个", len(bases)), fmt.Sprintf(" and %d more", len(bases)-limit))
 	}
 	return s
 }
 
-// charts places each chart across the type area at no less than 200 dpi,
-// with a numbered caption under it.
-func (d *doc) charts(figs []Figure) {
-	d.heading(1, d.t("图表", "Charts"))
-	for i, f := range figs {
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(f.PNG))
-		if err != nil || cfg.Width == 0 {
-			d.paragraph(fmt.Sprintf(d.t("（图“%s”无法读取，未能插入。）", "(Chart \"%s\" could not be read and is left out.)"), f.Title), d.body())
-			continue
-		}
-		w := min(areaW, float64(cfg.Width)/200*25.4)
-		h := w * float64(cfg.Height) / float64(cfg.Width)
-		capH := 12 * 1.8 * ptMM
-		if h > areaH-capH-10 {
-			h = areaH - capH - 10
-			w = h * float64(cfg.Width) / float64(cfg.Height)
-		}
-		// Shrink a little rather than leave most of a page empty.
-		if room := d.room() - capH - 2; room < h && room >= 0.7*h {
-			w, h = w*room/h, room
-		}
-		d.ensure(h + capH + 2)
-		name := fmt.Sprintf("chart-%d-%s", i, f.Name)
-		d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(f.PNG))
-		d.bookmark(f.Title, 1)
-		d.pdf.ImageOptions(name, marginL+(areaW-w)/2, d.y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-		d.y += h + 1
-		d.figures++
-		d.font(12, black)
-		p := para{size: 12, pitch: 12 * 1.8, colour: black, align: "C"}
-		d.paragraph(fmt.Sprintf(d.t("图%d  %s", "Figure %d  %s"), d.figures, f.Title), p)
-		d.skip(4)
+// change writes a change of people with its sign and, where known, ratio.
+func (b *builder) change(ch *int64, ratio *float64) string {
+	if ch == nil {
+		return "—"
 	}
+	s := vocab.Signed(*ch, b.lang)
+	if ratio != nil {
+		s += b.paren(vocab.SignedPercent(*ratio))
+	}
+	return s
+}
+
+// baseText names a base with its batch and field: 名称（第二批重点项目），领域.
+// The field follows after a comma, as it often carries brackets itself.
+func (b *builder) baseText(bs analysis.Base) string {
+	s := bs.Name
+	if bs.Batch > 0 {
+		s += b.t("（"+b.batch(bs.Batch)+"重点项目）", " (key project, "+b.batch(bs.Batch)+")")
+	}
+	if bs.Kind != "" {
+		s += b.t("，", ", ") + bs.Kind
+	}
+	return s
 }

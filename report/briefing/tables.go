@@ -8,189 +8,383 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
-// tablesSection sets the province and city tables.
-func (d *doc) tablesSection(c *analysis.Comparison) {
-	d.heading(1, d.t("数据表", "Tables"))
-	d.tableUnder(2, d.t("各省区市", "Provinces"), provinceTable(c, d.words()))
-	d.tableUnder(2, d.t("各城市", "Cities"), cityTable(c, d.words()))
-	d.tableNotes()
+// Table sizes: the province table is always complete; city and base
+// tables list their top rows, then "其余N个" and the total.
+const (
+	cityRows = 20
+	baseRows = 15
+)
+
+// L, R and C are column alignments, short for the table builders.
+const (
+	L = document.Left
+	R = document.Right
+	C = document.CenterAlign
+)
+
+// tablesSection sets the province, city and base tables.
+func (b *builder) tablesSection() {
+	b.heading(1, b.t("数据表", "Tables"))
+	b.heading(2, b.t("各省区市", "Provinces"))
+	b.table(b.provinceTable())
+	b.heading(2, b.t("各城市", "Cities"))
+	b.table(b.cityTable())
+	if len(b.c.Bases) > 0 {
+		b.heading(2, b.t("实践创新基地", "Innovation bases"))
+		b.table(b.baseTable())
+	}
 }
 
-func provinceTable(c *analysis.Comparison, w words) *table {
+var notesZh = "注：“—”表示未报告，不按零计算；*为省级数字；†为各群体人数之和；排名并列者名次相同。"
+var notesEn = "Notes: \"—\" not reported (not zero); * province-level figure; † sum of the segment figures; tied figures share a rank."
+
+func (b *builder) provinceTable() document.Table {
+	c := b.c
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
-	t := &table{caption: w.t("各省区市实践创新基地和新的社会阶层人士", "Innovation bases and new social strata members by province") + "（" + w.period(c.Period) + "）"}
-	if !w.zh() {
-		t.caption = t.caption[:len(t.caption)-len("（"+w.period(c.Period)+"）")] + ", " + w.period(c.Period)
-	}
-	t.cols = []column{{w.t("省区市", "Province"), "L"}}
+	t := document.Table{Caption: b.t("各省区市实践创新基地和新的社会阶层人士（"+b.period(c.Period)+"）",
+		"Innovation bases and new social strata members by province, "+b.period(c.Period))}
+	t.Header, t.Align = []string{b.t("省区市", "Province")}, []document.Align{L}
 	if multi {
-		t.cols = append(t.cols, column{w.t("片区", "Region"), "L"})
+		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
 	}
-	t.cols = append(t.cols,
-		column{w.t("城市", "Cities"), "R"}, column{w.t("试点", "Pilot"), "R"}, column{w.t("推广", "Promotion"), "R"},
-		column{w.t("基地", "Bases"), "R"}, column{w.t("重点项目", "Key projects"), "R"},
-		column{w.t("报告城市", "Reporting"), "R"}, column{w.t("人数", "Members"), "R"})
+	t.Header = append(t.Header, b.t("城市", "Cities"), b.t("试点", "Pilot"), b.t("推广", "Promotion"), b.t("基地", "Bases"),
+		b.t("重点项目", "Key projects"), b.t("报告城市", "Reporting"), b.t("人数", "Members"))
+	t.Align = append(t.Align, R, R, R, R, R, R, R)
 	if prev {
-		t.cols = append(t.cols, column{w.t("上期人数", "Previous"), "R"})
+		t.Header, t.Align = append(t.Header, b.t("上期人数", "Previous")), append(t.Align, R)
 	}
-	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), "R"}, column{w.t("片区排名", "Rank in region"), "R"})
-	for _, p := range provinceOrder(c) {
+	t.Header = append(t.Header, b.t("占片区", "Share of region"), b.t("片区排名", "Rank in region"))
+	t.Align = append(t.Align, R, R)
+	for _, p := range b.idx.provinces {
 		row := []string{p.Province}
 		if multi {
 			row = append(row, p.Region)
 		}
-		members := w.people(p.Members)
+		members := b.people(p.Members)
 		if p.ProvinceLevel {
 			members += "*"
 		}
 		row = append(row, strconv.Itoa(p.Cities), strconv.Itoa(p.PilotCities), strconv.Itoa(p.PromotionCities),
 			strconv.Itoa(p.Bases), strconv.Itoa(p.KeyProjects), strconv.Itoa(p.ReportingCities), members)
 		if prev {
-			row = append(row, w.people(p.PreviousMembers))
+			row = append(row, b.people(p.PreviousMembers))
 		}
-		row = append(row, vocab.PercentPtr(p.ShareOfRegion), w.rank(p.RankInRegion))
-		t.rows = append(t.rows, row)
+		row = append(row, vocab.PercentPtr(p.ShareOfRegion), rank(p.RankInRegion))
+		t.Rows = append(t.Rows, row)
 	}
+	if len(b.idx.provinces) > 1 {
+		tt := c.Totals
+		row := []string{b.t("合计", "Total")}
+		if multi {
+			row = append(row, "")
+		}
+		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.PilotCities), strconv.Itoa(tt.PromotionCities),
+			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), strconv.Itoa(tt.ReportingCities), b.people(tt.Members))
+		if prev {
+			row = append(row, b.people(tt.PreviousMembers))
+		}
+		row = append(row, "", "")
+		t.Emphasis = map[int]bool{len(t.Rows): true}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Notes = []string{b.t(notesZh, notesEn)}
 	return t
 }
 
-func cityTable(c *analysis.Comparison, w words) *table {
+func rank(r *int) string {
+	if r == nil {
+		return "—"
+	}
+	return strconv.Itoa(*r)
+}
+
+// cityTable lists the cities with the most members (the comparison's
+// order), then the rest summed and the total.
+func (b *builder) cityTable() document.Table {
+	c := b.c
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
-	t := &table{caption: w.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city"), size: tableSize}
-	t.cols = []column{{w.t("序号", "No."), "R"}, {w.t("城市", "City"), "L"}, {w.t("省区市", "Province"), "L"}}
+	shown := min(len(c.Cities), cityRows)
+	caption := b.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city")
+	if shown < len(c.Cities) {
+		caption += b.t(fmt.Sprintf("（人数居前%d位）", shown), fmt.Sprintf(" (the %d largest)", shown))
+	}
+	t := document.Table{Caption: caption}
+	t.Header = []string{b.t("序号", "No."), b.t("城市", "City"), b.t("省区市", "Province")}
+	t.Align = []document.Align{R, L, L}
 	if multi {
-		t.cols = append(t.cols, column{w.t("片区", "Region"), "L"})
+		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
 	}
-	t.cols = append(t.cols, column{w.t("类型", "Tier"), "C"}, column{w.t("基地", "Bases"), "R"}, column{w.t("重点项目", "Key projects"), "R"},
-		column{w.t("人数", "Members"), "R"})
+	t.Header = append(t.Header, b.t("类型", "Tier"), b.t("基地", "Bases"), b.t("重点项目", "Key projects"), b.t("人数", "Members"))
+	t.Align = append(t.Align, C, R, R, R)
 	if prev {
-		t.cols = append(t.cols, column{w.t("上期", "Previous"), "R"}, column{w.t("变化", "Change"), "R"}, column{w.t("变化率", "Change %"), "R"})
+		t.Header = append(t.Header, b.t("上期", "Previous"), b.t("变化", "Change"), b.t("变化率", "Change %"))
+		t.Align = append(t.Align, R, R, R)
 	}
-	t.cols = append(t.cols, column{w.t("占片区", "Share of region"), "R"}, column{w.t("片区排名", "Rank in region"), "R"})
-	if multi || prev {
-		t.size = 9
-	}
-	for i, ct := range c.Cities {
+	t.Header = append(t.Header, b.t("占片区", "Share of region"), b.t("片区排名", "Rank in region"))
+	t.Align = append(t.Align, R, R)
+	for i, ct := range c.Cities[:shown] {
 		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
 		if multi {
 			row = append(row, ct.Region)
 		}
-		members := w.people(ct.Members)
+		members := b.people(ct.Members)
 		if ct.FromSegments {
 			members += "†"
 		}
-		row = append(row, w.tierShort(ct.Tier), strconv.Itoa(ct.Bases), strconv.Itoa(ct.KeyProjects), members)
+		row = append(row, vocab.TierShort(string(ct.Tier), b.lang), strconv.Itoa(ct.Bases), strconv.Itoa(ct.KeyProjects), members)
 		if prev {
-			ch := "—"
+			ch, ratio := "—", "—"
 			if ct.Change != nil {
-				ch = vocab.Signed(*ct.Change, w.lang)
+				ch = vocab.Signed(*ct.Change, b.lang)
 			}
-			ratio := "—"
 			if ct.ChangeRatio != nil {
 				ratio = vocab.SignedPercent(*ct.ChangeRatio)
 			}
-			row = append(row, w.people(ct.PreviousMembers), ch, ratio)
+			row = append(row, b.people(ct.PreviousMembers), ch, ratio)
 		}
-		row = append(row, vocab.PercentPtr(ct.ShareOfRegion), w.rank(ct.RankInRegion))
-		t.rows = append(t.rows, row)
+		row = append(row, vocab.PercentPtr(ct.ShareOfRegion), rank(ct.RankInRegion))
+		t.Rows = append(t.Rows, row)
+	}
+	t.Emphasis = map[int]bool{}
+	if rest := c.Cities[shown:]; len(rest) > 0 {
+		t.Emphasis[len(t.Rows)] = true
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.t(fmt.Sprintf("其余%d个城市", len(rest)), fmt.Sprintf("Other %d cities", len(rest))), rest, multi, prev))
+	}
+	if len(c.Cities) > 1 {
+		t.Emphasis[len(t.Rows)] = true
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.t("合计", "Total"), c.Cities, multi, prev))
+	}
+	t.Notes = []string{b.t(notesZh, notesEn)}
+	if shown < len(c.Cities) {
+		t.Notes = append(t.Notes, b.t("全部城市见工作簿“城市”表。", "Every city is listed in the workbook's Cities sheet."))
 	}
 	return t
 }
 
-// tableNotes explains the marks used in the tables.
-func (d *doc) tableNotes() {
-	p := para{size: 12, pitch: 20, colour: grey, indent: 0}
-	d.paragraph(d.t("注：“—”表示未报告，不按零计算；*为省级数字；†为各群体人数之和；排名并列者名次相同。",
-		"Notes: \"—\" not reported (not zero); * province-level figure; † sum of the segment figures; tied figures share a rank."), p)
-	d.skip(3)
+// sumRow sums cities into one row of the city table: label in the city
+// column, bases, key projects, members and the previous figures.
+func (b *builder) sumRow(header []string, label string, cities []analysis.CityRow, multi, prev bool) []string {
+	var bases, keys int
+	var members, previous, change *int64
+	add := func(sum **int64, v *int64) {
+		if v != nil {
+			if *sum == nil {
+				*sum = new(int64)
+			}
+			**sum += *v
+		}
+	}
+	for _, ct := range cities {
+		bases += ct.Bases
+		keys += ct.KeyProjects
+		add(&members, ct.Members)
+		add(&previous, ct.PreviousMembers)
+		add(&change, ct.Change)
+	}
+	row := []string{"", label, ""}
+	if multi {
+		row = append(row, "")
+	}
+	row = append(row, "", strconv.Itoa(bases), strconv.Itoa(keys), b.people(members))
+	if prev {
+		ch := "—"
+		if change != nil {
+			ch = vocab.Signed(*change, b.lang)
+		}
+		row = append(row, b.people(previous), ch, "")
+	}
+	row = append(row, "", "")
+	return row[:len(header)]
+}
+
+// baseTable lists the key projects first (by batch), then the other
+// bases, in the comparison's order; at most baseRows, then "其余N个".
+func (b *builder) baseTable() document.Table {
+	c := b.c
+	var ordered []analysis.Base
+	for _, bs := range c.Bases {
+		if bs.KeyProject() {
+			ordered = append(ordered, bs)
+		}
+	}
+	keys := len(ordered)
+	if len(ordered) < baseRows {
+		for _, bs := range c.Bases {
+			if !bs.KeyProject() {
+				ordered = append(ordered, bs)
+				if len(ordered) == baseRows {
+					break
+				}
+			}
+		}
+	}
+	shown := min(len(ordered), baseRows)
+	caption := b.t("实践创新基地和重点项目", "Innovation bases and key projects")
+	if shown < len(c.Bases) {
+		caption += b.t("（重点项目在前）", " (key projects first)")
+	}
+	t := document.Table{Caption: caption,
+		Header: []string{b.t("序号", "No."), b.t("名称", "Name"), b.t("城市", "City"), b.t("省区市", "Province"), b.t("批次", "Batch"), b.t("领域", "Field")},
+		Align:  []document.Align{R, L, L, L, C, L}}
+	for i, bs := range ordered[:shown] {
+		batch := "—"
+		if bs.Batch > 0 {
+			batch = b.batch(bs.Batch)
+		}
+		kind := bs.Kind
+		if kind == "" {
+			kind = "—"
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), bs.Name, bs.City, bs.Province, batch, kind})
+	}
+	t.Emphasis = map[int]bool{}
+	if rest := len(c.Bases) - shown; rest > 0 {
+		restKeys := keys - min(keys, shown)
+		t.Emphasis[len(t.Rows)] = true
+		t.Rows = append(t.Rows, []string{"", b.t(fmt.Sprintf("其余%d个（其中重点项目%d个）", rest, restKeys), fmt.Sprintf("%d others (%d key projects)", rest, restKeys)), "", "", "", ""})
+		t.Notes = append(t.Notes, b.t("全部基地见工作簿“基地”表。", "Every base is listed in the workbook's Bases sheet."))
+	}
+	if len(c.Bases) > 1 {
+		t.Emphasis[len(t.Rows)] = true
+		t.Rows = append(t.Rows, []string{"", b.t(fmt.Sprintf("合计%d个（其中重点项目%d个）", len(c.Bases), keys), fmt.Sprintf("Total %d (%d key projects)", len(c.Bases), keys)), "", "", "", ""})
+	}
+	return t
 }
 
 // crossRegion sets each region's largest cities beside the largest of the
 // other regions, so claims such as "Chongqing and Chengdu stand comparison
 // with the large coastal cities" can be checked.
-func (d *doc) crossRegion(c *analysis.Comparison) {
-	w := d.words()
-	d.heading(1, d.t("片区比较", "Across regions"))
+func (b *builder) crossRegion() {
+	b.heading(1, b.t("片区比较", "Across regions"))
 	var top []string
-	for _, ct := range reporting(c) {
+	for _, ct := range b.idx.reporting {
 		if len(top) == 5 {
 			break
 		}
-		top = append(top, fmt.Sprintf(w.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, w.people(ct.Members)))
+		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, b.people(ct.Members)))
 	}
 	if len(top) > 0 {
-		d.paragraph(w.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+w.list(top, 0)+w.t("。", "."), d.body())
+		b.para(document.Body, b.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+b.list(top, 0)+b.end())
 	}
-	t := &table{caption: w.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
-		cols: []column{{w.t("片区", "Region"), "L"}, {w.t("片区合计", "Region total"), "R"},
-			{w.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"), "L"},
-			{w.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)"), "L"}}}
-	for _, r := range c.Regions {
+	t := document.Table{Caption: b.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
+		Header: []string{b.t("片区", "Region"), b.t("片区合计", "Region total"),
+			b.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"),
+			b.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)")},
+		Align: []document.Align{L, R, L, L}}
+	for _, r := range b.c.Regions {
 		var own, other []string
-		for _, ct := range reporting(c) {
-			s := fmt.Sprintf("%s %s（%s）", ct.City, w.people(ct.Members), w.rank(ct.RankOverall))
-			if !w.zh() {
-				s = fmt.Sprintf("%s %s (%s)", ct.City, w.people(ct.Members), w.rank(ct.RankOverall))
+		for _, ct := range b.idx.reporting {
+			if len(own) == 3 && len(other) == 3 {
+				break
 			}
+			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, b.people(ct.Members), rank(ct.RankOverall))
 			if ct.Region == r.Region && len(own) < 3 {
 				own = append(own, s)
 			} else if ct.Region != r.Region && len(other) < 3 {
 				other = append(other, s)
 			}
 		}
-		t.rows = append(t.rows, []string{r.Region, w.people(r.Members), w.list(own, 0), w.list(other, 0)})
+		t.Rows = append(t.Rows, []string{r.Region, b.people(r.Members), b.list(own, 0), b.list(other, 0)})
 	}
-	d.drawTable(t)
+	b.table(t)
 }
 
 // reconciliation sets the figures the meeting stated beside what the
 // records hold.
-func (d *doc) reconciliation(c *analysis.Comparison) {
-	w := d.words()
-	d.heading(1, d.t("会议公布数字与记录核对", "Stated figures and the records"))
+func (b *builder) reconciliation() {
+	c := b.c
+	b.heading(1, b.t("会议公布数字与记录核对", "Stated figures and the records"))
 	var sentences []string
 	for _, r := range c.Stated {
 		if r.Recorded != nil {
-			sentences = append(sentences, w.reconcileSentence(r))
+			sentences = append(sentences, b.reconcileSentence(r))
 		}
 	}
 	if len(sentences) > 0 {
-		d.paragraph(capitalize(w.join(sentences)), d.body())
+		b.para(document.Body, capitalize(strings.Join(sentences, b.t("", " "))))
 	}
-	t := &table{caption: w.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
-		cols: []column{{w.t("项目", "Item"), "L"}, {w.t("会议公布", "Stated"), "R"}, {w.t("记录在册", "On record"), "R"},
-			{w.t("核对", "Check"), "L"}, {w.t("依据", "Basis"), "L"}}}
+	t := document.Table{Caption: b.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
+		Header: []string{b.t("项目", "Item"), b.t("会议公布", "Stated"), b.t("记录在册", "On record"), b.t("核对", "Check"), b.t("依据", "Basis")},
+		Align:  []document.Align{L, R, R, L, L}}
 	cited := false
 	for _, r := range c.Stated {
 		s := r.Stated
-		rec, check := "—", w.t("无对应记录", "no record to check")
+		rec, check := "—", b.t("无对应记录", "no record to check")
 		if r.Recorded != nil {
-			rec = w.number(*r.Recorded, s.Measure) + w.unit(s.Unit)
+			rec = b.number(*r.Recorded, s.Measure) + b.unit(s.Unit)
 			switch {
 			case *r.Recorded == s.Value:
-				check = w.t("一致", "matches")
+				check = b.t("一致", "matches")
 			case *r.Recorded < s.Value:
-				check = w.t("记录少", "records short by ") + w.number(s.Value-*r.Recorded, s.Measure) + w.unit(s.Unit)
+				check = b.t("记录少", "records short by ") + b.number(s.Value-*r.Recorded, s.Measure) + b.unit(s.Unit)
 			default:
-				check = w.t("记录多", "records exceed by ") + w.number(*r.Recorded-s.Value, s.Measure) + w.unit(s.Unit)
+				check = b.t("记录多", "records exceed by ") + b.number(*r.Recorded-s.Value, s.Measure) + b.unit(s.Unit)
 			}
 		}
 		basis, short := quoteOf(s.Source, c.Meta.Source)
 		cited = cited || short
 		if basis == "" {
-			basis = w.t("见下方来源", "see the source below")
+			basis = b.t("见下方来源", "see the source below")
 		}
-		t.rows = append(t.rows, []string{s.Label, w.number(s.Value, s.Measure) + w.unit(s.Unit), rec, check, basis})
+		t.Rows = append(t.Rows, []string{s.Label, b.number(s.Value, s.Measure) + b.unit(s.Unit), rec, check, basis})
 	}
-	d.drawTable(t)
 	if cited {
-		d.paragraph(w.t("来源：", "Source: ")+c.Meta.Source+w.t("。", "."), para{size: 12, pitch: 20, colour: grey})
-		d.skip(3)
+		t.Notes = []string{b.t("来源：", "Source: ") + c.Meta.Source + b.end()}
 	}
+	b.table(t)
+}
+
+// reconcileSentence: "记录在册的重点项目2个，会议公布25个。"
+func (b *builder) reconcileSentence(r analysis.Reconciled) string {
+	s := r.Stated
+	name := b.measure(s.Measure)
+	if name == "" {
+		name = s.Label
+	}
+	stated := b.number(s.Value, s.Measure) + b.unit(s.Unit)
+	if r.Recorded == nil {
+		return b.t(fmt.Sprintf("会议公布%s%s，记录中没有可对照的数字。", s.Label, stated), fmt.Sprintf("the meeting stated %s %s; the records hold nothing to check it against.", stated, s.Label))
+	}
+	rec := b.number(*r.Recorded, s.Measure) + b.unit(s.Unit)
+	if *r.Recorded == s.Value {
+		return b.t(fmt.Sprintf("记录在册的%s%s，与会议公布的一致。", name, rec), fmt.Sprintf("the records list %s %s, as the meeting stated.", rec, name))
+	}
+	return b.t(fmt.Sprintf("记录在册的%s%s，会议公布%s。", name, rec, stated), fmt.Sprintf("the records list %s %s; the meeting stated %s.", rec, name, stated))
+}
+
+// number writes a stated value: 25, 2.5, or people as 140万.
+func (b *builder) number(v float64, measure string) string {
+	if measure == "members" {
+		return vocab.People(int64(v+0.5), b.lang)
+	}
+	if v == float64(int64(v)) {
+		return vocab.Int(int64(v))
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// measure names what a stated figure is checked against.
+func (b *builder) measure(m string) string {
+	zh := map[string]string{"key_projects": "重点项目", "bases": "实践创新基地", "cities": "城市",
+		"pilot_cities": "创新试点城市", "promotion_cities": "创新推广城市", "provinces": "省区市",
+		"regions": "片区", "reporting_cities": "报告人数的城市", "members": "新的社会阶层人士"}
+	en := map[string]string{"key_projects": "key projects", "bases": "innovation bases", "cities": "cities",
+		"pilot_cities": "pilot cities", "promotion_cities": "promotion cities", "provinces": "provinces",
+		"regions": "regions", "reporting_cities": "cities reporting members", "members": "new social strata members"}
+	return b.t(zh[m], en[m])
+}
+
+// unit is a stated figure's unit (个), left out of English text.
+func (b *builder) unit(u string) string {
+	if !b.zh() && hasCJK(u) {
+		return ""
+	}
+	return u
 }
 
 // quoteOf shortens a stated figure's source that cites the briefing's own
@@ -217,26 +411,4 @@ func capitalize(s string) string {
 		}
 	}
 	return string(out)
-}
-
-// sourceList numbers distinct sources in the order first cited.
-type sourceList struct {
-	list []string
-	idx  map[string]int
-}
-
-func (s *sourceList) ref(src string) string {
-	if src == "" {
-		return "—"
-	}
-	if s.idx == nil {
-		s.idx = map[string]int{}
-	}
-	n, ok := s.idx[src]
-	if !ok {
-		s.list = append(s.list, src)
-		n = len(s.list)
-		s.idx[src] = n
-	}
-	return fmt.Sprintf("[%d]", n)
 }

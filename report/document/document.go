@@ -1,6 +1,10 @@
 package document
 
-import "time"
+import (
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+)
 
 // Document is one briefing, in reading order.
 type Document struct {
@@ -9,6 +13,9 @@ type Document struct {
 	Masthead Masthead
 	Blocks   []Block
 	Colophon Colophon
+	// Notices are what building the document noticed (characters no
+	// embedded face draws), for summary.json and the log.
+	Notices []analysis.Notice
 }
 
 // Info is the file's metadata (PDF Info, Word core properties).
@@ -31,15 +38,17 @@ type Masthead struct {
 	Plain bool
 }
 
-// Colophon is the 版记 at the end: 报/送/发 lines and 共印N份.
+// Colophon is the 版记 at the end of the last page, between rules: the
+// 报/送/发 lines, then the issuing unit left and the printing date right,
+// then the copies line.
 type Colophon struct {
-	Lines []ColophonLine
-	// Printed is the closing line, e.g. "某某市委统战部  2019年5月17日印发"
-	// or "共印50份"; empty lines are not drawn.
-	Printed []string
+	Lines  []ColophonLine
+	Unit   string // 某某市委统战部 (may be empty)
+	Issued string // 2019年5月17日印发
+	Copies string // （共印50份）; empty: not printed
 }
 
-// ColophonLine is one 版记 line: a label (报, 送, 发) and its recipients.
+// ColophonLine is one 版记 line: a label (报：, 送：, 发：) and its recipients.
 type ColophonLine struct {
 	Label string
 	Text  string
@@ -49,8 +58,9 @@ type ColophonLine struct {
 type Block interface{ block() }
 
 // Heading is a section heading. Level 0 is the briefing's own title under
-// the masthead, 1 a 一级标题 (一、…, 黑体), 2 a 二级标题 ((一)…, 楷体).
-// Text carries its numbering already.
+// the masthead (a heavy face, centred), 1 a 一级标题 (一、…, 黑体), 2 a
+// 二级标题 ((一)…, 楷体), 3 a 三级标题 (1., body face). Text carries its
+// numbering already. A heading is kept on the page with what follows it.
 type Heading struct {
 	Level int
 	Text  string
@@ -60,19 +70,36 @@ type Heading struct {
 type Style int
 
 const (
-	Body    Style = iota // 正文
-	Note                 // notes under a table or in the appendix, smaller
-	Caption              // under a figure or above a table
-	Source               // a source or basis line, smaller, grey
+	Body    Style = iota // 正文: 三号, first line indented two characters
+	Note                 // notes under a table, smaller, grey
+	Caption              // under a figure, centred, smaller
+	Source               // a numbered source line, smaller, grey, hanging
 	Center               // centred body text (e.g. a subtitle line)
+	Small                // appendix text: 四号, indented like Body
+	Item                 // a bulleted line, smaller, grey, hanging after "· "
 )
 
-// Paragraph is running text. Lead, when set, is set bold before Text
-// (a province name opening its section).
+// Paragraph is running text. Lead, when set, opens it in the heading face
+// (a city name opening its entry). Claims are the figures Text states, for
+// the narrative's record in summary.json.
 type Paragraph struct {
-	Style Style
-	Lead  string
-	Text  string
+	Style  Style
+	Lead   string
+	Text   string
+	Claims []Claim
+	// Narrative marks the paragraphs of the briefing's narrative, the ones
+	// summary.json's "narrative" lists.
+	Narrative bool
+}
+
+// Claim is one figure a sentence states: row Of ("total", "region",
+// "province", "city") named Name (empty for the total), its summary.json
+// Field, and the Value that field holds there (int64, float64 or int).
+type Claim struct {
+	Of    string
+	Name  string
+	Field string
+	Value any
 }
 
 // KeyFigures is a grid of boxed key figures.
@@ -97,13 +124,16 @@ const (
 	CenterAlign
 )
 
-// Table is a table with a caption above it and notes below.
+// Table is a three-line table (三线表) with a caption above it and notes
+// below. Label numbers it (表1); Continued heads its continuation on a
+// following page (续表1). The header row repeats on every page.
 type Table struct {
-	Caption string
-	Header  []string
-	Align   []Align   // per column; missing = Left
-	Widths  []float64 // relative column widths; nil = the renderer decides
-	Rows    [][]string
+	Label     string
+	Continued string
+	Caption   string
+	Header    []string
+	Align     []Align // per column; missing = Left
+	Rows      [][]string
 	// Emphasis marks rows set bold (totals, "其余N个" rows), by index in Rows.
 	Emphasis map[int]bool
 	Notes    []string
@@ -112,11 +142,11 @@ type Table struct {
 // Figure is a chart as a PNG picture with its caption and alt text.
 type Figure struct {
 	Name    string // file stem, e.g. members_by_city
-	Caption string // 图1 各城市新的社会阶层人士人数
+	Caption string // 图1  各城市新的社会阶层人士人数
 	Alt     string // what the picture shows, for screen readers
 	PNG     []byte
 	// Width and Height are the PNG's pixel size, so renderers can scale
-	// to the type area keeping its aspect.
+	// to the type area keeping its aspect; 0 when the PNG cannot be read.
 	Width, Height int
 }
 
@@ -129,3 +159,14 @@ func (KeyFigures) block() {}
 func (Table) block()      {}
 func (Figure) block()     {}
 func (PageBreak) block()  {}
+
+// Narrative returns the narrative paragraphs, in order.
+func (d *Document) Narrative() []Paragraph {
+	var out []Paragraph
+	for _, b := range d.Blocks {
+		if p, ok := b.(Paragraph); ok && p.Narrative {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,6 +1,11 @@
-// Package font holds the CJK TrueType face every renderer draws with:
-// WenQuanYi Micro Hei (face 0 of Debian's fonts-wqy-microhei, Apache-2.0,
-// see LICENSE-wqy-microhei.txt) embedded in the binary, or a TrueType file
-// given with --font. It checks a face can really be used before anything is
-// drawn, because the PDF library fails silently on CFF fonts and collections.
+// Package font holds the TrueType faces the renderers draw with, embedded
+// in the binary: WenQuanYi Micro Hei (黑体, face 0 of Debian's
+// fonts-wqy-microhei, Apache-2.0), Brief Kai GB (楷体, a GB2312 subset of
+// LXGW WenKai, OFL-1.1) and AR PL SungtiL GB (宋体, Arphic Public
+// License); see the LICENSE-*.txt files. A TrueType file given with --font
+// takes the place of all three, with them as fallback. It checks a face can
+// really be used before anything is drawn, because the PDF library fails
+// silently on CFF fonts and collections, and says which face draws each
+// character (Set.Pick), since a face draws nothing, silently, for a
+// character it lacks.
 package font

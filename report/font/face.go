@@ -20,6 +20,9 @@ type Face struct {
 	Name string // family name, e.g. "WenQuanYi Micro Hei"
 	TTF  []byte
 	Font *sfnt.Font
+
+	once sync.Once
+	has  []uint64 // bit r: the face has a glyph for rune r (BMP only)
 }
 
 // probe holds characters every face must draw: the mixed strings of the

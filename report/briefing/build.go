@@ -1,0 +1,153 @@
+package briefing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
+)
+
+// words holds the phrasing helpers of one language; the words themselves
+// come from analysis/vocab where the workbook and charts say them too.
+type words struct{ lang vocab.Lang }
+
+func (w words) zh() bool { return w.lang != vocab.En }
+
+func (w words) t(zh, en string) string {
+	if w.zh() {
+		return zh
+	}
+	return en
+}
+
+func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
+
+func (w words) period(p analysis.Period) string {
+	return vocab.Period(p.Year, p.Month, p.Day, w.lang)
+}
+
+func (w words) batch(n int) string { return vocab.Batch(n, w.lang) }
+
+func (w words) tier(t analysis.Tier) string { return vocab.Tier(string(t), w.lang) }
+
+func (w words) count(n int, zh, one, many string) string {
+	return vocab.Count(n, zh, one, many, w.lang)
+}
+
+// list joins names, at most limit of them (0: all), then "等N个" / "and N more".
+func (w words) list(names []string, limit int) string {
+	more := 0
+	if limit > 0 && len(names) > limit {
+		more = len(names) - limit
+		names = names[:limit]
+	}
+	if w.zh() {
+		s := strings.Join(names, "、")
+		if more > 0 {
+			s += fmt.Sprintf("等%d个", len(names)+more)
+		}
+		return s
+	}
+	s := strings.Join(names, ", ")
+	if more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s
+}
+
+// end closes a sentence: 。 or .
+func (w words) end() string { return w.t("。", ".") }
+
+// paren writes a parenthetical: （x） or " (x)".
+func (w words) paren(s string) string { return w.t("（"+s+"）", " ("+s+")") }
+
+// scope names what the briefing covers: the region, or "N个片区".
+func (w words) scope(c *analysis.Comparison) string {
+	if len(c.Regions) == 1 {
+		return c.Regions[0].Region
+	}
+	return w.t(fmt.Sprintf("%d个片区", len(c.Regions)), fmt.Sprintf("the %d regions", len(c.Regions)))
+}
+
+// builder appends the briefing's blocks and numbers headings, tables and
+// figures as it goes.
+type builder struct {
+	words
+	c    *analysis.Comparison
+	opts Options
+	doc  *document.Document
+	// heading counters for 一、（一）1.
+	h1, h2, h3      int
+	tables, figures int
+	idx             index
+}
+
+func newBuilder(c *analysis.Comparison, opts Options) *builder {
+	return &builder{words: words{opts.Lang}, c: c, opts: opts,
+		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c)}
+}
+
+func (b *builder) add(blocks ...document.Block) { b.doc.Blocks = append(b.doc.Blocks, blocks...) }
+
+// heading appends a numbered heading: 一、 / （一） / 1. in Chinese,
+// I. / (1) / 1. in English.
+func (b *builder) heading(level int, title string) {
+	var num string
+	switch level {
+	case 0:
+	case 1:
+		b.h1++
+		b.h2, b.h3 = 0, 0
+		num = b.t(vocab.Numeral(b.h1)+"、", vocab.Roman(b.h1)+". ")
+	case 2:
+		b.h2++
+		b.h3 = 0
+		num = b.t("（"+vocab.Numeral(b.h2)+"）", fmt.Sprintf("(%d) ", b.h2))
+	default:
+		b.h3++
+		num = strconv.Itoa(b.h3) + b.t(".", ". ")
+	}
+	b.add(document.Heading{Level: level, Text: num + title})
+}
+
+func (b *builder) para(style document.Style, text string) {
+	if text != "" {
+		b.add(document.Paragraph{Style: style, Text: text})
+	}
+}
+
+// table numbers t and appends it.
+func (b *builder) table(t document.Table) {
+	b.tables++
+	t.Label = fmt.Sprintf(b.t("表%d", "Table %d"), b.tables)
+	t.Continued = fmt.Sprintf(b.t("续表%d", "Table %d (continued)"), b.tables)
+	b.add(t)
+}
+
+// figure numbers a chart and appends it.
+func (b *builder) figure(f Figure) {
+	b.figures++
+	caption := fmt.Sprintf(b.t("图%d  %s", "Figure %d  %s"), b.figures, f.Title)
+	b.add(figureBlock(f, caption, f.Title))
+}
+
+// body sets the sections under the masthead, in reading order.
+func (b *builder) body() {
+	c := b.c
+	b.headline()
+	b.keyFigures()
+	b.narrative()
+	b.places()
+	b.charts()
+	b.tablesSection()
+	if len(c.Regions) > 1 {
+		b.crossRegion()
+	}
+	if len(c.Stated) > 0 {
+		b.reconciliation()
+	}
+	b.appendix()
+}

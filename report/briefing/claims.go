@@ -1,0 +1,112 @@
+package briefing
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
+)
+
+// says writes one paragraph whose every figure is a claim: each helper
+// records which row and summary.json field the figure is, and returns it
+// worded. A sentence can only state a number through these.
+type says struct {
+	words
+	b      strings.Builder
+	claims []document.Claim
+}
+
+func (s *says) add(parts ...string) {
+	for _, p := range parts {
+		s.b.WriteString(p)
+	}
+}
+
+func (s *says) claim(of, name, field string, v any) {
+	s.claims = append(s.claims, document.Claim{Of: of, Name: name, Field: field, Value: v})
+}
+
+// n states a count.
+func (s *says) n(of, name, field string, v int) string {
+	s.claim(of, name, field, v)
+	return strconv.Itoa(v)
+}
+
+// people states a head count: 140万 / 1.4 million.
+func (s *says) people(of, name, field string, v int64) string {
+	s.claim(of, name, field, v)
+	return vocab.People(v, s.lang)
+}
+
+// persons states a head count of change in the register of statistical
+// reports: 1.5万人 / 8,500人; 15,000 people in English.
+func (s *says) persons(of, name, field string, v int64) string {
+	s.claim(of, name, field, v)
+	if v < 0 {
+		v = -v
+	}
+	if s.zh() {
+		return vocab.People(v, s.lang) + "人"
+	}
+	if v == 1 {
+		return "1 person"
+	}
+	return vocab.People(v, s.lang) + " people"
+}
+
+// pct states a ratio as a percentage: 51.9%.
+func (s *says) pct(of, name, field string, v float64) string {
+	s.claim(of, name, field, v)
+	return vocab.Percent(v)
+}
+
+// absPct states a change ratio without its sign (the verb carries it).
+func (s *says) absPct(of, name, field string, v float64) string {
+	s.claim(of, name, field, v)
+	if v < 0 {
+		v = -v
+	}
+	return vocab.Percent(v)
+}
+
+// paragraph returns the narrative paragraph written so far.
+func (s *says) paragraph() document.Paragraph {
+	return document.Paragraph{Style: document.Body, Text: strings.TrimSpace(s.b.String()), Claims: s.claims, Narrative: true}
+}
+
+// likeForLike is a total's change on a comparable basis (可比口径): the
+// same places, with a figure in both periods.
+type likeForLike struct {
+	cities            int
+	members, previous int64
+	change            int64
+	ratio             *float64
+	ok                bool // some place has a figure in both periods
+}
+
+// totalChange is the totals' like-for-like change against the previous
+// period, over the cities with a figure in both periods.
+//
+// TODO(time): read c.Totals.Comparable when the like-for-like fields land;
+// until then it sums the cities with both figures, the contract's
+// "cities" basis, which is what summary.json states for data without
+// province-level figures.
+func totalChange(c *analysis.Comparison) likeForLike {
+	var l likeForLike
+	for _, ct := range c.Cities {
+		if ct.Members != nil && ct.PreviousMembers != nil {
+			l.cities++
+			l.members += *ct.Members
+			l.previous += *ct.PreviousMembers
+			l.ok = true
+		}
+	}
+	l.change = l.members - l.previous
+	if l.ok && l.previous != 0 {
+		r := float64(l.change) / float64(l.previous)
+		l.ratio = &r
+	}
+	return l
+}

@@ -1,0 +1,312 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/font"
+)
+
+// The GB/T 9704-2012 page, in millimetres: A4, top margin 37, left
+// (binding) margin 28, type area 156 × 225.
+const (
+	pageW   = 210.0
+	pageH   = 297.0
+	marginL = 28.0
+	marginT = 37.0
+	areaW   = 156.0
+	areaH   = 225.0
+	bottom  = marginT + areaH
+
+	bodySize  = 16.0 // 三号
+	bodyPitch = 28.9 // pt: 22 lines in the type area, as the standard sets
+	noteSize  = 14.0 // 四号: page numbers, 版记
+	tableSize = 10.5 // 五号
+	ptMM      = 25.4 / 72
+)
+
+// Colours.
+var (
+	black = [3]int{0, 0, 0}
+	red   = [3]int{206, 17, 38}
+	grey  = [3]int{90, 90, 90}
+)
+
+// missingMark stands in for a character no embedded face draws (〓, the
+// geta mark Chinese typesetting uses for a missing character); a notice
+// names the character.
+const missingMark = '〓'
+
+// pdfDoc is the PDF with a flowing cursor. Page breaks are taken here, not
+// by fpdf, so nothing is ever set below the type area.
+type pdfDoc struct {
+	pdf    *fpdf.Fpdf
+	faces  *font.Set
+	family map[*font.Face]string
+	zh     bool
+	y      float64
+	// the current font: role, size, colour
+	role font.Role
+	size float64
+}
+
+// families are the names fpdf knows the faces by: long enough to be
+// renamed in place to the faces' own names (subsetName).
+func familyName(i int) string { return fmt.Sprintf("basebriefsubsetface%d", i) }
+
+func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4"})
+	created := doc.Info.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+	}
+	pdf.SetCreationDate(created.UTC())
+	pdf.SetModificationDate(created.UTC())
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(compress) // else compressPages does it, faster
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginL, marginT, pageW-marginL-areaW)
+	d := &pdfDoc{pdf: pdf, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en"}
+	for i, f := range faces.All() {
+		d.family[f] = familyName(i)
+		pdf.AddUTF8FontFromBytes(familyName(i), "", f.TTF)
+	}
+	pdf.SetDisplayMode("fullwidth", "single")
+	i := doc.Info
+	pdf.SetTitle(i.Title, true)
+	pdf.SetSubject(i.Subject, true)
+	if i.Author != "" {
+		pdf.SetAuthor(i.Author, true)
+	}
+	pdf.SetCreator("basebrief", false)
+	pdf.SetKeywords(i.Keywords, true)
+	pdf.SetLang(d.t("zh-CN", "en"))
+	return d
+}
+
+func (d *pdfDoc) t(zh, en string) string {
+	if d.zh {
+		return zh
+	}
+	return en
+}
+
+// renderPDF draws doc and returns the PDF's bytes.
+func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]byte, error) {
+	d := newPDFDoc(doc, faces, fpdfCompresses)
+	if err := d.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	d.pdf.SetFooterFunc(d.footer)
+	d.newPage()
+	d.drawMasthead(doc.Masthead)
+	for i, blk := range doc.Blocks {
+		var next document.Block
+		if i+1 < len(doc.Blocks) {
+			next = doc.Blocks[i+1]
+		}
+		d.draw(blk, next)
+	}
+	d.drawColophon(doc.Colophon)
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	out := buf.Bytes()
+	if !fpdfCompresses {
+		out = compressPages(out)
+	}
+	for i, f := range faces.All() {
+		out = subsetName(out, familyName(i), f.Name)
+	}
+	return out, nil
+}
+
+// draw sets one block from the cursor on; next is the block after it, for
+// a heading to keep with.
+func (d *pdfDoc) draw(blk, next document.Block) {
+	switch v := blk.(type) {
+	case document.Heading:
+		d.heading(v, next)
+	case document.Paragraph:
+		d.paragraphBlock(v)
+	case document.KeyFigures:
+		d.kfGrid(v.Items)
+	case document.Table:
+		d.drawTable(v)
+	case document.Figure:
+		d.figure(v)
+	case document.PageBreak:
+		d.newPage()
+	}
+}
+
+// subsetName renames an embedded font from fpdf's "utf8<family>" to a
+// subset tag and the face's name, "BBRIEF+WenQuanYiMicroHei", as PDF
+// readers and pdffonts expect of a subset font. The new name has the same
+// length, so the cross-reference offsets stay right.
+func subsetName(pdf []byte, family, faceName string) []byte {
+	old := "/utf8" + family
+	var b strings.Builder
+	for _, r := range faceName {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	name := "/BBRIEF+" + b.String()
+	if len(name) > len(old) {
+		name = name[:len(old)]
+	}
+	name += strings.Repeat("-", len(old)-len(name))
+	return bytes.ReplaceAll(pdf, []byte(old+"\n"), []byte(name+"\n"))
+}
+
+func (d *pdfDoc) newPage() {
+	d.pdf.AddPage()
+	d.y = marginT
+}
+
+// room reports how much of the type area is left on this page.
+func (d *pdfDoc) room() float64 { return bottom - d.y }
+
+// ensure starts a new page unless h millimetres are left.
+func (d *pdfDoc) ensure(h float64) {
+	if d.y+h > bottom+1e-6 {
+		d.newPage()
+	}
+}
+
+// font selects a role's face at size pt in colour c.
+func (d *pdfDoc) font(role font.Role, size float64, c [3]int) {
+	d.role, d.size = role, size
+	d.pdf.SetTextColor(c[0], c[1], c[2])
+}
+
+// span is a piece of text one face draws.
+type span struct {
+	face *font.Face
+	text string
+}
+
+// runs cuts s into spans by the face that draws each character in the
+// current role; a character none draws becomes the missing mark.
+func (d *pdfDoc) runs(s string) []span {
+	var out []span
+	var cur *font.Face
+	var b strings.Builder
+	for _, r := range s {
+		f := d.faces.Pick(d.role, r)
+		if f == nil {
+			if r <= ' ' {
+				f = cur
+				if f == nil {
+					f = d.faces.Faces[d.role]
+				}
+			} else {
+				r = missingMark
+				f = d.faces.Pick(d.role, r)
+			}
+		}
+		if f != cur && b.Len() > 0 {
+			out = append(out, span{cur, b.String()})
+			b.Reset()
+		}
+		cur = f
+		b.WriteRune(r)
+	}
+	if b.Len() > 0 {
+		out = append(out, span{cur, b.String()})
+	}
+	return out
+}
+
+func (d *pdfDoc) setFace(f *font.Face) { d.pdf.SetFont(d.family[f], "", d.size) }
+
+// width measures s in the current role and size.
+func (d *pdfDoc) width(s string) float64 {
+	w := 0.0
+	for _, r := range d.runs(s) {
+		d.setFace(r.face)
+		w += d.pdf.GetStringWidth(r.text)
+	}
+	return w
+}
+
+// text sets s with its baseline at y. bold strokes the outline too (the
+// faces have no bold); spread adds that much space between characters,
+// for justified lines.
+func (d *pdfDoc) text(x, y float64, s string, bold bool, spread float64) {
+	if s == "" {
+		return
+	}
+	if bold {
+		d.pdf.SetLineWidth(0.25 * ptMM * d.size / bodySize)
+		r, g, b := d.pdf.GetTextColor()
+		d.pdf.SetDrawColor(r, g, b)
+		d.pdf.SetTextRenderingMode(2)
+	}
+	if spread != 0 {
+		d.pdf.RawWriteStr(fmt.Sprintf("%.3f Tc", spread/ptMM))
+	}
+	for _, r := range d.runs(s) {
+		d.setFace(r.face)
+		d.pdf.Text(x, y, r.text)
+		x += d.pdf.GetStringWidth(r.text) + spread*float64(len([]rune(r.text)))
+	}
+	if spread != 0 {
+		d.pdf.RawWriteStr("0 Tc")
+	}
+	if bold {
+		d.pdf.SetTextRenderingMode(0)
+	}
+}
+
+// baseline is where text of the current size sits in a line box of height
+// h starting at y: the em box centred in the line.
+func (d *pdfDoc) baseline(y, h float64) float64 {
+	em := d.size * ptMM
+	return y + (h-em)/2 + em*0.86
+}
+
+// skip moves the cursor down h millimetres, never past the type area.
+func (d *pdfDoc) skip(h float64) {
+	d.y += h
+	if d.y > bottom {
+		d.y = bottom
+	}
+}
+
+// bookmark adds an outline entry at the cursor. A UTF-8 font is set first
+// so fpdf takes the title as UTF-8.
+func (d *pdfDoc) bookmark(title string, level int) {
+	d.setFace(d.faces.Faces[font.Hei])
+	d.pdf.Bookmark(title, level, d.y)
+}
+
+// hrule draws a horizontal rule across the type area at y.
+func (d *pdfDoc) hrule(y, widthPt float64, c [3]int) {
+	d.pdf.SetDrawColor(c[0], c[1], c[2])
+	d.pdf.SetLineWidth(widthPt * ptMM)
+	d.pdf.Line(marginL, y, marginL+areaW, y)
+}
+
+// footer writes the page number, "— 1 —" in 四号, 7 mm below the type
+// area: odd pages at the right, even pages at the left, one character in.
+func (d *pdfDoc) footer() {
+	n := d.pdf.PageNo()
+	d.font(font.Song, noteSize, black)
+	s := "— " + strconv.Itoa(n) + " —"
+	em := noteSize * ptMM
+	x := marginL + em
+	if n%2 == 1 {
+		x = marginL + areaW - em - d.width(s)
+	}
+	d.text(x, bottom+7+em*0.86, s, false, 0)
+}

@@ -1,0 +1,287 @@
+package briefing
+
+import (
+	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/font"
+)
+
+// table is a document table being set: its text, and the font size and
+// column widths fitted to the type area.
+type table struct {
+	document.Table
+	size   float64
+	widths []float64
+}
+
+const cellPadX, cellPadY = 1.2, 1.0
+
+// captionSize is the table and figure captions' size, pt.
+const captionSize = 12.0
+
+func (d *pdfDoc) newTable(t document.Table) *table {
+	out := &table{Table: t, size: tableSize}
+	if len(t.Header) > 9 {
+		out.size = 9
+	}
+	out.size = d.fit(out, out.size)
+	return out
+}
+
+func (t *table) align(i int) document.Align {
+	if i < len(t.Align) {
+		return t.Align[i]
+	}
+	return document.Left
+}
+
+// cellLines wraps every cell of a row to its column and returns the lines
+// and the row height.
+func (d *pdfDoc) cellLines(t *table, cells []string, lh float64, balanced bool) ([][]string, float64) {
+	out := make([][]string, len(t.Header))
+	most := 1
+	for i := range t.Header {
+		s := ""
+		if i < len(cells) {
+			s = cells[i]
+		}
+		inner := t.widths[i] - 2*cellPadX
+		if balanced {
+			out[i] = d.balancedLines(s, inner)
+		} else {
+			out[i] = lineTexts(s, inner, inner, d.width)
+		}
+		most = max(most, len(out[i]))
+	}
+	return out, float64(most)*lh + 2*cellPadY
+}
+
+// balancedLines wraps s into as few lines as width allows, but with the
+// lines as even as they can be: 会议/公布, not 会议公/布.
+func (d *pdfDoc) balancedLines(s string, width float64) []string {
+	lines := lineTexts(s, width, width, d.width)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width
+	for range 12 {
+		mid := (lo + hi) / 2
+		if len(lineTexts(s, mid, mid, d.width)) > len(lines) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lineTexts(s, hi, hi, d.width)
+}
+
+// fit sets the column widths at the largest size from size down that
+// fits: each column as wide as its widest cell, spare width shared out in
+// proportion; when the type area is too narrow, the columns that can wrap
+// give up width first, down to what they need (a short cell such as
+// 858.4万 or 华东 is never broken, a heading at most into two lines).
+// Below 7 pt it stops shrinking and wraps.
+func (d *pdfDoc) fit(t *table, size float64) float64 {
+	for ; ; size -= 0.5 {
+		d.font(font.Song, size, black)
+		nat, least := d.natural(t)
+		sum := 0.0
+		for _, l := range least {
+			sum += l
+		}
+		if sum <= areaW || size <= 7 {
+			t.widths = spreadWidths(nat, least, areaW)
+			return size
+		}
+	}
+}
+
+// natural measures each column's wanted and least widths at the current size.
+func (d *pdfDoc) natural(t *table) (nat, least []float64) {
+	n := len(t.Header)
+	nat, least = make([]float64, n), make([]float64, n)
+	for i, h := range t.Header {
+		nat[i] = d.width(h) + 2*cellPadX
+		least[i] = d.headLeast(h) + 2*cellPadX
+	}
+	for _, row := range t.Rows {
+		for i := 0; i < n && i < len(row); i++ {
+			w := d.width(row[i]) + 2*cellPadX
+			nat[i] = max(nat[i], w)
+			if len([]rune(row[i])) <= 12 { // 858.4万, 1.4 million
+				least[i] = max(least[i], w)
+				continue
+			}
+			for _, b := range boxes(row[i], d.width) {
+				least[i] = max(least[i], b.width+2*cellPadX)
+			}
+		}
+	}
+	return nat, least
+}
+
+// headLeast is the width a heading needs to fit in two lines.
+func (d *pdfDoc) headLeast(s string) float64 {
+	least := 0.0
+	for _, b := range boxes(s, d.width) {
+		least = max(least, b.width)
+	}
+	if r := []rune(s); hasCJK(s) && len(r) <= 2 {
+		least = d.width(s) // 城市, 序号: never 城/市
+	} else if hasCJK(s) {
+		least = max(least, d.width(string(r[:(len(r)+1)/2])))
+	}
+	return least
+}
+
+// spreadWidths fits widths wanting nat (and needing least) into total.
+func spreadWidths(nat, least []float64, total float64) []float64 {
+	out := make([]float64, len(nat))
+	sumNat, sumLeast := 0.0, 0.0
+	for i := range nat {
+		least[i] = min(least[i], nat[i])
+		sumNat += nat[i]
+		sumLeast += least[i]
+	}
+	switch {
+	case sumNat <= total:
+		for i := range nat {
+			out[i] = nat[i] + (total-sumNat)*nat[i]/sumNat
+		}
+	case sumLeast <= total:
+		excess, flex := sumNat-total, sumNat-sumLeast
+		for i := range nat {
+			out[i] = nat[i] - excess*(nat[i]-least[i])/flex
+		}
+	default:
+		for i := range nat {
+			out[i] = least[i] * total / sumLeast
+		}
+	}
+	return out
+}
+
+// drawRow sets one row; the header row on a grey band in 黑体, emphasised
+// rows (totals) in 黑体 too.
+func (d *pdfDoc) drawRow(t *table, lines [][]string, h, lh float64, head, strong bool) {
+	x := marginL
+	if head {
+		d.pdf.SetFillColor(238, 238, 238)
+		d.pdf.Rect(marginL, d.y, areaW, h, "F")
+	}
+	role := font.Song
+	if head || strong {
+		role = font.Hei
+	}
+	d.font(role, t.size, black)
+	for i := range t.Header {
+		w := t.widths[i]
+		for j, s := range lines[i] {
+			tw := d.width(s)
+			tx := x + cellPadX
+			switch t.align(i) {
+			case document.CenterAlign:
+				tx = x + (w-tw)/2
+			case document.Right:
+				tx = x + w - cellPadX - tw
+			}
+			if head {
+				tx = x + (w-tw)/2
+			}
+			d.text(tx, d.baseline(d.y+cellPadY+float64(j)*lh, lh), s, false, 0)
+		}
+		x += w
+	}
+	d.y += h
+}
+
+// startHeight is the height of the table's caption, header and first
+// rows: a short table (up to six rows) whole, a longer one two rows, so
+// that no caption or header is left alone at the foot of a page.
+func (d *pdfDoc) startHeight(t *table) float64 {
+	lh := t.size * 1.4 * ptMM
+	d.font(font.Hei, t.size, black)
+	_, need := d.cellLines(t, t.Header, lh, true)
+	need += d.captionHeight(t.Label + "  " + t.Caption)
+	k := min(len(t.Rows), 2)
+	if len(t.Rows) <= 6 {
+		k = len(t.Rows)
+	}
+	d.font(font.Song, t.size, black)
+	for _, row := range t.Rows[:k] {
+		_, h := d.cellLines(t, row, lh, false)
+		need += h
+	}
+	return need
+}
+
+func (d *pdfDoc) captionHeight(s string) float64 {
+	d.font(font.Hei, captionSize, black)
+	return float64(len(lineTexts(s, areaW, areaW, d.width))) * captionSize * 1.8 * ptMM
+}
+
+// drawTable sets the table from the cursor on: caption, a three-line
+// table (三线表) whose header repeats with 续表N on every page it
+// continues to, then its notes.
+func (d *pdfDoc) drawTable(dt document.Table) {
+	t := d.newTable(dt)
+	lh := t.size * 1.4 * ptMM
+	d.font(font.Hei, t.size, black)
+	headLines, headH := d.cellLines(t, t.Header, lh, true)
+	if need := d.startHeight(t); need <= areaH {
+		d.ensure(need)
+	}
+	caption := func(cont bool) {
+		s := t.Label + "  " + t.Caption
+		if cont {
+			s = t.Continued + "  " + t.Caption
+		}
+		d.font(font.Hei, captionSize, black)
+		capH := captionSize * 1.8 * ptMM
+		for _, l := range lineTexts(s, areaW, areaW, d.width) {
+			d.text(marginL+(areaW-d.width(l))/2, d.baseline(d.y, capH), l, false, 0)
+			d.y += capH
+		}
+		d.hrule(d.y, 1.0, black)
+		d.drawRow(t, headLines, headH, lh, true, false)
+		d.hrule(d.y, 0.5, black)
+	}
+	first := true
+	capH := d.captionHeight(t.Label + "  " + t.Caption)
+	for i, row := range t.Rows {
+		d.font(font.Song, t.size, black)
+		lines, h := d.cellLines(t, row, lh, false)
+		need := h
+		if !first && i == len(t.Rows)-2 {
+			// Take the last two rows over together: no row alone under
+			// a continued header.
+			_, h2 := d.cellLines(t, t.Rows[i+1], lh, false)
+			need += h2
+		}
+		if first {
+			need += capH + headH
+		}
+		if d.y+need > bottom {
+			if !first {
+				d.hrule(d.y, 1.0, black)
+			}
+			d.newPage()
+		}
+		if first || d.y == marginT {
+			caption(!first)
+			first = false
+		}
+		if t.Emphasis[i] && i > 0 {
+			d.hrule(d.y, 0.5, black)
+		}
+		d.drawRow(t, lines, h, lh, false, t.Emphasis[i])
+	}
+	if first {
+		caption(false)
+	}
+	d.hrule(d.y, 1.0, black)
+	d.skip(1.5)
+	for _, n := range t.Notes {
+		d.paragraph("", n, d.style(document.Note))
+	}
+	d.skip(3)
+}
