@@ -38,7 +38,7 @@ type File struct {
 
 // Packet renders every file of the packet except manifest.json, sorted by
 // path. The workbook and summary render beside the charts; the briefing is
-// // built once the charts are there, as a document, and drawn from it.
+// built once the charts are there, as a document, and drawn from it.
 // notes are things worth logging, such as charts skipped for lack of data.
 func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, err error) {
 	if o.Face == nil {
