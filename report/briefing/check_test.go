@@ -93,8 +93,6 @@ func expected(t *testing.T, c *analysis.Comparison, opts Options) []string {
 	return want
 }
 
-func itoa(n int) string { return vocab.Int(int64(n)) }
-
 func assertInOrder(t *testing.T, text string, want []string) {
 	t.Helper()
 	text = squeeze(text)

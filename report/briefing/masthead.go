@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 )
@@ -105,9 +104,4 @@ func (b *builder) colophon() {
 		col.Copies = fmt.Sprintf(b.t("（共印%d份）", "(%d copies)"), m.Copies)
 	}
 	b.doc.Colophon = col
-}
-
-// periodOf is a period's text for callers without a builder.
-func periodOf(p analysis.Period, lang vocab.Lang) string {
-	return vocab.Period(p.Year, p.Month, p.Day, lang)
 }
