@@ -23,6 +23,7 @@ Usage:
                      [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
                      [--strict] [--wait DURATION] [--log-format text|json]
   basebrief validate [--data DIR] [--strict]
+  basebrief template [--out FILE.xlsx] [--lang zh|en]
   basebrief version
   basebrief help
 
@@ -82,6 +83,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	case "validate":
 		return exitCode(validate(ctx, cfg, newLogger(stderr, cfg.logFormat)))
+	case "template":
+		if err := writeTemplate(cfg, stdout); err != nil {
+			fmt.Fprintf(stderr, "basebrief: template: %v\n", err)
+			return exitCode(err)
+		}
+		return exitOK
 	}
 	return exitCode(runPacket(ctx, cfg, newLogger(stderr, cfg.logFormat), stdout))
 }
@@ -91,7 +98,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func parse(args []string) (config, error) {
 	cfg := config{logFormat: "text", lang: "zh"}
 	if len(args) == 0 {
-		return cfg, usagef("no command given; use run, validate or version")
+		return cfg, usagef("no command given; use run, validate, template or version")
 	}
 	cfg.cmd = args[0]
 	switch cfg.cmd {
@@ -103,8 +110,10 @@ func parse(args []string) (config, error) {
 		}
 		return cfg, nil
 	case "run", "validate":
+	case "template":
+		return parseTemplate(cfg, args[1:])
 	default:
-		return cfg, usagef("unknown command %q; use run, validate or version", cfg.cmd)
+		return cfg, usagef("unknown command %q; use run, validate, template or version", cfg.cmd)
 	}
 	fs := flag.NewFlagSet("basebrief "+cfg.cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported once, by run
