@@ -117,7 +117,9 @@ func batches(l Lang) []string {
 }
 
 // regions are the four regions the programme's meetings are held by.
-func regions(Lang) []string { return []string{"东部地区", "中部地区", "西部地区", "东北地区"} }
+func regions(Lang) []string {
+	return []string{"东部地区", "中部地区", "西部地区", "东北地区"}
+}
 
 // batchText writes a batch as the input rules read it: 第二批, or 2 in English.
 func batchText(n int, l Lang) string {
