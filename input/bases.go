@@ -37,6 +37,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 		city int32
 	}
 	seen := make(map[key]int)
+	ix.reading(t.pl.file)
 	var bases []analysis.Base
 	for t.next() {
 		b := analysis.Base{
@@ -61,7 +62,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 		city := int32(-1)
 		if b.City != "" && ix.loaded {
 			var pr problem
-			if city, pr = ix.resolve(b.City, b.Province); city < 0 {
+			if city, pr = ix.resolve(b.City, b.Province, t.line); city < 0 {
 				t.errorf(pr.col, "%s", pr.msg)
 				ok = false
 			} else {

@@ -18,21 +18,25 @@ type cityIndex struct {
 	provNames []string
 	provLine  []int // line of the province's first city
 	loaded    bool  // the header was valid: references can be checked
+	names           // names written in other forms (names.go)
 }
 
 func newCityIndex() *cityIndex {
-	return &cityIndex{
+	ix := &cityIndex{
 		byProv:  make(map[string]map[string]int32),
 		byName:  make(map[string][]int32),
 		unique:  make(map[string]int32),
 		provIdx: make(map[string]int32),
 	}
+	ix.names.init()
+	return ix
 }
 
 // readCities reads cities.csv from an open table.
 func readCities(t *table) *cityIndex {
 	ix := newCityIndex()
 	ix.loaded = !t.broken
+	ix.reading(t.pl.file)
 	type firstRegion struct {
 		region string
 		line   int
@@ -47,6 +51,7 @@ func readCities(t *table) *cityIndex {
 			Line:     t.line,
 		}
 		requireValues(t, colCity, colProvince, colRegion)
+		ix.spellRow(&c)
 		tier, err := ParseTier(t.get(colTier))
 		if err != nil {
 			t.errorf(colTier, "tier %v", err)
@@ -66,7 +71,12 @@ func readCities(t *table) *cityIndex {
 			t.errorf(colCity, "duplicate city %s (%s), first on line %d, expected each city once", c.Name, c.Province, ix.cities[i].Line)
 			continue
 		}
+		if i := ix.sameCity(c); i >= 0 {
+			t.errorf(colCity, "city %s (%s) is %s of line %d written another way, expected each city once, in one form", c.Name, c.Province, ix.cities[i].Name, ix.cities[i].Line)
+			continue
+		}
 		ix.add(c)
+		ix.addKeys(int32(len(ix.cities) - 1))
 	}
 	t.layout.totals.note(t)
 	if !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
@@ -116,23 +126,17 @@ type problem struct {
 }
 
 // resolve finds city in province (or, with no province, the only city of
-// that name). It returns the index, or -1 and the problem to report.
-func (ix *cityIndex) resolve(city, province string) (int32, problem) {
+// that name), either as cities.csv spells them or in another form (成都 for
+// 成都市, names.go). It returns the index, or -1 and the problem to report.
+func (ix *cityIndex) resolve(city, province string, line int) (int32, problem) {
 	if province != "" {
 		if i, ok := ix.byProv[province][city]; ok {
 			return i, problem{}
 		}
-	}
-	cands := ix.byName[city]
-	switch {
-	case len(cands) == 0:
-		return -1, problem{colCity, "city " + city + " is unknown, expected a city listed in cities.csv"}
-	case province == "" && len(cands) == 1:
+	} else if cands := ix.byName[city]; len(cands) == 1 {
 		return cands[0], problem{}
-	case province == "":
-		return -1, problem{colProvince, "city " + city + " is in several provinces (" + ix.provincesOf(cands) + "), expected the province column to say which"}
 	}
-	return -1, problem{colProvince, "province " + province + " does not match city " + city + ", expected " + ix.provincesOf(cands) + " as in cities.csv"}
+	return ix.resolveForms(city, province, line)
 }
 
 func (ix *cityIndex) provincesOf(cands []int32) string {

@@ -97,6 +97,7 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector) fi
 }
 
 func newFigureReader(t *table, ix *cityIndex, want analysis.Period, c *collector) *figureReader {
+	ix.reading(t.pl.file)
 	fr := &figureReader{
 		figureParser: newFigureParser(t, ix),
 		rep:          t.reporter(c),
@@ -246,8 +247,11 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 			p, ok = ix.provIdx[name(f.Province)]
 		}
 		if !ok {
-			t.errorOn(f.Line, colProvince, "province %s is unknown, expected a province listed in cities.csv", f.Province)
-			return -1, false
+			var pr problem
+			if p, pr = ix.resolveProvince(name(f.Province), f.Line); p < 0 {
+				t.errorOn(f.Line, pr.col, "%s", pr.msg)
+				return -1, false
+			}
 		}
 		f.Province = ix.provNames[p]
 		return int32(len(ix.cities)) + p, true
@@ -266,7 +270,7 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	if !ok {
 		var pr problem
 		f.City, f.Province = name(f.City), name(f.Province)
-		if i, pr = ix.resolve(f.City, f.Province); i < 0 {
+		if i, pr = ix.resolve(f.City, f.Province, f.Line); i < 0 {
 			t.errorOn(f.Line, pr.col, "%s", pr.msg)
 			return -1, false
 		}

@@ -1,0 +1,411 @@
+package input
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/divisions"
+)
+
+// Names as analysts write them: a place may be written in its full or short
+// form (成都/成都市, 四川/四川省, 西藏/西藏自治区, 恩施州/恩施土家族苗族自治州,
+// 东部/东部地区). Every name in bases.csv and figures.csv is resolved to the
+// cities.csv row it means, and takes that row's spelling; within cities.csv
+// a province or region written two ways takes its first spelling. The
+// division table (analysis/divisions) says which forms mean one place; a
+// name it lacks (两江新区) matches only as written. Every match made is
+// listed in one names_matched notice.
+
+// nameMatch is one name written another way than cities.csv spells it, in
+// one file (a city, a province or a region: 重庆 may be either of the first two).
+type nameMatch struct {
+	file    string
+	written string
+	spelled string
+}
+
+// matchTally counts the rows of one match and remembers the first and the
+// last (a row writing 重庆 as city and province counts once).
+type matchTally struct {
+	rows, line, last int
+}
+
+// cityRef is a reference as a bases or figures row writes it.
+type cityRef struct{ city, province string }
+
+// resolution is what a reference resolved to, remembered so that the rows
+// of a national file, which repeat the same few thousand names, are
+// matched once.
+type resolution struct {
+	city    int32 // -1: a problem
+	pr      problem
+	matches []nameMatch
+}
+
+// maxMemo bounds the references remembered: hostile files of distinct
+// names are resolved without a memory of each.
+const maxMemo = 1 << 16
+
+// maxSuggest bounds the unknown names a suggestion is searched for.
+const maxSuggest = 200
+
+// names is the matching state of a city index.
+type names struct {
+	file        string                    // the file being read
+	provByKey   map[string]int32          // divisions.ProvinceKey → province index
+	cityByKey   []map[string][]int32      // by province index: divisions.CityKeys → city indexes
+	regionByKey map[string]string         // divisions.RegionKey → cities.csv's first spelling
+	memo        map[cityRef]*resolution   // resolved references of the current file
+	matched     map[nameMatch]*matchTally // every match made, for the notice
+	suggested   int                       // unknown names searched for a suggestion
+}
+
+func (n *names) init() {
+	n.provByKey = make(map[string]int32)
+	n.regionByKey = make(map[string]string)
+	n.matched = make(map[nameMatch]*matchTally)
+}
+
+// reading starts a file: references are remembered per file, since the
+// notice counts rows per file.
+func (ix *cityIndex) reading(file string) {
+	ix.file = file
+	ix.memo = make(map[cityRef]*resolution)
+}
+
+// note records that line wrote a name another way than cities.csv.
+func (n *names) note(m nameMatch, line int) {
+	m.file = n.file
+	if t := n.matched[m]; t != nil {
+		if t.last != line {
+			t.rows++
+			t.last = line
+		}
+		return
+	}
+	n.matched[m] = &matchTally{rows: 1, line: line, last: line}
+}
+
+// spellRow gives a cities.csv row the spelling its province and region were
+// first given, noting the matches. It runs before the row is added.
+func (ix *cityIndex) spellRow(c *analysis.City) {
+	if c.Province != "" {
+		if p, ok := ix.provinceByForm(c.Province); ok && ix.provNames[p] != c.Province {
+			ix.note(nameMatch{written: c.Province, spelled: ix.provNames[p]}, c.Line)
+			c.Province = ix.provNames[p]
+		}
+	}
+	if c.Region != "" {
+		k := divisions.RegionKey(c.Region)
+		switch first, ok := ix.regionByKey[k]; {
+		case !ok:
+			ix.regionByKey[k] = c.Region
+		case first != c.Region:
+			ix.note(nameMatch{written: c.Region, spelled: first}, c.Line)
+			c.Region = first
+		}
+	}
+}
+
+// provinceByForm finds the province of cities.csv that name means, in any form.
+func (ix *cityIndex) provinceByForm(name string) (int32, bool) {
+	if p, ok := ix.provIdx[name]; ok {
+		return p, true
+	}
+	p, ok := ix.provByKey[divisions.ProvinceKey(name)]
+	return p, ok
+}
+
+// sameCity returns an earlier row of c's province that is c written another
+// way (成都 for 成都市), or -1.
+func (ix *cityIndex) sameCity(c analysis.City) int32 {
+	p, ok := ix.provIdx[c.Province]
+	if !ok {
+		return -1
+	}
+	for _, k := range divisions.CityKeys(c.Province, c.Name) {
+		if rows := ix.cityByKey[p][k]; len(rows) > 0 {
+			return rows[0]
+		}
+	}
+	return -1
+}
+
+// addKeys indexes city i (just added) under the keys of its name.
+func (ix *cityIndex) addKeys(i int32) {
+	c := ix.cities[i]
+	p := ix.provIdx[c.Province]
+	if int(p) == len(ix.cityByKey) {
+		ix.cityByKey = append(ix.cityByKey, map[string][]int32{})
+		k := divisions.ProvinceKey(c.Province)
+		if _, seen := ix.provByKey[k]; !seen {
+			ix.provByKey[k] = p
+		}
+	}
+	for _, k := range divisions.CityKeys(c.Province, c.Name) {
+		ix.cityByKey[p][k] = append(ix.cityByKey[p][k], i)
+	}
+}
+
+// citiesByForm returns the cities of province p that name means, in any form.
+func (ix *cityIndex) citiesByForm(p int32, name string) []int32 {
+	if i, ok := ix.byProv[ix.provNames[p]][name]; ok {
+		return []int32{i}
+	}
+	var out []int32
+	for _, k := range divisions.CityKeys(ix.provNames[p], name) {
+		for _, i := range ix.cityByKey[p][k] {
+			if !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// resolveForms is resolve's slow path, for a reference not written as
+// cities.csv spells it: remembered per file, with the matches it made.
+func (ix *cityIndex) resolveForms(city, province string, line int) (int32, problem) {
+	ref := cityRef{city, province}
+	r := ix.memo[ref]
+	if r == nil {
+		r = ix.match(city, province)
+		if len(ix.memo) < maxMemo {
+			ix.memo[ref] = r
+		}
+	}
+	for _, m := range r.matches {
+		ix.note(m, line)
+	}
+	return r.city, r.pr
+}
+
+// match resolves a reference by the forms of its names.
+func (ix *cityIndex) match(city, province string) *resolution {
+	r := &resolution{city: -1}
+	p := int32(-1)
+	if province != "" {
+		if q, ok := ix.provinceByForm(province); ok {
+			p = q
+			if ix.provNames[q] != province {
+				r.matches = append(r.matches, nameMatch{written: province, spelled: ix.provNames[q]})
+			}
+		}
+	}
+	var cands []int32
+	if p >= 0 {
+		cands = ix.citiesByForm(p, city)
+	}
+	if len(cands) == 0 { // no province, or the city is not in it: look everywhere
+		for q := range ix.provNames {
+			cands = append(cands, ix.citiesByForm(int32(q), city)...)
+		}
+		if len(cands) > 0 && province != "" {
+			r.matches = nil
+			r.pr = problem{colProvince, "province " + province + " does not match city " + city + ", expected " + ix.provincesOf(cands) + " as in cities.csv"}
+			return r
+		}
+	}
+	switch {
+	case len(cands) == 0:
+		r.matches = nil
+		r.pr = problem{colCity, "city " + city + " is unknown, expected a city listed in cities.csv" + ix.suggestCity(city, province, p)}
+		return r
+	case len(cands) > 1 && p < 0:
+		r.matches = nil
+		r.pr = problem{colProvince, "city " + city + " is in several provinces (" + ix.provincesOf(cands) + "), expected the province column to say which"}
+		return r
+	case len(cands) > 1:
+		r.matches = nil
+		r.pr = problem{colCity, "city " + city + " may be any of " + ix.rowList(cands) + " in cities.csv, expected the name as written there"}
+		return r
+	}
+	r.city = cands[0]
+	if c := ix.cities[r.city]; c.Name != city {
+		r.matches = append(r.matches, nameMatch{written: city, spelled: c.Name})
+	}
+	return r
+}
+
+// resolveProvince finds the province of a province-level figure in any
+// form; -1 and the problem where none fits.
+func (ix *cityIndex) resolveProvince(province string, line int) (int32, problem) {
+	if p, ok := ix.provinceByForm(province); ok {
+		if ix.provNames[p] != province {
+			ix.note(nameMatch{written: province, spelled: ix.provNames[p]}, line)
+		}
+		return p, problem{}
+	}
+	return -1, problem{colProvince, "province " + province + " is unknown, expected a province listed in cities.csv" + ix.suggestProvince(province)}
+}
+
+// rowList names cities.csv rows with their lines: 鼓楼区 (line 4), 鼓楼 (line 7).
+func (ix *cityIndex) rowList(rows []int32) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = fmt.Sprintf("%s (line %d)", ix.cities[r].Name, ix.cities[r].Line)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// suggestCity is the hint for an unknown city name written with province:
+// the closest spelling in cities.csv (within its province p when known),
+// else in the division table.
+// A name that is itself an official place gets no guess: it is a real
+// place missing from cities.csv, not a typo.
+func (ix *cityIndex) suggestCity(city, province string, p int32) string {
+	if ix.suggested >= maxSuggest || runes(city) > 20 {
+		return ""
+	}
+	ix.suggested++
+	prov := province
+	if p >= 0 {
+		prov = ix.provNames[p]
+	}
+	if _, spelling, ok := divisions.Suggest(prov, city); ok && spelling == city {
+		return "" // a real place (西安), missing from cities.csv
+	}
+	best, bestRow := closeEnough(city)+1, int32(-1)
+	for i := range ix.cities {
+		c := &ix.cities[i]
+		if p >= 0 && c.Province != prov {
+			continue
+		}
+		for _, form := range cityForms(*c) {
+			d := divisions.Distance(city, form)
+			if strings.HasPrefix(form, city) && runes(city) >= 2 {
+				d = min(d, 1) // the start of a name: 两江 for 两江新区
+			}
+			if d < best {
+				best, bestRow = d, int32(i)
+			}
+		}
+	}
+	if bestRow >= 0 {
+		c := ix.cities[bestRow]
+		if p >= 0 {
+			return fmt.Sprintf("; did you mean %s (line %d)?", c.Name, c.Line)
+		}
+		return fmt.Sprintf("; did you mean %s (%s, line %d)?", c.Name, c.Province, c.Line)
+	}
+	if pl, spelling, ok := divisions.Suggest(prov, city); ok {
+		return fmt.Sprintf("; did you mean %s (%s in the official divisions, not in cities.csv)?", spelling, pl.Name)
+	}
+	return ""
+}
+
+// suggestProvince is suggestCity for a province name.
+func (ix *cityIndex) suggestProvince(province string) string {
+	if ix.suggested >= maxSuggest || runes(province) > 20 {
+		return ""
+	}
+	ix.suggested++
+	if _, ok := divisions.Province(province); ok {
+		return ""
+	}
+	best, bestLine, bestName := closeEnough(province)+1, 0, ""
+	for i, name := range ix.provNames {
+		forms := []string{name}
+		if pl, ok := divisions.Province(name); ok {
+			forms = pl.Forms()
+		}
+		for _, form := range forms {
+			if d := divisions.Distance(province, form); d < best {
+				best, bestLine, bestName = d, ix.provLine[i], name
+			}
+		}
+	}
+	if bestName != "" {
+		return fmt.Sprintf("; did you mean %s (line %d)?", bestName, bestLine)
+	}
+	if _, spelling, ok := divisions.SuggestProvince(province); ok {
+		return fmt.Sprintf("; did you mean %s (official divisions, not in cities.csv)?", spelling)
+	}
+	return ""
+}
+
+// cityForms are the spellings of a cities.csv row: its own, and the
+// division table's forms of the place it names.
+func cityForms(c analysis.City) []string {
+	if pl, ok := divisions.City(c.Province, c.Name); ok {
+		return append([]string{c.Name}, pl.Forms()...)
+	}
+	return []string{c.Name}
+}
+
+// closeEnough is how many characters a suggestion may differ by: one in a
+// name of up to three characters, two in a longer one.
+func closeEnough(name string) int {
+	if runes(name) <= 3 {
+		return 1
+	}
+	return 2
+}
+
+func runes(s string) int { return len([]rune(s)) }
+
+// matchedNotice lists every match made, or ok is false when none was: one
+// entry for each name written another way, with the rows of each file.
+func (n *names) matchedNotice() (analysis.Notice, bool) {
+	if len(n.matched) == 0 {
+		return analysis.Notice{}, false
+	}
+	type where struct {
+		file string
+		matchTally
+	}
+	type entry struct {
+		written, spelled string
+		at               []where
+	}
+	byName := map[[2]string]*entry{}
+	var es []*entry
+	for m, t := range n.matched {
+		k := [2]string{m.written, m.spelled}
+		e := byName[k]
+		if e == nil {
+			e = &entry{written: m.written, spelled: m.spelled}
+			byName[k] = e
+			es = append(es, e)
+		}
+		e.at = append(e.at, where{m.file, *t})
+	}
+	files := map[string]int{"cities.csv": 0, "bases.csv": 1, "figures.csv": 2}
+	byPlace := func(a, b where) int {
+		return cmp.Or(cmp.Compare(files[a.file], files[b.file]), strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
+	}
+	for _, e := range es {
+		slices.SortFunc(e.at, byPlace)
+	}
+	slices.SortFunc(es, func(a, b *entry) int {
+		return cmp.Or(byPlace(a.at[0], b.at[0]), strings.Compare(a.written, b.written), strings.Compare(a.spelled, b.spelled))
+	})
+	const listed = 20
+	var zh, en []string
+	for i, e := range es {
+		if i == listed {
+			zh = append(zh, fmt.Sprintf("等%d个名称", len(es)))
+			en = append(en, fmt.Sprintf("and %d more", len(es)-listed))
+			break
+		}
+		var wz, we []string
+		for _, w := range e.at {
+			if w.rows > 1 {
+				we = append(we, fmt.Sprintf("%s %d rows from line %d", w.file, w.rows, w.line))
+				wz = append(wz, fmt.Sprintf("%s%d行，自第%d行起", w.file, w.rows, w.line))
+			} else {
+				we = append(we, fmt.Sprintf("%s line %d", w.file, w.line))
+				wz = append(wz, fmt.Sprintf("%s第%d行", w.file, w.line))
+			}
+		}
+		en = append(en, fmt.Sprintf("%s → %s (%s)", e.written, e.spelled, strings.Join(we, ", ")))
+		zh = append(zh, fmt.Sprintf("%s→%s（%s）", e.written, e.spelled, strings.Join(wz, "；")))
+	}
+	return analysis.Notice{Code: analysis.CodeNamesMatched,
+		Zh: "以下名称的写法与城市表不同，已按城市表的写法匹配：" + strings.Join(zh, "、"),
+		En: "names written in another form were matched to cities.csv's spelling: " + strings.Join(en, "; "),
+	}, true
+}
