@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -215,4 +216,21 @@ func FuzzNames(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOneMessagePerSpelling: every row spelling a name one wrong way is one
+// message, with its count and first lines, whatever file it is in.
+func TestOneMessagePerSpelling(t *testing.T) {
+	var figures strings.Builder
+	for y := 2001; y <= 2012; y++ {
+		fmt.Fprintf(&figures, "四川,城都,%d,1\n四川,绵阳,%d,1\n", y, y)
+	}
+	got := loadErrors(t, folder("成都市,四川省,西部,\n绵阳,四川省,西部,\n", "甲,城都,四川,\n乙,城都,四川,\n", figures.String()))
+	want := []string{
+		"bases.csv:2:2: city 城都 is unknown, expected a city listed in cities.csv; did you mean 成都市 (line 2)?; 2 rows like this: lines 2, 3",
+		"figures.csv:2:2: city 城都 is unknown, expected a city listed in cities.csv; did you mean 成都市 (line 2)?; 12 rows like this: lines 2, 4, 6, 8, 10, …",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
 }
