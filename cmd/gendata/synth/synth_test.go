@@ -1,12 +1,12 @@
-package main
+package synth
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/input"
@@ -77,13 +77,68 @@ func TestGBK(t *testing.T) {
 	}
 }
 
-func TestUsage(t *testing.T) {
-	var stderr strings.Builder
-	if code := run(nil, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: gendata -out DIR") {
-		t.Errorf("run() = %d, %q", code, stderr.String())
+// TestShapes loads each benchmark shape at a small size and checks what
+// makes it that shape: the rows and periods, segment rows or none, bases a
+// city, batches, name lengths and the encoding.
+func TestShapes(t *testing.T) {
+	for _, sh := range Shapes {
+		t.Run(sh.Name, func(t *testing.T) {
+			o := sh.Options
+			o.Cities = 62
+			d, err := input.LoadDir(generate(t, o), input.Options{})
+			if err != nil {
+				t.Fatalf("does not load: %v", err)
+			}
+			if got, want := d.Files[2].Rows, FiguresRows(o); got != want {
+				t.Errorf("rows %d, FiguresRows says %d", got, want)
+			}
+			if len(d.Periods) != o.Periods || d.Period != (analysis.Period{Year: 2024, Month: 12}) {
+				t.Errorf("periods %d (latest %v), want %d to 2024-12", len(d.Periods), d.Period, o.Periods)
+			}
+			segs := 0
+			for _, f := range d.Figures {
+				if f.Segment != analysis.SegmentAll {
+					segs++
+				}
+			}
+			if o.NoSegments != (segs == 0) {
+				t.Errorf("%d segment figures kept, NoSegments %v", segs, o.NoSegments)
+			}
+			perCity := map[string]int{}
+			batches := map[int]bool{}
+			for _, b := range d.Bases {
+				perCity[b.Province+b.City]++
+				batches[b.Batch] = true
+			}
+			lo, hi := max(o.MinBases, 0), max(o.MaxBases, 2)
+			for _, c := range d.Cities {
+				if n := perCity[c.Province+c.Name]; n < lo || n > hi {
+					t.Errorf("%s has %d bases, want %d to %d", c.Name, n, lo, hi)
+				}
+				if n := utf8.RuneCountInString(c.Name); n < o.NameLen {
+					t.Errorf("%s: %d characters, want %d", c.Name, n, o.NameLen)
+				}
+			}
+			for b := range batches {
+				if b < 0 || b > 12 {
+					t.Errorf("batch %d, want 0 to 12", b)
+				}
+			}
+			want := "UTF-8"
+			if o.GBK {
+				want = "GB18030"
+			}
+			if d.Files[0].Encoding != want || d.Files[2].Encoding != want {
+				t.Errorf("encodings %+v, want %s", d.Files, want)
+			}
+		})
 	}
-	dir := t.TempDir()
-	if code := run([]string{"-out", dir, "-rows", "100", "-cities", "40"}, &stderr); code != 0 {
-		t.Errorf("run = %d: %s", code, stderr.String())
+}
+
+func TestOptionsOutOfRange(t *testing.T) {
+	for _, o := range []Options{{Cities: 10}, {Cities: 40, MinBases: 3, MaxBases: 1}, {Cities: 40, Rows: -1}, {Cities: 40, Batches: 100}} {
+		if err := Write(t.TempDir(), o); err == nil {
+			t.Errorf("%+v: no error", o)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package synth
 
 import (
 	"bufio"
@@ -12,13 +12,58 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// Options shape the generated data.
+// Options shape the generated data. The zero value of each field but
+// Rows and Cities keeps cmd/gendata's default shape: segment rows for every
+// fourth city, 0 to 2 bases a city, one base in three in one of 12 batches,
+// names of 2 to 4 characters, UTF-8.
 type Options struct {
-	Rows   int // figures.csv data rows
+	Rows   int // figures.csv data rows, the oldest period cut short; see Periods
 	Cities int // cities.csv rows, spread over the 31 provinces
 	Seed   uint64
-	GBK    bool
+	GBK    bool // CSV files in GBK, as Excel saves them on a Chinese system
+
+	// Periods, when above 0, writes that many whole monthly periods ending
+	// in 2024-12 (120: ten years) and ignores Rows.
+	Periods int
+	// NoSegments writes a total row per city and no segment rows.
+	NoSegments bool
+	// MinBases and MaxBases bound the bases of a city (both 0: 0 to 2).
+	MinBases, MaxBases int
+	// Batches is how many batches bases are named in (0: 12).
+	Batches int
+	// NameLen pads every city name to this many characters (0: as made).
+	NameLen int
 }
+
+// Shape is a named kind of national data; Options.Cities sets its size.
+type Shape struct {
+	Name    string
+	Options Options
+}
+
+// Shapes are the kinds of data the stage benchmarks and make bench run, each
+// at sizes 10× apart (issue 18): with and without segment rows, 1 to 5 bases
+// a city, 12 batches, 40-character names in GBK, monthly over ten years.
+var Shapes = []Shape{
+	{"segments", Options{Periods: 12, Seed: 1}},
+	{"monthly-10y", Options{Periods: 120, NoSegments: true, MinBases: 1, MaxBases: 5, Seed: 1}},
+	{"long-gbk", Options{Periods: 12, NameLen: 40, GBK: true, MinBases: 1, MaxBases: 5, Seed: 1}},
+}
+
+// rows returns the figures rows o writes for cities.
+func (o Options) rows(cities []city) int {
+	if o.Periods > 0 {
+		return o.Periods * rowsPerPeriod(cities)
+	}
+	return o.Rows
+}
+
+// FiguresRows returns the figures rows Write writes for o.
+func FiguresRows(o Options) int {
+	return o.rows(makeCities(o, rand.New(rand.NewPCG(o.Seed, seedStream))))
+}
+
+const seedStream = 0x6261736562726966
 
 type province struct{ name, region, capital string }
 
@@ -56,15 +101,21 @@ func Write(dir string, o Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create folder: %w", err)
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x6261736562726966))
-	cities := makeCities(o.Cities, rng)
+	if o.MinBases == 0 && o.MaxBases == 0 {
+		o.MaxBases = 2
+	}
+	if o.MinBases < 0 || o.MaxBases < o.MinBases || o.Cities < len(provinces) || o.Rows < 0 || o.Periods < 0 || o.Batches < 0 || o.Batches > 99 {
+		return fmt.Errorf("options out of range: %+v", o)
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, seedStream))
+	cities := makeCities(o, rng)
 	steps := []struct {
 		name  string
 		write func(io.Writer) error
 	}{
 		{"cities.csv", func(w io.Writer) error { return writeCities(w, cities) }},
-		{"bases.csv", func(w io.Writer) error { return writeBases(w, cities, rng) }},
-		{"figures.csv", func(w io.Writer) error { return writeFigures(w, cities, o.Rows, rng) }},
+		{"bases.csv", func(w io.Writer) error { return writeBases(w, cities, o, rng) }},
+		{"figures.csv", func(w io.Writer) error { return writeFigures(w, cities, o.rows(cities), rng) }},
 	}
 	for _, s := range steps {
 		if err := writeFile(filepath.Join(dir, s.name), o.GBK, s.write); err != nil {
@@ -95,7 +146,8 @@ func writeFile(path string, gbk bool, write func(io.Writer) error) error {
 	return f.Close()
 }
 
-func makeCities(n int, rng *rand.Rand) []city {
+func makeCities(o Options, rng *rand.Rand) []city {
+	n := o.Cities
 	cities := make([]city, 0, n)
 	perProv := make([]int, len(provinces))
 	for i := 0; i < n; i++ {
@@ -114,6 +166,7 @@ func makeCities(n int, rng *rand.Rand) []city {
 				name += strconv.Itoa((k-1)/size + 1)
 			}
 		}
+		name = padName(name, o.NameLen)
 		// Members in the latest period: capitals hold hundreds of
 		// thousands, counties thousands, about 80 million in all, near the
 		// national count of the new social strata (~72 million).
@@ -121,7 +174,7 @@ func makeCities(n int, rng *rand.Rand) []city {
 		if k == 0 {
 			base = int64(300_000 + rng.IntN(1_200_000))
 		}
-		cities = append(cities, city{name: name, province: provinces[p].name, base: base, segments: i%4 == 1})
+		cities = append(cities, city{name: name, province: provinces[p].name, base: base, segments: !o.NoSegments && i%4 == 1})
 	}
 	return cities
 }
@@ -150,14 +203,18 @@ func writeCities(w io.Writer, cities []city) error {
 	return bw.Flush()
 }
 
-func writeBases(w io.Writer, cities []city, rng *rand.Rand) error {
+func writeBases(w io.Writer, cities []city, o Options, rng *rand.Rand) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("base,city,province,batch,kind,segment,since,source\n")
+	batches := o.Batches
+	if batches == 0 {
+		batches = 12
+	}
 	for _, c := range cities {
-		for j := range rng.IntN(3) {
+		for j := range o.MinBases + rng.IntN(o.MaxBases-o.MinBases+1) {
 			batch := ""
 			if rng.IntN(3) == 0 {
-				batch = "第" + chineseNumber(1+rng.IntN(12)) + "批"
+				batch = "第" + chineseNumber(1+rng.IntN(batches)) + "批"
 			}
 			fmt.Fprintf(bw, "%s%s实践创新基地%d号,%s,%s,%s,%s,%s,%d年,合成数据\n",
 				c.province, c.name, j+1, c.name, c.province, batch,
@@ -165,6 +222,19 @@ func writeBases(w io.Writer, cities []city, rng *rand.Rand) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// filler lengthens names: words of real long county-level names.
+var filler = []rune("经济技术开发区高新技术产业园区自治县林区特区新区工矿区管理委员会矿区旅游度假区")
+
+// padName pads name with filler to n characters; names already as long
+// are kept. The name's own characters come first, so names stay distinct.
+func padName(name string, n int) string {
+	r := []rune(name)
+	for i := 0; len(r) < n; i++ {
+		r = append(r, filler[i%len(filler)])
+	}
+	return string(r)
 }
 
 func chineseNumber(n int) string {
