@@ -139,13 +139,19 @@ func textSource(text []byte) rowSource {
 // city index and the parsed rows.
 func parseFigures(tb testing.TB, dir string) (*table, *cityIndex, []figureRow) {
 	tb.Helper()
-	ld := &loader{ctx: context.Background(), fsys: os.DirFS(dir), c: newCollector(0)}
-	var ix *cityIndex
-	ld.readTable(citiesSchema, func(t *table) { ix = readCities(t) })
 	text, err := os.ReadFile(filepath.Join(dir, "figures.csv"))
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return parseFiguresText(tb, dir, text)
+}
+
+// parseFiguresText is parseFigures on text, the decoded figures.csv.
+func parseFiguresText(tb testing.TB, dir string, text []byte) (*table, *cityIndex, []figureRow) {
+	tb.Helper()
+	ld := &loader{ctx: context.Background(), fsys: os.DirFS(dir), c: newCollector(0)}
+	var ix *cityIndex
+	ld.readTable(citiesSchema, func(t *table) { ix = readCities(t) })
 	t := newTable(context.Background(), textSource(text), figuresSchema, ld.c, &ld.notes)
 	fp := &figureParser{t: t}
 	var parsed []figureRow

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -264,4 +265,33 @@ measure = "cities"
 source  = "合成数据（cmd/gendata）"
 `)
 	return err
+}
+
+// Cached returns a folder under root holding the data of o, writing it
+// only if no earlier call (in this process or another) did. Benchmarks of
+// several packages share one generated folder per shape and size this way.
+func Cached(root string, o Options) (string, error) {
+	dir := filepath.Join(root, fmt.Sprintf("%x", sha256.Sum256(fmt.Appendf(nil, "%+v", o)))[:16])
+	if _, err := os.Stat(filepath.Join(dir, "briefing.toml")); err == nil {
+		return dir, nil
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return "", err
+	}
+	tmp, err := os.MkdirTemp(root, "partial-")
+	if err != nil {
+		return "", err
+	}
+	if err := Write(tmp, o); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		if _, serr := os.Stat(filepath.Join(dir, "briefing.toml")); serr == nil {
+			return dir, nil // written meanwhile by another process
+		}
+		return "", err
+	}
+	return dir, nil
 }
