@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# make bench: stage benchmarks (input's decode, parse and validate stages
-# each on its own and together on generated inputs of 10k, 100k and 1M
-# figures rows; compare, workbook, charts, PDF and the whole packet at
-# county size), the growth of parse+compare from 100k to 1M
-# rows, and end-to-end runs with wall time and peak memory. Prints Markdown
-# to paste into BENCHMARKS.md. BENCHTIME (default 3x) sets -benchtime.
+# make bench (issue 18): every stage on every data shape at two sizes 10×
+# apart, each stage's growth for 10× the data, and the whole run of the
+# built binary on 1M-row inputs of each shape, on a 10M-row file, and on the
+# default dataset, with wall time and peak memory. Prints Markdown to paste
+# into BENCHMARKS.md.
+#
+#   BENCHTIME  -benchtime of the stage benchmarks (default 3x)
+#   RUNS       runs of each end-to-end input; the median is printed (default 3)
+#   QUICK=1    stage benchmarks only
+#   REUSE=FILE tables from the benchmark lines of an earlier run (FILE) instead of running them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=bin/basebrief
@@ -13,15 +17,49 @@ bin=bin/basebrief
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1558051200}
+# The shape benchmarks of every package share the generated folders here.
+export BASEBRIEF_SYNTH_DIR="$tmp/synth"
 benchtime=${BENCHTIME:-3x}
+runs=${RUNS:-3}
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "### $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(go version | cut -d' ' -f3), commit $(git describe --always --dirty 2>/dev/null || echo unknown)"
 echo
+echo "Load average before the run: $load (above ~1 the machine was shared and times are inflated)."
+echo
+
+# The stages, in the order data flows, and the package whose benchmark
+# BenchmarkStageNAME times each. A stage whose benchmark does not exist yet
+# is listed as missing; adding BenchmarkStageNAME/SHAPE/cities=N to its
+# package (as report/shape_bench_test.go does) is all it takes to appear.
+stages=(
+  "Decode:input:decode figures.csv (detect, UTF-8 check or GB18030, SHA-256)"
+  "Parse:input:parse (CSV rows, values)"
+  "Validate:input:validate (cities, duplicates, periods kept)"
+  "Load:input:input.LoadDir, all files, parse beside validate"
+  "Compare:report:compare (analysis.Compare)"
+  "Series:report:series (analysis: the periods over time) — slot"
+  "Workbook:report:workbook (report/workbook)"
+  "Charts:report:charts, PNG+SVG (report/chart)"
+  "Briefing:report:briefing PDF (report/briefing)"
+  "Word:report:Word file (report/docx) — slot"
+  "Packet:report:whole packet in parallel (report.Packet)"
+  "Write:report:write packet folder (output.Write)"
+)
+pkgs=()
+for s in "${stages[@]}"; do
+  p=./$(echo "$s" | cut -d: -f2)/
+  [[ " ${pkgs[*]-} " == *" $p "* ]] || pkgs+=("$p")
+done
+listed=$(go test -list '^BenchmarkStage' "${pkgs[@]}" 2>/dev/null | grep '^BenchmarkStage' || true)
+
 echo "#### Stage benchmarks (go test -bench, -benchtime $benchtime)"
 echo
 echo '```'
-go test -run '^$' -bench . -benchmem -benchtime "$benchtime" \
-  ./input/ ./analysis/... ./report/... ./output/ 2>&1 | grep -E '^(Benchmark|ok|FAIL|---|panic)' | tee "$tmp/bench.txt"
+if [ -n "${REUSE:-}" ]; then cat "$REUSE"; else {
+  go test -run '^$' -bench '^BenchmarkStage' -benchmem -benchtime "$benchtime" -timeout 60m "${pkgs[@]}"
+  go test -run '^$' -bench '^(BenchmarkLoad|BenchmarkWriteNoSegments)$' -benchmem -benchtime "$benchtime" ./input/ ./report/workbook/
+} 2>&1 | grep -E '^(Benchmark|ok|FAIL|---|panic)'; fi | tee "$tmp/bench.txt"
 echo '```'
 echo
 
@@ -31,65 +69,77 @@ field() {
     { n = $1; sub(/-[0-9]+$/, "", n) }
     n == name { for (i = 2; i <= NF; i++) if ($i == unit) { print $(i-1); exit } }' "$tmp/bench.txt"
 }
-ms() { local v; v=$(field "$1" ns/op); [ -n "$v" ] && awk -v v="$v" 'BEGIN { printf "%.1f ms", v/1e6 }' || echo "—"; }
-mb() { local v; v=$(field "$1" B/op); [ -n "$v" ] && awk -v v="$v" 'BEGIN { printf "%.0f MB", v/1048576 }' || echo "—"; }
-row() { echo "| $1 | $2 | $(ms "$3") | $(mb "$3") | \`$3\` |"; }
-
-echo "#### Stages"
+shapes=$(awk '$1 ~ /^BenchmarkStage[A-Za-z]+\/[^\/]+\/cities=/ { split($1, p, "/"); if (!seen[p[2]]++) print p[2] }' "$tmp/bench.txt")
+echo "#### Growth for 10× the data (time at 10,000 cities ÷ time at 1,000)"
 echo
-echo 'Stages after input depend on the cities kept (2,800 at county level), not on'
-echo 'the rows read: input keeps only the compared and previous periods.'
+echo "Each cell: time at 1,000 → 10,000 cities, and the ratio; above 12× is a cost that grows faster than the data (marked **)."
 echo
-echo '| stage | input | time/op | allocated/op | benchmark |'
-echo '| --- | --- | ---: | ---: | --- |'
-stage_rows() { # label benchmark-prefix: one row per input size
-  for r in 10000 100000 1000000; do row "$1" "$r figures rows" "$2/rows=$r"; done
-}
-stage_rows "decode figures.csv, UTF-8: detect, check, SHA-256" BenchmarkDecode/utf8
-stage_rows "decode figures.csv, GBK: detect, GB18030, SHA-256" BenchmarkDecode/gbk
-stage_rows "parse: CSV rows, members, periods, segments" BenchmarkParse
-stage_rows "validate: cities, provinces, duplicates, periods kept" BenchmarkValidate
-stage_rows "input.LoadDir: all three files, parse beside validate" BenchmarkLoad
-row "compare (analysis.Compare)" "2,800 cities" "BenchmarkCompareNational/cities=2800"
-row "workbook (report/workbook)" "2,800 cities" "BenchmarkWriteNational/cities=2800"
-row "charts, PNG+SVG (report/chart)" "2,800 cities" "BenchmarkRender/cities=2800"
-row "PDF (report/briefing)" "2,800 cities" "BenchmarkWrite/cities=2800"
-row "packet: workbook, charts, PDF in parallel (report.Packet)" "2,800 cities" "BenchmarkPacket/cities=2800"
-row "write packet folder (output.Write)" "12 MB" "BenchmarkWrite"
-echo
-
-l100=$(field BenchmarkLoad/rows=100000 ns/op); l1m=$(field BenchmarkLoad/rows=1000000 ns/op)
-cmp=$(field BenchmarkCompareNational/cities=2800 ns/op)
-if [ -n "$l100" ] && [ -n "$l1m" ] && [ -n "$cmp" ]; then
-  awk -v a="$l1m" -v b="$l100" -v c="$cmp" 'BEGIN {
-    printf "Growth of parse+compare, 1M vs 100k rows: (%.0f + %.0f ms) / (%.0f + %.0f ms) = %.1f× for 10× the rows (target ≤ ~12×).\n",
-      a/1e6, c/1e6, b/1e6, c/1e6, (a+c)/(b+c) }'
+printf '| stage |'; for sh in $shapes; do printf ' %s |' "$sh"; done; echo
+printf '| --- |'; for sh in $shapes; do printf ' ---: |'; done; echo
+over=0
+for s in "${stages[@]}"; do
+  name=$(echo "$s" | cut -d: -f1); label=$(echo "$s" | cut -d: -f3-)
+  if ! grep -qx "BenchmarkStage$name" <<<"$listed"; then
+    printf '| %s | not benchmarked yet: no BenchmarkStage%s |\n' "$label" "$name"
+    continue
+  fi
+  printf '| %s |' "$label"
+  for sh in $shapes; do
+    a=$(field "BenchmarkStage$name/$sh/cities=1000" ns/op); b=$(field "BenchmarkStage$name/$sh/cities=10000" ns/op)
+    if [ -z "$a" ] || [ -z "$b" ]; then printf ' — |'; continue; fi
+    cell=$(awk -v a="$a" -v b="$b" 'BEGIN { g = b/a; m = (g > 12) ? "**" : ""; printf "%.1f → %.1f ms, %s%.1f×%s", a/1e6, b/1e6, m, g, m }')
+    [[ $cell == *'**'* ]] && over=$((over + 1))
+    printf ' %s |' "$cell"
+  done
   echo
-fi
-
-echo "#### End to end (bin/basebrief run, /usr/bin/time -v)"
-echo
-echo 'Targets: 1M rows under 1 s wall and 200 MB peak RSS; the default dataset under 0.3 s.'
-echo
-echo '| input | figures rows | wall | user | sys | peak RSS | exit |'
-echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
-e2e() { # label rows args...
-  local label=$1 rows=$2; shift 2
-  local rc=0
-  /usr/bin/time -v "$bin" run "$@" --out "$tmp/packet" >/dev/null 2>"$tmp/time.txt" || rc=$?
-  local wall user sys rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); printf "%.2f s", p[n] + (n > 1 ? 60*p[n-1] : 0)}' "$tmp/time.txt")
-  user=$(awk -F': ' '/User time/ {printf "%.2f s", $2}' "$tmp/time.txt")
-  sys=$(awk -F': ' '/System time/ {printf "%.2f s", $2}' "$tmp/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$tmp/time.txt")
-  echo "| $label | $rows | $wall | $user | $sys | $rss | $rc |"
-}
-runs=${RUNS:-3}
-for i in $(seq "$runs"); do e2e "default (embedded), run $i" 2; done
-for rows in 10000 100000 1000000; do
-  go run ./cmd/gendata -out "$tmp/d$rows" -rows "$rows" -seed 1 >&2
-  e2e "gendata seed 1" "$rows" --data "$tmp/d$rows"
 done
-for i in $(seq 2 "$runs"); do e2e "gendata seed 1, run $i" 1000000 --data "$tmp/d1000000"; done
-go run ./cmd/gendata -out "$tmp/gbk" -rows 1000000 -seed 1 -gbk >&2
-e2e "gendata seed 1, GBK" 1000000 --data "$tmp/gbk"
+echo
+echo "Stages above 12×: $over."
+echo
+w1=$(field BenchmarkWriteNoSegments/cities=1000 ns/op); w30=$(field BenchmarkWriteNoSegments/cities=30000 ns/op)
+[ -n "$w1" ] && [ -n "$w30" ] && awk -v a="$w1" -v b="$w30" 'BEGIN {
+  printf "Workbook without segment rows, 1,000 → 30,000 cities: %.0f → %.0f ms, %.1f× for 30× the cities (BenchmarkWriteNoSegments).\n\n", a/1e6, b/1e6, b/a }'
+
+[ "${QUICK:-}" = 1 ] && exit 0
+
+echo "#### End to end (bin/basebrief run, /usr/bin/time -v, median of $runs runs)"
+echo
+echo 'Targets (issue 18): 1M figures rows of any shape under 0.8 s wall and 150 MB peak RSS; the default dataset under 0.15 s.'
+echo
+echo '| input | figures rows | cities | wall (min–max) | user | sys | peak RSS (max) | exit |'
+echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+e2e() { # label rows cities args...
+  local label=$1 rows=$2 cities=$3; shift 3
+  local rc=0 i
+  : >"$tmp/runs.txt"
+  for i in $(seq "$runs"); do
+    rc=0
+    /usr/bin/time -v "$bin" run "$@" --out "$tmp/packet" >/dev/null 2>"$tmp/time.txt" || rc=$?
+    awk -F': ' -v rc="$rc" '
+      /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = p[n] + (n > 1 ? 60*p[n-1] : 0) }
+      /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2/1024 }
+      END { print wall, user, sys, rss, rc }' "$tmp/time.txt" >>"$tmp/runs.txt"
+  done
+  local wall user sys rss lo hi
+  wall=$(cut -d' ' -f1 "$tmp/runs.txt" | median); user=$(cut -d' ' -f2 "$tmp/runs.txt" | median)
+  sys=$(cut -d' ' -f3 "$tmp/runs.txt" | median); rss=$(cut -d' ' -f4 "$tmp/runs.txt" | sort -g | tail -1)
+  lo=$(cut -d' ' -f1 "$tmp/runs.txt" | sort -g | head -1); hi=$(cut -d' ' -f1 "$tmp/runs.txt" | sort -g | tail -1)
+  rc=$(cut -d' ' -f5 "$tmp/runs.txt" | sort -u | tr '\n' ' ')
+  printf '| %s | %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f MB | %s|\n' "$label" "$rows" "$cities" "$wall" "$lo" "$hi" "$user" "$sys" "$rss" "$rc"
+}
+gen() { go run ./cmd/gendata -out "$tmp/data" "$@" >&2; }
+e2e "default (embedded)" 2 10
+gen -rows 1000000
+e2e "gendata default shape (segments, 0–2 bases)" 1000000 2800 --data "$tmp/data"
+gen -rows 1000000 -gbk -namelen 40 -bases 1-5
+e2e "40-character names, GBK, 1–5 bases" 1000000 2800 --data "$tmp/data"
+gen -cities 8333 -periods 120 -segments=false -bases 1-5
+e2e "monthly over 10 years, no segment rows, 1–5 bases" 999960 8333 --data "$tmp/data"
+gen -cities 30000 -rows 1000000 -segments=false
+e2e "30,000 cities, no segment rows" 1000000 30000 --data "$tmp/data"
+gen -cities 30000 -rows 1000000
+e2e "30,000 cities, segment rows" 1000000 30000 --data "$tmp/data"
+gen -rows 10000000
+runs=1 e2e "10M rows, gendata default shape" 10000000 2800 --data "$tmp/data"
+echo
