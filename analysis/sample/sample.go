@@ -37,6 +37,11 @@ type Options struct {
 	Cities   int    // total cities, at least one per province; default 300
 	Seed     uint64 // default 1
 	Previous bool   // include a previous period (2024-11 before 2024-12)
+	// Months > 2 adds a monthly history ending 2024-10, so the data holds
+	// Months months in all (Previous implied): each city's figure drifts
+	// back month by month, one city in seven reports only the last six
+	// months, and 广东 gave a province-level figure more than a year back.
+	Months int
 }
 
 // National returns a dataset shaped as input would produce it: Figures hold
@@ -52,6 +57,9 @@ func National(o Options) *analysis.Dataset {
 	cur := analysis.Period{Year: 2024, Month: 12}
 	prev := analysis.Period{Year: 2024, Month: 11}
 	d := &analysis.Dataset{Period: cur, Periods: []analysis.Period{cur}}
+	if o.Months > 2 {
+		o.Previous = true
+	}
 	if o.Previous {
 		d.Previous = prev
 		d.Periods = []analysis.Period{prev, cur}
@@ -87,7 +95,43 @@ func National(o Options) *analysis.Dataset {
 	}
 	// A province-level figure, as some provinces report only the total.
 	d.Figures = append(d.Figures, analysis.Figure{Province: "海南", Period: cur, Members: 420000, Source: src})
+	addHistory(d, o.Months)
 	return d
+}
+
+// addHistory adds months−2 months before 2024-11 from the figures of
+// 2024-11, without drawing from the random source (the other figures stay
+// as they are for any Months).
+func addHistory(d *analysis.Dataset, months int) {
+	if months <= 2 {
+		return
+	}
+	prev := analysis.Period{Year: 2024, Month: 11}
+	var last []analysis.Figure
+	for _, f := range d.Figures {
+		if f.Period == prev {
+			last = append(last, f)
+		}
+	}
+	var hist []analysis.Period
+	for k := 1; k <= months-2; k++ {
+		idx := 2024*12 + 10 - k // months since year 0, January = 0
+		p := analysis.Period{Year: idx / 12, Month: idx%12 + 1}
+		hist = append([]analysis.Period{p}, hist...)
+		for i, f := range last {
+			if i%7 == 3 && k > 4 {
+				continue // reports only the last six months
+			}
+			f.Period = p
+			f.Members -= f.Members * int64(k) / 250
+			f.Line = 0
+			d.Figures = append(d.Figures, f)
+		}
+		if k >= 13 {
+			d.Figures = append(d.Figures, analysis.Figure{Province: "广东", Period: p, Members: 2600000 - 15000*int64(k), Source: "synthetic national fixture"})
+		}
+	}
+	d.Periods = append(hist, d.Periods...)
 }
 
 func addBases(d *analysis.Dataset, rng *rand.Rand, c analysis.City, i int) {

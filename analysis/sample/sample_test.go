@@ -43,3 +43,21 @@ func BenchmarkCompareNational(b *testing.B) {
 		})
 	}
 }
+
+func TestNationalMonths(t *testing.T) {
+	d := National(Options{Cities: 120, Months: 26})
+	if len(d.Periods) != 26 || d.Periods[0] != (analysis.Period{Year: 2022, Month: 11}) || d.Periods[23] != (analysis.Period{Year: 2024, Month: 10}) {
+		t.Fatalf("periods %v … %v (%d)", d.Periods[0], d.Periods[len(d.Periods)-1], len(d.Periods))
+	}
+	c, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Series) != 26 || c.YearAgo != (analysis.Period{Year: 2023, Month: 12}) {
+		t.Errorf("series %d, year ago %v", len(c.Series), c.YearAgo)
+	}
+	plain := National(Options{Cities: 120, Previous: true})
+	if len(plain.Figures) >= len(d.Figures) || plain.Figures[10] != d.Figures[10] {
+		t.Errorf("the history changed the other figures")
+	}
+}

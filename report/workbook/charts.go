@@ -76,14 +76,17 @@ func (b *book) writeCharts() error {
 	if !b.c.Previous.IsZero() {
 		charts = append(charts, &excelize.Chart{
 			Type:       excelize.Bar,
-			Series:     []excelize.ChartSeries{series("previous"), series("members")},
-			Title:      b.chartTitle(b.l.chartChange),
+			Series:     []excelize.ChartSeries{series("cmpPrevious"), series("cmpMembers")},
+			Title:      b.chartTitle(b.tl.chartChange),
 			Legend:     excelize.ChartLegend{Position: "bottom"},
 			XAxis:      axis(excelize.ChartAxis{ReverseOrder: true}),
 			YAxis:      valueAxis("#,##0"),
 			VaryColors: &no,
 			Dimension:  excelize.ChartDimension{Width: chartWidth, Height: bars(30)},
 		})
+	}
+	if ch := b.trendChart(axis, valueAxis); ch != nil {
+		charts = append(charts, ch)
 	}
 	row := 1
 	for i, ch := range charts {

@@ -19,7 +19,7 @@ func (b *book) cityTable() *table {
 		{key: "basis", header: l.basis, min: 8}, {key: "share", header: l.share, min: 9, max: 11},
 		{key: "rank", header: l.rankRegion, min: 8, max: 11}, {key: "rankAll", header: l.rankOverall, min: 8, max: 11},
 	}
-	cols = append(cols, b.changeColumns()...)
+	cols = append(cols, b.cityChangeColumns()...)
 	for _, s := range b.segs {
 		cols = append(cols, column{key: fmt.Sprintf("seg%d", s), header: l.segmentShort[s], min: 10, max: 14})
 	}
@@ -48,7 +48,7 @@ func (b *book) writeCities() error {
 			b.formula(t.sheet, c("rank"), r, b.st.rank, fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS(%s,%s,%s,">"&%s)+1,"")`, m, rng("region"), reg, rng("members"), m), rankWant(ct.RankInRegion)),
 			b.formula(t.sheet, c("rankAll"), r, b.st.rank, fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIF(%s,">"&%s)+1,"")`, m, rng("members"), m), rankWant(ct.RankOverall)),
 		}
-		row = append(row, b.changeCells(t, r, ct.Members, ct.PreviousMembers)...)
+		row = append(row, b.cityChangeCells(t, r, ct)...)
 		for _, s := range b.segs {
 			row = append(row, b.people(ct.BySegment[s], b.st.int))
 		}
@@ -56,12 +56,13 @@ func (b *book) writeCities() error {
 	}
 	t.totals = func(first, last int) []any {
 		var bases, key int
-		var members, prev *int64
+		var members, prev, ago *int64
 		for _, ct := range b.c.Cities[:t.rows] {
 			bases += ct.Bases
 			key += ct.KeyProjects
 			members = addPtr(members, ct.Members)
 			prev = addPtr(prev, ct.PreviousMembers)
+			ago = addPtr(ago, ct.YearAgoMembers)
 		}
 		row := []any{b.styled(b.st.totalText, b.l.cityTotal), nil, nil, nil,
 			b.subtotal(t, "bases", first, last, b.st.totalInt, fi(bases)),
@@ -69,8 +70,13 @@ func (b *book) writeCities() error {
 			b.subtotalMembers(t, "members", first, last, members),
 			b.wanFormulaStyled(t.sheet, c("wan"), last+1, fmt.Sprintf("%s%d", c("members"), last+1), members, b.st.totalWan),
 			nil, nil, nil, nil}
+		// Sums of every city's figure: no change is drawn from them, since
+		// the cities reporting differ between the periods.
 		if !b.c.Previous.IsZero() {
-			row = append(row, b.subtotalMembers(t, "previous", first, last, prev))
+			row = append(row, b.subtotalMembers(t, "previous", first, last, prev), nil, nil)
+		}
+		if !b.c.YearAgo.IsZero() {
+			row = append(row, b.subtotalMembers(t, "yearAgo", first, last, ago))
 		}
 		return row
 	}

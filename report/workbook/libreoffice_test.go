@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
@@ -46,6 +47,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	}{
 		{"default", defaultComparison(t), vocab.Zh},
 		{"national", nationalComparison(t), vocab.En},
+		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.Zh},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

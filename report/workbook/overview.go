@@ -36,7 +36,11 @@ func (b *book) writeOverview() error {
 	if c.Region != "" {
 		scope = c.Region
 	}
-	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {l.scope, scope}, {l.periodsInData, periodsText(c.Periods, b.lang)}} {
+	ago := l.none
+	if !c.YearAgo.IsZero() {
+		ago = c.YearAgo.String()
+	}
+	for _, kv := range [][2]string{{l.periodLabel, c.Period.String()}, {l.previousLabel, prev}, {b.tl.yearAgoLabel, ago}, {l.scope, scope}, {l.periodsInData, periodsText(c.Periods, b.lang)}} {
 		s.add(b.styled(b.st.label, kv[0]), b.styled(b.st.valueText, kv[1]))
 		s.fit(0, textWidth(kv[0]), 44)
 	}
@@ -94,8 +98,27 @@ func (b *book) keyFigures(s *sheet) map[string]int {
 	add("members", l.members, b.st.valueInt, members("members"), f64(t.Members))
 	m := rows["members"]
 	add("wan", l.wan, b.st.wan, fmt.Sprintf(`IF(ISNUMBER(B%d),B%d/%d,"")`, m, m, l.wanDiv), ratio(t.Members, float64(l.wanDiv)))
-	if !b.c.Previous.IsZero() {
-		add("previous", l.previous, b.st.valueInt, members("previous"), f64(t.PreviousMembers))
+	// Like for like (可比口径): the comparable sums of the region sheet and
+	// the change between them; never the difference of the two totals.
+	for i, sd := range b.sides() {
+		if !sd.on {
+			continue
+		}
+		cm := t.Comparable
+		heads := [4]string{b.tl.cmpMembers, b.tl.cmpPrevious, b.tl.change, b.tl.changeRatio}
+		if i == 1 {
+			cm = t.YoY
+			heads = [4]string{b.tl.yoyMembers, b.tl.yoyPrevious, b.tl.yoyChange, b.tl.yoyChangeRatio}
+		}
+		add(sd.members, heads[0], b.st.valueInt, members(sd.members), f64(cm.Members))
+		add(sd.previous, heads[1], b.st.valueInt, members(sd.previous), f64(cm.Previous))
+		cr, pr := rows[sd.members], rows[sd.previous]
+		var ratio *float64
+		if cm.ChangeRatio != nil {
+			ratio = cm.ChangeRatio
+		}
+		add(sd.change, heads[2], b.st.valueInt, fmt.Sprintf(`IF(AND(ISNUMBER(B%d),ISNUMBER(B%d)),B%d-B%d,"")`, cr, pr, cr, pr), f64(cm.Change))
+		add(sd.ratio, heads[3], b.st.valuePct, fmt.Sprintf(`IF(AND(ISNUMBER(B%d),ISNUMBER(B%d),B%d<>0),(B%d-B%d)/B%d,"")`, cr, pr, pr, cr, pr, pr), ratio)
 	}
 	return rows
 }

@@ -27,19 +27,6 @@ func (b *book) countColumns() []column {
 	return cols
 }
 
-// changeColumns are the previous-period columns, present only when the data
-// has a previous period.
-func (b *book) changeColumns() []column {
-	if b.c.Previous.IsZero() {
-		return nil
-	}
-	return []column{
-		{key: "previous", header: b.l.previous, min: 12},
-		{key: "change", header: b.l.change, min: 11},
-		{key: "changeRatio", header: b.l.changeRatio, min: 9},
-	}
-}
-
 func (b *book) provinceTable() *table {
 	l := b.l
 	cols := []column{{key: "province", header: l.province, min: 8}, {key: "region", header: l.region, min: 8}}
@@ -50,7 +37,7 @@ func (b *book) provinceTable() *table {
 		column{key: "basis", header: l.basis, min: 8},
 		column{key: "share", header: l.share, min: 9, max: 11},
 		column{key: "rank", header: l.rankRegion, min: 8, max: 11})
-	cols = append(cols, b.changeColumns()...)
+	cols = append(cols, b.comparableColumns(true)...)
 	for i := 1; i <= b.c.MaxBatch; i++ {
 		cols = append(cols, column{key: fmt.Sprintf("batch%d", i), header: l.batchN(i), min: 7})
 	}
@@ -78,7 +65,7 @@ func (b *book) writeProvinces() error {
 				fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),
 			b.formula(t.sheet, c("rank"), r, b.st.rank,
 				fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1,"")`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
-		row = append(row, b.changeCells(t, r, p.Members, p.PreviousMembers)...)
+		row = append(row, b.provinceComparableCells(t, r, p)...)
 		for _, n := range p.BasesByBatch {
 			row = append(row, b.intCell(n, b.st.int))
 		}
@@ -95,9 +82,7 @@ func (b *book) writeProvinces() error {
 		row = append(row, b.subtotalMembers(t, "members", first, lastRow, tot.Members),
 			b.wanFormulaStyled(t.sheet, c("wan"), tr, fmt.Sprintf("%s%d", c("members"), tr), tot.Members, b.st.totalWan),
 			nil, nil, nil)
-		if !b.c.Previous.IsZero() {
-			row = append(row, b.subtotalMembers(t, "previous", first, lastRow, tot.PreviousMembers), nil, nil)
-		}
+		row = append(row, b.comparableTotals(t, first, lastRow, true)...)
 		for i := 1; i <= b.c.MaxBatch; i++ {
 			sum := 0
 			for _, p := range b.c.Provinces {
@@ -141,29 +126,6 @@ func (b *book) wanFormula(sheet, col string, row int, members string, n *int64) 
 func (b *book) wanFormulaStyled(sheet, col string, row int, members string, n *int64, style int) any {
 	f := fmt.Sprintf(`IF(ISNUMBER(%s),%s/%d,"")`, members, members, b.l.wanDiv)
 	return b.formula(sheet, col, row, style, f, ratio(n, float64(b.l.wanDiv)))
-}
-
-// changeCells are the previous-period cells of a row: the previous figure,
-// and the change and change ratio as formulas.
-func (b *book) changeCells(t *table, r int, cur, prev *int64) []any {
-	if b.c.Previous.IsZero() {
-		return nil
-	}
-	m := fmt.Sprintf("%s%d", t.col("members"), r)
-	p := fmt.Sprintf("%s%d", t.col("previous"), r)
-	var change, changeRatio *float64
-	if cur != nil && prev != nil {
-		change = fi(int(*cur - *prev))
-		if *prev != 0 {
-			v := float64(*cur-*prev) / float64(*prev)
-			changeRatio = &v
-		}
-	}
-	return []any{
-		b.people(prev, b.st.int),
-		b.formula(t.sheet, t.col("change"), r, b.st.signed, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,"")`, m, p, m, p), change),
-		b.formula(t.sheet, t.col("changeRatio"), r, b.st.signedPct, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s),%s<>0),(%s-%s)/%s,"")`, m, p, p, m, p, p), changeRatio),
-	}
 }
 
 // subtotal sums the visible rows of a column: SUBTOTAL(109, …) follows the

@@ -18,7 +18,7 @@ func (b *book) regionTable() *table {
 	cols := []column{{key: "region", header: l.region, min: 8}, {key: "provinces", header: l.provinceCount, min: 8}}
 	cols = append(cols, b.countColumns()...)
 	cols = append(cols, column{key: "members", header: l.members, min: 12}, column{key: "wan", header: l.wan, min: 10})
-	cols = append(cols, b.changeColumns()...)
+	cols = append(cols, b.comparableColumns(false)...)
 	return &table{sheet: b.layout.regions.sheet, cols: cols, rows: b.layout.regions.n, freeze: 1}
 }
 
@@ -40,12 +40,7 @@ func (b *book) writeRegions() error {
 		m := fmt.Sprintf("%s%d", c("members"), r)
 		row = append(row, b.sumMembers(t.sheet, c("members"), r, pref("members"), pref("region"), name, g.Members),
 			b.wanFormula(t.sheet, c("wan"), r, m, g.Members))
-		if !b.c.Previous.IsZero() {
-			cells := b.changeCells(t, r, g.Members, g.PreviousMembers)
-			cells[0] = b.sumMembers(t.sheet, c("previous"), r, pref("previous"), pref("region"), name, g.PreviousMembers)
-			row = append(row, cells...)
-		}
-		return row
+		return append(row, b.regionComparableCells(t, r, g, pref, name)...)
 	}
 	t.totals = func(first, last int) []any {
 		tot := b.c.Totals
@@ -57,10 +52,7 @@ func (b *book) writeRegions() error {
 		tr := last + 1
 		row = append(row, b.subtotalMembers(t, "members", first, last, tot.Members),
 			b.wanFormulaStyled(t.sheet, c("wan"), tr, fmt.Sprintf("%s%d", c("members"), tr), tot.Members, b.st.totalWan))
-		if !b.c.Previous.IsZero() {
-			row = append(row, b.subtotalMembers(t, "previous", first, last, tot.PreviousMembers))
-		}
-		return row
+		return append(row, b.comparableTotals(t, first, last, false)...)
 	}
 	return b.writeTable(t)
 }

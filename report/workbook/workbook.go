@@ -43,6 +43,7 @@ type book struct {
 	f       *excelize.File
 	c       *analysis.Comparison
 	l       *labels
+	tl      timeLabels
 	st      styles
 	lang    vocab.Lang
 	limit   int      // rows per sheet
@@ -71,7 +72,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), lang: lang, limit: cfg.limit, record: cfg.checks}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang == vocab.Zh), lang: lang, limit: cfg.limit, record: cfg.checks}
 	defer b.f.Close()
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
@@ -82,7 +83,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if err := b.createSheets(); err != nil {
 		return nil, err
 	}
-	steps := []func() error{b.writeRegions, b.writeProvinces, b.writeCities, b.writeBases,
+	steps := []func() error{b.writeRegions, b.writeProvinces, b.writeCities, b.writeTrend, b.writeProvinceTrend, b.writeBases,
 		b.writeFigures, b.writeQuality, b.writeCharts, b.writeOverview}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -149,6 +150,12 @@ func planLayout(c *analysis.Comparison, l *labels, limit int) layout {
 func (b *book) createSheets() error {
 	lay := b.layout
 	names := []string{b.l.overview, b.l.charts, lay.regions.sheet, lay.provinces.sheet, lay.cities.sheet}
+	if b.hasTrend() {
+		names = append(names, b.tl.trend)
+		if len(b.c.Provinces) > 0 {
+			names = append(names, b.tl.trendProvinces)
+		}
+	}
 	for _, ps := range [][]part{lay.bases, lay.figures} {
 		for _, p := range ps {
 			names = append(names, p.sheet)

@@ -26,7 +26,7 @@ func TestSheetNames(t *testing.T) {
 	}{
 		{"default zh", defaultComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
 		{"default en", defaultComparison(t), vocab.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality"}},
-		{"national zh", nationalComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
+		{"national zh", nationalComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "趋势", "分省趋势", "基地", "人数", "数据质量"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,9 +47,11 @@ func TestHeaders(t *testing.T) {
 		sheet string
 		want  []string // A1, B1, …
 	}{
-		{"片区", []string{"片区", "省区市数", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "上期人数", "增减", "增减率"}},
-		{"省份", []string{"省区市", "片区", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "上期人数", "增减", "增减率", "第1批"}},
-		{"城市", []string{"城市", "省区市", "片区", "城市类型", "基地数", "重点项目数", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "总排名", "上期人数", "增减", "增减率"}},
+		{"片区", []string{"片区", "省区市数", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "环比可比城市数", "可比本期人数", "可比上期人数", "环比增减", "环比增减率"}},
+		{"省份", []string{"省区市", "片区", "城市数", "试点城市", "推广城市", "基地数", "重点项目数", "报送人数的城市", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "环比口径", "环比可比城市数", "可比本期人数", "可比上期人数", "环比增减", "环比增减率", "第1批"}},
+		{"城市", []string{"城市", "省区市", "片区", "城市类型", "基地数", "重点项目数", "人数", "人数（万）", "人数口径", "占片区比重", "片区内排名", "总排名", "上期人数", "环比增减", "环比增减率"}},
+		{"趋势", []string{"时期", "合计人数", "报送人数的城市", "华东人数", "华东报送城市"}},
+		{"分省趋势", []string{"时期", "合计人数"}},
 		{"基地", []string{"基地名称", "城市", "省区市", "片区", "批次", "领域", "群体", "设立时间", "来源"}},
 		{"人数", []string{"时期", "省区市", "城市", "群体", "人数", "人数（万）", "来源", "源文件行号"}},
 	}
@@ -164,7 +166,8 @@ func flatten(rows [][]string) string {
 // TestFormulas evaluates every formula with excelize's calculator and
 // compares it with the Comparison figure it stands for.
 func TestFormulas(t *testing.T) {
-	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t)} {
+	months := mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26}))
+	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t), "26 months": months} {
 		t.Run(name, func(t *testing.T) {
 			b, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 			if len(b.checks) < 50 {

@@ -1,0 +1,65 @@
+package workbook
+
+import "github.com/basebrief/basebrief/analysis"
+
+// timeLabels are the words of the like-for-like change (可比口径), 同比
+// and the trend sheets.
+type timeLabels struct {
+	trend, trendProvinces string // sheet names
+
+	// province and region sheets: 环比 (against the previous period)
+	cmpBasis, cmpCities, cmpMembers, cmpPrevious, change, changeRatio string
+	// 同比 (against the year-ago period)
+	yoyBasis, yoyCities, yoyMembers, yoyPrevious, yoyChange, yoyChangeRatio string
+	// city sheet
+	previous, yearAgo string
+	basisProvince     string
+	basisCities       string
+
+	// trend sheets
+	totalMembers, totalReporting, regionMembers, regionReporting, source, coverageChanged string
+	chartTrend, chartChange                                                               string
+	yearAgoLabel                                                                          string
+}
+
+func timeLabelsFor(zh bool) timeLabels {
+	if zh {
+		return timeLabels{
+			trend: "趋势", trendProvinces: "分省趋势",
+			cmpBasis: "环比口径", cmpCities: "环比可比城市数", cmpMembers: "可比本期人数", cmpPrevious: "可比上期人数",
+			change: "环比增减", changeRatio: "环比增减率",
+			yoyBasis: "同比口径", yoyCities: "同比可比城市数", yoyMembers: "同比可比本期人数", yoyPrevious: "可比上年同期人数",
+			yoyChange: "同比增减", yoyChangeRatio: "同比增减率",
+			previous: "上期人数", yearAgo: "上年同期人数",
+			basisProvince: "省级数", basisCities: "两期均报送的城市",
+			totalMembers: "合计人数", totalReporting: "报送人数的城市", regionMembers: "%s人数", regionReporting: "%s报送城市",
+			source: "数据所属时期", coverageChanged: "报送范围或口径变化",
+			chartTrend: "各片区人数走势", chartChange: "各省区市人数：可比口径本期与上期",
+			yearAgoLabel: "上年同期",
+		}
+	}
+	return timeLabels{
+		trend: "Trend", trendProvinces: "Trend by province",
+		cmpBasis: "Basis (vs previous)", cmpCities: "Comparable cities", cmpMembers: "Comparable members", cmpPrevious: "Comparable previous",
+		change: "Change", changeRatio: "Change %",
+		yoyBasis: "Basis (year on year)", yoyCities: "YoY comparable cities", yoyMembers: "YoY comparable members", yoyPrevious: "Comparable a year ago",
+		yoyChange: "YoY change", yoyChangeRatio: "YoY change %",
+		previous: "Previous members", yearAgo: "Members a year ago",
+		basisProvince: "province figures", basisCities: "cities in both periods",
+		totalMembers: "Total members", totalReporting: "Reporting cities", regionMembers: "%s members", regionReporting: "%s reporting",
+		source: "Figures of", coverageChanged: "Coverage or basis changed",
+		chartTrend: "Members by region over time", chartChange: "Members by province, like for like: this period and the previous one",
+		yearAgoLabel: "Year-ago period",
+	}
+}
+
+// basisText names a province's comparable basis.
+func (l timeLabels) basisText(b analysis.Basis) string {
+	switch b {
+	case analysis.BasisProvince:
+		return l.basisProvince
+	case analysis.BasisCities:
+		return l.basisCities
+	}
+	return ""
+}
