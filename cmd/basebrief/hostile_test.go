@@ -216,3 +216,26 @@ func TestKilledRunsScratchRemoved(t *testing.T) {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
+
+// A panic in a stage (a bug) ends the run with exit 3 and a last log line
+// saying so, not a crash with exit 2, the usage-error code.
+func TestPanicIsInternalError(t *testing.T) {
+	for _, name := range []string{"read", "render"} {
+		t.Run(name, func(t *testing.T) {
+			stageHook = func(s string) {
+				if s == name {
+					panic("index out of range [65536]")
+				}
+			}
+			defer func() { stageHook = nil }()
+			dir := t.TempDir()
+			code, _, stderr := runArgs(t, "run", "--out", filepath.Join(dir, "packet"), "--data", "testdata/valid")
+			if last := lastLine(stderr); code != exitFailure || !strings.Contains(last, "internal error") || !strings.Contains(last, "65536") {
+				t.Fatalf("exit %d, last line %q", code, last)
+			}
+			if e := entries(t, dir); e != "" {
+				t.Fatalf("a panicked run left %s", e)
+			}
+		})
+	}
+}

@@ -60,7 +60,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		return err
 	})
 	if err != nil {
-		if errors.Is(err, errInterrupted) {
+		if errors.Is(err, errInterrupted) || errors.Is(err, errInternal) {
 			return failStage(log, err)
 		}
 		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
@@ -104,10 +104,13 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 }
 
 // failStage logs a stage's failure: its own errors are logged where they
-// happen (loadAndCompare), an interruption here.
+// happen (loadAndCompare), an interruption or a panic here.
 func failStage(log *logger, err error) error {
-	if errors.Is(err, errInterrupted) {
+	switch {
+	case errors.Is(err, errInterrupted):
 		return log.fail(err, "interrupted by a signal; nothing written")
+	case errors.Is(err, errInternal):
+		return log.fail(err, "internal error; nothing written")
 	}
 	return err
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 )
 
-// errInterrupted marks a run ended by SIGINT/SIGTERM.
-var errInterrupted = errors.New("interrupted")
+var (
+	errInterrupted = errors.New("interrupted")   // a run ended by SIGINT/SIGTERM
+	errInternal    = errors.New("internal error") // a panic in a stage
+)
 
 // stageHook, when a test sets it, runs at the start of each stage inside
 // the stage's goroutine, so a test can make a stage hang.
@@ -23,6 +25,14 @@ func stage(ctx context.Context, name string, fn func() error) error {
 	}
 	done := make(chan error, 1)
 	go func() {
+		// A panic is a bug, never the user's fault: it ends the run with
+		// exit 3 and a last log line saying so, not a crash with exit 2
+		// (the usage-error code) and a trace on stderr.
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("%w during %s: %v (a bug in basebrief: please report it with the input)", errInternal, name, r)
+			}
+		}()
 		if stageHook != nil {
 			stageHook(name)
 		}
