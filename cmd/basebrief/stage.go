@@ -7,7 +7,7 @@ import (
 )
 
 var (
-	errInterrupted = errors.New("interrupted")   // a run ended by SIGINT/SIGTERM
+	errInterrupted = errors.New("interrupted")    // a run ended by SIGINT/SIGTERM
 	errInternal    = errors.New("internal error") // a panic in a stage
 )
 
