@@ -104,3 +104,25 @@ func (c *Comparison) ProvincesInOrder() []ProvinceRow {
 func (c *Comparison) CitiesInOrder() []CityRow {
 	return inOrder(c.Cities, func(ct CityRow) int { return ct.Order })
 }
+
+// InReadingOrder returns a copy of c whose region, province and city lists
+// are in the order people read them: members descending, nulls last, as in
+// summary.json, but ties in official order instead of code-point order
+// (重庆、四川, then 贵州、云南、西藏… without figures). The rows are copies;
+// the rest is shared. Renderers that list rows by members start from it.
+func (c *Comparison) InReadingOrder() *Comparison {
+	r := *c
+	r.Regions = slices.Clone(c.Regions)
+	slices.SortStableFunc(r.Regions, func(a, b RegionRow) int {
+		return cmp.Or(byMembers(a.Members, b.Members), cmp.Compare(a.Order, b.Order))
+	})
+	r.Provinces = slices.Clone(c.Provinces)
+	slices.SortStableFunc(r.Provinces, func(a, b ProvinceRow) int {
+		return cmp.Or(byMembers(a.Members, b.Members), cmp.Compare(a.Order, b.Order))
+	})
+	r.Cities = slices.Clone(c.Cities)
+	slices.SortStableFunc(r.Cities, func(a, b CityRow) int {
+		return cmp.Or(byMembers(a.Members, b.Members), cmp.Compare(a.Order, b.Order))
+	})
+	return &r
+}

@@ -104,3 +104,20 @@ func TestRegionFilterForms(t *testing.T) {
 		t.Errorf("unknown region: %v", err)
 	}
 }
+
+func TestInReadingOrder(t *testing.T) {
+	d := western()
+	d.Figures = append(d.Figures, fig("新疆", "乌鲁木齐", y2019, 0, 1300000), fig("贵州", "贵阳", y2019, 0, 1300000))
+	c := mustCompare(t, d, "")
+	r := c.InReadingOrder()
+	// Tied at 130万: 四川、贵州、新疆 officially (code point would give 四川、新疆、贵州).
+	if got := names(r.Provinces, func(p ProvinceRow) string { return p.Province }); got != "重庆、四川、贵州、新疆、云南、西藏、甘肃、青海、宁夏" {
+		t.Errorf("provinces = %s", got)
+	}
+	if got := names(r.Cities, func(ct CityRow) string { return ct.City }); got != "重庆、成都、贵阳、乌鲁木齐、绵阳、昆明、拉萨、兰州、西宁、银川" {
+		t.Errorf("cities = %s", got)
+	}
+	if got := names(c.Provinces, func(p ProvinceRow) string { return p.Province }); got != "重庆、四川、新疆、贵州、云南、宁夏、甘肃、西藏、青海" {
+		t.Errorf("summary order changed: %s", got)
+	}
+}

@@ -19,7 +19,7 @@ func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, "chart bases_by_province skipped: no bases in the records"
 	}
 	slices.SortStableFunc(provs, func(a, b analysis.ProvinceRow) int {
-		return cmp.Or(cmp.Compare(b.Bases, a.Bases), cmp.Compare(b.KeyProjects, a.KeyProjects))
+		return cmp.Or(cmp.Compare(b.Bases, a.Bases), cmp.Compare(b.KeyProjects, a.KeyProjects), cmp.Compare(a.Order, b.Order))
 	})
 	// Only the batches that occur get a colour and a legend entry.
 	var batches []int
@@ -81,7 +81,7 @@ func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, "chart coverage_by_province skipped: no cities in the records"
 	}
 	slices.SortStableFunc(provs, func(a, b analysis.ProvinceRow) int {
-		return cmp.Or(cmp.Compare(b.Cities, a.Cities), cmp.Compare(b.ReportingCities, a.ReportingCities))
+		return cmp.Or(cmp.Compare(b.Cities, a.Cities), cmp.Compare(b.ReportingCities, a.ReportingCities), cmp.Compare(a.Order, b.Order))
 	})
 	f := &figure{
 		name:    "coverage_by_province",

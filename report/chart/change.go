@@ -29,7 +29,7 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, fmt.Sprintf("chart change_by_city skipped: no city has figures for both %s and %s", c.Previous, c.Period)
 	}
 	slices.SortStableFunc(rows, func(a, b analysis.CityRow) int {
-		return cmp.Or(cmp.Compare(*b.Change, *a.Change), cmp.Compare(a.City, b.City), cmp.Compare(a.Province, b.Province))
+		return cmp.Or(cmp.Compare(*b.Change, *a.Change), cmp.Compare(a.Order, b.Order))
 	})
 	f := &figure{
 		name:   "change_by_city",

@@ -63,6 +63,7 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	if c == nil {
 		return nil, nil, errors.New("render charts: no comparison")
 	}
+	c = c.InReadingOrder() // rows by members, ties (and regions' groups) in official order
 	face := opts.Face
 	if face == nil {
 		var err error

@@ -68,6 +68,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if c == nil {
 		return nil, fmt.Errorf("write workbook: no comparison")
 	}
+	c = c.InReadingOrder() // ties in official order, not code point
 	lang := opts.Lang
 	if lang != vocab.En {
 		lang = vocab.Zh

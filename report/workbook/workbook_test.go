@@ -77,6 +77,17 @@ func TestHeaders(t *testing.T) {
 func TestFigures(t *testing.T) {
 	c := defaultComparison(t)
 	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
+	// The tables list places by members, ties in official order: the source
+	// article's order of the western provinces, not code-point order.
+	var provs []string
+	for i := range 9 {
+		v, _ := f.GetCellValue("省份", "A"+strconv.Itoa(i+2))
+		provs = append(provs, v)
+	}
+	if got := strings.Join(provs, "、"); got != "重庆、四川、贵州、云南、西藏、甘肃、青海、宁夏、新疆" {
+		t.Errorf("province sheet order = %s", got)
+	}
+	c = c.InReadingOrder()
 	for i, p := range c.Provinces {
 		r := strconv.Itoa(i + 2)
 		wantCell(t, f, "省份", "A"+r, excelize.CellTypeInlineString, p.Province)
