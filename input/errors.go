@@ -1,7 +1,9 @@
 package input
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -205,7 +207,11 @@ func (c *collector) result() error {
 	shown := fairShares(c.files, c.max)
 	var out Errors
 	for i, f := range c.files {
-		for _, g := range f.groups[:shown[i]] {
+		// Shown in line order: a problem found at the end about the
+		// header (a column of city names) comes before the rows.
+		list := slices.Clone(f.groups[:shown[i]])
+		slices.SortStableFunc(list, func(a, b Error) int { return cmp.Compare(a.Line, b.Line) })
+		for _, g := range list {
 			if g.Count <= 1 {
 				g.Count, g.Lines = 0, nil
 			}

@@ -2,7 +2,10 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
 )
 
 // What reading figures.csv noticed beyond single rows: markers counted,
@@ -91,12 +94,54 @@ func (fr *figureReader) notes() {
 	if a := fr.absent; a.n > 0 {
 		t.notes.add(codeNotReported,
 			fmt.Sprintf("%s：%d行人数未填报（空白、—、/、暂无等），按无数据处理：第%s行", t.pl.file, a.n, joinLines(a.lines, a.n, true)),
-			fmt.Sprintf("%s: %d rows have no members figure (empty, —, /, 暂无 or the like), read as not reported: lines %s", t.pl.file, a.n, joinLines(a.lines, a.n, false)))
+			fmt.Sprintf("%s: %s no members figure (empty, —, /, 暂无 or the like), read as not reported: lines %s", t.pl.file, count(a.n, "row has", "rows have"), joinLines(a.lines, a.n, false)))
 	}
 	if s := fr.scientific; s.n > 0 {
 		t.notes.add(codeScientific,
 			fmt.Sprintf("%s：%d行人数为科学计数法且有效数字不超过4位（如1.21E+06，多因列宽不足），已按所示数值读取，请核对原表：第%s行", t.pl.file, s.n, joinLines(s.lines, s.n, true)),
-			fmt.Sprintf("%s: %d rows give members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.file, s.n, joinLines(s.lines, s.n, false)))
+			fmt.Sprintf("%s: %s members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.file, count(s.n, "row gives", "rows give"), joinLines(s.lines, s.n, false)))
 	}
 	fr.totals.note(t)
+}
+
+// undoDays reports whether first-of-month days were read as months although
+// the table holds no months or holds real days: the table is read again
+// with days as days.
+func (fr *figureReader) undoDays() bool {
+	return fr.daysAsMonths && fr.monthDays.n > 0 && (!fr.months || fr.realDays)
+}
+
+// kindsNote says which period was compared when the table holds periods of
+// several kinds, and names the days read as months.
+func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period) {
+	t := fr.t
+	if d := fr.monthDays; d.n > 0 {
+		t.notes.add(codeMonthDays,
+			fmt.Sprintf("%s：时期列既有月份又有每月1日的日期（同一列的两种单元格格式），%d行日期按月份读取：第%s行", t.pl.file, d.n, joinLines(d.lines, d.n, true)),
+			fmt.Sprintf("%s: the period column mixes months with first-of-month days (one column, two cell formats); %d day-form rows read as months: lines %s", t.pl.file, d.n, joinLines(d.lines, d.n, false)))
+	}
+	if cur.IsZero() {
+		return
+	}
+	var kinds []analysis.PeriodKind
+	for _, p := range periods {
+		if k := p.Kind(); !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	if len(kinds) < 2 {
+		return
+	}
+	slices.Sort(kinds)
+	zh, en := make([]string, len(kinds)), make([]string, len(kinds))
+	for i, k := range kinds {
+		zh[i], en[i] = kindZh[k], k.String()+"s"
+	}
+	t.notes.add(codePeriodKinds,
+		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较", t.pl.file, strings.Join(zh, "、"), cur, kindZh[cur.Kind()]),
+		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.file, strings.Join(en, ", "), cur, cur.Kind()))
+}
+
+var kindZh = map[analysis.PeriodKind]string{
+	analysis.KindYear: "年", analysis.KindQuarter: "季度", analysis.KindMonth: "月", analysis.KindDay: "日",
 }

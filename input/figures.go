@@ -34,6 +34,14 @@ type figureParser struct {
 	ix *cityIndex // read only: to tell a column of city names
 
 	absent     rowTally // members not reported
+	// A column mixing months with first-of-month days (2019年12月 and
+	// 2019/12/1) is read as months; the days are read as months on the
+	// first reading, and again as days if the table turns out to hold no
+	// months or real days too.
+	daysAsMonths bool
+	monthDays    rowTally // first-of-month days read as months
+	months       bool     // a month written as a month
+	realDays     bool     // a day other than the first, or days kept as days
 	scientific rowTally // members in scientific notation with few digits
 	cityProbe  []cityProbe
 
@@ -75,6 +83,7 @@ type figureReader struct {
 
 // figureResult is what figures.csv yields.
 type figureResult struct {
+	retryDays bool // first-of-month days were read as months wrongly: read again
 	figures  []analysis.Figure
 	history  analysis.History
 	periods  []analysis.Period
@@ -82,8 +91,9 @@ type figureResult struct {
 	previous analysis.Period
 }
 
-func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector) figureResult {
+func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector, daysAsMonths bool) figureResult {
 	fr := newFigureReader(t, ix, want, c)
+	fr.daysAsMonths = daysAsMonths
 	if t.parallel {
 		fr.pipeline()
 		return fr.result()
@@ -134,6 +144,16 @@ func (fp *figureParser) parse(row *figureRow) {
 	seg, segOK := fp.segment(t.get(colSegment))
 	f.Segment = seg
 	period, periodOK := fp.period(t.get(colPeriod))
+	if period.Day != 0 {
+		if period.Day == 1 && fp.daysAsMonths {
+			period.Day = 0 // read as its month, if the table also has months (undoDays)
+			fp.monthDays.add(t.line)
+		} else {
+			fp.realDays = true
+		}
+	} else if period.Month != 0 {
+		fp.months = true
+	}
 	f.Period = period
 	row.dated = periodOK
 	row.keyed = segOK && periodOK
@@ -307,6 +327,9 @@ func (fr *figureReader) follow(i int32) {
 }
 
 func (fr *figureReader) result() figureResult {
+	if fr.undoDays() {
+		return figureResult{retryDays: true}
+	}
 	fr.notes()
 	if t := fr.t; !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
 		t.notes.add(codeNoFigures,
@@ -325,7 +348,11 @@ func (fr *figureReader) result() figureResult {
 			return r
 		}
 	}
+	if prev.period.Kind() != cur.period.Kind() {
+		prev = bucket{} // periods of different kinds are never compared
+	}
 	r.period, r.previous = cur.period, prev.period
+	fr.kindsNote(r.periods, cur.period)
 	r.history = fr.hist.result(fr.ix)
 	if n := len(prev.figs) + len(cur.figs); n > 0 {
 		r.figures = fr.figures(cur, fr.figures(prev, make([]analysis.Figure, 0, n)))

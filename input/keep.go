@@ -1,6 +1,7 @@
 package input
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -81,7 +82,7 @@ func (fr *figureReader) bucketFor(p analysis.Period) *bucket {
 	case fr.dropped:
 		return nil
 	}
-	c := p.Compare(cur.period)
+	c := kindFirst(p, cur.period)
 	switch {
 	case c > 0 && fr.want.IsZero():
 		// A newer period: the compared one becomes the previous candidate.
@@ -91,12 +92,22 @@ func (fr *figureReader) bucketFor(p analysis.Period) *bucket {
 		fr.dropped = p // after the chosen period
 		return nil
 	}
-	if pc := p.Compare(prev.period); pc < 0 && !prev.period.IsZero() {
+	if pc := kindFirst(p, prev.period); pc < 0 && !prev.period.IsZero() {
 		fr.dropped = p
 		return nil
 	}
 	*prev = bucket{period: p, figs: prev.figs[:0]}
 	return prev
+}
+
+// kindFirst orders periods by kind, then time: the latest period of the
+// finest kind present is the one compared, and its previous period is of
+// the same kind (result drops a candidate of a coarser kind).
+func kindFirst(p, q analysis.Period) int {
+	if c := cmp.Compare(p.Kind(), q.Kind()); c != 0 {
+		return c
+	}
+	return p.Compare(q)
 }
 
 func (fr *figureReader) intern(s string) string {

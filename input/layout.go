@@ -113,7 +113,7 @@ func (t *table) useHeader(header []string, above []aboveRow) {
 	if len(above) > 0 {
 		t.notes.add(codeRowsAbove,
 			fmt.Sprintf("%s：表头（第%d行）之上的%d行已跳过：%s", t.pl.file, headerLine, len(above), describeRows(above, true)),
-			fmt.Sprintf("%s: %d rows above the header (line %d) skipped: %s", t.pl.file, len(above), headerLine, describeRows(above, false)))
+			fmt.Sprintf("%s: %s above the header (line %d) skipped: %s", t.pl.file, count(len(above), "row", "rows"), headerLine, describeRows(above, false)))
 	}
 }
 

@@ -82,7 +82,17 @@ func load(ctx context.Context, fsys fs.FS, opts Options, parallel bool) (*analys
 	d.Cities = ix.cities
 	ld.readTable(basesSchema, func(t *table) { d.Bases = readBases(t, ix) })
 	var fr figureResult
-	ld.readTable(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period, ld.c) })
+	for _, daysAsMonths := range []bool{true, false} {
+		notes, files := ld.notes.mark(), len(ld.files)
+		ld.readTable(figuresSchema, func(t *table) { fr = readFigures(t, ix, opts.Period, ld.c, daysAsMonths) })
+		if !fr.retryDays {
+			break
+		}
+		// First-of-month days were not beside months: read them as days.
+		ld.c.forget(figuresSchema.file)
+		ld.notes.reset(notes)
+		ld.files = ld.files[:files]
+	}
 	d.Figures, d.Periods, d.Period, d.Previous = fr.figures, fr.periods, fr.period, fr.previous
 	d.History = fr.history
 

@@ -49,6 +49,9 @@ var wantVariant = struct {
 	previous: period(2019, 2, 0),
 }
 
+// kindsWarning is said of the variants' figures: years and months.
+const kindsWarning = "figures.csv: the periods are of several kinds (years, months); compared: 2019-03, a month; periods of different kinds are never compared with each other"
+
 func TestLoadVariants(t *testing.T) {
 	tests := []struct {
 		dir       string
@@ -56,11 +59,11 @@ func TestLoadVariants(t *testing.T) {
 		skipped   []int
 		warnings  []string
 	}{
-		{"english", []string{"UTF-8", "UTF-8", "UTF-8", "UTF-8"}, []int{0, 0, 0}, nil},
-		{"chinese", []string{"UTF-8", "UTF-8", "UTF-8"}, []int{0, 0, 0}, nil},
+		{"english", []string{"UTF-8", "UTF-8", "UTF-8", "UTF-8"}, []int{0, 0, 0}, []string{kindsWarning}},
+		{"chinese", []string{"UTF-8", "UTF-8", "UTF-8"}, []int{0, 0, 0}, []string{kindsWarning}},
 		{"mixed", []string{"UTF-8 BOM", "UTF-8 BOM", "UTF-8"}, []int{2, 0, 1},
-			[]string{`bases.csv:1: unknown column "备用" ignored`}},
-		{"gbk", []string{"GB18030", "GB18030", "GB18030"}, []int{0, 0, 0}, nil},
+			[]string{`bases.csv:1: unknown column "备用" ignored`, kindsWarning}},
+		{"gbk", []string{"GB18030", "GB18030", "GB18030"}, []int{0, 0, 0}, []string{kindsWarning}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
@@ -153,7 +156,8 @@ func TestLoadChosenPeriod(t *testing.T) {
 		period, previous analysis.Period
 		members          []int64
 	}{
-		{period(2019, 1, 0), period(2018, 0, 0), []int64{1300000, 400000, 12000, 1400000, 5000000, 500000}},
+		// 2018 is a year: never the previous period of a month.
+		{period(2019, 1, 0), analysis.Period{}, []int64{1300000, 400000, 12000, 1400000, 5000000}},
 		{period(2019, 2, 0), period(2019, 1, 0), []int64{1300000, 400000, 12000, 1400000, 5000000, 1310000, 1410000}},
 		{period(2018, 0, 0), analysis.Period{}, []int64{500000}},
 	}

@@ -64,3 +64,11 @@ func joinLines(lines []int, total int, zh bool) string {
 	}
 	return b.String()
 }
+
+// count says "1 row" or "3 rows".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

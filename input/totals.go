@@ -126,10 +126,10 @@ func (tc *totalsCheck) note(t *table) {
 			en = append(en, fmt.Sprintf("line %d (%s)", r.line, r.name))
 		case r.sum == r.members:
 			zh = append(zh, fmt.Sprintf("第%d行（%s %s）等于其%d行之和", r.line, r.name, vocab.People(r.members, vocab.Zh), r.rows))
-			en = append(en, fmt.Sprintf("line %d (%s %s) equals the sum of its %d rows", r.line, r.name, vocab.Int(r.members), r.rows))
+			en = append(en, fmt.Sprintf("line %d (%s %s) equals the sum of its %s", r.line, r.name, vocab.Int(r.members), count(r.rows, "row", "rows")))
 		default:
 			zh = append(zh, fmt.Sprintf("第%d行（%s %s）不等于其%d行之和%s", r.line, r.name, vocab.People(r.members, vocab.Zh), r.rows, vocab.People(r.sum, vocab.Zh)))
-			en = append(en, fmt.Sprintf("line %d (%s %s) differs from the sum of its %d rows, %s", r.line, r.name, vocab.Int(r.members), r.rows, vocab.Int(r.sum)))
+			en = append(en, fmt.Sprintf("line %d (%s %s) differs from the sum of its %s, %s", r.line, r.name, vocab.Int(r.members), count(r.rows, "row", "rows"), vocab.Int(r.sum)))
 		}
 	}
 	more, moreZh := "", ""
@@ -142,7 +142,7 @@ func (tc *totalsCheck) note(t *table) {
 	}
 	t.notes.add(codeTotals,
 		fmt.Sprintf("%s：%d个合计行已跳过（不作为记录）%s：%s%s", t.pl.file, tc.count, zhDiffer, strings.Join(zh, "；"), moreZh),
-		fmt.Sprintf("%s: %d totals rows skipped, not read as records%s: %s%s", t.pl.file, tc.count, enDiffer, strings.Join(en, "; "), more))
+		fmt.Sprintf("%s: %s skipped, not read as records%s: %s%s", t.pl.file, count(tc.count, "totals row", "totals rows"), enDiffer, strings.Join(en, "; "), more))
 }
 
 // totalRow reports whether the current row is a totals row. For a table
