@@ -33,7 +33,7 @@ type figureParser struct {
 	t  *table
 	ix *cityIndex // read only: to tell a column of city names
 
-	absent     rowTally // members not reported
+	absent rowTally // members not reported
 	// A column mixing months with first-of-month days (2019年12月 and
 	// 2019/12/1) is read as months; the days are read as months on the
 	// first reading, and again as days if the table turns out to hold no
@@ -42,8 +42,8 @@ type figureParser struct {
 	monthDays    rowTally // first-of-month days read as months
 	months       bool     // a month written as a month
 	realDays     bool     // a day other than the first, or days kept as days
-	scientific rowTally // members in scientific notation with few digits
-	cityProbe  []cityProbe
+	scientific   rowTally // members in scientific notation with few digits
+	cityProbe    []cityProbe
 
 	// National files list the rows of one period together.
 	lastPeriodStr string
@@ -84,11 +84,11 @@ type figureReader struct {
 // figureResult is what figures.csv yields.
 type figureResult struct {
 	retryDays bool // first-of-month days were read as months wrongly: read again
-	figures  []analysis.Figure
-	history  analysis.History
-	periods  []analysis.Period
-	period   analysis.Period
-	previous analysis.Period
+	figures   []analysis.Figure
+	history   analysis.History
+	periods   []analysis.Period
+	period    analysis.Period
+	previous  analysis.Period
 }
 
 func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector, daysAsMonths bool) figureResult {

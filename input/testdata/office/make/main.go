@@ -117,8 +117,8 @@ var books = map[string][][]cell{
 // (separator, quote, character set: 76 UTF-8, 85 GBK, 65535 UTF-16 with a
 // BOM; first line, ..., save cell contents as shown) and the file made.
 var saves = []struct{ options, ext string }{
-	{"44,34,76,1,,0,false,true,true,false,false", ".csv"},         // CSV UTF-8
-	{"44,34,85,1,,0,false,true,true,false,false", ".gbk.csv"},    // CSV as Excel/WPS save it in China
+	{"44,34,76,1,,0,false,true,true,false,false", ".csv"},       // CSV UTF-8
+	{"44,34,85,1,,0,false,true,true,false,false", ".gbk.csv"},   // CSV as Excel/WPS save it in China
 	{"9,34,65535,1,,0,false,true,true,false,false", ".u16.txt"}, // Unicode text: UTF-16, tabs
 }
 
