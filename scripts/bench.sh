@@ -30,19 +30,20 @@ echo
 
 # The stages, in the order data flows, and the package whose benchmark
 # BenchmarkStageNAME times each. A stage whose benchmark does not exist yet
-# is listed as missing; adding BenchmarkStageNAME/SHAPE/cities=N to its
+# is listed as missing (the slot: Word waits for report/docx); adding
+# BenchmarkStageNAME/SHAPE/cities=N to its
 # package (as report/shape_bench_test.go does) is all it takes to appear.
 stages=(
   "Decode:input:decode figures.csv (detect, UTF-8 check or GB18030, SHA-256)"
   "Parse:input:parse (CSV rows, values)"
   "Validate:input:validate (cities, duplicates, periods kept)"
   "Load:input:input.LoadDir, all files, parse beside validate"
-  "Compare:report:compare (analysis.Compare)"
-  "Series:report:series (analysis: the periods over time) — slot"
+  "Compare:report:compare (analysis.Compare, series included)"
+  "Series:analysis:series alone (analysis: every period over time)"
   "Workbook:report:workbook (report/workbook)"
   "Charts:report:charts, PNG+SVG (report/chart)"
   "Briefing:report:briefing PDF (report/briefing)"
-  "Word:report:Word file (report/docx) — slot"
+  "Word:report:Word file (report/docx)"
   "Packet:report:whole packet in parallel (report.Packet)"
   "Write:report:write packet folder (output.Write)"
 )
