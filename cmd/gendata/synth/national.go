@@ -161,8 +161,13 @@ func makeCities(o Options, rng *rand.Rand) []city {
 			// each province's names look varied yet never repeat.
 			size := len(first) * len(second) * len(suffixes) // 1,560 = 2³·3·5·13
 			j := ((k-1)*7 + p*11) % size
-			name = string(first[j%len(first)]) + string(second[(j/len(first))%len(second)]) +
-				suffixes[j/(len(first)*len(second))]
+			stem := string(first[j%len(first)]) + string(second[(j/len(first))%len(second)])
+			if stem == provinces[p].capital {
+				// 南宁市 beside the capital 南宁 is the same city written
+				// two ways (input matches them by the division table).
+				stem += "新"
+			}
+			name = stem + suffixes[j/(len(first)*len(second))]
 			if k-1 >= size {
 				name += strconv.Itoa((k-1)/size + 1)
 			}

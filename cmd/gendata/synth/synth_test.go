@@ -142,3 +142,15 @@ func TestOptionsOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// TestManyCitiesLoad: 30,000 generated cities are 30,000 places to input,
+// none another's name written another way (南宁市 beside 南宁 was).
+func TestManyCitiesLoad(t *testing.T) {
+	d, err := input.LoadDir(generate(t, Options{Cities: 30_000, Periods: 1, NoSegments: true, Seed: 1}), input.Options{})
+	if err != nil {
+		t.Fatalf("does not load: %.500v", err)
+	}
+	if len(d.Cities) != 30_000 {
+		t.Errorf("%d cities", len(d.Cities))
+	}
+}
