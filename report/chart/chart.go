@@ -52,6 +52,8 @@ var builders = []builder{
 	basesByProvince,
 	changeByCity,
 	coverageByProvince,
+	yoyByCity,
+	trendByRegion,
 }
 
 // Render draws every chart that has something to show. Charts with nothing

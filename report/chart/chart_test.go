@@ -33,13 +33,14 @@ func TestRenderChartSet(t *testing.T) {
 	}{
 		{"western", western,
 			[]string{"members_by_city", "members_by_province", "bases_by_province", "coverage_by_province"},
-			[]string{"change_by_city skipped: no period before 2019"}},
+			[]string{"change_by_city skipped: no period before 2019", "yoy_by_city skipped: no figures for 2018", "trend_by_region skipped: 1 periods"}},
 		{"national", national,
-			[]string{"members_by_city", "members_by_province", "bases_by_province", "change_by_city", "coverage_by_province"}, nil},
+			[]string{"members_by_city", "members_by_province", "bases_by_province", "change_by_city", "coverage_by_province"},
+			[]string{"yoy_by_city skipped: no figures for 2023-12, a year before 2024-12", "trend_by_region skipped: 2 periods of 2024-12's kind in the data, fewer than three"}},
 		{"no figures, no bases", func() *analysis.Dataset { return noFigures },
 			[]string{"coverage_by_province"},
 			[]string{"members_by_city skipped: no city has a member figure for 2019",
-				"members_by_province skipped", "bases_by_province skipped: no bases", "change_by_city skipped"}},
+				"members_by_province skipped", "bases_by_province skipped: no bases", "change_by_city skipped", "yoy_by_city skipped", "trend_by_region skipped"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

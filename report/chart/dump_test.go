@@ -23,6 +23,7 @@ func TestDump(t *testing.T) {
 		{"western", vocab.Zh, western}, {"western_en", vocab.En, western},
 		{"national", vocab.Zh, national}, {"national_en", vocab.En, national},
 		{"long", vocab.Zh, longNames},
+		{"monthly", vocab.Zh, monthly}, {"monthly_en", vocab.En, monthly},
 	} {
 		charts, notes, err := Render(mustCompare(t, fx.data()), Options{Lang: fx.lang})
 		if err != nil {

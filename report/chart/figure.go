@@ -20,6 +20,7 @@ type figure struct {
 	integer  bool                          // counts: ticks on whole numbers only
 	notes    []string
 	source   string
+	trend    *trendSpec // a line chart over the periods instead of bars (trend.go)
 }
 
 type legendItem struct {

@@ -47,3 +47,9 @@ func mustCompare(tb testing.TB, d *analysis.Dataset) *analysis.Comparison {
 	}
 	return c
 }
+
+// monthly is the national fixture over 26 months: a year-ago period, and a
+// series with coverage changes.
+func monthly() *analysis.Dataset {
+	return sample.National(sample.Options{Months: 26})
+}

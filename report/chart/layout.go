@@ -72,6 +72,9 @@ func measure(f *figure, ts typeset) *layout {
 	y = l.measureLegend(y+headGap/2, inner)
 	l.rowsTop = y + plotTopGap
 	l.rowsBottom = l.rowsTop + float64(len(f.rows))*rowPitch
+	if f.trend != nil {
+		l.rowsBottom = l.rowsTop + trendHeight
+	}
 	ext := ts.extents(sizeTick)
 	l.yTicks = l.rowsBottom + tickLen + float64(ext.Ascent+ext.Descent)
 	y = l.rowsBottom + tickLen + lineH(sizeTick) + footGap
@@ -89,7 +92,11 @@ func measure(f *figure, ts typeset) *layout {
 	// Whole pixels, so the PNG and the SVG have the same aspect.
 	px := math.Ceil(y * dpi / 72)
 	l.H = px * 72 / dpi
-	l.measurePlot()
+	if f.trend != nil {
+		l.measureTrend()
+	} else {
+		l.measurePlot()
+	}
 	return l
 }
 

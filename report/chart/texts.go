@@ -58,6 +58,12 @@ func periodText(p analysis.Period, lang vocab.Lang) string {
 	if p.IsZero() {
 		return ""
 	}
+	if p.Kind() == analysis.KindQuarter {
+		if lang == vocab.En {
+			return fmt.Sprintf("Q%d %d", p.Quarter, p.Year)
+		}
+		return fmt.Sprintf("%d年第%s季度", p.Year, chineseOrdinal(p.Quarter))
+	}
 	if lang == vocab.En {
 		switch {
 		case p.Month == 0 || p.Month > 12:

@@ -1,0 +1,261 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+// The trend chart: each region's members over every period of the
+// compared kind, a line per region through gonum/plot, periods on the
+// horizontal axis. Periods whose reporting cities or province-level basis
+// changed from the one before are marked with a dashed rule: the step there
+// is partly who reported, not growth or decline.
+
+// trendHeight is the height of the trend chart's plot, in points.
+const trendHeight = 210.0
+
+// trendSpec is what a line figure draws; figure.trend is nil for bars.
+type trendSpec struct {
+	periods []analysis.Period
+	lines   [][]float64 // per line, per period; NaN where not reported
+	colors  []color.Color
+	dashes  [][]vg.Length
+	changed []bool // per period: coverage or basis changed from the one before
+	label   func(i int, first bool) string
+}
+
+// lineColors are the lines' colours: regions are categories, so distinct
+// hues, dark and light in turn, and every other line dashed so the lines
+// part in greyscale print too.
+var lineColors = []color.Color{rgb(0x1f4e79), rgb(0xe08b2e), rgb(0x3a8f5c), rgb(0xa63d57), rgb(0x7a5ca8),
+	rgb(0x8c6d3f), rgb(0x3fa3b5), rgb(0x5c5c5c)}
+
+func trendColors(n int) []color.Color {
+	out := make([]color.Color, n)
+	for i := range out {
+		out[i] = lineColors[i%len(lineColors)]
+	}
+	return out
+}
+
+func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
+	if len(c.Series) < 3 { // two periods are the change chart's
+		return nil, fmt.Sprintf("chart trend_by_region skipped: %d periods of %s's kind in the data, fewer than three", len(c.Series), c.Period)
+	}
+	if len(c.Regions) == 0 {
+		return nil, "chart trend_by_region skipped: no region"
+	}
+	ts := &trendSpec{colors: trendColors(len(c.Regions))}
+	at := map[string]int{}
+	for i, r := range c.Regions {
+		at[r.Region] = i
+		ts.lines = append(ts.lines, make([]float64, len(c.Series)))
+		var dash []vg.Length
+		if i%2 == 1 {
+			dash = []vg.Length{4, 2}
+		}
+		ts.dashes = append(ts.dashes, dash)
+	}
+	changes := 0
+	for j, p := range c.Series {
+		ts.periods = append(ts.periods, p.Period)
+		ts.changed = append(ts.changed, p.CoverageChanged)
+		if p.CoverageChanged {
+			changes++
+		}
+		for i := range ts.lines {
+			ts.lines[i][j] = math.NaN()
+		}
+		for _, r := range p.Regions {
+			if i, ok := at[r.Region]; ok && r.Members != nil {
+				ts.lines[i][j] = float64(*r.Members)
+			}
+		}
+	}
+	ts.label = func(i int, withYear bool) string { return tickPeriod(ts.periods[i], withYear, t.lang) }
+	f := &figure{
+		name:   "trend_by_region",
+		title:  t.pick("各片区新的社会阶层人士人数走势", "Members by region over time"),
+		tick:   t.peopleTicks(false),
+		source: t.source,
+		trend:  ts,
+	}
+	first, last := periodText(c.Series[0].Period, t.lang), periodText(c.Series[len(c.Series)-1].Period, t.lang)
+	f.subtitle = join(t.pick(fmt.Sprintf("%s至%s，共%d期", first, last, len(c.Series)), fmt.Sprintf("%s to %s, %d periods", first, last, len(c.Series))), t.scope)
+	for i, r := range c.Regions {
+		f.legend = append(f.legend, legendItem{label: r.Region, color: ts.colors[i]})
+	}
+	if changes > 0 {
+		f.notes = append(f.notes, t.pick(
+			fmt.Sprintf("虚线标出%d个报送城市或省级口径较上期有变化的时期，该处的升降含报送范围的变化，可比口径的增减见同比、环比。", changes),
+			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before: a step there includes the change in coverage; the like-for-like change is in the 同比 and 环比 figures.", changes)))
+	}
+	if p := c.Series[len(c.Series)-1]; p.Source != p.Period {
+		f.notes = append(f.notes, t.pick("每期取期末数（该期最后一个有数据的月份或季度）。", "Each period shows its end figure (its last month or quarter with data)."))
+	}
+	return f, ""
+}
+
+// tickPeriod labels a period on the time axis, with its year (the first
+// tick of each year) or without: 2023年1月, 4月 … / Jan 2023, Apr ….
+func tickPeriod(p analysis.Period, yearStart bool, lang vocab.Lang) string {
+	switch p.Kind() {
+	case analysis.KindMonth:
+		if lang == vocab.En {
+			if yearStart {
+				return fmt.Sprintf("%s %d", months[p.Month][:3], p.Year)
+			}
+			return months[p.Month][:3]
+		}
+		if yearStart {
+			return fmt.Sprintf("%d年%d月", p.Year, p.Month)
+		}
+		return fmt.Sprintf("%d月", p.Month)
+	case analysis.KindQuarter:
+		if lang == vocab.En {
+			if yearStart {
+				return fmt.Sprintf("Q%d %d", p.Quarter, p.Year)
+			}
+			return fmt.Sprintf("Q%d", p.Quarter)
+		}
+		if yearStart {
+			return fmt.Sprintf("%d年%s季度", p.Year, chineseOrdinal(p.Quarter))
+		}
+		return chineseOrdinal(p.Quarter) + "季度"
+	case analysis.KindYear:
+		return periodText(p, lang)
+	}
+	return p.String()
+}
+
+// measureTrend builds the line plot over the whole inner width.
+func (l *layout) measureTrend() {
+	l.area = vg.Rectangle{
+		Min: vg.Point{X: vg.Length(marginL), Y: vg.Length(l.H - l.yTicks)},
+		Max: vg.Point{X: vg.Length(l.W - marginR), Y: vg.Length(l.H - l.rowsTop)},
+	}
+	ts := l.f.trend
+	n := len(ts.periods)
+	p := plot.New()
+	p.BackgroundColor = nil
+	p.TextHandler = l.ts.handler
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, ln := range ts.lines {
+		for _, v := range ln {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if math.IsInf(lo, 0) {
+		lo, hi = 0, 1
+	}
+	pad := math.Max((hi-lo)*0.08, math.Max(hi*0.02, 1))
+	p.Y.Min, p.Y.Max = math.Max(0, lo-pad), hi+pad
+	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+
+	p.Y.LineStyle.Width = 0
+	p.Y.Tick.Width, p.Y.Tick.Length = 0, 0
+	p.Y.Tick.Label = l.ts.style(sizeTick, colMuted, text.XRight, l.ts.centred(sizeTick, 0))
+	p.Y.Label.TextStyle = l.ts.style(sizeTick, colMuted, text.XCenter, text.YBottom)
+	p.Y.Tick.Marker = &valueTicker{ts: l.ts, lo: p.Y.Min, hi: p.Y.Max, width: trendHeight * 2, integer: true, label: l.f.tick}
+	p.X.LineStyle = draw.LineStyle{Color: colAxis, Width: ruleWidth}
+	p.X.Tick.LineStyle = draw.LineStyle{Color: colAxis, Width: ruleWidth}
+	p.X.Tick.Length = tickLen
+	p.X.Padding = 0
+	p.X.Tick.Label = l.ts.style(sizeTick, colMuted, text.XCenter, text.YTop)
+	p.X.Label.TextStyle = l.ts.style(sizeTick, colMuted, text.XCenter, text.YBottom)
+	p.X.Tick.Marker = plot.ConstantTicks(l.periodTicks())
+
+	p.Add(&plotter.Grid{Horizontal: draw.LineStyle{Color: colGrid, Width: ruleWidth}})
+	p.Add(coverageRules{changed: ts.changed})
+	for i, ln := range ts.lines {
+		sty := draw.LineStyle{Color: ts.colors[i], Width: 1.4, Dashes: ts.dashes[i]}
+		for _, run := range runsOf(ln) {
+			xys := make(plotter.XYs, 0, run[1]-run[0]+1)
+			for j := run[0]; j <= run[1]; j++ {
+				xys = append(xys, plotter.XY{X: float64(j), Y: ln[j]})
+			}
+			if len(xys) == 1 { // a lone point: a dot, not an invisible line
+				sc, _ := plotter.NewScatter(xys)
+				sc.GlyphStyle = draw.GlyphStyle{Color: ts.colors[i], Radius: 1.6, Shape: draw.CircleGlyph{}}
+				p.Add(sc)
+				continue
+			}
+			line := &plotter.Line{XYs: xys, LineStyle: sty}
+			p.Add(line)
+		}
+	}
+	l.plot = p
+	l.data = p.DataCanvas(draw.Canvas{Rectangle: l.area})
+}
+
+// periodTicks labels as many periods as fit, evenly, always the last.
+func (l *layout) periodTicks() []plot.Tick {
+	ts := l.f.trend
+	n := len(ts.periods)
+	widest := 0.0
+	for i := range n {
+		widest = math.Max(widest, l.ts.width(ts.label(i, true), sizeTick))
+	}
+	room := (float64(l.area.Max.X-l.area.Min.X) - 40) / float64(n)
+	step := max(1, int(math.Ceil((widest+2*sizeTick)/room)))
+	// Monthly steps that divide a year keep the labels on the same months.
+	for _, s := range []int{1, 2, 3, 4, 6, 12, 24, 36, 60, 120} {
+		if s >= step {
+			step = s
+			break
+		}
+	}
+	var ticks []plot.Tick
+	year := 0
+	for i := (n - 1) % step; i < n; i += step {
+		y := ts.periods[i].Year
+		ticks = append(ticks, plot.Tick{Value: float64(i), Label: ts.label(i, y != year)})
+		year = y
+	}
+	return ticks
+}
+
+// runsOf returns the [first, last] index ranges of the values reported.
+func runsOf(vals []float64) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, v := range vals {
+		switch {
+		case math.IsNaN(v) && start >= 0:
+			out = append(out, [2]int{start, i - 1})
+			start = -1
+		case !math.IsNaN(v) && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(vals) - 1})
+	}
+	return out
+}
+
+// coverageRules draws a dashed vertical rule at each period whose coverage
+// changed.
+type coverageRules struct{ changed []bool }
+
+func (r coverageRules) Plot(c draw.Canvas, p *plot.Plot) {
+	x, _ := p.Transforms(&c)
+	sty := draw.LineStyle{Color: colAxis, Width: zeroWidth, Dashes: []vg.Length{1.5, 2}}
+	for i, ch := range r.changed {
+		if ch {
+			c.StrokeLine2(sty, x(float64(i)), c.Min.Y, x(float64(i)), c.Max.Y)
+		}
+	}
+}
