@@ -49,6 +49,18 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	if o.Lang == "" {
 		o.Lang = vocab.Zh
 	}
+	// Characters no embedded face draws are a notice of the whole packet
+	// (the workbook's data-quality sheet and summary.json list it too).
+	if ns := briefing.MissingGlyphs(c, o.Face); len(ns) > 0 {
+		cc := *c
+		cc.Notices = append(slices.Clone(c.Notices), ns...)
+		slices.SortStableFunc(cc.Notices, func(a, b analysis.Notice) int { return strings.Compare(a.En, b.En) })
+		cc.Warnings = make([]string, len(cc.Notices))
+		for i, n := range cc.Notices {
+			cc.Warnings[i] = n.En
+		}
+		c = &cc
+	}
 	var (
 		wg               sync.WaitGroup
 		xlsx, summ, pdf  bytes.Buffer
@@ -56,7 +68,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	)
 	wg.Go(func() {
 		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time, TmpDir: o.TmpDir})
-		summErr = WriteSummary(&summ, c)
+		summErr = WriteSummary(&summ, c, briefing.Narrative(c, o.Lang)...)
 	})
 	job := startCharts(c, o)
 	charts, notes, chartErr := job.wait()
@@ -65,9 +77,6 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
 		var doc *document.Document
 		if doc, pdfErr = briefing.Build(c, bo); pdfErr == nil {
-			for _, n := range doc.Notices {
-				notes = append(notes, n.En)
-			}
 			pdfErr = briefing.WritePDF(&pdf, doc, bo)
 		}
 	}

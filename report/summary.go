@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/document"
 )
 
 // The summary types follow the contract's summary.json field for field;
@@ -153,8 +154,9 @@ func basisPtr(b analysis.Basis) *string {
 	return &s
 }
 
-// WriteSummary writes summary.json for c, indented, with a final newline.
-func WriteSummary(w io.Writer, c *analysis.Comparison) error {
+// WriteSummary writes summary.json for c, indented, with a final newline;
+// narrative is the briefing's (briefing.Narrative), with its claims.
+func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Paragraph) error {
 	s := summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
 		PreviousPeriod: periodPtr(c.Previous), YearAgoPeriod: periodPtr(c.YearAgo),
 		Warnings: c.Warnings, Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
@@ -191,6 +193,17 @@ func WriteSummary(w io.Writer, c *analysis.Comparison) error {
 	}
 	for _, n := range c.Notices {
 		s.Notices = append(s.Notices, summaryNotice{n.Code, n.Zh, n.En})
+	}
+	for _, p := range narrative {
+		sp := summaryParagraph{Text: p.Text, Claims: []summaryClaim{}}
+		for _, cl := range p.Claims {
+			var name *string
+			if cl.Of != "total" {
+				name = &cl.Name
+			}
+			sp.Claims = append(sp.Claims, summaryClaim{cl.Of, name, cl.Field, cl.Value})
+		}
+		s.Narrative = append(s.Narrative, sp)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

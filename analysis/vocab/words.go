@@ -80,13 +80,17 @@ func TierShort(t string, lang Lang) string {
 var months = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-// Period writes a period the way a reader says it: 2019年, 2019年5月,
-// 2019年5月17日; 2019, May 2019, 17 May 2019. Month and day are 0 when
-// not given; year 0 is no period, "—".
-func Period(year, month, day int, lang Lang) string {
+// Period writes a period the way a reader says it: 2019年, 2019年第二季度,
+// 2019年5月, 2019年5月17日; 2019, 2019 Q2, May 2019, 17 May 2019. Quarter,
+// month and day are 0 when not given; year 0 is no period, "—".
+func Period(year, quarter, month, day int, lang Lang) string {
 	switch {
 	case year == 0:
 		return "—"
+	case month == 0 && quarter != 0 && lang == En:
+		return fmt.Sprintf("%d Q%d", year, quarter)
+	case month == 0 && quarter != 0:
+		return fmt.Sprintf("%d年第%s季度", year, Numeral(quarter))
 	case lang == En && (month == 0 || month > 12):
 		return strconv.Itoa(year)
 	case lang == En && day == 0:
@@ -103,7 +107,7 @@ func Period(year, month, day int, lang Lang) string {
 
 // Date writes t's calendar date: 2019年5月17日 / 17 May 2019.
 func Date(t time.Time, lang Lang) string {
-	return Period(t.Year(), int(t.Month()), t.Day(), lang)
+	return Period(t.Year(), 0, int(t.Month()), t.Day(), lang)
 }
 
 // Count writes n things: 3个城市 in Chinese (unit 个 and noun), "1 city" /

@@ -60,7 +60,7 @@ func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
 	b.masthead()
 	b.body()
 	b.colophon()
-	b.doc.Notices = missingGlyphs(b.doc, c, faces, b.lang)
+	b.doc.Notices = missingGlyphs(b.doc, c, faces)
 	return b.doc, nil
 }
 

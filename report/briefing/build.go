@@ -26,7 +26,7 @@ func (w words) t(zh, en string) string {
 func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
 
 func (w words) period(p analysis.Period) string {
-	return vocab.Period(p.Year, p.Month, p.Day, w.lang)
+	return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, w.lang)
 }
 
 func (w words) batch(n int) string { return vocab.Batch(n, w.lang) }

@@ -77,36 +77,32 @@ func (s *says) paragraph() document.Paragraph {
 }
 
 // likeForLike is a total's change on a comparable basis (可比口径): the
-// same places, with a figure in both periods.
+// same places, with a figure in both periods (summary.json's totals
+// COMPARABLE fields, or their yoy_ twins).
 type likeForLike struct {
 	cities            int
 	members, previous int64
 	change            int64
 	ratio             *float64
-	ok                bool // some place has a figure in both periods
+	ok                bool   // some place has a figure in both periods
+	prefix            string // "" against the previous period, "yoy_" the year-ago one
 }
 
-// totalChange is the totals' like-for-like change against the previous
-// period, over the cities with a figure in both periods.
-//
-// TODO(time): read c.Totals.Comparable when the like-for-like fields land;
-// until then it sums the cities with both figures, the contract's
-// "cities" basis, which is what summary.json states for data without
-// province-level figures.
-func totalChange(c *analysis.Comparison) likeForLike {
-	var l likeForLike
-	for _, ct := range c.Cities {
-		if ct.Members != nil && ct.PreviousMembers != nil {
-			l.cities++
-			l.members += *ct.Members
-			l.previous += *ct.PreviousMembers
-			l.ok = true
-		}
+func fromComparable(k analysis.Comparable, prefix string) likeForLike {
+	l := likeForLike{prefix: prefix, ratio: k.ChangeRatio}
+	if k.Members == nil || k.Previous == nil || k.Change == nil {
+		return l
 	}
-	l.change = l.members - l.previous
-	if l.ok && l.previous != 0 {
-		r := float64(l.change) / float64(l.previous)
-		l.ratio = &r
+	l.ok = true
+	l.members, l.previous, l.change = *k.Members, *k.Previous, *k.Change
+	if k.Cities != nil {
+		l.cities = *k.Cities
 	}
 	return l
 }
+
+// totalChange is the totals' like-for-like change against the previous period.
+func totalChange(c *analysis.Comparison) likeForLike { return fromComparable(c.Totals.Comparable, "") }
+
+// totalYoY is the totals' like-for-like change against the year-ago period (同比).
+func totalYoY(c *analysis.Comparison) likeForLike { return fromComparable(c.Totals.YoY, "yoy_") }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 	"github.com/basebrief/basebrief/report/font"
 )
@@ -15,10 +14,21 @@ import (
 // PDF library cannot embed it), and the notice names them.
 const CodeMissingGlyph = "missing_glyph"
 
-// missingGlyphs checks every text of the document, and the names and notes
-// of the comparison the charts and workbook show, against the faces, and
-// returns one notice naming the characters none of them draws.
-func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.Set, lang vocab.Lang) []analysis.Notice {
+// MissingGlyphs returns a notice naming the characters of c's names,
+// notes, sources and masthead that no face draws (face: --font, nil for
+// the embedded faces alone); none when every character is drawn. The
+// briefing's own wording is always drawn.
+func MissingGlyphs(c *analysis.Comparison, face *font.Face) []analysis.Notice {
+	faces, err := font.With(face)
+	if err != nil || c == nil {
+		return nil
+	}
+	return missingGlyphs(nil, c, faces)
+}
+
+// missingGlyphs checks the texts of the document (when given) and of the
+// comparison: the names and notes the charts and workbook show too.
+func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.Set) []analysis.Notice {
 	var all strings.Builder
 	add := func(ss ...string) {
 		for _, s := range ss {
@@ -26,6 +36,44 @@ func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.S
 			all.WriteByte('\n')
 		}
 	}
+	if doc != nil {
+		addDocument(doc, add)
+	}
+	m := c.Meta
+	add(m.Title, m.Issue, m.Unit, m.Date, m.Subject, m.Report, m.Send, m.Distribute, m.Foreword, m.Source)
+	for _, s := range c.Stated {
+		add(s.Stated.Label, s.Stated.Unit, s.Stated.Source)
+	}
+	for _, f := range c.Figures {
+		add(f.Source)
+	}
+	for _, ct := range c.Cities {
+		add(ct.City, ct.Province, ct.Region, ct.Note)
+	}
+	for _, b := range c.Bases {
+		add(b.Name, b.Kind, b.Source)
+	}
+	missing := faces.Missing(all.String())
+	if len(missing) == 0 {
+		return nil
+	}
+	var zh, en []string
+	for i, r := range missing {
+		if i == 20 {
+			zh = append(zh, fmt.Sprintf("等%d个", len(missing)))
+			en = append(en, fmt.Sprintf("and %d more", len(missing)-20))
+			break
+		}
+		zh = append(zh, fmt.Sprintf("“%c”（U+%04X）", r, r))
+		en = append(en, fmt.Sprintf("%q (U+%04X)", r, r))
+	}
+	return []analysis.Notice{{Code: CodeMissingGlyph,
+		Zh: "内嵌字体没有以下字符的字形，简报PDF中以“〓”代替：" + strings.Join(zh, "、") + "。请核对原数据，必要时用 --font 指定含有这些字符的 TrueType 字体。",
+		En: "the embedded fonts have no glyph for " + strings.Join(en, ", ") + "; the PDF briefing shows 〓 in their place. Check the data, or give a TrueType font that has them with --font."}}
+}
+
+// addDocument passes every text of doc to add.
+func addDocument(doc *document.Document, add func(...string)) {
 	m := doc.Masthead
 	add(m.Title, m.Issue, m.Unit, m.Date)
 	for _, l := range doc.Colophon.Lines {
@@ -53,28 +101,4 @@ func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.S
 			add(v.Caption)
 		}
 	}
-	for _, ct := range c.Cities {
-		add(ct.City, ct.Province, ct.Region, ct.Note)
-	}
-	for _, b := range c.Bases {
-		add(b.Name, b.Kind, b.Source)
-	}
-	missing := faces.Missing(all.String())
-	if len(missing) == 0 {
-		return nil
-	}
-	var zh, en []string
-	for i, r := range missing {
-		if i == 20 {
-			zh = append(zh, fmt.Sprintf("等%d个", len(missing)))
-			en = append(en, fmt.Sprintf("and %d more", len(missing)-20))
-			break
-		}
-		zh = append(zh, fmt.Sprintf("“%c”（U+%04X）", r, r))
-		en = append(en, fmt.Sprintf("%q (U+%04X)", r, r))
-	}
-	_ = lang
-	return []analysis.Notice{{Code: CodeMissingGlyph,
-		Zh: "内嵌字体没有以下字符的字形，简报PDF中以“〓”代替：" + strings.Join(zh, "、") + "。请核对原数据，必要时用 --font 指定含有这些字符的 TrueType 字体。",
-		En: "the embedded fonts have no glyph for " + strings.Join(en, ", ") + "; the PDF briefing shows 〓 in their place. Check the data, or give a TrueType font that has them with --font."}}
 }

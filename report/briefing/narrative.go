@@ -189,20 +189,36 @@ func (n narrator) since() string {
 		return "上期"
 	case p.Month != 0:
 		return "上月"
+	case p.Quarter != 0:
+		return "上季度"
 	}
 	return "上年"
 }
 
 func (n narrator) change(s *says) {
 	c := n.c
-	if c.Previous.IsZero() {
+	if c.Previous.IsZero() && c.YearAgo.IsZero() {
 		s.add(n.t(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", n.period(c.Period)),
 			fmt.Sprintf("The data hold %s only, so there is no earlier period to compare with.", n.period(c.Period))))
 		return
 	}
-	l := totalChange(c)
+	if !c.Previous.IsZero() {
+		n.sequential(s, totalChange(c))
+	}
+	if y := totalYoY(c); !c.YearAgo.IsZero() && c.YearAgo != c.Previous && y.ok {
+		n.yearOnYear(s, y)
+	}
+	if !c.Previous.IsZero() {
+		n.movers(s)
+	}
+}
+
+// sequential states the like-for-like change against the previous period
+// (环比): "按可比口径，173个城市两期均有人数，合计1.3亿，比上月增加561.9万人，增长4.6%。"
+func (n narrator) sequential(s *says, l likeForLike) {
+	c := n.c
 	if !l.ok {
-		s.add(n.t(fmt.Sprintf("没有城市在%s和%s都有人数，暂不能按可比口径比较。", n.period(c.Previous), n.period(c.Period)),
+		s.add(n.t(fmt.Sprintf("没有地方在%s和%s都有人数，暂不能按可比口径比较。", n.period(c.Previous), n.period(c.Period)),
 			fmt.Sprintf("No place has figures for both %s and %s, so there is no like-for-like change.", n.period(c.Previous), n.period(c.Period))))
 		return
 	}
@@ -210,29 +226,56 @@ func (n narrator) change(s *says) {
 	if n.zh() {
 		s.add("按可比口径，", s.n(of, "", "comparable_cities", l.cities), "个城市两期均有人数，合计",
 			s.people(of, "", "comparable_members", l.members), "，比", n.since())
-		s.add(n.verb(l.change, "增加", "减少", "持平"))
-		if l.change != 0 {
-			s.add(s.persons(of, "", "change", l.change))
-			if l.ratio != nil {
-				s.add("，", n.verb(l.change, "增长", "下降", ""), s.absPct(of, "", "change_ratio", *l.ratio))
-			}
+		if l.change == 0 {
+			s.add("持平。")
+			return
+		}
+		s.add(n.verb(l.change, "增加", "减少", ""), s.persons(of, "", "change", l.change))
+		if l.ratio != nil {
+			s.add("，", n.verb(l.change, "增长", "下降", ""), s.absPct(of, "", "change_ratio", *l.ratio))
 		}
 		s.add("。")
-	} else {
-		s.add("On a like-for-like basis, ", s.n(of, "", "comparable_cities", l.cities), " cities report both periods, with ",
-			s.people(of, "", "comparable_members", l.members), " in all; against ", n.since(), " that is ")
-		switch {
-		case l.change == 0:
-			s.add("unchanged")
-		default:
-			s.add(n.verb(l.change, "up ", "down ", ""), s.persons(of, "", "change", l.change))
-			if l.ratio != nil {
-				s.add(" (", s.absPct(of, "", "change_ratio", *l.ratio), ")")
-			}
-		}
-		s.add(".")
+		return
 	}
-	n.movers(s)
+	s.add("On a like-for-like basis, ", s.n(of, "", "comparable_cities", l.cities), " cities report both periods, with ",
+		s.people(of, "", "comparable_members", l.members), " in all; against ", n.since(), " that is ")
+	if l.change == 0 {
+		s.add("unchanged.")
+		return
+	}
+	s.add(n.verb(l.change, "up ", "down ", ""), s.persons(of, "", "change", l.change))
+	if l.ratio != nil {
+		s.add(" (", s.absPct(of, "", "change_ratio", *l.ratio), ")")
+	}
+	s.add(".")
+}
+
+// yearOnYear states the like-for-like change against the same period a
+// year earlier (同比): "与上年同期相比，150个城市可比，同比增长3.2%，增加4.1万人。"
+func (n narrator) yearOnYear(s *says, y likeForLike) {
+	const of = "total"
+	if n.zh() {
+		s.add("与上年同期相比，", s.n(of, "", "yoy_comparable_cities", y.cities), "个城市可比，")
+		if y.change == 0 {
+			s.add("同比持平。")
+			return
+		}
+		if y.ratio != nil {
+			s.add("同比", n.verb(y.change, "增长", "下降", ""), s.absPct(of, "", "yoy_change_ratio", *y.ratio), "，")
+		}
+		s.add(n.verb(y.change, "增加", "减少", ""), s.persons(of, "", "yoy_change", y.change), "。")
+		return
+	}
+	s.add(" Year on year (against ", n.period(n.c.YearAgo), "), ", s.n(of, "", "yoy_comparable_cities", y.cities), " cities compare: ")
+	if y.change == 0 {
+		s.add("unchanged.")
+		return
+	}
+	s.add(n.verb(y.change, "up ", "down ", ""), s.persons(of, "", "yoy_change", y.change))
+	if y.ratio != nil {
+		s.add(" (", s.absPct(of, "", "yoy_change_ratio", *y.ratio), ")")
+	}
+	s.add(".")
 }
 
 // verb picks the word for a rise, a fall or no change.

@@ -12,6 +12,28 @@ const noLineStart = "，。、；：？！）》〉」』】〕〗”’…—�
 // ... and these never end one.
 const noLineEnd = "（《〈「『【〔〖“‘([{"
 
+// units never start a line after a number: 12个, 140万, 1.5万人, 3亿.
+const units = "万亿个份期位名人"
+
+// unitAfter reports whether atom a is a unit that must stay with the
+// number prev ends with: 个 after 12, 万 after 140, 人 after 1.5万.
+func unitAfter(prev, a string) bool {
+	r := firstRune(a)
+	if !strings.ContainsRune(units, r) {
+		return false
+	}
+	last := lastRune(prev)
+	if unicode.IsDigit(last) {
+		return true
+	}
+	// 人 after 万 or 亿 that follow a number: 1.5万人.
+	if (last == '万' || last == '亿') && r == '人' {
+		t := []rune(prev)
+		return len(t) >= 2 && unicode.IsDigit(t[len(t)-2])
+	}
+	return false
+}
+
 // A box is an unbreakable run of text: one CJK character, one Latin word or
 // number, or either of those glued to its neighbouring punctuation. space
 // boxes are break opportunities and vanish at a line break.
@@ -88,7 +110,7 @@ func boxes(s string, measure func(string) float64) []box {
 			continue
 		}
 		n := len(out)
-		startBanned := strings.ContainsRune(noLineStart, firstRune(a))
+		startBanned := strings.ContainsRune(noLineStart, firstRune(a)) || (n > 0 && unitAfter(out[n-1].text, a))
 		if n > 0 && !out[n-1].space && (glueNext || startBanned) {
 			out[n-1].text += a
 		} else {

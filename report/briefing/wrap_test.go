@@ -107,3 +107,37 @@ func TestSplitKeepsRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsNumbersWithUnits: at every width, no line starts with a
+// unit after a number (个, 万, 亿, 人 of 万人) or with closing punctuation,
+// and none ends with opening punctuation.
+func TestWrapKeepsNumbersWithUnits(t *testing.T) {
+	text := "记录在册的实践创新基地12个，其中重点项目2个；人数合计140万，比上月增加1.5万人，增长4.6%，全国1.6亿（可比口径）。"
+	for width := 5.0; width <= 30; width += 0.5 { // narrower than a box, cut() breaks anywhere
+		lines := wrap(text, width, width, monoWidth)
+		var all strings.Builder
+		for i, l := range lines {
+			all.WriteString(l.text)
+			first, _ := utf8.DecodeRuneInString(l.text)
+			last, _ := utf8.DecodeLastRuneInString(l.text)
+			if i > 0 {
+				prev, _ := utf8.DecodeLastRuneInString(lines[i-1].text)
+				if strings.ContainsRune("万亿个%", first) && (unicode.IsDigit(prev) || prev == '.') {
+					t.Errorf("width %.1f: line %d starts with unit %q after %q", width, i, first, lines[i-1].text)
+				}
+				if first == '人' && (prev == '万' || prev == '亿') {
+					t.Errorf("width %.1f: line %d starts with 人 of 万人", width, i)
+				}
+				if strings.ContainsRune(noLineStart, first) {
+					t.Errorf("width %.1f: line %d starts with %q", width, i, first)
+				}
+			}
+			if strings.ContainsRune(noLineEnd, last) && i < len(lines)-1 {
+				t.Errorf("width %.1f: line %d ends with %q", width, i, last)
+			}
+		}
+		if all.String() != text {
+			t.Fatalf("width %.1f: characters lost: %q", width, all.String())
+		}
+	}
+}
