@@ -21,7 +21,7 @@ workbook.xlsx, charts/*.png and *.svg, summary.json and manifest.json.
 Usage:
   basebrief run      [--data DIR] [--out DIR] [--period P] [--region R] [--lang zh|en]
                      [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
-                     [--strict] [--wait DURATION] [--log-format text|json]
+                     [--plain-masthead] [--strict] [--wait DURATION] [--log-format text|json]
   basebrief validate [--data DIR] [--strict]
   basebrief template [--out FILE.xlsx] [--lang zh|en]
   basebrief version
@@ -38,7 +38,9 @@ Flags:
   --title T          briefing title, overrides briefing.toml
   --issue N          issue number (期号), overrides briefing.toml
   --date YYYY-MM-DD  briefing date, overrides briefing.toml
-  --font FILE.ttf    TrueType font with Chinese glyphs (default: embedded WenQuanYi Micro Hei)
+  --font FILE.ttf    TrueType font with Chinese glyphs, used before the embedded faces
+                     (WenQuanYi Micro Hei, Brief Kai GB, AR PL SungtiL GB)
+  --plain-masthead   leave the briefing's red masthead (报头) blank, for pre-printed paper
   --strict           treat warnings (unknown columns, cities without figures) as errors
   --wait DURATION    how long to wait for another run on the same --out (default 5m)
   --log-format F     stderr log format: text or json (default text)
@@ -60,6 +62,7 @@ type config struct {
 	issue     string
 	date      string
 	font      string
+	plainHead bool // --plain-masthead
 	strict    bool
 	wait      time.Duration
 	logFormat string
@@ -129,6 +132,7 @@ func parse(args []string) (config, error) {
 		fs.StringVar(&cfg.issue, "issue", "", "")
 		fs.StringVar(&cfg.date, "date", "", "")
 		fs.StringVar(&cfg.font, "font", "", "")
+		fs.BoolVar(&cfg.plainHead, "plain-masthead", false, "")
 		fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
 		fs.StringVar(&cfg.logFormat, "log-format", "text", "")
 	}

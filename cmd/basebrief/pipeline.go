@@ -56,7 +56,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 	}
 	defer scratch.Remove()
 	err = stage(ctx, "render", func() (err error) {
-		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir})
+		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead})
 		return err
 	})
 	if err != nil {

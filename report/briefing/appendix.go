@@ -13,8 +13,8 @@ import (
 // How much of each list the appendix names; the workbook's data-quality
 // sheet has them all.
 const (
-	namesListed   = 12
-	noticesListed = 10
+	namesListed   = 8
+	noticesListed = 6
 	notesListed   = 8
 	sourcesListed = 8
 	chartsAtScale = 3  // charts placed when the data has many cities

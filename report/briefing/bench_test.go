@@ -61,3 +61,16 @@ func TestCompressPagesLeavesOddInputAlone(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWriteLargest builds and writes the briefing of the largest data
+// it must stay short and fast for: 10,000 units and 100,000 bases.
+func BenchmarkWriteLargest(b *testing.B) {
+	c := scaled(b, 10000, 100000)
+	opts := testOptions(b)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, c, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

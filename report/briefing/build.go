@@ -143,8 +143,8 @@ func (b *builder) body() {
 	b.places()
 	b.charts()
 	b.tablesSection()
-	if len(c.Regions) > 1 {
-		b.crossRegion()
+	if len(c.Regions) > 1 && b.byProvince() {
+		b.crossRegion() // by region, the sections already name each region's largest cities
 	}
 	if len(c.Stated) > 0 {
 		b.reconciliation()

@@ -68,7 +68,7 @@ var (
 )
 
 func testOptions(tb testing.TB) Options {
-	chartsOnce.Do(func() { charts = [2][]byte{testChart(tb, 1600, 900), testChart(tb, 1600, 1000)} })
+	chartsOnce.Do(func() { charts = [2][]byte{testChart(tb, 1600, 900), testChart(tb, 1601, 1000)} })
 	return Options{
 		Created: time.Date(2019, 5, 17, 0, 0, 0, 0, time.UTC),
 		Charts: []Figure{

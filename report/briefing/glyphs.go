@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -29,11 +30,17 @@ func MissingGlyphs(c *analysis.Comparison, face *font.Face) []analysis.Notice {
 // missingGlyphs checks the texts of the document (when given) and of the
 // comparison: the names and notes the charts and workbook show too.
 func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.Set) []analysis.Notice {
-	var all strings.Builder
+	var missing []rune
+	seen := map[rune]bool{}
 	add := func(ss ...string) {
 		for _, s := range ss {
-			all.WriteString(s)
-			all.WriteByte('\n')
+			for _, r := range s {
+				if r < 0x7F || faces.Pick(font.Hei, r) != nil || r <= ' ' || (r >= 0x7F && r < 0xA0) || seen[r] {
+					continue // ASCII and control characters: nothing to draw or drawn by every face
+				}
+				missing = append(missing, r)
+				seen[r] = true
+			}
 		}
 	}
 	if doc != nil {
@@ -53,10 +60,10 @@ func missingGlyphs(doc *document.Document, c *analysis.Comparison, faces *font.S
 	for _, b := range c.Bases {
 		add(b.Name, b.Kind, b.Source)
 	}
-	missing := faces.Missing(all.String())
 	if len(missing) == 0 {
 		return nil
 	}
+	slices.Sort(missing)
 	var zh, en []string
 	for i, r := range missing {
 		if i == 20 {

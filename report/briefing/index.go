@@ -11,21 +11,19 @@ type provKey struct{ region, province string }
 // 100,000 bases).
 type index struct {
 	provinces []analysis.ProvinceRow            // region by region, each in the comparison's order
-	cities    map[provKey][]analysis.CityRow    // a province's cities, members descending
-	bases     map[cityKey][]analysis.Base       // a city's bases, in record order
+	cities    map[provKey][]*analysis.CityRow   // a province's cities, members descending
+	bases     map[cityKey][]*analysis.Base      // a city's bases, in record order
 	regions   map[string][]analysis.ProvinceRow // a region's provinces, members descending
-	regCities map[string][]analysis.CityRow     // a region's cities, members descending
-	reporting []analysis.CityRow                // cities with a figure, members descending
-	byName    map[provKey]*analysis.ProvinceRow // province rows by key
-	keyBases  map[string][]analysis.Base        // a region's key projects, by batch then record order
+	regCities map[string][]*analysis.CityRow    // a region's cities, members descending
+	reporting []*analysis.CityRow               // cities with a figure, members descending
+	keyBases  map[string][]*analysis.Base       // a region's key projects, in record order
 	regionOf  map[string]string                 // province → region
 }
 
 func newIndex(c *analysis.Comparison) index {
-	x := index{cities: map[provKey][]analysis.CityRow{}, bases: map[cityKey][]analysis.Base{},
-		regions: map[string][]analysis.ProvinceRow{}, regCities: map[string][]analysis.CityRow{},
-		byName: map[provKey]*analysis.ProvinceRow{}, keyBases: map[string][]analysis.Base{},
-		regionOf: map[string]string{}}
+	x := index{cities: map[provKey][]*analysis.CityRow{}, bases: map[cityKey][]*analysis.Base{},
+		regions: map[string][]analysis.ProvinceRow{}, regCities: map[string][]*analysis.CityRow{},
+		keyBases: map[string][]*analysis.Base{}, regionOf: map[string]string{}}
 	for _, p := range c.Provinces {
 		x.regions[p.Region] = append(x.regions[p.Region], p)
 		x.regionOf[p.Province] = p.Region
@@ -33,19 +31,15 @@ func newIndex(c *analysis.Comparison) index {
 	for _, r := range c.Regions {
 		x.provinces = append(x.provinces, x.regions[r.Region]...)
 	}
-	for i := range c.Provinces {
-		p := &c.Provinces[i]
-		x.byName[provKey{p.Region, p.Province}] = p
-	}
-	for _, ct := range c.Cities {
+	x.reporting = reporting(c.Cities)
+	for i := range c.Cities {
+		ct := &c.Cities[i]
 		k := provKey{ct.Region, ct.Province}
 		x.cities[k] = append(x.cities[k], ct)
 		x.regCities[ct.Region] = append(x.regCities[ct.Region], ct)
-		if ct.Members != nil {
-			x.reporting = append(x.reporting, ct)
-		}
 	}
-	for _, b := range c.Bases {
+	for i := range c.Bases {
+		b := &c.Bases[i]
 		k := cityKey{b.Province, b.City}
 		x.bases[k] = append(x.bases[k], b)
 		if b.KeyProject() {
@@ -54,4 +48,24 @@ func newIndex(c *analysis.Comparison) index {
 		}
 	}
 	return x
+}
+
+// reporting lists the cities with a figure, in the given order.
+func reporting(cities []analysis.CityRow) []*analysis.CityRow {
+	var out []*analysis.CityRow
+	for i := range cities {
+		if cities[i].Members != nil {
+			out = append(out, &cities[i])
+		}
+	}
+	return out
+}
+
+// pointers lists the rows by pointer, in order.
+func pointers(cities []analysis.CityRow) []*analysis.CityRow {
+	out := make([]*analysis.CityRow, len(cities))
+	for i := range cities {
+		out[i] = &cities[i]
+	}
+	return out
 }

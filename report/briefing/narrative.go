@@ -16,7 +16,7 @@ func Narrative(c *analysis.Comparison, lang vocab.Lang) []document.Paragraph {
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	n := narrator{words: words{lang}, c: c, idx: newIndex(c)}
+	n := narrator{words: words{lang}, c: c, reporting: reporting(c.Cities)}
 	var out []document.Paragraph
 	for _, f := range []func(*says){n.scope, n.lead, n.provinces, n.change} {
 		s := &says{words: n.words}
@@ -30,8 +30,8 @@ func Narrative(c *analysis.Comparison, lang vocab.Lang) []document.Paragraph {
 
 type narrator struct {
 	words
-	c   *analysis.Comparison
-	idx index
+	c         *analysis.Comparison
+	reporting []*analysis.CityRow // cities with a figure, members descending
 }
 
 func (n narrator) scope(s *says) {
@@ -88,7 +88,7 @@ func (n narrator) lead(s *says) {
 	if len(c.Regions) > 1 {
 		n.regions(s)
 	}
-	rs := n.idx.reporting
+	rs := n.reporting
 	switch {
 	case len(rs) == 1:
 		a := rs[0]
@@ -140,7 +140,7 @@ func (n narrator) provinces(s *says) {
 			with = append(with, p)
 		}
 	}
-	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, n.idx.reporting) {
+	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, n.reporting) {
 		a, b := with[0], with[1]
 		s.add(n.t("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
 			"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
@@ -166,7 +166,7 @@ func (n narrator) provinces(s *says) {
 
 // sameAsCities tells that the two leading provinces hold just the two
 // leading cities' figures, so a province sentence would repeat the city one.
-func sameAsCities(provs []analysis.ProvinceRow, cities []analysis.CityRow) bool {
+func sameAsCities(provs []analysis.ProvinceRow, cities []*analysis.CityRow) bool {
 	if len(cities) < 2 {
 		return false
 	}
@@ -291,7 +291,7 @@ func (n narrator) verb(v int64, up, down, same string) string {
 
 // movers names the cities with the largest rise and fall.
 func (n narrator) movers(s *says) {
-	up, down := extremes(n.c.Cities)
+	up, down := extremes(pointers(n.c.Cities))
 	for _, m := range []struct {
 		ct     *analysis.CityRow
 		zh, en string
@@ -318,9 +318,8 @@ func (n narrator) movers(s *says) {
 
 // extremes returns the city with the largest rise and the one with the
 // largest fall (nil where none); the first in the comparison's order wins ties.
-func extremes(cities []analysis.CityRow) (up, down *analysis.CityRow) {
-	for i := range cities {
-		ct := &cities[i]
+func extremes(cities []*analysis.CityRow) (up, down *analysis.CityRow) {
+	for _, ct := range cities {
 		if ct.Change == nil {
 			continue
 		}

@@ -91,11 +91,11 @@ func (b *builder) remarks() []string {
 	}
 	p := b.period(c.Period)
 	if len(none) > 0 && c.Totals.Members != nil {
-		out = append(out, b.t(fmt.Sprintf("%s没有%s人数，表中记为“—”，未按零计算，合计只含已报告的数字。", b.list(none, 12), p),
-			fmt.Sprintf("%s have no figure for %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", b.list(none, 12), p)))
+		out = append(out, b.t(fmt.Sprintf("%s没有%s人数，表中记为“—”，未按零计算，合计只含已报告的数字。", b.list(none, namesListed), p),
+			fmt.Sprintf("%s have no figure for %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", b.list(none, namesListed), p)))
 	}
 	if len(noBase) > 0 {
-		out = append(out, b.t(fmt.Sprintf("%s尚无记录在册的基地。", b.list(noBase, 12)), fmt.Sprintf("%s have no base on record.", b.list(noBase, 12))))
+		out = append(out, b.t(fmt.Sprintf("%s尚无记录在册的基地。", b.list(noBase, namesListed)), fmt.Sprintf("%s have no base on record.", b.list(noBase, namesListed))))
 	}
 	if s := b.statedGap(); s != "" {
 		out = append(out, s)
@@ -144,7 +144,7 @@ func (b *builder) statedGap() string {
 // are few, else a section per region naming its leading and trailing
 // provinces and the cities and bases that matter.
 func (b *builder) places() {
-	if len(b.c.Provinces) <= provinceSections {
+	if b.byProvince() {
 		b.heading(1, b.t("各省区市情况", "Provinces and cities"))
 		for _, p := range b.idx.provinces {
 			b.province(p)
@@ -156,6 +156,9 @@ func (b *builder) places() {
 		b.region(r)
 	}
 }
+
+// byProvince tells that the data has few enough provinces for a section each.
+func (b *builder) byProvince() bool { return len(b.c.Provinces) <= provinceSections }
 
 // province sets one province's section: its figures, then its cities.
 func (b *builder) province(p analysis.ProvinceRow) {
@@ -171,7 +174,7 @@ func (b *builder) province(p analysis.ProvinceRow) {
 	if !single {
 		b.para(document.Body, b.provinceText(p))
 	}
-	named, others := listed, []analysis.CityRow(nil)
+	named, others := listed, []*analysis.CityRow(nil)
 	if len(listed) > citiesNamed {
 		named, others = b.citiesThatMatter(listed, 4)
 	}
@@ -201,7 +204,7 @@ func (b *builder) province(p analysis.ProvinceRow) {
 
 // sectionCities splits a province's cities into those told one by one
 // and the quiet ones (no figure, no base) named together at the end.
-func (b *builder) sectionCities(p analysis.ProvinceRow) (listed, quiet []analysis.CityRow) {
+func (b *builder) sectionCities(p analysis.ProvinceRow) (listed, quiet []*analysis.CityRow) {
 	all := b.idx.cities[provKey{p.Region, p.Province}]
 	if len(all) == 1 {
 		return all, nil
@@ -220,7 +223,7 @@ func (b *builder) sectionCities(p analysis.ProvinceRow) (listed, quiet []analysi
 // reader needs by name: the top k, the last with a figure, the largest
 // rise and fall, and those with key projects (up to k); the rest are
 // others, summed. Named cities keep the given order.
-func (b *builder) citiesThatMatter(cities []analysis.CityRow, k int) (named, others []analysis.CityRow) {
+func (b *builder) citiesThatMatter(cities []*analysis.CityRow, k int) (named, others []*analysis.CityRow) {
 	pick := map[int]bool{}
 	last := -1
 	for i, ct := range cities {
@@ -264,7 +267,7 @@ func (b *builder) citiesThatMatter(cities []analysis.CityRow, k int) (named, oth
 }
 
 // othersText sums the cities not named: "其他12个城市合计35.2万（10个报告人数），基地8个。"
-func (b *builder) othersText(others []analysis.CityRow) string {
+func (b *builder) othersText(others []*analysis.CityRow) string {
 	var sum int64
 	reporting, bases, keys := 0, 0, 0
 	for _, ct := range others {
@@ -318,7 +321,7 @@ func (b *builder) provinceText(p analysis.ProvinceRow) string {
 }
 
 // cityText tells one city after its name (the paragraph's lead).
-func (b *builder) cityText(ct analysis.CityRow, bases []analysis.Base) string {
+func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string {
 	var s strings.Builder
 	if t := b.tier(ct.Tier); t != "" {
 		s.WriteString(b.t("（"+t+"）", " ("+t+")"))
@@ -352,9 +355,9 @@ func (b *builder) cityText(ct analysis.CityRow, bases []analysis.Base) string {
 }
 
 // baseList names bases, key projects first, at most limit of them.
-func (b *builder) baseList(bases []analysis.Base, limit int) string {
+func (b *builder) baseList(bases []*analysis.Base, limit int) string {
 	if len(bases) > limit {
-		ordered := make([]analysis.Base, 0, len(bases))
+		ordered := make([]*analysis.Base, 0, len(bases))
 		for _, bs := range bases {
 			if bs.KeyProject() {
 				ordered = append(ordered, bs)
@@ -395,7 +398,7 @@ func (b *builder) change(ch *int64, ratio *float64) string {
 
 // baseText names a base with its batch and field: 名称（第二批重点项目），领域.
 // The field follows after a comma, as it often carries brackets itself.
-func (b *builder) baseText(bs analysis.Base) string {
+func (b *builder) baseText(bs *analysis.Base) string {
 	s := bs.Name
 	if bs.Batch > 0 {
 		s += b.t("（"+b.batch(bs.Batch)+"重点项目）", " (key project, "+b.batch(bs.Batch)+")")

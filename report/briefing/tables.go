@@ -14,8 +14,8 @@ import (
 // Table sizes: the province table is always complete; city and base
 // tables list their top rows, then "其余N个" and the total.
 const (
-	cityRows = 20
-	baseRows = 15
+	cityRows = 15
+	baseRows = 12
 )
 
 // L, R and C are column alignments, short for the table builders.

@@ -1,0 +1,84 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+var pageObject = regexp.MustCompile(`/Type /Page\b[^s]`)
+
+// pages counts the page objects of a PDF.
+func pages(pdf []byte) int { return len(pageObject.FindAll(pdf, -1)) }
+
+// scaled is a national sample of n cities with, when bases is above what
+// the sample holds, more bases spread over its cities (every tenth a key
+// project), as the largest data the briefing must stay short for.
+func scaled(tb testing.TB, n, bases int) *analysis.Comparison {
+	tb.Helper()
+	d := sample.National(sample.Options{Previous: true, Cities: n})
+	for i := len(d.Bases); i < bases; i++ {
+		c := d.Cities[i*7919%len(d.Cities)]
+		b := analysis.Base{Name: fmt.Sprintf("%s实践创新基地%d", c.Name, i), City: c.Name, Province: c.Province, Line: i + 2}
+		if i%10 == 0 {
+			b.Batch = 1 + i%5
+		}
+		d.Bases = append(d.Bases, b)
+	}
+	return mustCompare(tb, d)
+}
+
+// TestPageCounts: a briefing a meeting can use at any size: the default
+// data as before, national and county-level data in ten pages at most.
+func TestPageCounts(t *testing.T) {
+	cases := []struct {
+		name     string
+		c        func(testing.TB) *analysis.Comparison
+		min, max int
+	}{
+		{"western", western, 6, 10},
+		{"national 341", func(tb testing.TB) *analysis.Comparison { return scaled(tb, 341, 0) }, 4, 10},
+		{"counties 3000", func(tb testing.TB) *analysis.Comparison { return scaled(tb, 3000, 9000) }, 4, 10},
+		{"units 10000", func(tb testing.TB) *analysis.Comparison { return scaled(tb, 10000, 100000) }, 4, 10},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.c(t)
+			for _, lang := range []vocab.Lang{vocab.Zh, vocab.En} {
+				opts := testOptions(t)
+				opts.Lang = lang
+				start := time.Now()
+				b := write(t, fmt.Sprintf("pages-%s-%s.pdf", tc.name, lang), c, opts)
+				took := time.Since(start)
+				if n := pages(b); n < tc.min || n > tc.max {
+					t.Errorf("%s: %d pages, want %d to %d", lang, n, tc.min, tc.max)
+				}
+				t.Logf("%s: %d pages, %d bytes, %v", lang, pages(b), len(b), took)
+			}
+		})
+	}
+}
+
+// TestPlainMasthead: the 报头 is left blank, the rest in place.
+func TestPlainMasthead(t *testing.T) {
+	opts := testOptions(t)
+	full := write(t, "western.pdf", western(t), opts)
+	opts.PlainMasthead = true
+	plain := write(t, "western-plain.pdf", western(t), opts)
+	if pages(plain) != pages(full) {
+		t.Errorf("plain masthead: %d pages, full %d", pages(plain), pages(full))
+	}
+	if bytes.Equal(plain, full) {
+		t.Error("plain masthead changes nothing")
+	}
+	doc, err := Build(western(t), opts)
+	if err != nil || !doc.Masthead.Plain {
+		t.Fatalf("Build: plain = %v, %v", doc.Masthead.Plain, err)
+	}
+}
