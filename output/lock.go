@@ -100,11 +100,10 @@ func acquire(ctx context.Context, f *os.File, wait time.Duration) error {
 func openLock(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
-		switch {
-		case errors.Is(err, syscall.ELOOP):
-			return nil, fmt.Errorf("lock file %s is a symbolic link; basebrief never writes through one: remove it (a run recreates it)", path)
-		case errors.Is(err, syscall.EISDIR):
-			return nil, fmt.Errorf("lock file %s is a folder; remove or rename it (a run recreates the lock file)", path)
+		if st, lerr := os.Lstat(path); lerr == nil {
+			if err := unusableLock(path, st); err != nil {
+				return nil, err
+			}
 		}
 		return nil, fmt.Errorf("open lock file %s: %w", path, describe(err))
 	}
@@ -113,16 +112,39 @@ func openLock(path string) (*os.File, error) {
 		f.Close()
 		return nil, fmt.Errorf("check lock file %s: %w", path, err)
 	}
-	sys, _ := st.Sys().(*syscall.Stat_t)
-	switch {
-	case !st.Mode().IsRegular():
+	if err := unusableLock(path, st); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("lock file %s is not a regular file (%s); remove it (a run recreates it)", path, st.Mode().Type())
-	case sys != nil && sys.Nlink > 1:
-		f.Close()
-		return nil, fmt.Errorf("lock file %s has %d hard links; it would overwrite another file's contents: remove it (a run recreates it)", path, sys.Nlink)
+		return nil, err
 	}
 	return f, nil
+}
+
+// CheckLock reports early, before a run does its work, a lock file that
+// Lock would refuse. A missing one is fine: Lock creates it.
+func CheckLock(out string) error {
+	path := LockPath(out)
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil // missing, or Lock reports the real error
+	}
+	return unusableLock(path, st)
+}
+
+// unusableLock says what is wrong with the file at the lock path, if
+// anything: it must be a regular file with one name.
+func unusableLock(path string, st os.FileInfo) error {
+	sys, _ := st.Sys().(*syscall.Stat_t)
+	switch {
+	case st.Mode()&os.ModeSymlink != 0:
+		return fmt.Errorf("lock file %s is a symbolic link; basebrief never writes through one: remove it (a run recreates it)", path)
+	case st.IsDir():
+		return fmt.Errorf("lock file %s is a folder; remove or rename it (a run recreates the lock file)", path)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("lock file %s is not a regular file (%s); remove it (a run recreates it)", path, st.Mode().Type())
+	case sys != nil && sys.Nlink > 1:
+		return fmt.Errorf("lock file %s has %d hard links; it would overwrite another file's contents: remove it (a run recreates it)", path, sys.Nlink)
+	}
+	return nil
 }
 
 // describe adds to a file system error what the operator can do about it.

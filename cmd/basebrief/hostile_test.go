@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -235,6 +236,30 @@ func TestPanicIsInternalError(t *testing.T) {
 			}
 			if e := entries(t, dir); e != "" {
 				t.Fatalf("a panicked run left %s", e)
+			}
+		})
+	}
+}
+
+// On a read-only or full file system the last line says so. It mounts
+// tmpfs, so it runs as root with BASEBRIEF_CHECK=1 only.
+func TestLastLineReadOnlyAndFull(t *testing.T) {
+	if os.Getenv("BASEBRIEF_CHECK") != "1" || os.Getuid() != 0 {
+		t.Skip("mounts tmpfs: set BASEBRIEF_CHECK=1 and run as root")
+	}
+	for _, tc := range []struct{ opts, want string }{
+		{"ro,size=1m", "read-only file system"},
+		{"size=256k", "no space left on device"},
+	} {
+		t.Run(tc.opts, func(t *testing.T) {
+			dir := t.TempDir()
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", tc.opts, "tmpfs", dir).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount tmpfs: %v %s", err, out)
+			}
+			t.Cleanup(func() { exec.Command("umount", dir).Run() })
+			code, _, stderr := runArgs(t, "run", "--out", filepath.Join(dir, "packet"))
+			if last := lastLine(stderr); code != exitFailure || !strings.Contains(last, tc.want) || strings.Contains(last, "busy") {
+				t.Fatalf("exit %d, last line %q", code, last)
 			}
 		})
 	}

@@ -28,6 +28,9 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 	if err := output.CheckReplaceable(cfg.out); err != nil { // fail before the work
 		return log.fail(err, "cannot replace --out; nothing written")
 	}
+	if err := output.CheckLock(cfg.out); err != nil {
+		return log.fail(err, "cannot lock the packet folder; nothing written")
+	}
 	face, err := loadFont(cfg.font)
 	if err != nil {
 		return log.fail(err, "font unusable; nothing written")
