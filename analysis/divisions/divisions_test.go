@@ -20,6 +20,26 @@ func TestTableSize(t *testing.T) {
 	}
 }
 
+func TestPrefectures(t *testing.T) {
+	var got []string
+	for _, p := range Prefectures("西藏") {
+		got = append(got, p.Short())
+	}
+	if g := strings.Join(got, " "); g != "拉萨 日喀则 昌都 林芝 山南 那曲 阿里" {
+		t.Errorf("西藏 = %s", g)
+	}
+	if ps := Prefectures("重庆市"); len(ps) != 1 || ps[0].Code != "5000" {
+		t.Errorf("重庆 = %v", ps)
+	}
+	n := 0
+	for _, p := range Provinces() {
+		n += len(Prefectures(p.Name))
+	}
+	if n != 337 || Prefectures("兵团") != nil {
+		t.Errorf("%d prefecture-level places", n)
+	}
+}
+
 func TestProvince(t *testing.T) {
 	cases := []struct{ name, code, full, short string }{
 		{"四川", "51", "四川省", "四川"},

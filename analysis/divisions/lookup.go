@@ -13,6 +13,22 @@ func Provinces() []Place {
 	return out
 }
 
+// Prefectures lists the prefecture-level places of the province written as
+// province (any form) in official order; a municipality's is itself (重庆市).
+func Prefectures(province string) []Place {
+	p, ok := Province(province)
+	if !ok {
+		return nil
+	}
+	var out []Place
+	for _, q := range tab().places {
+		if q.Level == LevelPrefecture && q.ProvinceCode() == p.Code {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // Province returns the province name means, written in full (四川省,
 // 西藏自治区), short (四川, 西藏) or as analysts abbreviate it (西藏区, 内蒙).
 func Province(name string) (Place, bool) {
