@@ -17,20 +17,23 @@ const (
 	noticesListed = 6
 	notesListed   = 8
 	sourcesListed = 8
-	chartsAtScale = 3  // charts placed when the data has many cities
+	chartsAtScale = 2  // charts placed when the data has many cities
 	manyCities    = 40 // above this, city-level charts stay in charts/
 )
 
 // charts places the charts: all of them for small data; for large data
-// the province- and region-level ones, up to chartsAtScale (the city
-// charts are in the packet's charts folder).
+// the region- and province-level ones, at most chartsAtScale, each half a
+// page high (the city charts are in the packet's charts folder).
 func (b *builder) charts() {
 	figs := b.opts.Charts
-	if len(b.c.Cities) > manyCities {
+	big := len(b.c.Cities) > manyCities
+	if big {
 		var keep []Figure
-		for _, f := range figs {
-			if !strings.Contains(f.Name, "city") && len(keep) < chartsAtScale {
-				keep = append(keep, f)
+		for _, pref := range []string{"trend", "members", "bases", "coverage"} {
+			for _, f := range figs {
+				if strings.Contains(f.Name, pref) && !strings.Contains(f.Name, "city") && len(keep) < chartsAtScale {
+					keep = append(keep, f)
+				}
 			}
 		}
 		figs = keep
@@ -40,7 +43,7 @@ func (b *builder) charts() {
 	}
 	b.heading(1, b.t("图表", "Charts"))
 	for _, f := range figs {
-		b.figure(f)
+		b.figure(f, big)
 	}
 }
 
@@ -156,12 +159,15 @@ func (b *builder) filesTable() document.Table {
 // gapTexts says, in the briefing's language, what the figures lack.
 func (b *builder) gapTexts() []string {
 	c := b.c
-	var none, segs, level []string
+	var none, segs, level, noBase []string
 	for _, ct := range c.Cities {
 		if ct.Members == nil {
 			none = append(none, ct.City)
 		} else if ct.FromSegments {
 			segs = append(segs, ct.City)
+		}
+		if ct.Bases == 0 {
+			noBase = append(noBase, ct.City)
 		}
 	}
 	for _, p := range c.Provinces {
@@ -173,8 +179,12 @@ func (b *builder) gapTexts() []string {
 	if len(none) == 0 {
 		out = append(out, b.t("所有城市都报告了本期人数。", "Every city reports a figure for the period."))
 	} else {
-		out = append(out, b.t(fmt.Sprintf("%d个城市中%d个没有%s人数：%s。", len(c.Cities), len(none), b.period(c.Period), b.list(none, namesListed)),
-			fmt.Sprintf("%d of %d cities have no figure for %s: %s.", len(none), len(c.Cities), b.period(c.Period), b.list(none, namesListed))))
+		out = append(out, b.t(fmt.Sprintf("%d个城市中%d个没有%s人数：%s；表中记为“—”，未按零计算，合计只含已报告的数字。", len(c.Cities), len(none), b.period(c.Period), b.list(none, namesListed)),
+			fmt.Sprintf("%d of %d cities have no figure for %s: %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", len(none), len(c.Cities), b.period(c.Period), b.list(none, namesListed))))
+	}
+	if len(noBase) > 0 {
+		out = append(out, b.t(fmt.Sprintf("%d个城市尚无记录在册的基地：%s。", len(noBase), b.list(noBase, namesListed)),
+			fmt.Sprintf("%s have no base on record: %s.", b.count(len(noBase), "", "city", "cities"), b.list(noBase, namesListed))))
 	}
 	if len(segs) > 0 {
 		out = append(out, b.t(fmt.Sprintf("%d个城市只有分群体人数，合计为各群体之和：%s。", len(segs), b.list(segs, namesListed)),

@@ -128,10 +128,12 @@ func (b *builder) table(t document.Table) {
 }
 
 // figure numbers a chart and appends it.
-func (b *builder) figure(f Figure) {
+func (b *builder) figure(f Figure, compact bool) {
 	b.figures++
 	caption := fmt.Sprintf(b.t("图%d  %s", "Figure %d  %s"), b.figures, f.Title)
-	b.add(figureBlock(f, caption, f.Title))
+	fb := figureBlock(f, caption, f.Title)
+	fb.Compact = compact
+	b.add(fb)
 }
 
 // body sets the sections under the masthead, in reading order.

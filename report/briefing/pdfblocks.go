@@ -83,8 +83,12 @@ func (d *pdfDoc) figureSize(f document.Figure) (w, h float64) {
 	w = min(areaW, float64(f.Width)/200*25.4)
 	h = w * float64(f.Height) / float64(f.Width)
 	capH := captionSize * 1.8 * ptMM
-	if h > areaH-capH-10 {
-		h = areaH - capH - 10
+	most := areaH - capH - 10
+	if f.Compact {
+		most = areaH/2 - capH - 8
+	}
+	if h > most {
+		h = most
 		w = h * float64(f.Width) / float64(f.Height)
 	}
 	return w, h

@@ -40,7 +40,6 @@ func (b *builder) region(r analysis.RegionRow) {
 		}
 		s.WriteString(b.end() + b.t("", " "))
 	}
-	s.WriteString(b.regionMovers(cities))
 	b.para(document.Body, strings.TrimSpace(s.String()))
 }
 
@@ -97,22 +96,4 @@ func (b *builder) regionCities(cities []*analysis.CityRow) (named, others []*ana
 		}
 	}
 	return named, others
-}
-
-// regionMovers names the region's largest rise and fall.
-func (b *builder) regionMovers(cities []*analysis.CityRow) string {
-	up, down := extremes(cities)
-	var parts []string
-	if up != nil {
-		parts = append(parts, b.t("增加最多的是"+up.City+"（"+vocab.Signed(*up.Change, b.lang)+"）",
-			"the largest rise is in "+up.City+" ("+vocab.Signed(*up.Change, b.lang)+")"))
-	}
-	if down != nil {
-		parts = append(parts, b.t("减少最多的是"+down.City+"（"+vocab.Signed(*down.Change, b.lang)+"）",
-			"the largest fall is in "+down.City+" ("+vocab.Signed(*down.Change, b.lang)+")"))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return b.t("与上期相比，"+strings.Join(parts, "，")+"。", "Against the previous period, "+strings.Join(parts, ", ")+".")
 }

@@ -71,31 +71,13 @@ func (b *builder) narrative() {
 	}
 }
 
-// remarks are the sentences around the narrative that state no figure of
-// summary.json: the batches, who has no figure or no base, the widest gap
-// to a stated figure.
+// remarks are the sentences after the narrative that state no figure of
+// summary.json: the batches and the widest gap to a stated figure. Who has
+// no figure or no base is said in the appendix.
 func (b *builder) remarks() []string {
-	c := b.c
 	var out []string
 	if s := b.batches(); s != "" {
 		out = append(out, s)
-	}
-	var none, noBase []string
-	for _, ct := range c.Cities {
-		if ct.Members == nil {
-			none = append(none, ct.City)
-		}
-		if ct.Bases == 0 {
-			noBase = append(noBase, ct.City)
-		}
-	}
-	p := b.period(c.Period)
-	if len(none) > 0 && c.Totals.Members != nil {
-		out = append(out, b.t(fmt.Sprintf("%s没有%s人数，表中记为“—”，未按零计算，合计只含已报告的数字。", b.list(none, namesListed), p),
-			fmt.Sprintf("%s have no figure for %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", b.list(none, namesListed), p)))
-	}
-	if len(noBase) > 0 {
-		out = append(out, b.t(fmt.Sprintf("%s尚无记录在册的基地。", b.list(noBase, namesListed)), fmt.Sprintf("%s have no base on record.", b.list(noBase, namesListed))))
 	}
 	if s := b.statedGap(); s != "" {
 		out = append(out, s)

@@ -32,7 +32,7 @@ func (b *builder) tablesSection() {
 	b.table(b.provinceTable())
 	b.heading(2, b.t("各城市", "Cities"))
 	b.table(b.cityTable())
-	if len(b.c.Bases) > 0 {
+	if len(b.c.Bases) > 0 && !b.allBasesNamed() {
 		b.heading(2, b.t("实践创新基地", "Innovation bases"))
 		b.table(b.baseTable())
 	}
@@ -200,6 +200,26 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	}
 	row = append(row, "", "")
 	return row[:len(header)]
+}
+
+// allBasesNamed tells that the province sections name every base, so a
+// base table would repeat them.
+func (b *builder) allBasesNamed() bool {
+	if !b.byProvince() {
+		return false
+	}
+	for _, p := range b.idx.provinces {
+		listed, _ := b.sectionCities(p)
+		if len(listed) > citiesNamed {
+			return false
+		}
+		for _, ct := range listed {
+			if ct.Bases > basesNamed {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // baseTable lists the key projects first (by batch), then the other

@@ -148,6 +148,9 @@ type Figure struct {
 	// Width and Height are the PNG's pixel size, so renderers can scale
 	// to the type area keeping its aspect; 0 when the PNG cannot be read.
 	Width, Height int
+	// Compact asks for at most half the type area's height, two figures
+	// to a page (a briefing of large data keeps its charts short).
+	Compact bool
 }
 
 // PageBreak starts a new page.
