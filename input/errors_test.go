@@ -45,7 +45,7 @@ func TestLoadErrors(t *testing.T) {
 		want  []string
 	}{
 		{"missing file", map[string]string{"figures.csv": "-"},
-			[]string{"figures.csv: file not found, expected figures.csv in the data folder with columns province, period, members"}},
+			[]string{"figures.csv: file not found, expected figures.csv in the data folder with columns province, period, members (or figures.xlsx, or a sheet 人数 or figures in data.xlsx)"}},
 		{"empty file", map[string]string{"figures.csv": ""},
 			[]string{"figures.csv: file is empty, expected a header row naming the columns province, period, members"}},
 		{"blank file", map[string]string{"cities.csv": "\n , \n\n"},

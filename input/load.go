@@ -122,12 +122,22 @@ type loader struct {
 	c        *collector
 	notes    notices
 	files    []analysis.InputFile
-	parallel bool // parse figures.csv beside validation even when small
+	parallel bool                  // parse figures.csv beside validation even when small
+	books    map[string]bookSheets // workbooks' sheets, for locating tables
+	refused  map[string]bool       // old-format workbooks already reported
 }
 
-// readTable reads one table, handing it to read.
+// readTable reads one table from its CSV file or workbook sheet
+// (workbook.go), handing it to read.
 func (ld *loader) readTable(s schema, read func(*table)) {
-	ld.readCSV(s, read)
+	src, ok := ld.locate(s)
+	switch {
+	case !ok:
+	case src.book:
+		ld.readSheet(s, src, read)
+	default:
+		ld.readCSV(s, read)
+	}
 }
 
 // readCSV reads one CSV file: its text, checked and hashed as it is read,

@@ -82,7 +82,7 @@ func TestMissingCitiesFile(t *testing.T) {
 	// Without cities.csv the other files cannot be checked against it: one
 	// error, not one per row.
 	_, err := Load(dataFS(map[string]string{"cities.csv": "-"}), Options{})
-	want := "cities.csv: file not found, expected cities.csv in the data folder with columns city, province, region"
+	want := "cities.csv: file not found, expected cities.csv in the data folder with columns city, province, region (or cities.xlsx, or a sheet 城市 or cities in data.xlsx)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}

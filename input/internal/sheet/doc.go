@@ -11,8 +11,8 @@
 // parse, at the precision its format shows (yyyy"年"m"月" gives 2019-05,
 // yyyy/m/d gives 2019-05-17); a formula is read by its cached value, and a
 // formula never calculated reads as empty; every row of a merged range
-// takes the range's value; hidden rows and columns are read like visible
-// ones.
+// takes the range's value in its first column (a province merged down its
+// cities); hidden rows and columns are read like visible ones.
 //
 // An old binary workbook (.xls, .et), a password-protected one or a file
 // that is not a workbook is an error saying so; no input makes it panic.

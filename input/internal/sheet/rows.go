@@ -49,6 +49,17 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 	if part == "" {
 		return nil, fmt.Errorf("no sheet named %q", name)
 	}
+	if w.strs == nil {
+		w.strs = &sharedStrings{}
+		if w.strsPart != "" {
+			strs, err := w.readSharedStrings(w.strsPart)
+			if err != nil {
+				w.strs = nil
+				return nil, err
+			}
+			w.strs = strs
+		}
+	}
 	merges, err := w.readMerges(part)
 	if err != nil {
 		return nil, err
@@ -343,8 +354,10 @@ func unescape(b []byte) string {
 	return sb.String()
 }
 
-// applyMerges gives every cell of a merged range on the current row the
-// value of the range's top-left cell.
+// applyMerges gives the first cell of a merged range, on every row of the
+// range, the value of its top-left cell: a province merged down its cities
+// is on each city's row. The other columns of the range stay empty, so a
+// title merged across the sheet is one cell, as it reads.
 func (r *Rows) applyMerges() error {
 	keep := r.active[:0]
 	for _, m := range r.active {
@@ -356,8 +369,8 @@ func (r *Rows) applyMerges() error {
 	for r.nextMerge < len(r.merges) && r.merges[r.nextMerge].r1 <= r.row {
 		m := r.merges[r.nextMerge]
 		r.nextMerge++
-		if m.r2 < r.row {
-			continue // its rows held no cells
+		if m.r2 < r.row || m.r1 == m.r2 {
+			continue // its rows held no cells, or a range within one row
 		}
 		v := ""
 		if m.r1 == r.row && m.c1 <= len(r.cells) {
@@ -369,16 +382,13 @@ func (r *Rows) applyMerges() error {
 		r.active = append(r.active, activeMerge{m, v})
 	}
 	for _, m := range r.active {
-		last := m.c2
-		if m.value == "" {
-			last = min(last, len(r.cells))
+		if m.value == "" && m.c1 > len(r.cells) {
+			continue
 		}
-		for len(r.cells) < last {
+		for len(r.cells) < m.c1 {
 			r.cells = append(r.cells, "")
 		}
-		for c := m.c1; c <= last; c++ {
-			r.cells[c-1] = m.value
-		}
+		r.cells[m.c1-1] = m.value
 	}
 	for len(r.cells) > 0 && r.cells[len(r.cells)-1] == "" {
 		r.cells = r.cells[:len(r.cells)-1]

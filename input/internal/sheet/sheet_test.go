@@ -54,7 +54,7 @@ func TestFixtures(t *testing.T) {
 			{4, []string{"四川", "", "2019年5月", "1210000"}}, // 1.21E+06 stored as the number it is
 		}},
 		{"typed.xlsx", "人数", []row{
-			{1, []string{title, title, title, title, title}}, // merged A1:E1
+			{1, []string{title}}, // merged A1:E1: one cell
 			{2, []string{"单位：人"}},
 			{3, []string{"省份", "城市", "时期", "人数", "来源", "备注"}},
 			{4, []string{"四川", "成都", "2019-05", "1400000", "统计局", "隐藏列"}}, // yyyy"年"m"月", #,##0, hidden F
@@ -216,7 +216,9 @@ func TestHandWorkbook(t *testing.T) {
 		`<!-- a comment --><?pi x?>` +
 		`<x:row r="8"><x:c r="B8"><x:v>2</x:v></x:c></x:row>` +
 		`<x:row r="9"><x:c r="A9"><x:v>9</x:v></x:c></x:row>` +
-		`</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="B7:C9"/><x:mergeCell ref="A1:A1"/></x:mergeCells></x:worksheet>`
+		`<x:row r="10"><x:c r="A10"><x:v>1</x:v></x:c><x:c r="C10"><x:v>3</x:v></x:c></x:row>` +
+		`<x:row r="11"><x:c r="A11"><x:v>1</x:v></x:c><x:c r="C11"><x:v>stray</x:v></x:c></x:row>` +
+		`</x:sheetData><x:mergeCells count="3"><x:mergeCell ref="B7:C9"/><x:mergeCell ref="A1:A1"/><x:mergeCell ref="C10:D11"/></x:mergeCells></x:worksheet>`
 	data := handWorkbook(t, sheetXML, handStyles, handStrings, false)
 	w, err := Open(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -237,6 +239,8 @@ func TestHandWorkbook(t *testing.T) {
 		{7, nil}, // B7:C9 merged, its top-left empty
 		{8, nil}, // B8 is inside the empty merged range
 		{9, []string{"9"}},
+		{10, []string{"1", "", "3"}}, // C10:D11: D10 stays empty
+		{11, []string{"1", "", "3"}}, // C11 takes C10's value over what the file left in it
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows:\n got %v\nwant %v", got, want)

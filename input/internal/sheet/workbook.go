@@ -34,7 +34,8 @@ const (
 type Workbook struct {
 	parts    map[string]*zip.File // by lower-case part name
 	sheets   []sheetInfo          // in tab order
-	strs     *sharedStrings
+	strs     *sharedStrings       // nil until a sheet is read
+	strsPart string
 	formats  []cellFormat // by cell style (xf) index
 	date1904 bool
 }
@@ -82,17 +83,12 @@ func Open(r io.ReaderAt, size int64) (*Workbook, error) {
 	for _, rel := range rels {
 		switch {
 		case strings.HasSuffix(rel.typ, "/sharedStrings"):
-			if w.strs, err = w.readSharedStrings(rel.target); err != nil {
-				return nil, err
-			}
+			w.strsPart = rel.target // read with the first sheet: listing sheets needs none
 		case strings.HasSuffix(rel.typ, "/styles"):
 			if w.formats, err = w.readStyles(rel.target); err != nil {
 				return nil, err
 			}
 		}
-	}
-	if w.strs == nil {
-		w.strs = &sharedStrings{}
 	}
 	return w, nil
 }
