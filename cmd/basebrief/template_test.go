@@ -55,3 +55,49 @@ func TestTemplateWrites(t *testing.T) {
 		t.Errorf("missing folder: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// The template saved as data.xlsx is a data folder as it stands: validate
+// passes and run writes the packet of the default dataset, in both
+// languages of the template.
+func TestTemplateAsData(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1558051200")
+	base := t.TempDir()
+	defaultOut := filepath.Join(base, "default")
+	if code, _, stderr := runArgs(t, "run", "--out", defaultOut); code != exitOK {
+		t.Fatalf("default run: exit %d: %s", code, stderr)
+	}
+	want, err := os.ReadFile(filepath.Join(defaultOut, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		data := filepath.Join(base, lang)
+		if err := os.MkdirAll(data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runArgs(t, "template", "--lang", lang, "--out", filepath.Join(data, "data.xlsx")); code != exitOK {
+			t.Fatalf("template: exit %d: %s", code, stderr)
+		}
+		if code, _, stderr := runArgs(t, "validate", "--data", data); code != exitOK {
+			t.Fatalf("validate %s: exit %d: %s", lang, code, stderr)
+		}
+		out := filepath.Join(base, lang+"-packet")
+		if code, _, stderr := runArgs(t, "run", "--data", data, "--out", out); code != exitOK {
+			t.Fatalf("run %s: exit %d: %s", lang, code, stderr)
+		}
+		got, err := os.ReadFile(filepath.Join(out, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s template: summary.json differs from the default dataset's", lang)
+		}
+		manifest, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(manifest, []byte(`"encoding": "xlsx"`)) {
+			t.Errorf("%s manifest does not record the workbook input: %s", lang, manifest)
+		}
+	}
+}
