@@ -52,6 +52,8 @@ tools:
 	$(call need,rsvg-convert,librsvg2-bin)
 	$(call need,fc-match,fontconfig)
 	$(call need,libreoffice,libreoffice-calc libreoffice-core)
+	@dpkg -s libreoffice-writer >/dev/null 2>&1 || { echo "installing libreoffice-writer"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer >/dev/null; }
 
 check: lint tools
 	BASEBRIEF_CHECK=1 $(GO) test -count=1 -race ./...

@@ -1,0 +1,292 @@
+package docx
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/basebrief/basebrief/report/document"
+)
+
+// cellPad is a cell's left and right margin, twips (1.5 mm).
+const cellPad = 85
+
+// tblOpen opens a table: its properties (in schema order) and its grid.
+// float, when set, is a w:tblpPr element placing the table.
+func (b *body) tblOpen(widths []int, borders, float string) {
+	b.raw(`<w:tbl><w:tblPr><w:tblStyle w:val="` + sTableStyle + `"/>`)
+	b.raw(float)
+	if float != "" {
+		b.raw(`<w:tblOverlap w:val="never"/>`)
+	}
+	b.raw(`<w:tblW w:w="` + strconv.Itoa(sum(widths)) + `" w:type="dxa"/>`)
+	if float == "" {
+		b.raw(`<w:jc w:val="center"/>`)
+	}
+	b.raw(borders)
+	b.raw(`<w:tblLayout w:type="fixed"/>`)
+	b.raw(`<w:tblCellMar><w:left w:w="` + strconv.Itoa(cellPad) + `" w:type="dxa"/><w:right w:w="` +
+		strconv.Itoa(cellPad) + `" w:type="dxa"/></w:tblCellMar>`)
+	b.raw(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
+	b.raw(`</w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		b.raw(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
+	}
+	b.raw(`</w:tblGrid>`)
+}
+
+// tcOpen opens a cell of width twips; span > 1 merges that many grid
+// columns; extra is more w:tcPr content after the width and span
+// (borders, shading, alignment, in schema order).
+func (b *body) tcOpen(width, span int, extra string) {
+	b.raw(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(width) + `" w:type="dxa"/>`)
+	if span > 1 {
+		b.raw(`<w:gridSpan w:val="` + strconv.Itoa(span) + `"/>`)
+	}
+	b.raw(extra)
+	b.raw(`</w:tcPr>`)
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
+
+func border(side, val string, sz int, color string) string {
+	if val == "nil" {
+		return `<w:` + side + ` w:val="nil"/>`
+	}
+	return `<w:` + side + ` w:val="` + val + `" w:sz="` + strconv.Itoa(sz) + `" w:space="0" w:color="` + color + `"/>`
+}
+
+// table writes a three-line table (三线表): a caption above, rules above
+// and below the table and under its header row, the header repeated on
+// every page (w:tblHeader), no row split across pages, notes below.
+func (b *body) table(t document.Table) {
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	if t.Caption != "" {
+		b.para(pp{style: sCaption, keepNext: true}, t.Caption, rp{})
+	}
+	if b.breakNext { // a table cannot start a page itself
+		b.para(pp{style: sNormal}, "", rp{})
+	}
+	widths := columnWidths(t, cols)
+	b.tblOpen(widths, `<w:tblBorders>`+border("top", "single", 12, black)+border("left", "nil", 0, "")+
+		border("bottom", "single", 12, black)+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
+		border("insideV", "nil", 0, "")+`</w:tblBorders>`, "")
+	if len(t.Header) > 0 {
+		b.raw(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		for c := range cols {
+			b.tcOpen(widths[c], 1, `<w:tcBorders>`+border("bottom", "single", 6, black)+`</w:tcBorders><w:vAlign w:val="center"/>`)
+			b.para(pp{style: sTableHead}, cell(t.Header, c), rp{})
+			b.raw(`</w:tc>`)
+		}
+		b.raw(`</w:tr>`)
+	}
+	for i, row := range t.Rows {
+		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for c := range cols {
+			b.tcOpen(widths[c], 1, `<w:vAlign w:val="center"/>`)
+			b.para(pp{style: sTable, jc: jc(t.Align, c)}, cell(row, c), rp{bold: t.Emphasis[i]})
+			b.raw(`</w:tc>`)
+		}
+		b.raw(`</w:tr>`)
+	}
+	b.raw(`</w:tbl>`)
+	if len(t.Notes) == 0 {
+		b.spacer(227)
+	}
+	for _, n := range t.Notes {
+		b.para(pp{style: sNote}, n, rp{})
+	}
+}
+
+func cell(row []string, c int) string {
+	if c < len(row) {
+		return row[c]
+	}
+	return ""
+}
+
+func jc(align []document.Align, c int) string {
+	if c >= len(align) {
+		return "left"
+	}
+	switch align[c] {
+	case document.Right:
+		return "right"
+	case document.CenterAlign:
+		return "center"
+	}
+	return "left"
+}
+
+// columnWidths fills the type area: from the document's relative widths
+// when it gives them, else from the text, each column as wide as its
+// longest cell where they fit, the widest sharing what is left when they
+// do not (their text then wraps).
+func columnWidths(t document.Table, cols int) []int {
+	want := make([]float64, cols)
+	if len(t.Widths) == cols {
+		copy(want, t.Widths)
+	} else {
+		const size = 10.5
+		for c := range cols {
+			most := ems(cell(t.Header, c))
+			for _, r := range t.Rows {
+				most = max(most, ems(cell(r, c)))
+			}
+			want[c] = max(most, 1)*size*twipsPerPt + 2*cellPad + 40
+		}
+		if total := fsum(want); total > areaW {
+			want = share(want, areaW)
+		}
+	}
+	// Scale to the type area, giving the rounding remainder to the last column.
+	total := fsum(want)
+	out := make([]int, cols)
+	used := 0
+	for c := range cols {
+		if total > 0 {
+			out[c] = int(want[c] / total * areaW)
+		} else {
+			out[c] = areaW / cols
+		}
+		used += out[c]
+	}
+	out[cols-1] += areaW - used
+	return out
+}
+
+// share gives each column its width when that is under an equal share of
+// what the narrower columns leave, and the wider ones that share.
+func share(want []float64, total float64) []float64 {
+	order := make([]int, len(want))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case want[a] < want[b]:
+			return -1
+		case want[a] > want[b]:
+			return 1
+		}
+		return 0
+	})
+	out := make([]float64, len(want))
+	left := total
+	for k, i := range order {
+		fair := left / float64(len(want)-k)
+		out[i] = min(want[i], fair)
+		left -= out[i]
+	}
+	return out
+}
+
+func fsum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// keyFigures writes the key figures as a row of boxes, five at most to a
+// row: the value large in red, its label and detail under it.
+func (b *body) keyFigures(k document.KeyFigures) {
+	n := len(k.Items)
+	if n == 0 {
+		return
+	}
+	if b.breakNext {
+		b.para(pp{style: sNormal}, "", rp{})
+	}
+	per := min(n, 5)
+	w := areaW / per
+	widths := make([]int, per)
+	for i := range widths {
+		widths[i] = w
+	}
+	line := func(side string) string { return border(side, "single", 6, red) }
+	b.tblOpen(widths, `<w:tblBorders>`+line("top")+line("left")+line("bottom")+line("right")+
+		line("insideH")+line("insideV")+`</w:tblBorders>`, "")
+	for start := 0; start < n; start += per {
+		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		for i := start; i < start+per; i++ {
+			if i >= n {
+				b.tcOpen(w, 1, "")
+				b.para(pp{style: sKFLabel}, "", rp{})
+				b.raw(`</w:tc>`)
+				continue
+			}
+			it := k.Items[i]
+			b.tcOpen(w, 1, `<w:shd w:val="clear" w:color="auto" w:fill="`+kfFill+`"/>`)
+			r := rp{}
+			if s := fitSize(clean(it.Value), 24, w-2*cellPad); s < 24 {
+				r.size = max(s, 10)
+			}
+			b.para(pp{style: sKFValue}, it.Value, r)
+			b.para(pp{style: sKFLabel}, it.Label, rp{})
+			b.para(pp{style: sKFDetail}, it.Detail, rp{})
+			b.raw(`</w:tc>`)
+		}
+		b.raw(`</w:tr>`)
+	}
+	b.raw(`</w:tbl>`)
+	b.spacer(227)
+}
+
+// colophon writes the 版记 at the foot of the last page as a table placed
+// at the bottom of the type area (w:tblpPr), so text before it flows
+// above it: a heavy rule, the 报/送/发 lines (each hanging after its
+// label), a thin rule, the closing lines, a heavy rule.
+func (b *body) colophon(c document.Colophon) {
+	var printed []string
+	for _, p := range c.Printed {
+		if clean(p) != "" {
+			printed = append(printed, p)
+		}
+	}
+	if len(c.Lines) == 0 && len(printed) == 0 {
+		return
+	}
+	const in = 280 // one character of 14 pt
+	b.tblOpen([]int{areaW}, `<w:tblBorders>`+border("top", "single", 8, black)+border("left", "nil", 0, "")+
+		border("bottom", "single", 8, black)+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
+		border("insideV", "nil", 0, "")+`</w:tblBorders>`,
+		`<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="284" w:bottomFromText="0"`+
+			` w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="`+strconv.Itoa(marginL)+`" w:tblpYSpec="bottom"/>`)
+	for _, l := range c.Lines {
+		hang := int(ems(clean(l.Label))*14*twipsPerPt + 0.5)
+		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		b.tcOpen(areaW, 1, "")
+		b.pOpen(pp{style: sColophon, ind: `<w:ind w:left="` + strconv.Itoa(in+hang) + `" w:right="` +
+			strconv.Itoa(in) + `" w:hanging="` + strconv.Itoa(hang) + `"/>`})
+		b.run(l.Label, rp{})
+		b.run(l.Text, rp{})
+		b.pClose()
+		b.raw(`</w:tc></w:tr>`)
+	}
+	for i, p := range printed {
+		extra := ""
+		if i == 0 && len(c.Lines) > 0 {
+			extra = `<w:tcBorders>` + border("top", "single", 6, black) + `</w:tcBorders>`
+		}
+		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		b.tcOpen(areaW, 1, extra)
+		b.para(pp{style: sColophon, ind: `<w:ind w:left="` + strconv.Itoa(in) + `" w:right="` + strconv.Itoa(in) + `"/>`}, p, rp{})
+		b.raw(`</w:tc></w:tr>`)
+	}
+	b.raw(`</w:tbl>`)
+	// The floating table's anchor, and the paragraph a body must end with.
+	b.para(pp{style: sNormal}, "", rp{})
+}
