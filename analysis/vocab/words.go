@@ -81,14 +81,14 @@ var months = [...]string{"", "January", "February", "March", "April", "May", "Ju
 	"August", "September", "October", "November", "December"}
 
 // Period writes a period the way a reader says it: 2019年, 2019年第二季度,
-// 2019年5月, 2019年5月17日; 2019, 2019 Q2, May 2019, 17 May 2019. Quarter,
+// 2019年5月, 2019年5月17日; 2019, Q2 2019, May 2019, 17 May 2019. Quarter,
 // month and day are 0 when not given; year 0 is no period, "—".
 func Period(year, quarter, month, day int, lang Lang) string {
 	switch {
 	case year == 0:
 		return "—"
 	case month == 0 && quarter != 0 && lang == En:
-		return fmt.Sprintf("%d Q%d", year, quarter)
+		return fmt.Sprintf("Q%d %d", quarter, year)
 	case month == 0 && quarter != 0:
 		return fmt.Sprintf("%d年第%s季度", year, Numeral(quarter))
 	case lang == En && (month == 0 || month > 12):

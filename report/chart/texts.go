@@ -53,33 +53,13 @@ func (t texts) pick(zh, en string) string {
 var months = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-// periodText writes a period the way a reader says it: 2019年5月, May 2019.
+// periodText writes a period the way a reader says it: 2019年5月, May 2019
+// (the one vocabulary's wording); "" for none.
 func periodText(p analysis.Period, lang vocab.Lang) string {
 	if p.IsZero() {
 		return ""
 	}
-	if p.Kind() == analysis.KindQuarter {
-		if lang == vocab.En {
-			return fmt.Sprintf("Q%d %d", p.Quarter, p.Year)
-		}
-		return fmt.Sprintf("%d年第%s季度", p.Year, chineseOrdinal(p.Quarter))
-	}
-	if lang == vocab.En {
-		switch {
-		case p.Month == 0 || p.Month > 12:
-			return fmt.Sprint(p.Year)
-		case p.Day == 0:
-			return fmt.Sprintf("%s %d", months[p.Month], p.Year)
-		}
-		return fmt.Sprintf("%d %s %d", p.Day, months[p.Month], p.Year)
-	}
-	switch {
-	case p.Month == 0:
-		return fmt.Sprintf("%d年", p.Year)
-	case p.Day == 0:
-		return fmt.Sprintf("%d年%d月", p.Year, p.Month)
-	}
-	return fmt.Sprintf("%d年%d月%d日", p.Year, p.Month, p.Day)
+	return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)
 }
 
 // join writes subtitle parts separated by a middle dot.
@@ -106,26 +86,11 @@ func (t texts) notReported(names []string, what string) string {
 }
 
 // chineseOrdinal writes 1..99 as Chinese numerals: 2 → 二, 12 → 十二, 25 → 二十五.
-func chineseOrdinal(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + strings.TrimPrefix(digits[n%10], "零")
-	}
-	s := digits[n/10] + "十"
-	if n%10 != 0 {
-		s += digits[n%10]
-	}
-	return s
-}
+func chineseOrdinal(n int) string { return vocab.Numeral(n) }
 
 // batchName names key-project batch b for the legend.
 func (t texts) batchName(b int) string {
-	return t.pick("第"+chineseOrdinal(b)+"批重点项目", fmt.Sprintf("Key projects, batch %d", b))
+	return t.pick(vocab.Batch(b, vocab.Zh)+"重点项目", fmt.Sprintf("Key projects, batch %d", b))
 }
 
 // peopleTicks labels a head-count axis the way the value labels read

@@ -69,7 +69,7 @@ func zhLabels() *labels {
 		basis: "人数口径", line: "源文件行号", noBatch: "未入批次", file: "文件",
 		encoding: "编码", rows: "读取行数", skipped: "跳过空行", sha: "SHA-256",
 		warning: "提示", number: "序号",
-		batchN: func(n int) string { return fmt.Sprintf("第%d批", n) },
+		batchN: func(n int) string { return vocab.Batch(n, vocab.Zh) },
 
 		wanDiv: 10000, wanFormat: `0.0"万"`, axisFormat: `0"万"`,
 
@@ -93,15 +93,8 @@ func zhLabels() *labels {
 
 		provinceLevel: "省级数", sumOfCities: "城市合计", fromSegments: "群体合计",
 		allMembers: "全部人员", yes: "是",
-		tierName: func(t analysis.Tier) string {
-			switch t {
-			case analysis.TierPilot:
-				return "创新试点城市"
-			case analysis.TierPromotion:
-				return "创新推广城市"
-			}
-			return ""
-		},
+		tierName: func(t analysis.Tier) string { return vocab.Tier(string(t), vocab.Zh) },
+
 		segmentName:  func(s analysis.Segment) string { return s.Name() },
 		segmentShort: [5]string{"", "企业人员", "社会组织人员", "自由职业人员", "新媒体人员"},
 
