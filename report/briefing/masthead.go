@@ -103,5 +103,6 @@ func (b *builder) colophon() {
 	if m.Copies > 0 {
 		col.Copies = fmt.Sprintf(b.t("（共印%d份）", "(%d copies)"), m.Copies)
 	}
+	col.Printed = []string{strings.TrimSpace(col.Unit + "  " + col.Issued), col.Copies}
 	b.doc.Colophon = col
 }

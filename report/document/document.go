@@ -46,6 +46,10 @@ type Colophon struct {
 	Unit   string // 某某市委统战部 (may be empty)
 	Issued string // 2019年5月17日印发
 	Copies string // （共印50份）; empty: not printed
+	// Printed is the closing lines as one list (unit and date, copies),
+	// for renderers that set them as plain lines; the same text as Unit,
+	// Issued and Copies. Empty lines are not drawn.
+	Printed []string
 }
 
 // ColophonLine is one 版记 line: a label (报：, 送：, 发：) and its recipients.
@@ -132,7 +136,8 @@ type Table struct {
 	Continued string
 	Caption   string
 	Header    []string
-	Align     []Align // per column; missing = Left
+	Align     []Align   // per column; missing = Left
+	Widths    []float64 // relative column widths; nil = the renderer decides
 	Rows      [][]string
 	// Emphasis marks rows set bold (totals, "其余N个" rows), by index in Rows.
 	Emphasis map[int]bool
