@@ -22,9 +22,10 @@ type Rows struct {
 	row   int      // sheet row number of the current row, 1-based
 	cells []string // the current row's texts by column, A first
 
-	merges    []merge // sorted by top row
-	nextMerge int
-	active    []activeMerge
+	merges     []merge    // sorted by top row
+	mergesDone chan error // reading merges beside the rows: its end
+	nextMerge  int
+	active     []activeMerge
 
 	val    []byte // the current cell's stored value
 	inline []byte // the current cell's inline string
@@ -60,19 +61,44 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 			w.strs = strs
 		}
 	}
-	merges, err := w.readMerges(part)
-	if err != nil {
-		return nil, err
-	}
 	rc, err := w.open(part, maxSheetBytes)
 	if err != nil {
 		return nil, err
 	}
-	return &Rows{wb: w, sheet: name, rc: rc, s: newScanner(rc), merges: merges}, nil
+	r := &Rows{wb: w, sheet: name, rc: rc}
+	if f := w.parts[strings.ToLower(part)]; f.UncompressedSize64 >= asyncMin {
+		// Merged ranges are read beside the first rows, the part inflated
+		// ahead of the scanner.
+		r.rc = newAsyncPart(rc)
+		r.mergesDone = make(chan error, 1)
+		go func() {
+			var err error
+			r.merges, err = w.readMerges(part)
+			r.mergesDone <- err
+		}()
+	} else if r.merges, err = w.readMerges(part); err != nil {
+		rc.Close()
+		return nil, err
+	}
+	r.s = newScanner(r.rc)
+	return r, nil
 }
 
 // Close releases the sheet.
-func (r *Rows) Close() error { return r.rc.Close() }
+func (r *Rows) Close() error {
+	r.waitMerges()
+	return r.rc.Close()
+}
+
+// waitMerges waits for the merged ranges read beside the rows, if any.
+func (r *Rows) waitMerges() error {
+	if r.mergesDone == nil {
+		return nil
+	}
+	err := <-r.mergesDone
+	r.mergesDone = nil
+	return err
+}
 
 // Err returns the fault that ended the rows, nil at a clean end.
 func (r *Rows) Err() error { return r.err }
@@ -150,6 +176,11 @@ func (r *Rows) readRow() bool {
 				return false
 			}
 		}
+	}
+	if err := r.waitMerges(); err != nil {
+		r.err = err
+		r.done = true
+		return false
 	}
 	if err := r.applyMerges(); err != nil {
 		r.err = err

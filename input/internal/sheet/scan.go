@@ -95,7 +95,13 @@ func (s *scanner) next() bool {
 		if s.buf[s.pos] != '<' {
 			return s.scanText()
 		}
-		// A tag: make sure its markup start is held.
+		if s.pos+1 == s.end {
+			s.fill()
+		}
+		if s.pos+1 < s.end && s.buf[s.pos+1] != '!' && s.buf[s.pos+1] != '?' {
+			return s.scanTag() // most tags: no need to look for the markup below
+		}
+		// Markup other than a tag: make sure its start is held.
 		for s.end-s.pos < 9 && s.fill() {
 		}
 		rest := s.buf[s.pos:s.end]
@@ -223,7 +229,7 @@ func (s *scanner) parseTag(tag []byte) bool {
 		tag = tag[:len(tag)-1]
 	}
 	n := 0
-	for n < len(tag) && !isSpace(tag[n]) {
+	for n < len(tag) && !isSpace(tag[n]) && tag[n] != '/' {
 		n++
 	}
 	if n == 0 {
@@ -236,33 +242,52 @@ func (s *scanner) parseTag(tag []byte) bool {
 	}
 	rest := tag[n:]
 	for {
-		rest = trimSpace(rest)
-		if len(rest) == 0 {
+		i := 0
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+		if i == len(rest) {
 			return true
 		}
-		eq := bytes.IndexByte(rest, '=')
-		if eq <= 0 {
+		start := i
+		for i < len(rest) && rest[i] != '=' && !isSpace(rest[i]) {
+			i++
+		}
+		name := rest[start:i]
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+		if len(name) == 0 || i == len(rest) || rest[i] != '=' {
 			s.err = errors.New("XML attribute without a value")
 			return false
 		}
-		name := bytes.TrimRight(rest[:eq], " \t\r\n")
-		rest = trimSpace(rest[eq+1:])
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		i++
+		for i < len(rest) && isSpace(rest[i]) {
+			i++
+		}
+		if i == len(rest) || (rest[i] != '"' && rest[i] != '\'') {
 			s.err = errors.New("XML attribute value not quoted")
 			return false
 		}
-		q := rest[0]
-		end := bytes.IndexByte(rest[1:], q)
-		if end < 0 {
+		q := rest[i]
+		i++
+		end := i
+		for end < len(rest) && rest[end] != q {
+			end++
+		}
+		if end == len(rest) {
 			s.err = errors.New("XML attribute value not closed")
 			return false
 		}
-		val := rest[1 : 1+end]
-		if bytes.IndexByte(val, '&') >= 0 {
-			val = s.decode(val, new([]byte))
+		val := rest[i:end]
+		for _, c := range val {
+			if c == '&' {
+				val = s.decode(val, new([]byte))
+				break
+			}
 		}
 		s.attrs = append(s.attrs, attr{local(name), val})
-		rest = rest[end+2:]
+		rest = rest[end+1:]
 	}
 }
 
@@ -282,20 +307,15 @@ func (s *scanner) is(kind tokKind, name string) bool {
 }
 
 func local(name []byte) []byte {
-	if i := bytes.IndexByte(name, ':'); i >= 0 {
-		return name[i+1:]
+	for i, c := range name {
+		if c == ':' {
+			return name[i+1:]
+		}
 	}
 	return name
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && isSpace(b[0]) {
-		b = b[1:]
-	}
-	return b
-}
 
 // decode replaces entity references in raw, using *tmp when it must copy.
 func (s *scanner) decode(raw []byte, tmp *[]byte) []byte {
