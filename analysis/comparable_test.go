@@ -275,6 +275,16 @@ func TestSeries(t *testing.T) {
 	if got := strings.Join(ps, "|"); got != want {
 		t.Errorf("series\n got %s\nwant %s", got, want)
 	}
+	// Provinces by official position: 他省 is unknown to the division
+	// table, after 省 in data order… both unknown, so data order.
+	for _, p := range c.Provinces {
+		if got := c.Series[0].Provinces[p.Order]; p.Province == "省" && i64(got) != 100 || p.Province == "他省" && i64(got) != 10 {
+			t.Errorf("2019-01 %s = %d", p.Province, i64(got))
+		}
+	}
+	if !c.Series[2].ProvinceLevel[province(c, "省").Order] || c.Series[1].ProvinceLevel[province(c, "省").Order] {
+		t.Errorf("province-level flags: %v %v", c.Series[1].ProvinceLevel, c.Series[2].ProvinceLevel)
+	}
 	c = mustCompare(t, d, "西")
 	if len(c.Series) != 3 || i64(c.Series[2].Members) != 13 || len(c.Series[2].Regions) != 1 || c.Series[1].CoverageChanged {
 		t.Errorf("series within 西: %+v", c.Series)

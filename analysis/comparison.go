@@ -231,8 +231,9 @@ type SeriesPoint struct {
 	Members         *int64
 	ReportingCities int
 	Regions         []SeriesRegion // summary.json order: members descending, nulls last, then name
-	// Provinces holds each province's members, in the order of
-	// Comparison.Provinces; ProvinceLevel whether it is a province-level figure.
+	// Provinces holds each province's members by its official position
+	// (Provinces[p.Order] for ProvinceRow p, whatever order the rows are
+	// in); ProvinceLevel whether it is a province-level figure.
 	Provinces     []*int64
 	ProvinceLevel []bool
 	// CoverageChanged marks a point whose reporting cities, or a province's

@@ -82,20 +82,23 @@ func series(h *History, v view, c *Comparison) []SeriesPoint {
 		}
 		changed := n > 0 && !slices.Equal(reported, before)
 		for i := range np {
+			o := c.Provinces[i].Order // Provinces are kept by official position
+			level := false
 			switch {
 			case provLevel[i] >= 0:
 				vals[i] = provLevel[i]
-				sp.Provinces[i], sp.ProvinceLevel[i] = &vals[i], true
+				sp.Provinces[o], level = &vals[i], true
 			case cityAny[i]:
 				vals[i] = citySum[i]
-				sp.Provinces[i] = &vals[i]
+				sp.Provinces[o] = &vals[i]
 			}
-			if n > 0 && sp.ProvinceLevel[i] != levelBefore[i] {
+			sp.ProvinceLevel[o] = level
+			if n > 0 && level != levelBefore[i] {
 				changed = true
 			}
-			levelBefore[i] = sp.ProvinceLevel[i]
+			levelBefore[i] = level
 			r := &regions[provRegion[i]]
-			r.Members = addPtr(r.Members, sp.Provinces[i])
+			r.Members = addPtr(r.Members, sp.Provinces[o])
 			r.ReportingCities += reporting[i]
 		}
 		for _, r := range regions {

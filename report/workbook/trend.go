@@ -87,7 +87,7 @@ func (b *book) writeTrend() error {
 func (b *book) provinceTrendTable() *table {
 	tl := b.tl
 	cols := []column{{key: "period", header: b.l.period, min: 9}, {key: "total", header: tl.totalMembers, min: 12}}
-	for i, p := range b.c.Provinces {
+	for i, p := range b.c.ProvincesInOrder() {
 		cols = append(cols, column{key: fmt.Sprintf("p%d", i), header: p.Province, min: 10})
 	}
 	return &table{sheet: tl.trendProvinces, cols: cols, rows: len(b.c.Series), freeze: 1}
@@ -99,15 +99,16 @@ func (b *book) writeProvinceTrend() error {
 	}
 	t := b.provinceTrendTable()
 	first, last := t.col("p0"), colName(len(t.cols))
+	provs := b.c.ProvincesInOrder()
 	t.cells = func(i, r int) []any {
 		p := &b.c.Series[i]
 		rng := fmt.Sprintf("%s%d:%s%d", first, r, last, r)
 		row := []any{b.text(p.Period.String()),
 			b.formula(t.sheet, t.col("total"), r, b.st.int, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, rng, rng), f64(p.Members))}
-		for j := range b.c.Provinces {
+		for _, pr := range provs {
 			var n *int64
-			if j < len(p.Provinces) {
-				n = p.Provinces[j]
+			if pr.Order < len(p.Provinces) {
+				n = p.Provinces[pr.Order]
 			}
 			row = append(row, b.people(n, b.st.int))
 		}
