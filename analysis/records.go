@@ -103,17 +103,30 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 			}
 		}
 	}
-	pos := func(f Figure) int {
-		if f.City == "" {
-			return -1
-		}
-		return cityPos[cityKey{f.Province, f.City}]
+	// Positions found once per figure, not in the comparator, which runs
+	// n log n times.
+	type keyed struct {
+		prov, city int
+		f          *Figure
 	}
-	slices.SortFunc(out, func(a, b Figure) int {
-		return cmp.Or(a.Period.Compare(b.Period), cmp.Compare(provPos[a.Province], provPos[b.Province]),
-			cmp.Compare(pos(a), pos(b)), cmp.Compare(a.Segment, b.Segment), cmp.Compare(a.Line, b.Line))
+	ks := make([]keyed, len(out))
+	for i := range out {
+		f := &out[i]
+		city := -1
+		if f.City != "" {
+			city = cityPos[cityKey{f.Province, f.City}]
+		}
+		ks[i] = keyed{provPos[f.Province], city, f}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(a.f.Period.Compare(b.f.Period), cmp.Compare(a.prov, b.prov),
+			cmp.Compare(a.city, b.city), cmp.Compare(a.f.Segment, b.f.Segment), cmp.Compare(a.f.Line, b.f.Line))
 	})
-	return out
+	sorted := make([]Figure, len(ks))
+	for i, k := range ks {
+		sorted[i] = *k.f
+	}
+	return sorted
 }
 
 // warnings collects what the comparison notices; per-city notices are folded
