@@ -87,6 +87,9 @@ func (w *Workbook) readSharedStrings(part string) (*sharedStrings, error) {
 		case tokStart:
 			switch string(s.name) {
 			case "si":
+				if len(ends) == maxStrings {
+					return nil, notWorkbook(fmt.Sprintf("%s holds more than %d strings", part, maxStrings))
+				}
 				inSI = !s.selfClose
 				if s.selfClose {
 					ends = append(ends, uint32(b.Len()))
@@ -112,9 +115,6 @@ func (w *Workbook) readSharedStrings(part string) (*sharedStrings, error) {
 			}
 		case tokText:
 			if inSI && inT && phonetic == 0 {
-				if b.Len()+len(s.text) > 1<<32-1 {
-					return nil, notWorkbook("shared strings larger than 4 GiB")
-				}
 				appendUnescaped(&b, s.text)
 			}
 		}

@@ -23,10 +23,11 @@ var (
 
 // Bounds on what a workbook may make the reader decompress or hold.
 const (
-	maxPartBytes    = 64 << 20 // workbook.xml, relationships, styles
-	maxStringsBytes = 1 << 30  // the shared strings part, decompressed
-	maxSheetBytes   = 4 << 30  // one worksheet, decompressed
-	maxColumns      = 16384    // XFD, Excel's last column
+	maxPartBytes    = 64 << 20  // workbook.xml, relationships, styles
+	maxStringsBytes = 256 << 20 // the shared strings part, decompressed (held in memory)
+	maxStrings      = 1 << 24   // entries of the shared strings
+	maxSheetBytes   = 1 << 30   // one worksheet, decompressed: 1,048,576 rows of a few columns fit
+	maxColumns      = 16384     // XFD, Excel's last column
 	maxMerges       = 1 << 20
 )
 
