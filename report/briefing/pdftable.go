@@ -13,15 +13,15 @@ type table struct {
 	widths []float64
 }
 
-const cellPadX, cellPadY = 1.2, 1.0
+const cellPadX, cellPadY = 1.2, 0.6
 
 // captionSize is the table and figure captions' size, pt.
 const captionSize = 12.0
 
 func (d *pdfDoc) newTable(t document.Table) *table {
 	out := &table{Table: t, size: tableSize}
-	if len(t.Header) > 9 {
-		out.size = 9
+	if len(t.Header) > 9 || len(t.Rows) > 25 {
+		out.size = 9 // wide tables, and long ones so that 31 provinces fit a page
 	}
 	out.size = d.fit(out, out.size)
 	return out
@@ -82,7 +82,7 @@ func (d *pdfDoc) balancedLines(s string, width float64) []string {
 // Below 7 pt it stops shrinking and wraps.
 func (d *pdfDoc) fit(t *table, size float64) float64 {
 	for ; ; size -= 0.5 {
-		d.font(font.Song, size, black)
+		d.font(d.textRole(), size, black)
 		nat, least := d.natural(t)
 		sum := 0.0
 		for _, l := range least {
@@ -168,7 +168,7 @@ func (d *pdfDoc) drawRow(t *table, lines [][]string, h, lh float64, head, strong
 		d.pdf.SetFillColor(238, 238, 238)
 		d.pdf.Rect(marginL, d.y, areaW, h, "F")
 	}
-	role := font.Song
+	role := d.textRole()
 	if head || strong {
 		role = font.Hei
 	}
@@ -206,7 +206,7 @@ func (d *pdfDoc) startHeight(t *table) float64 {
 	if len(t.Rows) <= 6 {
 		k = len(t.Rows)
 	}
-	d.font(font.Song, t.size, black)
+	d.font(d.textRole(), t.size, black)
 	for _, row := range t.Rows[:k] {
 		_, h := d.cellLines(t, row, lh, false)
 		need += h
@@ -247,10 +247,17 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 	}
 	first := true
 	capH := d.captionHeight(t.Label + "  " + t.Caption)
+	notesH := 0.0
+	for _, n := range t.Notes {
+		notesH += d.paragraphHeight(n, d.style(document.Note))
+	}
 	for i, row := range t.Rows {
-		d.font(font.Song, t.size, black)
+		d.font(d.textRole(), t.size, black)
 		lines, h := d.cellLines(t, row, lh, false)
 		need := h
+		if i == len(t.Rows)-1 {
+			need += notesH // the notes stay with the last row
+		}
 		if !first && i == len(t.Rows)-2 {
 			// Take the last two rows over together: no row alone under
 			// a continued header.

@@ -24,29 +24,40 @@ type para struct {
 // standard's 22-line grid for Chinese body text; English, at that size,
 // reads like large print and is set at 13 pt.
 func (d *pdfDoc) style(s document.Style) para {
-	body := para{role: font.Song, size: bodySize, pitch: bodyPitch, indent: 2, colour: black, justify: true}
+	text := d.textRole()
+	body := para{role: text, size: bodySize, pitch: bodyPitch, indent: 2, colour: black, justify: true}
 	if !d.zh {
-		body = para{role: font.Song, size: 13, pitch: 22, colour: black}
+		body = para{role: text, size: 12, pitch: 20, colour: black}
 	}
 	switch s {
 	case document.Note:
-		return para{role: font.Song, size: 12, pitch: 20, colour: grey}
+		return para{role: text, size: 12, pitch: 20, colour: grey}
 	case document.Caption:
 		return para{role: font.Hei, size: 12, pitch: 12 * 1.8, colour: black, align: "C"}
 	case document.Source:
-		return para{role: font.Song, size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
+		return para{role: text, size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
 	case document.Center:
 		body.align, body.indent, body.justify = "C", 0, false
 		return body
 	case document.Small:
 		if !d.zh {
-			return para{role: font.Song, size: 12, pitch: 19, colour: black}
+			return para{role: text, size: 11, pitch: 18, colour: black}
 		}
-		return para{role: font.Song, size: 14, pitch: 24, indent: 2, colour: black, justify: true}
+		return para{role: text, size: 14, pitch: 24, indent: 2, colour: black, justify: true}
 	case document.Item:
-		return para{role: font.Song, size: 12, pitch: 20, hang: 1, indent: -1, colour: grey}
+		return para{role: text, size: 12, pitch: 20, hang: 1, indent: -1, colour: grey}
 	}
 	return body
+}
+
+// textRole is the face of running text: 宋体 in Chinese; in English the
+// 黑体 face, whose Latin is proportional (the song face's is a
+// typewriter's).
+func (d *pdfDoc) textRole() font.Role {
+	if d.zh {
+		return font.Song
+	}
+	return font.Hei
 }
 
 func (d *pdfDoc) paragraphBlock(p document.Paragraph) {
@@ -110,6 +121,14 @@ func (d *pdfDoc) paragraph(lead, s string, p para) int {
 		d.y += lh
 	}
 	return len(lines)
+}
+
+// paragraphHeight is the height s takes set in p.
+func (d *pdfDoc) paragraphHeight(s string, p para) float64 {
+	em := p.size * ptMM
+	w := areaW - p.hang*em
+	d.font(p.role, p.size, p.colour)
+	return float64(len(wrap(s, w-p.indent*em, w, d.width))) * p.pitch * ptMM
 }
 
 // mixedWidth measures t, a prefix of lead+rest of the first line or any

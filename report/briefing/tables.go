@@ -28,12 +28,10 @@ const (
 // tablesSection sets the province, city and base tables.
 func (b *builder) tablesSection() {
 	b.heading(1, b.t("数据表", "Tables"))
-	b.heading(2, b.t("各省区市", "Provinces"))
+	// The captions name the tables: no heading of their own.
 	b.table(b.provinceTable())
-	b.heading(2, b.t("各城市", "Cities"))
 	b.table(b.cityTable())
 	if len(b.c.Bases) > 0 && !b.allBasesNamed() {
-		b.heading(2, b.t("实践创新基地", "Innovation bases"))
 		b.table(b.baseTable())
 	}
 }
