@@ -241,6 +241,8 @@ var paraStyles = map[document.Style]string{
 	document.Caption: sCaption,
 	document.Source:  sSource,
 	document.Center:  sCenter,
+	document.Small:   sSmall,
+	document.Item:    sItem,
 }
 
 func (b *body) paragraph(p document.Paragraph) {

@@ -298,7 +298,9 @@ func TestOrder(t *testing.T) {
 		"Note|注：“—”表示未报告。",
 		"Caption|图1  各城市新的社会阶层人士人数",
 		"Note|注：人数为各城市报告数。", "Source|来源：各省区市统战部。", "Caption|说明", "Centered|（完）",
-		"Colophon|报：中央统战部", "Colophon|送：各省区市党委统战部", "Colophon|某某市委统战部  2019年5月17日印发",
+		"SmallText|附：数据说明。", "Item|· 成都市未报告上期数据。",
+		"Colophon|报：中央统战部", "Colophon|送：各省区市党委统战部", "Colophon|某某市委统战部2019年5月17日印发",
+		"Colophon|（共印50份）",
 	}
 	if !slices.Equal(texts, want) {
 		t.Errorf("paragraphs\n got %q\nwant %q", texts, want)
@@ -337,7 +339,7 @@ func TestHostile(t *testing.T) {
 	d.Blocks = append(d.Blocks,
 		document.Heading{Level: 1, Text: hostile},
 		document.Paragraph{Lead: hostile, Text: hostile},
-		document.Table{Caption: hostile, Header: []string{hostile}, Rows: [][]string{{hostile}}, Notes: []string{hostile}},
+		document.Table{Label: hostile, Caption: hostile, Header: []string{hostile}, Rows: [][]string{{hostile}}, Notes: []string{hostile}},
 		document.KeyFigures{Items: []document.KeyFigure{{Value: hostile, Label: hostile, Detail: hostile}}},
 		document.Figure{Name: hostile, Caption: hostile, Alt: hostile, PNG: testPNG(t, 10, 10)},
 	)
@@ -409,7 +411,7 @@ func FuzzWrite(f *testing.F) {
 				document.Table{Caption: s, Header: []string{s, s}, Rows: [][]string{{s}}, Notes: []string{s}},
 				document.Figure{Name: s, Caption: s, Alt: s, PNG: png},
 			},
-			Colophon: document.Colophon{Lines: []document.ColophonLine{{Label: s, Text: s}}, Printed: []string{s}},
+			Colophon: document.Colophon{Lines: []document.ColophonLine{{Label: s, Text: s}}, Unit: s, Issued: s, Copies: s},
 		}
 		p := unzip(t, render(t, d))
 		for _, name := range p.names {

@@ -52,7 +52,7 @@ func testDoc(tb testing.TB) *document.Document {
 			}},
 			document.Heading{Level: 2, Text: "（一）四川省"},
 			document.Paragraph{Style: document.Body, Lead: "成都市", Text: "新的社会阶层人士140万人，居西部城市首位。"},
-			document.Table{Caption: "表1  各省区市新的社会阶层人士人数", Header: []string{"省份", "城市", "人数（万人）"},
+			document.Table{Label: "表1", Caption: "各省区市新的社会阶层人士人数", Header: []string{"省份", "城市", "人数（万人）"},
 				Align:    []document.Align{document.Left, document.Left, document.Right},
 				Rows:     [][]string{{"四川", "成都", "140"}, {"重庆", "重庆", "95.2"}, {"合计", "", "235.2"}},
 				Emphasis: map[int]bool{2: true}, Notes: []string{"注：“—”表示未报告。"}},
@@ -63,10 +63,12 @@ func testDoc(tb testing.TB) *document.Document {
 			document.Paragraph{Style: document.Source, Text: "来源：各省区市统战部。"},
 			document.Paragraph{Style: document.Caption, Text: "说明"},
 			document.Paragraph{Style: document.Center, Text: "（完）"},
+			document.Paragraph{Style: document.Small, Text: "附：数据说明。"},
+			document.Paragraph{Style: document.Item, Text: "· 成都市未报告上期数据。"},
 		},
 		Colophon: document.Colophon{
-			Lines:   []document.ColophonLine{{Label: "报：", Text: "中央统战部"}, {Label: "送：", Text: "各省区市党委统战部"}},
-			Printed: []string{"某某市委统战部  2019年5月17日印发"},
+			Lines: []document.ColophonLine{{Label: "报：", Text: "中央统战部"}, {Label: "送：", Text: "各省区市党委统战部"}},
+			Unit:  "某某市委统战部", Issued: "2019年5月17日印发", Copies: "（共印50份）",
 		},
 	}
 }

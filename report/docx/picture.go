@@ -23,7 +23,7 @@ func (b *body) figure(f document.Figure) {
 		}
 	}
 	if w > 0 && h > 0 {
-		cx, cy := pictureSize(w, h)
+		cx, cy := pictureSize(w, h, f.Compact)
 		b.images = append(b.images, f.PNG)
 		n := len(b.images)
 		alt := f.Alt
@@ -45,12 +45,14 @@ func (b *body) figure(f document.Figure) {
 
 // pictureSize is the picture's extent in EMU: its natural size at
 // chartDPI, narrowed to the type area and shortened to leave room for a
-// caption on the page, keeping the aspect.
-func pictureSize(w, h int) (cx, cy int64) {
-	const (
-		maxW = 156.0 * emuPerMM
-		maxH = (225.0 - 20) * emuPerMM
-	)
+// caption on the page, keeping the aspect; a compact figure takes at
+// most half the type area, two to a page.
+func pictureSize(w, h int, compact bool) (cx, cy int64) {
+	const maxW = 156.0 * emuPerMM
+	maxH := (225.0 - 20) * emuPerMM
+	if compact {
+		maxH = (225.0/2 - 20) * emuPerMM
+	}
 	x := float64(w) / chartDPI * 25.4 * emuPerMM
 	x = min(x, maxW)
 	y := x * float64(h) / float64(w)

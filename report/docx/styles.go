@@ -17,6 +17,8 @@ const (
 	sNote       = "Note"
 	sSource     = "Source"
 	sCenter     = "Centered"
+	sSmall      = "SmallText"
+	sItem       = "Item"
 	sTable      = "TableText"
 	sTableHead  = "TableHeader"
 	sKFValue    = "KeyValue"
@@ -47,6 +49,7 @@ type pstyle struct {
 	// inherited one (a hanging indent is set on the paragraph).
 	indent   float64
 	noIndent bool
+	hang     float64 // hanging indent in characters (a numbered or bulleted line)
 	exact    float64 // line pitch in pt, exact; 0 inherit
 	single   bool    // single (auto) line spacing, for pictures and boxes
 	before   int     // twips
@@ -91,7 +94,9 @@ func styles(lang string) []pstyle {
 			keepNext: true, outline: 3, jc: "left"},
 		{id: sCenter, name: n("居中正文", "Centered text"), basedOn: sNormal, jc: "center", noIndent: true},
 		{id: sNote, name: n("注释", "Note"), basedOn: sNormal, size: 12, exact: 20, color: grey, noIndent: true, jc: "left"},
-		{id: sSource, name: n("来源", "Source"), basedOn: sNote},
+		{id: sSource, name: n("来源", "Source"), basedOn: sNote, size: 12, hang: 2},
+		{id: sSmall, name: n("小字正文", "Small text"), basedOn: sNormal, size: 14, exact: 24, indent: 2},
+		{id: sItem, name: n("条目", "Item"), basedOn: sNote, size: 12, hang: 1},
 		{id: sCaption, name: "caption", basedOn: sNormal, next: sNormal, size: 12, exact: 21.6, jc: "center",
 			noIndent: true, after: 113},
 		{id: sFigure, name: n("图片", "Picture"), basedOn: sNormal, next: sCaption, jc: "center", noIndent: true,
@@ -192,6 +197,14 @@ func (s pstyle) writePPr(w *xw) {
 		w.raw(`/>`)
 	}
 	switch {
+	case s.hang > 0:
+		t := int64(s.hang * s.size * twipsPerPt)
+		w.raw(`<w:ind`)
+		w.attrInt("w:leftChars", int64(s.hang*100))
+		w.attrInt("w:left", t)
+		w.attrInt("w:hangingChars", int64(s.hang*100))
+		w.attrInt("w:hanging", t)
+		w.raw(`/>`)
 	case s.noIndent:
 		w.raw(`<w:ind w:firstLineChars="0" w:firstLine="0"/>`)
 	case s.indent > 0:

@@ -3,6 +3,7 @@ package docx
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/basebrief/basebrief/report/document"
 )
@@ -72,8 +73,10 @@ func (b *body) table(t document.Table) {
 	if cols == 0 {
 		return
 	}
-	if t.Caption != "" {
-		b.para(pp{style: sCaption, keepNext: true}, t.Caption, rp{})
+	// Word repeats the header row on a following page itself; the 续表
+	// line (Continued) is the PDF's way of doing that and is not written.
+	if caption := strings.TrimSpace(t.Label + "  " + t.Caption); caption != "" {
+		b.para(pp{style: sCaption, keepNext: true}, caption, rp{})
 	}
 	if b.breakNext { // a table cannot start a page itself
 		b.para(pp{style: sNormal}, "", rp{})
@@ -129,26 +132,21 @@ func jc(align []document.Align, c int) string {
 	return "left"
 }
 
-// columnWidths fills the type area: from the document's relative widths
-// when it gives them, else from the text, each column as wide as its
-// longest cell where they fit, the widest sharing what is left when they
-// do not (their text then wraps).
+// columnWidths fills the type area from the text: each column as wide as
+// its longest cell where they fit, the widest sharing what is left when
+// they do not (their text then wraps).
 func columnWidths(t document.Table, cols int) []int {
 	want := make([]float64, cols)
-	if len(t.Widths) == cols {
-		copy(want, t.Widths)
-	} else {
-		const size = 10.5
-		for c := range cols {
-			most := ems(cell(t.Header, c))
-			for _, r := range t.Rows {
-				most = max(most, ems(cell(r, c)))
-			}
-			want[c] = max(most, 1)*size*twipsPerPt + 2*cellPad + 40
+	const size = 10.5
+	for c := range cols {
+		most := ems(cell(t.Header, c))
+		for _, r := range t.Rows {
+			most = max(most, ems(cell(r, c)))
 		}
-		if total := fsum(want); total > areaW {
-			want = share(want, areaW)
-		}
+		want[c] = max(most, 1)*size*twipsPerPt + 2*cellPad + 40
+	}
+	if total := fsum(want); total > areaW {
+		want = share(want, areaW)
 	}
 	// Scale to the type area, giving the rounding remainder to the last column.
 	total := fsum(want)
@@ -248,43 +246,59 @@ func (b *body) keyFigures(k document.KeyFigures) {
 // colophon writes the 版记 at the foot of the last page as a table placed
 // at the bottom of the type area (w:tblpPr), so text before it flows
 // above it: a heavy rule, the 报/送/发 lines (each hanging after its
-// label), a thin rule, the closing lines, a heavy rule.
+// label), a thin rule, the issuing unit left and the date right, a heavy
+// rule, then the copies line.
 func (b *body) colophon(c document.Colophon) {
-	var printed []string
-	for _, p := range c.Printed {
-		if clean(p) != "" {
-			printed = append(printed, p)
-		}
-	}
-	if len(c.Lines) == 0 && len(printed) == 0 {
+	closing := clean(c.Unit) != "" || clean(c.Issued) != ""
+	if len(c.Lines) == 0 && !closing && clean(c.Copies) == "" {
 		return
 	}
 	const in = 280 // one character of 14 pt
+	heavy := border("bottom", "single", 8, black)
 	b.tblOpen([]int{areaW}, `<w:tblBorders>`+border("top", "single", 8, black)+border("left", "nil", 0, "")+
-		border("bottom", "single", 8, black)+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
+		border("bottom", "nil", 0, "")+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
 		border("insideV", "nil", 0, "")+`</w:tblBorders>`,
 		`<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="284" w:bottomFromText="0"`+
 			` w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="`+strconv.Itoa(marginL)+`" w:tblpYSpec="bottom"/>`)
-	for _, l := range c.Lines {
-		hang := int(ems(clean(l.Label))*14*twipsPerPt + 0.5)
+	row := func(tcBorders string, write func()) {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-		b.tcOpen(areaW, 1, "")
-		b.pOpen(pp{style: sColophon, ind: `<w:ind w:left="` + strconv.Itoa(in+hang) + `" w:right="` +
-			strconv.Itoa(in) + `" w:hanging="` + strconv.Itoa(hang) + `"/>`})
-		b.run(l.Label, rp{})
-		b.run(l.Text, rp{})
-		b.pClose()
+		extra := ""
+		if tcBorders != "" {
+			extra = `<w:tcBorders>` + tcBorders + `</w:tcBorders>`
+		}
+		b.tcOpen(areaW, 1, extra)
+		write()
 		b.raw(`</w:tc></w:tr>`)
 	}
-	for i, p := range printed {
-		extra := ""
-		if i == 0 && len(c.Lines) > 0 {
-			extra = `<w:tcBorders>` + border("top", "single", 6, black) + `</w:tcBorders>`
+	for i, l := range c.Lines {
+		rule := ""
+		if i == len(c.Lines)-1 {
+			rule = border("bottom", "single", 6, black)
+			if !closing {
+				rule = heavy
+			}
 		}
-		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-		b.tcOpen(areaW, 1, extra)
-		b.para(pp{style: sColophon, ind: `<w:ind w:left="` + strconv.Itoa(in) + `" w:right="` + strconv.Itoa(in) + `"/>`}, p, rp{})
-		b.raw(`</w:tc></w:tr>`)
+		hang := int(ems(clean(l.Label))*14*twipsPerPt + 0.5)
+		row(rule, func() {
+			b.pOpen(pp{style: sColophon, ind: `<w:ind w:left="` + strconv.Itoa(in+hang) + `" w:right="` +
+				strconv.Itoa(in) + `" w:hanging="` + strconv.Itoa(hang) + `"/>`})
+			b.run(l.Label, rp{})
+			b.run(l.Text, rp{})
+			b.pClose()
+		})
+	}
+	if closing {
+		row(heavy, func() {
+			b.para(pp{style: sColophon,
+				tabs: `<w:tabs><w:tab w:val="right" w:pos="` + strconv.Itoa(areaW-2*cellPad-in) + `"/></w:tabs>`,
+				ind:  `<w:ind w:left="` + strconv.Itoa(in) + `" w:right="` + strconv.Itoa(in) + `"/>`},
+				c.Unit+"\t"+c.Issued, rp{})
+		})
+	}
+	if clean(c.Copies) != "" {
+		row("", func() {
+			b.para(pp{style: sColophon, jc: "right", ind: `<w:ind w:right="` + strconv.Itoa(in) + `"/>`}, c.Copies, rp{})
+		})
 	}
 	b.raw(`</w:tbl>`)
 	// The floating table's anchor, and the paragraph a body must end with.
