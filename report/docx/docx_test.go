@@ -421,3 +421,16 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// TestTableWidths wants the document's relative widths kept when it gives
+// them, and the widest text getting the widest column when it does not.
+func TestTableWidths(t *testing.T) {
+	tbl := document.Table{Header: []string{"a", "名称很长很长很长的一列", "b"}, Rows: [][]string{{"1", "2", "3"}}}
+	if got := columnWidths(tbl, 3); !(got[1] > got[0] && got[1] > got[2]) || sum(got) != areaW {
+		t.Errorf("widths from text %v", got)
+	}
+	tbl.Widths = []float64{1, 2, 1}
+	if got, want := columnWidths(tbl, 3), []int{2211, 4422, 2211}; !slices.Equal(got, want) {
+		t.Errorf("widths %v, want %v", got, want)
+	}
+}

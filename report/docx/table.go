@@ -132,9 +132,10 @@ func jc(align []document.Align, c int) string {
 	return "left"
 }
 
-// columnWidths fills the type area from the text: each column as wide as
-// its longest cell where they fit, the widest sharing what is left when
-// they do not (their text then wraps).
+// columnWidths fills the type area: in the document's relative widths
+// when it gives them, else from the text, each column as wide as its
+// longest cell where they fit, the widest sharing what is left when they
+// do not (their text then wraps).
 func columnWidths(t document.Table, cols int) []int {
 	want := make([]float64, cols)
 	const size = 10.5
@@ -147,6 +148,9 @@ func columnWidths(t document.Table, cols int) []int {
 	}
 	if total := fsum(want); total > areaW {
 		want = share(want, areaW)
+	}
+	if len(t.Widths) == cols && fsum(t.Widths) > 0 {
+		copy(want, t.Widths)
 	}
 	// Scale to the type area, giving the rounding remainder to the last column.
 	total := fsum(want)
