@@ -65,8 +65,10 @@ func (b *book) writeFigures() error {
 			{key: "members", header: l.members, min: 12}, {key: "wan", header: l.wan, min: 10},
 			{key: "source", header: l.source, min: 10, max: 60}, {key: "line", header: l.line, min: 8},
 		}}
+		last := -1
 		t.cells = func(i, r int) []any {
-			f := &b.c.Figures[p.first+i]
+			fig := b.figs.at(p.first+i, &last)
+			f := &fig
 			seg := l.allMembers
 			if f.Segment != analysis.SegmentAll {
 				seg = l.segmentName(f.Segment)

@@ -1,6 +1,11 @@
 package workbook
 
-import "github.com/basebrief/basebrief/analysis"
+import (
+	"fmt"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
 
 // timeLabels are the words of the like-for-like change (可比口径), 同比
 // and the trend sheets.
@@ -20,6 +25,7 @@ type timeLabels struct {
 	totalMembers, totalReporting, regionMembers, regionReporting, source, coverageChanged string
 	chartTrend, chartChange                                                               string
 	yearAgoLabel                                                                          string
+	historyCut                                                                            func(total, limit int, sheet, trend string) string
 }
 
 func timeLabelsFor(zh bool) timeLabels {
@@ -36,6 +42,9 @@ func timeLabelsFor(zh bool) timeLabels {
 			source: "数据所属时期", coverageChanged: "报送范围或口径变化",
 			chartTrend: "各片区人数走势", chartChange: "各省区市人数：可比口径本期与上期",
 			yearAgoLabel: "上年同期",
+			historyCut: func(total, limit int, sheet, trend string) string {
+				return fmt.Sprintf("人数数据共 %s 行，超过工作簿逐行列出的上限 %s 行：%s表只列出对比所用各期的数据，各期合计见%s表。", vocab.Int(int64(total)), vocab.Int(int64(limit)), sheet, trend)
+			},
 		}
 	}
 	return timeLabels{
@@ -50,6 +59,9 @@ func timeLabelsFor(zh bool) timeLabels {
 		source: "Figures of", coverageChanged: "Coverage or basis changed",
 		chartTrend: "Members by region over time", chartChange: "Members by province, like for like: this period and the previous one",
 		yearAgoLabel: "Year-ago period",
+		historyCut: func(total, limit int, sheet, trend string) string {
+			return fmt.Sprintf("The figures hold %s rows, more than the %s the workbook lists row by row: the %s sheet lists the periods compared; every period's totals are on the %s sheet.", vocab.Int(int64(total)), vocab.Int(int64(limit)), sheet, trend)
+		},
 	}
 }
 

@@ -44,6 +44,7 @@ type book struct {
 	c       *analysis.Comparison
 	l       *labels
 	tl      timeLabels
+	figs    *figureList // the 人数 sheet's rows: every period's figures
 	st      styles
 	lang    vocab.Lang
 	limit   int      // rows per sheet
@@ -79,7 +80,8 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
 		return nil, err
 	}
-	b.layout = planLayout(c, b.l, cfg.limit)
+	b.figs = newFigureList(c)
+	b.layout = planLayout(c, b.l, cfg.limit, b.figs.len())
 	b.segs = segments(c.Cities)
 	if err := b.createSheets(); err != nil {
 		return nil, err
@@ -123,7 +125,7 @@ type layout struct {
 // and a totals row included). The summary tables are cut at the limit (they
 // are sorted by members, so the cut rows are the smallest); the detail
 // tables are split over numbered sheets.
-func planLayout(c *analysis.Comparison, l *labels, limit int) layout {
+func planLayout(c *analysis.Comparison, l *labels, limit, figures int) layout {
 	per := max(limit-2, 1)
 	one := func(sheet string, n int) part { return part{sheet: sheet, n: min(n, per)} }
 	split := func(sheet string, n int) []part {
@@ -142,7 +144,7 @@ func planLayout(c *analysis.Comparison, l *labels, limit int) layout {
 		provinces: one(l.provinces, len(c.Provinces)),
 		cities:    one(l.cities, len(c.Cities)),
 		bases:     split(l.bases, len(c.Bases)),
-		figures:   split(l.figures, len(c.Figures)),
+		figures:   split(l.figures, figures),
 	}
 }
 
@@ -179,10 +181,13 @@ func (b *book) createSheets() error {
 			b.notes = append(b.notes, b.l.truncated(t.p.sheet, t.n, t.p.n))
 		}
 	}
+	if b.figs.cut > 0 {
+		b.notes = append(b.notes, b.tl.historyCut(b.figs.cut+b.figs.len(), maxHistoryRows, lay.figures[0].sheet, b.tl.trend))
+	}
 	for _, t := range []struct {
 		ps []part
 		n  int
-	}{{lay.bases, len(b.c.Bases)}, {lay.figures, len(b.c.Figures)}} {
+	}{{lay.bases, len(b.c.Bases)}, {lay.figures, b.figs.len()}} {
 		if len(t.ps) > 1 {
 			var sheets []string
 			for _, p := range t.ps {

@@ -399,3 +399,51 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
+
+// TestFiguresEveryPeriod: the 人数 sheet lists every figure of every
+// period, from the history, not only the periods compared.
+func TestFiguresEveryPeriod(t *testing.T) {
+	d := sample.National(sample.Options{Cities: 120, Months: 26})
+	c := mustCompare(t, d)
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
+	rows, err := f.GetRows("人数")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != len(d.Figures) || len(c.Figures) >= len(d.Figures) {
+		t.Fatalf("人数 has %d rows, want every figure: %d (the comparison uses %d)", len(rows)-1, len(d.Figures), len(c.Figures))
+	}
+	periods := map[string]int{}
+	for _, r := range rows[1:] {
+		periods[r[0]]++
+	}
+	if len(periods) != 26 || rows[1][0] != "2022-11" || rows[len(rows)-1][0] != "2024-12" {
+		t.Errorf("%d periods, first %s, last %s", len(periods), rows[1][0], rows[len(rows)-1][0])
+	}
+	// Within a period, a province's own figure comes before its cities (广东 2022-11).
+	for i, r := range rows[1:] {
+		if r[0] == "2022-11" && r[1] == "广东" {
+			if len(r) < 3 || r[2] != "" {
+				t.Errorf("row %d: 广东's first 2022-11 row is %q, want its province-level figure", i+2, r)
+			}
+			break
+		}
+	}
+}
+
+// TestFiguresHistoryCut: past maxHistoryRows the 人数 sheet lists the
+// periods compared, and the overview says so.
+func TestFiguresHistoryCut(t *testing.T) {
+	defer func(n int) { maxHistoryRows = n }(maxHistoryRows)
+	maxHistoryRows = 1000
+	c := mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26}))
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
+	rows, _ := f.GetRows("人数")
+	if len(rows)-1 != len(c.Figures) {
+		t.Errorf("人数 has %d rows, want the %d of the periods compared", len(rows)-1, len(c.Figures))
+	}
+	overview, _ := f.GetRows("概览")
+	if !strings.Contains(flatten(overview), "超过工作簿逐行列出的上限 1,000 行：人数表只列出对比所用各期的数据，各期合计见趋势表。") {
+		t.Errorf("overview does not note the cut:\n%s", flatten(overview))
+	}
+}
