@@ -250,3 +250,41 @@ func typedOnly(t *testing.T, data []byte) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A =SUM total a program saved without calculating (excelize, scripts) has
+// no value: its 合计 row is skipped like any totals row, with nothing to
+// check against.
+func TestUncalculatedTotals(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "人数")
+	f.SetSheetRow("人数", "A1", &[]any{"省份", "城市", "时期", "人数"})
+	f.SetSheetRow("人数", "A2", &[]any{"四川", "成都", "2019", 1300000})
+	f.SetSheetRow("人数", "A3", &[]any{"四川", "绵阳", "2019", 100000})
+	f.SetSheetRow("人数", "A4", &[]any{"四川", "合计", "2019"})
+	if err := f.SetCellFormula("人数", "D4", "SUM(D2:D3)"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(fstest.MapFS{
+		"figures.xlsx": &fstest.MapFile{Data: buf.Bytes()},
+		"bases.csv":    text("基地,城市\n"),
+		"cities.csv":   text("城市,省份,片区\n成都,四川,西部地区\n绵阳,四川,西部地区\n"),
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := figureLines(d.Figures), []string{"2 2019 成都 1300000", "3 2019 绵阳 100000"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+	for _, w := range d.Warnings() {
+		if strings.Contains(w, "totals") && strings.Contains(w, "not equal") {
+			t.Errorf("warning about an uncalculated total: %s", w)
+		}
+	}
+	if n := d.Files[2].Rows; n != 3 {
+		t.Errorf("figures.xlsx rows %d, want 3 (the 合计 row counted, skipped)", n)
+	}
+}
