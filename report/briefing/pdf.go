@@ -301,7 +301,7 @@ func (d *pdfDoc) hrule(y, widthPt float64, c [3]int) {
 // area: odd pages at the right, even pages at the left, one character in.
 func (d *pdfDoc) footer() {
 	n := d.pdf.PageNo()
-	d.font(font.Song, noteSize, black)
+	d.font(d.textRole(), noteSize, black)
 	s := "— " + strconv.Itoa(n) + " —"
 	em := noteSize * ptMM
 	x := marginL + em

@@ -133,12 +133,12 @@ func (d *pdfDoc) drawMasthead(m document.Masthead) {
 	}
 	d.y += h + 2
 	lh := bodyPitch * ptMM
-	d.font(font.Song, bodySize, black)
+	d.font(d.textRole(), bodySize, black)
 	if !m.Plain {
 		d.text(marginL+(areaW-d.width(m.Issue))/2, d.baseline(d.y, lh), m.Issue, false, 0)
 	}
 	d.y += lh + 4
-	d.font(font.Song, noteSize+1, black)
+	d.font(d.textRole(), noteSize+1, black)
 	if m.Plain {
 		d.y += float64(len(d.pairRows(m.Unit, m.Date))) * lh
 	} else {
@@ -183,7 +183,7 @@ func (d *pdfDoc) pair(left, right string, lh float64) {
 func (d *pdfDoc) drawColophon(c document.Colophon) {
 	lh := 24 * ptMM
 	em := noteSize * ptMM
-	d.font(font.Song, noteSize, black)
+	d.font(d.textRole(), noteSize, black)
 	n := len(d.pairRows(c.Unit, c.Issued))
 	for _, r := range c.Lines {
 		n += len(lineTexts(r.Label+r.Text, areaW-em, areaW-em-d.width(r.Label), d.width))
@@ -199,14 +199,14 @@ func (d *pdfDoc) drawColophon(c document.Colophon) {
 	d.bookmark(d.t("版记", "Distribution"), 0)
 	d.hrule(d.y, 1, black)
 	for _, r := range c.Lines {
-		d.font(font.Song, noteSize, black)
+		d.font(d.textRole(), noteSize, black)
 		hang := (em + d.width(r.Label)) / em
-		d.paragraph("", r.Label+r.Text, para{role: font.Song, size: noteSize, pitch: 24, hang: hang, indent: -(hang - 1), colour: black})
+		d.paragraph("", r.Label+r.Text, para{role: d.textRole(), size: noteSize, pitch: 24, hang: hang, indent: -(hang - 1), colour: black})
 	}
 	if len(c.Lines) > 0 {
 		d.hrule(d.y, 0.7, black)
 	}
-	d.font(font.Song, noteSize, black)
+	d.font(d.textRole(), noteSize, black)
 	d.pair(c.Unit, c.Issued, lh)
 	d.hrule(d.y, 1, black)
 	if c.Copies != "" {
