@@ -135,3 +135,17 @@ func (c *Comparison) InReadingOrder() *Comparison {
 	})
 	return &r
 }
+
+// officially sorts lists of city names (the notices' lists) in official
+// order; a name two provinces share takes its first place.
+func (c *Comparison) officially(lists ...[]string) {
+	pos := make(map[string]int, len(c.Cities))
+	for _, ct := range c.Cities {
+		if o, ok := pos[ct.City]; !ok || ct.Order < o {
+			pos[ct.City] = ct.Order
+		}
+	}
+	for _, l := range lists {
+		slices.SortStableFunc(l, func(a, b string) int { return cmp.Compare(pos[a], pos[b]) })
+	}
+}

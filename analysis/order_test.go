@@ -50,6 +50,10 @@ func TestOfficialOrderRules(t *testing.T) {
 	if got := names(c.CitiesInOrder(), func(ct CityRow) string { return ct.City }); got != "北京、南京、鼓楼区、武汉市、仙桃、重庆、两江新区、成都、绵阳、天府新区、测试市、石河子" {
 		t.Errorf("cities in order = %s", got)
 	}
+	// The notices list names officially too.
+	if n := c.Notices[len(c.Notices)-1]; n.Code != CodeNoFigure || !strings.HasSuffix(n.Zh, "北京、南京、鼓楼区、武汉市、仙桃、重庆、两江新区、成都、绵阳、天府新区、测试市、石河子") {
+		t.Errorf("notice = %+v", n)
+	}
 	for i, ct := range c.CitiesInOrder() {
 		if ct.Order != i {
 			t.Errorf("%s: Order %d at position %d", ct.City, ct.Order, i)

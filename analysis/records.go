@@ -178,6 +178,7 @@ func (w *warnings) list(fromInput []Notice, c *Comparison) ([]string, []Notice) 
 	ns := append([]Notice{}, fromInput...)
 	ns = append(ns, w.lines...)
 	p := c.Period.String()
+	c.officially(w.noFigure, w.fromSegments, w.overTotal)
 	if n := len(w.noFigure); n > 0 {
 		ns = append(ns, Notice{CodeNoFigure,
 			fmt.Sprintf("%d个城市（共%d个）没有%s的人数数据：%s", n, len(c.Cities), p, zhNameList(w.noFigure)),

@@ -76,7 +76,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	if chartErr == nil {
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
 		var doc *document.Document
-		if doc, pdfErr = briefing.Build(c, bo); pdfErr == nil {
+		if doc, pdfErr = briefing.Build(c.InReadingOrder(), bo); pdfErr == nil { // ties in official order
 			pdfErr = briefing.WritePDF(&pdf, doc, bo)
 		}
 	}
