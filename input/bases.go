@@ -37,7 +37,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 		city int32
 	}
 	seen := make(map[key]int)
-	ix.reading(t.pl.file)
+	ix.reading(t.pl)
 	var bases []analysis.Base
 	for t.next() {
 		b := analysis.Base{

@@ -36,7 +36,7 @@ func newCityIndex() *cityIndex {
 func readCities(t *table) *cityIndex {
 	ix := newCityIndex()
 	ix.loaded = !t.broken
-	ix.reading(t.pl.file)
+	ix.reading(t.pl)
 	type firstRegion struct {
 		region string
 		line   int

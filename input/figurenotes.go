@@ -63,7 +63,7 @@ func (fp *figureParser) probe() {
 			continue
 		}
 		p.values++
-		if _, ok := fp.ix.byName[v]; ok {
+		if fp.ix.knowsCity(v) { // in any form: 成都 for 成都市
 			p.cities++
 			if len(p.examples) < 3 && !contains(p.examples, v) {
 				p.examples = append(p.examples, v)

@@ -107,7 +107,7 @@ func readFigures(t *table, ix *cityIndex, want analysis.Period, c *collector, da
 }
 
 func newFigureReader(t *table, ix *cityIndex, want analysis.Period, c *collector) *figureReader {
-	ix.reading(t.pl.file)
+	ix.reading(t.pl)
 	fr := &figureReader{
 		figureParser: newFigureParser(t, ix),
 		rep:          t.reporter(c),

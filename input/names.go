@@ -31,6 +31,7 @@ type nameMatch struct {
 // last (a row writing 重庆 as city and province counts once).
 type matchTally struct {
 	rows, line, last int
+	rowWord          string // line, or row in a workbook
 }
 
 // cityRef is a reference as a bases or figures row writes it.
@@ -54,7 +55,9 @@ const maxSuggest = 200
 
 // names is the matching state of a city index.
 type names struct {
-	file        string                    // the file being read
+	file        string                    // the table being read
+	rowWord     string                    // how its rows are counted: line or row
+	tables      map[string]int            // tables in the order read
 	provByKey   map[string]int32          // divisions.ProvinceKey → province index
 	cityByKey   []map[string][]int32      // by province index: divisions.CityKeys → city indexes
 	regionByKey map[string]string         // divisions.RegionKey → cities.csv's first spelling
@@ -67,13 +70,36 @@ func (n *names) init() {
 	n.provByKey = make(map[string]int32)
 	n.regionByKey = make(map[string]string)
 	n.matched = make(map[nameMatch]*matchTally)
+	n.tables = make(map[string]int)
 }
 
-// reading starts a file: references are remembered per file, since the
-// notice counts rows per file.
-func (ix *cityIndex) reading(file string) {
-	ix.file = file
+// reading starts a table: references are remembered per table, since the
+// notice counts rows per table. A workbook's sheet is named with its file
+// (data.xlsx:人数) and counts rows, not lines.
+func (ix *cityIndex) reading(pl place) {
+	ix.file, ix.rowWord = pl.file, "line"
+	if pl.sheet != "" {
+		ix.file, ix.rowWord = pl.file+":"+pl.sheet, "row"
+	}
 	ix.memo = make(map[cityRef]*resolution)
+	if _, ok := ix.tables[ix.file]; !ok {
+		ix.tables[ix.file] = len(ix.tables)
+	}
+}
+
+// knowsCity reports whether name is a city of cities.csv in any form. It
+// reads only what readCities built, so the parse stage may call it while
+// rows are validated.
+func (ix *cityIndex) knowsCity(name string) bool {
+	if _, ok := ix.byName[name]; ok {
+		return true
+	}
+	for p := range ix.provNames {
+		if len(ix.citiesByForm(int32(p), name)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // note records that line wrote a name another way than cities.csv.
@@ -86,7 +112,7 @@ func (n *names) note(m nameMatch, line int) {
 		}
 		return
 	}
-	n.matched[m] = &matchTally{rows: 1, line: line, last: line}
+	n.matched[m] = &matchTally{rows: 1, line: line, last: line, rowWord: n.rowWord}
 }
 
 // spellRow gives a cities.csv row the spelling its province and region were
@@ -373,9 +399,8 @@ func (n *names) matchedNotice() (analysis.Notice, bool) {
 		}
 		e.at = append(e.at, where{m.file, *t})
 	}
-	files := map[string]int{"cities.csv": 0, "bases.csv": 1, "figures.csv": 2}
 	byPlace := func(a, b where) int {
-		return cmp.Or(cmp.Compare(files[a.file], files[b.file]), strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
+		return cmp.Or(cmp.Compare(n.tables[a.file], n.tables[b.file]), strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line))
 	}
 	for _, e := range es {
 		slices.SortFunc(e.at, byPlace)
@@ -394,10 +419,10 @@ func (n *names) matchedNotice() (analysis.Notice, bool) {
 		var wz, we []string
 		for _, w := range e.at {
 			if w.rows > 1 {
-				we = append(we, fmt.Sprintf("%s %d rows from line %d", w.file, w.rows, w.line))
+				we = append(we, fmt.Sprintf("%s %d rows from %s %d", w.file, w.rows, w.rowWord, w.line))
 				wz = append(wz, fmt.Sprintf("%s%d行，自第%d行起", w.file, w.rows, w.line))
 			} else {
-				we = append(we, fmt.Sprintf("%s line %d", w.file, w.line))
+				we = append(we, fmt.Sprintf("%s %s %d", w.file, w.rowWord, w.line))
 				wz = append(wz, fmt.Sprintf("%s第%d行", w.file, w.line))
 			}
 		}

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/xuri/excelize/v2"
 )
 
 // folder makes a data folder of the three files.
@@ -232,5 +234,51 @@ func TestOneMessagePerSpelling(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+}
+
+// TestShortNamesColumnUnnamed: a column of cities.csv's cities written
+// short (成都 for 成都市) under an unknown header is still recognised as a
+// city column, not read as province-level figures.
+func TestShortNamesColumnUnnamed(t *testing.T) {
+	fsys := folder("成都市,四川省,西部,\n绵阳市,四川省,西部,\n", "", "")
+	fsys["figures.csv"] = &fstest.MapFile{Data: []byte("province,单位,period,members\n四川,成都,2019,1\n四川,绵阳,2019,2\n")}
+	got := loadErrors(t, fsys)
+	if len(got) == 0 || !strings.HasPrefix(got[0], `figures.csv:1:2: column "单位" holds city names of cities.csv (成都, 绵阳) but its header is not a name of the city column`) {
+		t.Errorf("errors = %q", got)
+	}
+}
+
+// TestNamesInWorkbook: matches in a workbook's sheets are named by sheet and row.
+func TestNamesInWorkbook(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheets := map[string][][]any{
+		"城市": {{"城市", "省份", "片区"}, {"成都市", "四川省", "西部地区"}},
+		"基地": {{"基地", "城市"}, {"示范点", "成都市"}},
+		"人数": {{"省份", "城市", "时期", "人数"}, {"四川", "成都", "2019", 100}, {"四川省", "成都市", "2018", 90}, {"四川", "成都", "2017", 80}},
+	}
+	for _, name := range []string{"城市", "基地", "人数"} {
+		if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range sheets[name] {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	d := mustLoadFS(t, fstest.MapFS{"data.xlsx": {Data: buf.Bytes()}})
+	want := "names written in another form were matched to cities.csv's spelling: 四川 → 四川省 (data.xlsx:人数 2 rows from row 2); 成都 → 成都市 (data.xlsx:人数 2 rows from row 2)"
+	if n := noticeOf(d, analysis.CodeNamesMatched); n.En != want {
+		t.Errorf("notice = %s\nwant     %s", n.En, want)
 	}
 }
