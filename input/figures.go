@@ -158,7 +158,7 @@ func (fp *figureParser) parse(row *figureRow) {
 	row.dated = periodOK
 	row.keyed = segOK && periodOK
 	row.ok = row.keyed
-	if m := t.get(colMembers); notReported(m) {
+	if m := t.get(colMembers); (m == "" || !isDigit(m[0])) && notReported(m) {
 		row.absent = true
 		fp.absent.add(t.line)
 	} else if v, form, err := readMembers(m, t.layout.unitExp); err != nil {

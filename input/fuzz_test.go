@@ -2,27 +2,38 @@ package input
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
 
 func FuzzMembers(f *testing.F) {
 	for _, s := range []string{"1400000", "1,400,000", "140万", "140 万", "1.4M", "0.014亿", "１４０万", "-5",
-		"1e999", "9223372036854775807", ".5万", "1.4e6", "140万人", "1,40", "NaN", "一百四十", "0.00000001亿"} {
+		"1e999", "9223372036854775807", ".5万", "1.4e6", "140万人", "1,40", "NaN", "一百四十", "0.00000001亿",
+		"1 400 000", "1\u00a0400\u00a0000", "约140万", "140余万", "140多万", "1.21E+06", "—", "暂无", "N/A", "10000000000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, exp := range []int{0, 4, 8} { // 人, 万人, 亿人 columns
+			if v, form, err := readMembers(s, exp); err == nil && (v < 0 || v > maxMembers || form != formPlain && form != formScientific) {
+				t.Fatalf("readMembers(%q, %d) = %d, %v", s, exp, v, form)
+			}
+		}
+		if notReported(trim(s)) {
+			return
+		}
 		v, err := ParseMembers(s)
 		if err != nil {
 			return
 		}
-		if v < 0 {
-			t.Fatalf("ParseMembers(%q) = %d < 0", s, v)
+		if v < 0 || v > maxMembers {
+			t.Fatalf("ParseMembers(%q) = %d out of range", s, v)
 		}
 		if back, err := ParseMembers(strconv.FormatInt(v, 10)); err != nil || back != v {
 			t.Fatalf("round trip of %q: %d → %d, %v", s, v, back, err)
@@ -32,7 +43,8 @@ func FuzzMembers(f *testing.F) {
 
 func FuzzPeriod(f *testing.F) {
 	for _, s := range []string{"2019", "2019-05", "2019-05-17", "2019年", "2019年5月", "2019年5月17日", "2019/5/7",
-		"２０１９年５月", "2019-02-29", "2019-13", "2019年度", "0000"} {
+		"２０１９年５月", "2019-02-29", "2019-13", "2019年度", "0000", "2019Q2", "2019-Q2", "2019年第二季度", "2019年二季度",
+		"2019年2季度", "201905", "20190517", "2019-05-17 00:00:00", "2019/5/17 0:00", "2019-05-17T00:00:00", "43602", "2019-05-17 08:30"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -40,7 +52,8 @@ func FuzzPeriod(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if p.Year < 1 || p.Year > 9999 || p.Month < 0 || p.Month > 12 || p.Day < 0 || p.Day > 31 || (p.Month == 0 && p.Day != 0) {
+		if p.Year < 1 || p.Year > 9999 || p.Month < 0 || p.Month > 12 || p.Day < 0 || p.Day > 31 || (p.Month == 0 && p.Day != 0) ||
+			p.Quarter < 0 || p.Quarter > 4 || (p.Quarter != 0 && p.Month != 0) {
 			t.Fatalf("ParsePeriod(%q) = %+v out of range", s, p)
 		}
 		if back, err := ParsePeriod(p.String()); err != nil || back != p {
@@ -96,15 +109,18 @@ func FuzzLoad(f *testing.F) {
 		}
 		if err != nil {
 			var es Errors
-			if !errors.As(err, &es) || len(es) == 0 || len(es) > 21 {
+			if !errors.As(err, &es) || len(es) == 0 || len(es) > 20+len(files) {
 				t.Fatalf("error %T with %d entries: %v", err, len(es), err)
 			}
-			for i, e := range es {
-				if e.File == "" && i != len(es)-1 {
+			for _, e := range es {
+				if e.File == "" {
 					t.Fatalf("error without a file: %q", e.Error())
 				}
 			}
 			return
+		}
+		if !d.Previous.IsZero() && d.Previous.Kind() != d.Period.Kind() {
+			t.Fatalf("period %v compared with %v, of another kind", d.Period, d.Previous)
 		}
 		for i := 1; i < len(d.Periods); i++ {
 			if !d.Periods[i-1].Less(d.Periods[i]) {
@@ -121,6 +137,51 @@ func FuzzLoad(f *testing.F) {
 		}
 		if len(d.Files) < 3 {
 			t.Fatalf("files = %+v", d.Files)
+		}
+	})
+}
+
+// FuzzLayout builds figures.csv as an office saves it — optional title and
+// unit lines above a header of known and unknown names, totals and marker
+// rows among the records — from fuzzed cells: Load must never panic, and
+// a bare count in a 万人 column reads as ten thousand people each.
+func FuzzLayout(f *testing.F) {
+	f.Add("2019年统计表", "单位：万人", "城市名称", "130", "2019年12月", "合计", uint8(3))
+	f.Add("", "单位:人", "地市", "1.21E+06", "2019Q2", "—", uint8(0))
+	f.Add("title", "", "城市名", "约140万", "43602", "小计", uint8(7))
+	f.Add("", "单位：个", "市州", "1 400 000", "2019/12/1", "暂无", uint8(1))
+	f.Fuzz(func(t *testing.T, title, unit, cityHeader, members, period, marker string, shape uint8) {
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		if shape&1 != 0 {
+			w.Write([]string{title, "", "", ""})
+		}
+		if shape&2 != 0 {
+			w.Write([]string{unit, "", "", ""})
+		}
+		w.Write([]string{"省份", cityHeader, "时期", "人数"})
+		w.Write([]string{"四川", "成都", period, members})
+		w.Write([]string{"四川", "绵阳", period, marker})
+		if shape&4 != 0 {
+			w.Write([]string{marker, "", "", members})
+		}
+		w.Flush()
+		fsys := dataFS(map[string]string{"figures.csv": b.String()})
+		d, err := Load(fsys, Options{})
+		if d2, err2 := load(context.Background(), fsys, Options{}, true); !reflect.DeepEqual(d, d2) || !reflect.DeepEqual(err, err2) {
+			t.Fatalf("one goroutine and two differ:\n%v\n%v", err, err2)
+		}
+		if err != nil {
+			return
+		}
+		n, perr := strconv.ParseInt(members, 10, 64)
+		if perr != nil || shape&2 == 0 || trim(unit) != "单位：万人" || headerKey(cityHeader) != "城市名称" {
+			return
+		}
+		for _, fig := range d.Figures {
+			if fig.City == "成都" && fig.Members != n*10_000 {
+				t.Fatalf("%q in 万人 read as %d", members, fig.Members)
+			}
 		}
 	})
 }

@@ -63,9 +63,6 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 	if t == "" {
 		return 0, formPlain, fmt.Errorf("%q is empty, %s", s, membersExpected)
 	}
-	if approximate(t) {
-		return 0, formPlain, fmt.Errorf("%q is an approximate value, expected the exact count reported (such as 1400000 or 140万)", s)
-	}
 	neg := false
 	if t[0] == '-' || strings.HasPrefix(t, "−") {
 		neg = true
@@ -75,11 +72,17 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 	num := decimal{digits: digits[:0]}
 	rest, err := scanNumber(t, &num)
 	if err != nil {
+		if approximate(t) {
+			return 0, formPlain, errApproximate(s)
+		}
 		return 0, formPlain, fmt.Errorf("%q %v, %s", s, err, membersExpected)
 	}
 	rest = trim(rest)
 	if rest != "" {
 		exp, ok := matchUnit(rest)
+		if !ok && approximate(t) {
+			return 0, formPlain, errApproximate(s)
+		}
 		if !ok || num.hasExp {
 			return 0, formPlain, fmt.Errorf("%q is not a number, %s", s, membersExpected)
 		}
@@ -99,6 +102,10 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 		form = formScientific
 	}
 	return v, form, nil
+}
+
+func errApproximate(s string) error {
+	return fmt.Errorf("%q is an approximate value, expected the exact count reported (such as 1400000 or 140万)", s)
 }
 
 // approximate reports a value written as an estimate: 约140万, 140余万,

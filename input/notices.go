@@ -15,8 +15,8 @@ const (
 	codeColumnUnnamed = "column_unnamed"    // a header cell with no name
 	codeColumnUnknown = "column_unknown"    // a header naming no known column
 	codeBriefingKey   = "briefing_key"      // an unknown key in briefing.toml
-	codeNoFigures     = "no_figures_file"   // figures.csv has no rows
-	codeNoBases       = "no_bases"          // bases.csv has no rows
+	codeNoFigures     = "figures_empty"     // figures.csv has no rows
+	codeNoBases       = "bases_empty"       // bases.csv has no rows
 	codeRowsAbove     = "rows_above_header" // title or unit rows above the header
 	codeUnit          = "members_unit"      // members read in a unit (万人)
 	codeTotals        = "totals_rows"       // totals rows skipped and checked

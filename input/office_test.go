@@ -110,7 +110,7 @@ func TestOfficeLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantZh := []string{
-		"no_bases: bases.csv：表中没有基地，各项基地数均为0",
+		"bases_empty: bases.csv：表中没有基地，各项基地数均为0",
 		"rows_above_header: cities.csv：表头（第3行）之上的1行已跳过：第1行“试点、推广城市名单”",
 		"not_reported: figures.csv：1行人数未填报（空白、—、/、暂无等），按无数据处理：第9行",
 		"rows_above_header: figures.csv：表头（第3行）之上的2行已跳过：第1行“2019年西部地区新的社会阶层人士人数统计表”；第2行“单位：万人”",

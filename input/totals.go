@@ -13,6 +13,20 @@ import (
 // rows since the totals row before it, a bare 合计 or 全国合计 every row
 // since the last such grand total.
 
+// mayBeTotal is a quick look at a raw name cell: false for nearly every
+// name, true for every totals name (its last byte is that of 计, 总, 数, 和,
+// an l or m, or a space).
+func mayBeTotal(s string) bool {
+	if len(s) < 5 {
+		return false
+	}
+	switch s[len(s)-1] {
+	case 0xA1, 0xBB, 0xB0, 0x8C, 'l', 'L', 'm', 'M', ' ', '\t', 0x80:
+		return true
+	}
+	return false
+}
+
 // isTotalName reports whether a name cell marks a totals row.
 func isTotalName(s string) bool {
 	if len(s) < 5 { // 合计 is six bytes, total five
@@ -151,9 +165,11 @@ func (tc *totalsCheck) note(t *table) {
 func (t *table) totalRow() bool {
 	t.total = ""
 	for _, c := range t.schema.totals {
-		if v := t.get(c); isTotalName(v) {
-			t.total = v
-			break
+		if i := t.idx[c]; i > 0 && mayBeTotal(t.rec[i-1]) {
+			if v := trim(t.rec[i-1]); isTotalName(v) {
+				t.total = v
+				break
+			}
 		}
 	}
 	if t.total == "" || t.schema.has(colMembers) {

@@ -103,6 +103,7 @@ func TestParseMembersErrors(t *testing.T) {
 
 func TestParsePeriod(t *testing.T) {
 	p := func(y, m, d int) analysis.Period { return analysis.Period{Year: y, Month: m, Day: d} }
+	q := func(y, q int) analysis.Period { return analysis.Period{Year: y, Quarter: q} }
 	tests := []struct {
 		in   string
 		want analysis.Period
@@ -127,6 +128,21 @@ func TestParsePeriod(t *testing.T) {
 		{" 2019 ", p(2019, 0, 0)},
 		{"2020-02-29", p(2020, 2, 29)},
 		{"2000-02-29", p(2000, 2, 29)},
+		{"2019Q2", q(2019, 2)},
+		{"2019-Q2", q(2019, 2)},
+		{"2019 q4", q(2019, 4)},
+		{"2019年第二季度", q(2019, 2)},
+		{"2019年二季度", q(2019, 2)},
+		{"2019年2季度", q(2019, 2)},
+		{"2019年第2季度", q(2019, 2)},
+		{"2019年第一季", q(2019, 1)},
+		{"２０１９年第四季度", q(2019, 4)},
+		{"201905", p(2019, 5, 0)},
+		{"20190517", p(2019, 5, 17)},
+		{"2019-05-17 00:00:00", p(2019, 5, 17)},
+		{"2019/5/17 0:00", p(2019, 5, 17)},
+		{"2019-05-17T00:00:00", p(2019, 5, 17)},
+		{"2019-05-17 00:00:00.000", p(2019, 5, 17)},
 	}
 	for _, tt := range tests {
 		got, err := ParsePeriod(tt.in)
@@ -155,6 +171,14 @@ func TestParsePeriodErrors(t *testing.T) {
 		{"2019年5", `"2019年5" is not a period`},
 		{"2019年5月17", `"2019年5月17" is not a period`},
 		{"20190", `"20190" is not a period`},
+		{"2019Q5", `"2019Q5" has quarter 5, expected a quarter 1–4`},
+		{"2019年第五季度", `"2019年第五季度" is not a period`},
+		{"201913", `"201913" has month 13`},
+		{"20190230", `"20190230" has day 30, expected a day 1–28 of 2019-02`},
+		{"43602", `"43602" looks like an Excel date serial (2019-05-17), expected the period as text such as 2019-05: format the column as a date or as text before saving`},
+		{"43602.0", `"43602.0" looks like an Excel date serial (2019-05-17)`},
+		{"2019-05-17 08:30", `"2019-05-17 08:30" has a time of day 08:30, expected a date (a period has no time; at midnight, 00:00:00, it is dropped)`},
+		{"2019-05 00:00", `"2019-05 00:00" is not a period`},
 	}
 	for _, tt := range tests {
 		got, err := ParsePeriod(tt.in)

@@ -166,12 +166,13 @@ func (r *RowReader) scan() []string {
 	s := r.src.chunk
 	r.rec = r.rec[:0]
 	start, i := 0, 0
+	sep, mask := r.sep, r.mask // in registers: r may alias r.rec's growth
 words:
 	for ; i+8 <= len(s); i += 8 {
-		for m := specialMask(load64(s, i), r.mask); m != 0; m &= m - 1 {
+		for m := specialMask(load64(s, i), mask); m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)>>3
 			switch s[j] {
-			case r.sep:
+			case sep:
 				r.rec = append(r.rec, s[start:j])
 				start = j + 1
 			case '\n':
@@ -192,7 +193,7 @@ words:
 	}
 	for ; i < len(s); i++ {
 		switch s[i] {
-		case r.sep:
+		case sep:
 			r.rec = append(r.rec, s[start:i])
 			start = i + 1
 		case '\n':
