@@ -26,7 +26,7 @@ func validate(ctx context.Context, cfg config, log *logger) error {
 		return failStage(log, err)
 	}
 	log.Info("input valid", "inputs", len(ds.Files), "rows", rows(ds), "period", ds.Period.String(),
-		"previous", ds.Previous.String(), "periods", len(ds.Periods), "warnings", len(cmp.Warnings),
+		"previous", cmp.Previous.String(), "periods", len(ds.Periods), "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
 }

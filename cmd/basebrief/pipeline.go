@@ -100,7 +100,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 	}
 	fmt.Fprintln(stdout, abs)
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),
-		"period", ds.Period.String(), "previous", ds.Previous.String(), "region", cfg.region,
+		"period", ds.Period.String(), "previous", cmp.Previous.String(), "region", cfg.region,
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
