@@ -18,6 +18,7 @@ import (
 	"github.com/basebrief/basebrief/report"
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/chart"
+	"github.com/basebrief/basebrief/report/docx"
 	"github.com/basebrief/basebrief/report/workbook"
 )
 
@@ -131,18 +132,36 @@ func BenchmarkStageCharts(b *testing.B) {
 // BenchmarkStageBriefing writes the PDF with the charts rendered before.
 func BenchmarkStageBriefing(b *testing.B) {
 	eachShape(b, func(b *testing.B, l loaded) func() error {
-		charts, _, err := chart.Render(l.c, chart.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		figs := make([]briefing.Figure, len(charts))
-		for i, ch := range charts {
-			figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
-		}
+		figs := renderedFigures(b, l)
 		return func() error {
 			return briefing.Write(io.Discard, l.c, briefing.Options{Created: stamp, Charts: figs})
 		}
 	})
+}
+
+// BenchmarkStageWord writes the Word file of the briefing, laid out once
+// before with the charts rendered before.
+func BenchmarkStageWord(b *testing.B) {
+	eachShape(b, func(b *testing.B, l loaded) func() error {
+		doc, err := briefing.Build(l.c, briefing.Options{Created: stamp, Charts: renderedFigures(b, l)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return func() error { return docx.Write(io.Discard, doc) }
+	})
+}
+
+// renderedFigures are the charts of l as the briefing places them.
+func renderedFigures(b *testing.B, l loaded) []briefing.Figure {
+	charts, _, err := chart.Render(l.c, chart.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	figs := make([]briefing.Figure, len(charts))
+	for i, ch := range charts {
+		figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
+	}
+	return figs
 }
 
 // BenchmarkStagePacket renders every file of the packet, in parallel as
