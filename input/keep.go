@@ -148,6 +148,14 @@ func (h *history) add(p analysis.Period, key int32, seg analysis.Segment, member
 				h.periods = make(map[analysis.Period]*analysis.PeriodFigures)
 			}
 			pf = &analysis.PeriodFigures{Period: p}
+			if prev := h.lastPF; prev != nil {
+				// National files give every period about as many rows:
+				// sized from the last one, a period's figures are not
+				// grown by doubling (at 10M rows the copies and the spare
+				// half of each last doubling were ~100 MB).
+				pf.Keys = make([]int32, 0, len(prev.Keys))
+				pf.Members = make([]int64, 0, len(prev.Members))
+			}
 			h.periods[p] = pf
 		}
 		h.last, h.lastPF = p, pf
