@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -148,15 +147,31 @@ func dateText(serial float64, f cellFormat, date1904 bool) (string, bool) {
 	if days < 1 && !date1904 && f != fmtTime {
 		return "", false // day 0 is "1900-01-00", a blank date cell
 	}
-	switch f {
-	case fmtYear:
-		return strconv.Itoa(y), true
-	case fmtMonth:
-		return fmt.Sprintf("%04d-%02d", y, m), true
-	case fmtDay:
-		return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	b := make([]byte, 0, len("2019-05-17 00:00:00"))
+	b = pad(b, y, 4)
+	if f != fmtYear {
+		b = pad(append(b, '-'), m, 2)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d %02d:%02d:%02d", y, m, d, secs/3600, secs/60%60, secs%60), true
+	if f != fmtYear && f != fmtMonth {
+		b = pad(append(b, '-'), d, 2)
+	}
+	if f == fmtDateTime || f == fmtTime {
+		b = pad(append(b, ' '), int(secs/3600), 2)
+		b = pad(append(b, ':'), int(secs/60%60), 2)
+		b = pad(append(b, ':'), int(secs%60), 2)
+	}
+	return string(b), true
+}
+
+// pad appends n with leading zeros to width digits.
+func pad(b []byte, n, width int) []byte {
+	for x := n; x >= 10; x /= 10 {
+		width--
+	}
+	for ; width > 1; width-- {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // civil converts a 1900-system serial (counted from 1899-12-30, right for

@@ -27,6 +27,12 @@ type Rows struct {
 	nextMerge  int
 	active     []activeMerge
 
+	lastDate struct { // the last date cell's serial, format and text
+		raw  string
+		f    cellFormat
+		text string
+	}
+
 	val    []byte // the current cell's stored value
 	inline []byte // the current cell's inline string
 }
@@ -323,8 +329,12 @@ func (r *Rows) format(style int) cellFormat {
 func (r *Rows) number(style int) string {
 	v := r.val
 	if f := r.format(style); f != fmtNumber {
+		if f == r.lastDate.f && string(v) == r.lastDate.raw {
+			return r.lastDate.text // national sheets list one period's rows together
+		}
 		if x, err := strconv.ParseFloat(string(v), 64); err == nil {
 			if t, ok := dateText(x, f, r.wb.date1904); ok {
+				r.lastDate.raw, r.lastDate.f, r.lastDate.text = string(v), f, t
 				return t
 			}
 		}

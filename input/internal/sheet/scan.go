@@ -26,7 +26,7 @@ type scanner struct {
 
 	kind      tokKind
 	name      []byte // local name of a start or end tag
-	attrs     []attr
+	rawAttrs  []byte // a start tag's attributes, parsed by attr
 	selfClose bool
 	text      []byte // text of a text token, entities decoded
 	tmp       []byte // decoded text that differed from the raw bytes
@@ -40,10 +40,6 @@ const (
 	tokEnd
 	tokText
 )
-
-type attr struct {
-	name, value []byte // local name; value with entities decoded
-}
 
 // maxToken bounds one tag or text run: a cell's text is at most 32,767
 // characters in Excel, far below it.
@@ -218,7 +214,7 @@ func (s *scanner) scanTag() bool {
 }
 
 func (s *scanner) parseTag(tag []byte) bool {
-	s.attrs = s.attrs[:0]
+	s.rawAttrs = nil
 	s.selfClose = false
 	s.kind = tokStart
 	if len(tag) > 0 && tag[0] == '/' {
@@ -240,34 +236,38 @@ func (s *scanner) parseTag(tag []byte) bool {
 	if s.kind == tokEnd {
 		return true
 	}
-	rest := tag[n:]
+	s.rawAttrs = tag[n:]
+	return true
+}
+
+// attr returns the value of the attribute with this local name. Attributes
+// are parsed when asked for: most tags' are never needed (LibreOffice
+// writes seven on every row). A malformed attribute list reads as ending
+// there.
+func (s *scanner) attr(name string) ([]byte, bool) {
+	rest := s.rawAttrs
 	for {
 		i := 0
 		for i < len(rest) && isSpace(rest[i]) {
 			i++
 		}
-		if i == len(rest) {
-			return true
-		}
 		start := i
 		for i < len(rest) && rest[i] != '=' && !isSpace(rest[i]) {
 			i++
 		}
-		name := rest[start:i]
+		key := rest[start:i]
 		for i < len(rest) && isSpace(rest[i]) {
 			i++
 		}
-		if len(name) == 0 || i == len(rest) || rest[i] != '=' {
-			s.err = errors.New("XML attribute without a value")
-			return false
+		if len(key) == 0 || i == len(rest) || rest[i] != '=' {
+			return nil, false
 		}
 		i++
 		for i < len(rest) && isSpace(rest[i]) {
 			i++
 		}
 		if i == len(rest) || (rest[i] != '"' && rest[i] != '\'') {
-			s.err = errors.New("XML attribute value not quoted")
-			return false
+			return nil, false
 		}
 		q := rest[i]
 		i++
@@ -276,29 +276,19 @@ func (s *scanner) parseTag(tag []byte) bool {
 			end++
 		}
 		if end == len(rest) {
-			s.err = errors.New("XML attribute value not closed")
-			return false
+			return nil, false
 		}
-		val := rest[i:end]
-		for _, c := range val {
-			if c == '&' {
-				val = s.decode(val, new([]byte))
-				break
+		if string(local(key)) == name {
+			val := rest[i:end]
+			for _, c := range val {
+				if c == '&' {
+					return s.decode(val, new([]byte)), true
+				}
 			}
+			return val, true
 		}
-		s.attrs = append(s.attrs, attr{local(name), val})
 		rest = rest[end+1:]
 	}
-}
-
-// attr returns the value of the attribute with this local name.
-func (s *scanner) attr(name string) ([]byte, bool) {
-	for _, a := range s.attrs {
-		if string(a.name) == name {
-			return a.value, true
-		}
-	}
-	return nil, false
 }
 
 // is reports whether the current token is a start (or end) tag named name.
