@@ -90,6 +90,10 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 		source: t.source,
 		trend:  ts,
 	}
+	if len(c.Regions) == 1 {
+		r := c.Regions[0].Region
+		f.title = t.pick(r+"新的社会阶层人士人数走势", "Members in "+r+" over time")
+	}
 	first, last := periodText(c.Series[0].Period, t.lang), periodText(c.Series[len(c.Series)-1].Period, t.lang)
 	f.subtitle = join(t.pick(fmt.Sprintf("%s至%s，共%d期", first, last, len(c.Series)), fmt.Sprintf("%s to %s, %d periods", first, last, len(c.Series))), t.scope)
 	for i, r := range c.Regions {
