@@ -67,6 +67,9 @@ func (d *pdfDoc) paragraphBlock(p document.Paragraph) {
 		text = "· " + text
 	}
 	d.paragraph(p.Lead, text, st)
+	if !d.zh && (p.Style == document.Body || p.Style == document.Small) {
+		d.skip(1.5) // English paragraphs are not indented: a little space tells them apart
+	}
 }
 
 // paragraph sets lead (in 黑体) and s in the type area from the cursor
