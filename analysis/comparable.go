@@ -3,7 +3,12 @@ package analysis
 import (
 	"fmt"
 	"strings"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
+
+// zhPeriod writes a period as Chinese text says it: 2019年5月, 2019年第二季度.
+func zhPeriod(p Period) string { return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, vocab.Zh) }
 
 // The like-for-like change (可比口径): a province's change compares its
 // province-level figures where it has one in both periods, else the sum over
@@ -124,7 +129,7 @@ func coverageOf(province string, cities []*CityRow, e earlier) coverageMove {
 func basisNotice(provs []string, from, to Period, zh string) Notice {
 	return Notice{CodeBasisChanged,
 		fmt.Sprintf("%s在%s与%s的人数口径不同（一期为省级数据，另一期为所辖城市之和），%s按两期可比口径计算，不以两期总数之差计为增减",
-			zhNameList(provs), from, to, zh),
+			zhNameList(provs), zhPeriod(from), zhPeriod(to), zh),
 		fmt.Sprintf("%d provinces switched between a province-level figure and a sum of their cities between %s and %s; their change is on a comparable basis, not the difference of the two totals: %s",
 			len(provs), from, to, nameList(provs))}
 }
@@ -145,7 +150,7 @@ func coverageNotice(moved []coverageMove, from, to Period, zh string) Notice {
 		ens = append(ens, m.province+" ("+strings.Join(ep, ", ")+")")
 	}
 	return Notice{CodeCoverageChanged,
-		fmt.Sprintf("%s与%s报送人数的城市有变化，%s只比较两期均有数据的城市，不以报送范围的变化计为增减：%s", from, to, zh, zhNameList(zhs)),
+		fmt.Sprintf("%s与%s报送人数的城市有变化，%s只比较两期均有数据的城市，不以报送范围的变化计为增减：%s", zhPeriod(from), zhPeriod(to), zh, zhNameList(zhs)),
 		fmt.Sprintf("Reporting cities differ between %s and %s in %d provinces; the change compares only the cities that reported in both: %s",
 			from, to, len(moved), nameList(ens))}
 }
@@ -160,12 +165,12 @@ func periodEndNotice(c *Comparison) Notice {
 	} else if k == KindMonth {
 		zhEnd, enEnd = "月末", "month-end"
 	}
-	zh := fmt.Sprintf("%s按%s数比较：各地采用%s的数据", c.Period, zhEnd, c.Source)
+	zh := fmt.Sprintf("%s按%s数比较：各地采用%s的数据", zhPeriod(c.Period), zhEnd, zhPeriod(c.Source))
 	en := fmt.Sprintf("%s is compared by its %s figures: each place's figure for %s", c.Period, enEnd, c.Source)
 	var zp, ep []string
 	for _, s := range [][2]Period{{c.Previous, c.PreviousSource}, {c.YearAgo, c.YearAgoSource}} {
 		if !s[0].IsZero() && (len(zp) == 0 || s[0] != c.Previous) {
-			zp = append(zp, fmt.Sprintf("%s采用%s", s[0], s[1]))
+			zp = append(zp, fmt.Sprintf("%s采用%s", zhPeriod(s[0]), zhPeriod(s[1])))
 			ep = append(ep, fmt.Sprintf("%s by %s", s[0], s[1]))
 		}
 	}

@@ -78,7 +78,7 @@ func TestComparableBasis(t *testing.T) {
 				fig("省", "甲", y2019, 0, 100), fig("省", "甲", y2018, 0, 90), fig("省", "乙", y2019, 0, 50)),
 			"province 500/400 100 0.2500 n=1", "500/400", "500/400 100 0.2500 n=1",
 			"coverage_changed", "Reporting cities differ between 2018 and 2019 in 1 provinces; the change compares only the cities that reported in both: 省 (1 entered)",
-			"2018与2019报送人数的城市有变化，环比只比较两期均有数据的城市，不以报送范围的变化计为增减：省（新增1个）", 2},
+			"2018年与2019年报送人数的城市有变化，环比只比较两期均有数据的城市，不以报送范围的变化计为增减：省（新增1个）", 2},
 		{"basis by cities, cities entering and leaving",
 			twoProvinces(fig("省", "甲", y2019, 0, 100), fig("省", "甲", y2018, 0, 80), fig("省", "乙", y2019, 0, 50), fig("省", "丙", y2018, 0, 30),
 				fig("他省", "丁", y2019, 0, 70), fig("他省", "丁", y2018, 0, 35)),
@@ -91,7 +91,7 @@ func TestComparableBasis(t *testing.T) {
 			// Raw 210 against 400 (−47.5 %) is the basis switching; like for like +15 (+7.69 %).
 			"cities 210/195 15 0.0769 n=2", "210/400", "210/195 15 0.0769 n=2",
 			"basis_changed", "1 provinces switched between a province-level figure and a sum of their cities between 2018 and 2019; their change is on a comparable basis, not the difference of the two totals: 省",
-			"省在2018与2019的人数口径不同（一期为省级数据，另一期为所辖城市之和），环比按两期可比口径计算", 2},
+			"省在2018年与2019年的人数口径不同（一期为省级数据，另一期为所辖城市之和），环比按两期可比口径计算", 2},
 		{"nothing comparable",
 			twoProvinces(fig("省", "甲", y2019, 0, 100), fig("省", "乙", y2018, 0, 50)),
 			"-1/-1 -1 - n=-", "100/50", "-1/-1 -1 - n=-",
@@ -236,7 +236,7 @@ func TestYearView(t *testing.T) {
 	}
 	n := notice(c, CodePeriodEnd)
 	if n.En != "2019 is compared by its year-end figures: each place's figure for 2019-12; 2018 by 2018-11" ||
-		n.Zh != "2019按年末数比较：各地采用2019-12的数据，2018采用2018-11。" {
+		n.Zh != "2019年按年末数比较：各地采用2019年12月的数据，2018年采用2018年11月。" {
 		t.Errorf("notice = %q / %q", n.En, n.Zh)
 	}
 	// Figures list cities in official order: names the table lacks in cities.csv's order (甲, 乙).
@@ -249,7 +249,7 @@ func TestYearView(t *testing.T) {
 	if c.Source != month(2019, 3) || c.Previous != quarter(2018, 4) || c.PreviousSource != month(2018, 11) || !c.YearAgo.IsZero() {
 		t.Errorf("quarter view %v %v/%v %v", c.Source, c.Previous, c.PreviousSource, c.YearAgo)
 	}
-	if !strings.HasPrefix(notice(c, CodePeriodEnd).Zh, "2019-Q1按季末数比较") || len(c.Series) != 4 {
+	if !strings.HasPrefix(notice(c, CodePeriodEnd).Zh, "2019年第一季度按季末数比较：各地采用2019年3月的数据，2018年第四季度采用2018年11月") || len(c.Series) != 4 {
 		t.Errorf("quarter notice %q, %d points", notice(c, CodePeriodEnd).Zh, len(c.Series))
 	}
 }
