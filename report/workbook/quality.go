@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // The data-quality sheet: every warning, the files read, and how many
@@ -29,11 +31,12 @@ func (b *book) writeQuality() error {
 	s.add(b.styled(b.st.section, l.warnings))
 	head := b.addHeader(s, l.number, l.warning, "", "", "", "")
 	s.merge(head, 1, 5)
-	if len(b.c.Warnings) == 0 {
+	if len(b.c.Notices) == 0 {
 		s.merge(s.add(nil, b.text(l.noWarnings)), 1, 5)
 	}
-	for i, w := range b.c.Warnings {
-		s.merge(s.add(b.intCell(i+1, b.st.rank), b.styled(b.st.wrap, w)), 1, 5)
+	// Each notice in the workbook's language (Chinese where it has it).
+	for i, n := range b.c.Notices {
+		s.merge(s.add(b.intCell(i+1, b.st.rank), b.styled(b.st.wrap, n.Text(b.lang != vocab.En))), 1, 5)
 	}
 	s.blank()
 	s.add(b.styled(b.st.section, l.filesRead))
