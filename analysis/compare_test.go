@@ -105,7 +105,7 @@ func TestCompareWestern(t *testing.T) {
 		t.Errorf("warnings = %q", c.Warnings)
 	}
 	if len(c.Notices) != 1 || c.Notices[0].Code != CodeNoFigure || c.Notices[0].En != c.Warnings[0] ||
-		!strings.HasPrefix(c.Notices[0].Zh, "8个城市（共10个）没有2019的人数数据：绵阳、贵阳") {
+		!strings.HasPrefix(c.Notices[0].Zh, "8个城市（共10个）没有2019年的人数数据：绵阳、贵阳") {
 		t.Errorf("notices = %+v", c.Notices)
 	}
 	if c.Bases[0].City != "重庆" || c.Bases[1].Name != "培华" || c.Bases[2].Name != "法律" || c.Bases[3].Name != "成都基地" {

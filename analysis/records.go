@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // positions indexes the comparison's province and city rows by name: their
@@ -178,20 +180,21 @@ func (w *warnings) list(fromInput []Notice, c *Comparison) ([]string, []Notice) 
 	ns := append([]Notice{}, fromInput...)
 	ns = append(ns, w.lines...)
 	p := c.Period.String()
+	zp := vocab.Period(c.Period.Year, c.Period.Quarter, c.Period.Month, c.Period.Day, vocab.Zh) // 2019年, as Chinese text says it
 	c.officially(w.noFigure, w.fromSegments, w.overTotal)
 	if n := len(w.noFigure); n > 0 {
 		ns = append(ns, Notice{CodeNoFigure,
-			fmt.Sprintf("%d个城市（共%d个）没有%s的人数数据：%s", n, len(c.Cities), p, zhNameList(w.noFigure)),
+			fmt.Sprintf("%d个城市（共%d个）没有%s的人数数据：%s", n, len(c.Cities), zp, zhNameList(w.noFigure)),
 			fmt.Sprintf("%d of %d cities have no members figure for %s: %s", n, len(c.Cities), p, nameList(w.noFigure))})
 	}
 	if n := len(w.fromSegments); n > 0 {
 		ns = append(ns, Notice{CodeSegmentsOnly,
-			fmt.Sprintf("%d个城市%s只有分群体数据，其合计按各群体之和计算：%s", n, p, zhNameList(w.fromSegments)),
+			fmt.Sprintf("%d个城市%s只有分群体数据，其合计按各群体之和计算：%s", n, zp, zhNameList(w.fromSegments)),
 			fmt.Sprintf("%d cities have only segment rows for %s; their total is the sum of the segments: %s", n, p, nameList(w.fromSegments))})
 	}
 	if n := len(w.overTotal); n > 0 {
 		ns = append(ns, Notice{CodeSegmentsOverTotal,
-			fmt.Sprintf("%d个城市%s的分群体数据之和大于其合计：%s", n, p, zhNameList(w.overTotal)),
+			fmt.Sprintf("%d个城市%s的分群体数据之和大于其合计：%s", n, zp, zhNameList(w.overTotal)),
 			fmt.Sprintf("%d cities have segment rows adding up to more than their total for %s: %s", n, p, nameList(w.overTotal))})
 	}
 	if p == "" {

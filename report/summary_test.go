@@ -80,7 +80,7 @@ func TestWriteSummaryFieldsAndNulls(t *testing.T) {
 	if reg["members"] != 1400000.0 || reg["reporting_cities"] != 1.0 || reg["comparable_cities"] != 1.0 || reg["change"] != 150000.0 {
 		t.Errorf("region = %v", reg)
 	}
-	if n := got["notices"].([]any); len(n) != 1 || n[0].(map[string]any)["code"] != "no_figure" || n[0].(map[string]any)["zh"] != "1个城市（共2个）没有2019-05的人数数据：绵阳" {
+	if n := got["notices"].([]any); len(n) != 1 || n[0].(map[string]any)["code"] != "no_figure" || n[0].(map[string]any)["zh"] != "1个城市（共2个）没有2019年5月的人数数据：绵阳" {
 		t.Errorf("notices = %v", n)
 	}
 	if n := got["narrative"].([]any); len(n) != 0 {
