@@ -1,6 +1,7 @@
 package input
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"os"
@@ -286,5 +287,60 @@ func TestUncalculatedTotals(t *testing.T) {
 	}
 	if n := d.Files[2].Rows; n != 3 {
 		t.Errorf("figures.xlsx rows %d, want 3 (the 合计 row counted, skipped)", n)
+	}
+}
+
+// A large figures workbook with bad cells among its rows reads the same,
+// rows and errors, on one goroutine and on the pipeline; its part is past
+// the size the sheet reader inflates on a goroutine of its own.
+func TestWorkbookParallelSameResult(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "人数")
+	sw, err := f.NewStreamWriter("人数")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.SetRow("A1", []any{"省份", "城市", "时期", "人数", "来源"})
+	for i := 2; i <= 6000; i++ {
+		row := []any{"四川", "成都", 1000 + i, i, "月报：四川省统计局新的社会阶层人士统计"}
+		switch i % 101 {
+		case 3:
+			row[3] = "一百四十"
+		case 5:
+			row[1] = "西安"
+		case 7:
+			row[2] = "1999-13"
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		if err := sw.SetRow(cell, row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" && zf.UncompressedSize64 < 1<<20 {
+			t.Fatalf("sheet of %d bytes, want 1 MiB or more", zf.UncompressedSize64)
+		}
+	}
+	fsys := fstest.MapFS{
+		"figures.xlsx": &fstest.MapFile{Data: buf.Bytes()},
+		"bases.csv":    text("基地,城市\n"),
+		"cities.csv":   text("城市,省份,片区\n成都,四川,西部地区\n"),
+	}
+	err = sameBothWays(t, fsys, Options{MaxErrors: 1 << 20})
+	var all Errors
+	errors.As(err, &all)
+	if len(all) < 3 || !strings.HasPrefix(all[0].Error(), `figures.xlsx:人数!D3: members "一百四十" is not a number`) {
+		t.Errorf("errors %d, first %v", len(all), all)
 	}
 }

@@ -28,7 +28,8 @@ Usage:
   basebrief help
 
 Flags:
-  --data DIR         folder with cities.csv, bases.csv, figures.csv and an optional
+  --data DIR         folder with cities.csv, bases.csv, figures.csv (each may be an .xlsx
+                     workbook instead, or all three sheets of one data.xlsx) and an optional
                      briefing.toml (default: the embedded western-region dataset)
   --out DIR          packet folder, replaced atomically (default "packet")
   --period P         period to compare: 2019, 2019-05, 2019-05-17, 2019年, 2019年5月
@@ -44,6 +45,8 @@ Flags:
   --strict           treat warnings (unknown columns, cities without figures) as errors
   --wait DURATION    how long to wait for another run on the same --out (default 5m)
   --log-format F     stderr log format: text or json (default text)
+  template --out F   the input workbook to write (default basebrief-data.xlsx); with
+                     --lang its sheets and instructions are Chinese or English
 
 Exit status: 0 done; 1 input invalid, --font included (nothing written);
 2 usage error; 3 any other failure (packet locked, disk, signal). Logs go to stderr; on success
