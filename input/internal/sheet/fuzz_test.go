@@ -31,14 +31,17 @@ func FuzzOpen(f *testing.F) {
 	})
 }
 
-// FuzzSheet feeds random sheet, styles and strings XML inside a well-formed
-// package, which random bytes seldom reach.
+// FuzzSheet feeds random XML inside a well-formed package, which random
+// bytes seldom reach, as the sheet, the styles and the shared strings.
 func FuzzSheet(f *testing.F) {
 	f.Add(`<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>1</v></c><c s="1"><v>43602</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`+
-		`<mergeCells><mergeCell ref="A1:B3"/></mergeCells></worksheet>`, handStyles, handStrings)
-	f.Add(`<worksheet><sheetData><row><c><f>1</f></c><c t="d"><v>2019-05-17</v></c><c t="b"><v>1</v></c></row>`, handStyles, handStrings)
-	f.Fuzz(func(t *testing.T, sheetXML, stylesXML, stringsXML string) {
-		data := handWorkbook(t, sheetXML, stylesXML, stringsXML, len(sheetXML)%2 == 1)
+		`<mergeCells><mergeCell ref="A1:B3"/></mergeCells></worksheet>`)
+	f.Add(`<worksheet><sheetData><row><c><f>1</f></c><c t="d"><v>2019-05-17</v></c><c t="b"><v>1</v></c></row>`)
+	f.Add(handStyles)
+	f.Add(handStrings)
+	f.Fuzz(func(t *testing.T, xml string) {
+		// The same text as the sheet, the styles and the strings part.
+		data := handWorkbook(t, xml, xml, xml, len(xml)%2 == 1)
 		w, err := Open(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return
