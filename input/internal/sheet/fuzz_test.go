@@ -34,7 +34,7 @@ func FuzzOpen(f *testing.F) {
 // FuzzSheet feeds random XML inside a well-formed package, which random
 // bytes seldom reach, as the sheet, the styles and the shared strings.
 func FuzzSheet(f *testing.F) {
-	f.Add(`<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>1</v></c><c s="1"><v>43602</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`+
+	f.Add(`<worksheet><sheetData><row r="2"><c r="B2" t="s"><v>1</v></c><c s="1"><v>43602</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>` +
 		`<mergeCells><mergeCell ref="A1:B3"/></mergeCells></worksheet>`)
 	f.Add(`<worksheet><sheetData><row><c><f>1</f></c><c t="d"><v>2019-05-17</v></c><c t="b"><v>1</v></c></row>`)
 	f.Add(handStyles)
