@@ -45,8 +45,10 @@ func (n narrator) scope(s *says) {
 		} else {
 			s.add(n.scope1())
 		}
-		s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市，其中创新试点城市",
-			s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
+		s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市")
+		if t.PilotCities+t.PromotionCities > 0 {
+			s.add("，其中创新试点城市", s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
+		}
 		s.add("；记录在册的实践创新基地", s.n(of, "", "bases", t.Bases), "个，其中全国重点项目", s.n(of, "", "key_projects", t.KeyProjects), "个。")
 		return
 	}
@@ -56,7 +58,10 @@ func (n narrator) scope(s *says) {
 	} else {
 		s.add(n.scope1())
 	}
-	s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities), " promotion cities. ")
+	if t.PilotCities+t.PromotionCities > 0 {
+		s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities), " promotion cities")
+	}
+	s.add(". ")
 	s.add("The records list ", s.n(of, "", "bases", t.Bases), " innovation bases, ", s.n(of, "", "key_projects", t.KeyProjects), " of them national key projects.")
 }
 
