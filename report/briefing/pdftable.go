@@ -63,6 +63,12 @@ func (d *pdfDoc) balancedLines(s string, width float64) []string {
 		return lines
 	}
 	lo, hi := width/float64(len(lines)), width
+	for _, b := range boxes(s, d.width) {
+		lo = max(lo, b.width) // never narrower than a word: Change, not Chan/ge
+	}
+	if lo >= hi {
+		return lines
+	}
 	for range 12 {
 		mid := (lo + hi) / 2
 		if len(lineTexts(s, mid, mid, d.width)) > len(lines) {
