@@ -344,3 +344,22 @@ func TestWorkbookParallelSameResult(t *testing.T) {
 		t.Errorf("errors %d, first %v", len(all), all)
 	}
 }
+
+// FuzzWorkbookLoad loads a folder whose data.xlsx is random bytes or a
+// damaged workbook: an error or a dataset, never a panic.
+func FuzzWorkbookLoad(f *testing.F) {
+	for _, path := range []string{"testdata/xlsx-office/data.xlsx", "testdata/xlsx-bad/data.xlsx"} {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		f.Add(b[:len(b)*2/3])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Load(fstest.MapFS{"data.xlsx": &fstest.MapFile{Data: data}}, Options{})
+		if (d == nil) == (err == nil) {
+			t.Fatalf("dataset %v and error %v", d != nil, err)
+		}
+	})
+}
