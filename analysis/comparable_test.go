@@ -307,3 +307,24 @@ func TestFiguresOverrideHistory(t *testing.T) {
 		t.Errorf("figures dropped: members %v, series %d", c.Totals.Members, len(c.Series))
 	}
 }
+
+// The year-ago and previous periods' rows, not kept as Figures, are listed
+// from the history with their lines and sources.
+func TestFiguresFromHistoryKeepLines(t *testing.T) {
+	figs := []Figure{
+		{Province: "省", City: "甲", Period: month(2018, 5), Members: 800, Line: 2, Source: "年报"},
+		{Province: "省", City: "甲", Period: month(2019, 4), Members: 950, Line: 3, Source: "月报"},
+		{Province: "省", City: "甲", Period: month(2019, 5), Members: 1000, Line: 4, Source: "月报"},
+	}
+	d := monthly(figs...)
+	d.History = historyOf(figs)
+	d.Figures = figs[2:] // input keeps the compared period in full
+	c := mustCompare(t, d, "")
+	var got []string
+	for _, f := range c.Figures {
+		got = append(got, fmt.Sprintf("%s %d %s", f.Period, f.Line, f.Source))
+	}
+	if strings.Join(got, "|") != "2018-05 2 年报|2019-04 3 月报|2019-05 4 月报" {
+		t.Errorf("figures used = %q", got)
+	}
+}

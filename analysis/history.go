@@ -3,14 +3,35 @@ package analysis
 import "slices"
 
 // History is every period's figures in compact form: for each period, each
-// place's value per segment as a number key and a count, without the
-// source and line a Figure carries. It is what the series, the previous and
-// the year-ago periods are computed from, so input need not keep every
-// Figure of a long history (a million rows as Figures is ~100 MB; as
-// History ~12 MB).
+// place's value per segment as a number key and a count, with its line and
+// source as small numbers. It is what the series, the previous and the
+// year-ago periods are computed from, so input need not keep every Figure
+// of a long history (a million rows as Figures is ~100 MB; as History
+// ~18 MB).
 type History struct {
 	Places  []Place         // the places the keys index
 	Periods []PeriodFigures // ascending by period, each period once
+	// Sources are the source texts the figures' Sources index; index 0 is
+	// "" (none, or past the 65,535 a uint16 counts).
+	Sources []string
+}
+
+// source is the text of source index i.
+func (h *History) source(i uint16) string {
+	if int(i) < len(h.Sources) {
+		return h.Sources[i]
+	}
+	return ""
+}
+
+// Figure is figure j of period k, named.
+func (h *History) Figure(k, j int) Figure {
+	pf := &h.Periods[k]
+	place, seg, n := pf.At(j)
+	line, src := pf.lineSource(j)
+	pl := h.Places[place]
+	return Figure{Province: pl.Province, City: pl.City, Period: pf.Period, Segment: seg, Members: n,
+		Source: h.source(src), Line: int(line)}
 }
 
 // Place is a city, or a province when City is "".
@@ -20,27 +41,84 @@ type Place struct{ Province, City string }
 // SegmentAll and the four segments.
 const SegmentSlots = 5
 
-// PeriodFigures holds one period's figures: Keys[i] is place×SegmentSlots +
-// segment, Members[i] its count. Keys are unique and in no particular order.
+// PeriodFigures holds one period's figures: each a place and segment
+// (one key), its count, its line in figures.csv (0 if unknown) and its
+// source. Keys are unique and in no particular order. Stored in 12 bytes a
+// figure: counts as uint32 (larger ones aside), the source once for the
+// period unless its rows differ.
 type PeriodFigures struct {
 	Period  Period
-	Keys    []int32
-	Members []int64
+	keys    []int32 // place×SegmentSlots + segment
+	members []uint32
+	big     map[int32]int64 // counts ≥ bigMark, by index
+	lines   []int32
+	source  uint16   // every figure's source, while sources is nil
+	sources []uint16 // per figure, once two sources differ
 }
 
+// bigMark in members says the count is in big.
+const bigMark = 1<<32 - 1
+
 // Len is the number of figures of the period.
-func (pf *PeriodFigures) Len() int { return len(pf.Keys) }
+func (pf *PeriodFigures) Len() int { return len(pf.keys) }
+
+// Grow makes room for n more figures.
+func (pf *PeriodFigures) Grow(n int) {
+	pf.keys = slices.Grow(pf.keys, n)
+	pf.members = slices.Grow(pf.members, n)
+	pf.lines = slices.Grow(pf.lines, n)
+}
 
 // At returns the i-th figure: its place index, segment and count.
 func (pf *PeriodFigures) At(i int) (place int, seg Segment, members int64) {
-	k := int(pf.Keys[i])
-	return k / SegmentSlots, Segment(k % SegmentSlots), pf.Members[i]
+	k := int(pf.keys[i])
+	n := int64(pf.members[i])
+	if n == bigMark {
+		n = pf.big[int32(i)]
+	}
+	return k / SegmentSlots, Segment(k % SegmentSlots), n
 }
 
-// Add appends a figure; it is the caller's duty not to add a key twice.
+// lineSource returns the i-th figure's line and source index.
+func (pf *PeriodFigures) lineSource(i int) (int32, uint16) {
+	if pf.sources != nil {
+		return pf.lines[i], pf.sources[i]
+	}
+	return pf.lines[i], pf.source
+}
+
+// Add appends a figure without line or source; it is the caller's duty
+// not to add a key twice.
 func (pf *PeriodFigures) Add(place int, seg Segment, members int64) {
-	pf.Keys = append(pf.Keys, int32(place*SegmentSlots+int(seg)))
-	pf.Members = append(pf.Members, members)
+	pf.AddRow(place, seg, members, 0, 0)
+}
+
+// AddRow appends a figure with its line and source index (History.Sources).
+func (pf *PeriodFigures) AddRow(place int, seg Segment, members int64, line int32, source uint16) {
+	i := len(pf.keys)
+	pf.keys = append(pf.keys, int32(place*SegmentSlots+int(seg)))
+	if members >= 0 && members < bigMark {
+		pf.members = append(pf.members, uint32(members))
+	} else {
+		if pf.big == nil {
+			pf.big = map[int32]int64{}
+		}
+		pf.big[int32(i)] = members
+		pf.members = append(pf.members, bigMark)
+	}
+	pf.lines = append(pf.lines, line)
+	switch {
+	case pf.sources != nil:
+		pf.sources = append(pf.sources, source)
+	case i == 0:
+		pf.source = source
+	case source != pf.source:
+		pf.sources = make([]uint16, i, cap(pf.keys))
+		for j := range pf.sources {
+			pf.sources[j] = pf.source
+		}
+		pf.sources = append(pf.sources, source)
+	}
 }
 
 // Rows is the number of figures over every period.
@@ -96,7 +174,31 @@ func merged(h History, figs []Figure, also ...Period) History {
 	if len(replaced) == 0 {
 		return h
 	}
-	out := History{Places: h.Places, Periods: make([]PeriodFigures, 0, len(h.Periods)+len(replaced))}
+	out := History{Places: h.Places, Periods: make([]PeriodFigures, 0, len(h.Periods)+len(replaced)), Sources: h.Sources}
+	if len(out.Sources) == 0 {
+		out.Sources = []string{""}
+	}
+	sources := make(map[string]uint16, len(out.Sources))
+	for i, src := range out.Sources {
+		sources[src] = uint16(i)
+	}
+	grownSources := false
+	sourceOf := func(src string) uint16 {
+		if i, ok := sources[src]; ok {
+			return i
+		}
+		if len(out.Sources) > 0xffff {
+			return 0
+		}
+		if !grownSources { // never append to the caller's Sources
+			out.Sources = slices.Clip(out.Sources)
+			grownSources = true
+		}
+		i := uint16(len(out.Sources))
+		sources[src] = i
+		out.Sources = append(out.Sources, src)
+		return i
+	}
 	for _, pf := range h.Periods {
 		if !replaced[pf.Period] {
 			out.Periods = append(out.Periods, pf)
@@ -126,7 +228,7 @@ func merged(h History, figs []Figure, also ...Period) History {
 			byPeriod[f.Period] = i
 			out.Periods = append(out.Periods, PeriodFigures{Period: f.Period})
 		}
-		out.Periods[i].Add(pi, f.Segment, f.Members)
+		out.Periods[i].AddRow(pi, f.Segment, f.Members, int32(f.Line), sourceOf(f.Source))
 	}
 	slices.SortFunc(out.Periods, func(a, b PeriodFigures) int { return a.Period.Compare(b.Period) })
 	return out
@@ -140,7 +242,7 @@ func (h *History) tallies(i int) periodFigures {
 		return pf
 	}
 	per := &h.Periods[i]
-	for j := range per.Keys {
+	for j := range per.Len() {
 		place, seg, n := per.At(j)
 		pl := h.Places[place]
 		var t *tally
@@ -181,9 +283,8 @@ func newFolder(places int) *folder {
 // pf, in no particular order.
 func (f *folder) fold(pf *PeriodFigures, each func(place int, members int64)) {
 	f.touched = f.touched[:0]
-	for j, k := range pf.Keys {
-		place, seg := int(k)/SegmentSlots, Segment(int(k)%SegmentSlots)
-		n := pf.Members[j]
+	for j := range pf.keys {
+		place, seg, n := pf.At(j)
 		if f.total[place] < 0 && f.segs[place] < 0 {
 			f.touched = append(f.touched, int32(place))
 		}

@@ -62,8 +62,7 @@ func basesInOrder(c *Comparison, bases []Base) []Base {
 // read (compared, previous and year-ago, or their sources in a year view),
 // sorted by period, then province and city in official order (a
 // province-level figure before its cities'), then segment. A period whose
-// rows the dataset did not keep in full is listed from the history, without
-// source and line.
+// rows the dataset did not keep as Figures is listed from the history.
 func figuresUsed(c *Comparison, figs []Figure) []Figure {
 	provPos, cityPos := positions(c)
 	in := func(f *Figure) bool {
@@ -93,12 +92,8 @@ func figuresUsed(c *Comparison, figs []Figure) []Figure {
 				continue
 			}
 			if i := h.find(p); i >= 0 {
-				pf := &h.Periods[i]
-				for j := range pf.Keys {
-					place, seg, n := pf.At(j)
-					pl := h.Places[place]
-					f := Figure{Province: pl.Province, City: pl.City, Period: p, Segment: seg, Members: n}
-					if in(&f) {
+				for j := range h.Periods[i].Len() {
+					if f := h.Figure(i, j); in(&f) {
 						out = append(out, f)
 					}
 				}

@@ -35,7 +35,7 @@ func nationalHistory(months int) *Dataset {
 	// As input does: the compared period's rows kept in full too (they
 	// override the history's).
 	last := &d.History.Periods[months-1]
-	for j := range last.Keys {
+	for j := range last.Len() {
 		place, seg, n := last.At(j)
 		pl := d.History.Places[place]
 		d.Figures = append(d.Figures, Figure{Province: pl.Province, City: pl.City, Period: d.Period, Segment: seg, Members: n})

@@ -43,7 +43,7 @@ func (fr *figureReader) keepFigure(f *analysis.Figure, key int32) {
 	if key < 0 {
 		return
 	}
-	fr.hist.add(f.Period, key, f.Segment, f.Members)
+	fr.hist.add(f.Period, key, f.Segment, f.Members, int32(f.Line), f.Source)
 	b := fr.bucketFor(f.Period)
 	if b == nil {
 		return
@@ -138,9 +138,36 @@ type history struct {
 	periods map[analysis.Period]*analysis.PeriodFigures
 	last    analysis.Period // national files list a period's rows together
 	lastPF  *analysis.PeriodFigures
+
+	sources    []string          // by index; 0 is ""
+	sourceIdx  map[string]uint16 // past 65,535 distinct sources a row's is not kept (0)
+	lastSource string
+	lastIdx    uint16
 }
 
-func (h *history) add(p analysis.Period, key int32, seg analysis.Segment, members int64) {
+// sourceOf is the index of source s, added when new.
+func (h *history) sourceOf(s string) uint16 {
+	if s == h.lastSource {
+		return h.lastIdx
+	}
+	i, ok := h.sourceIdx[s]
+	if !ok {
+		if h.sourceIdx == nil {
+			h.sources, h.sourceIdx = []string{""}, map[string]uint16{"": 0}
+		}
+		if len(h.sources) > 0xffff {
+			return 0
+		}
+		s = strings.Clone(s)
+		i = uint16(len(h.sources))
+		h.sources = append(h.sources, s)
+		h.sourceIdx[s] = i
+	}
+	h.lastSource, h.lastIdx = s, i
+	return i
+}
+
+func (h *history) add(p analysis.Period, key int32, seg analysis.Segment, members int64, line int32, source string) {
 	pf := h.lastPF
 	if pf == nil || p != h.last {
 		if pf = h.periods[p]; pf == nil {
@@ -153,14 +180,13 @@ func (h *history) add(p analysis.Period, key int32, seg analysis.Segment, member
 				// sized from the last one, a period's figures are not
 				// grown by doubling (at 10M rows the copies and the spare
 				// half of each last doubling were ~100 MB).
-				pf.Keys = make([]int32, 0, len(prev.Keys))
-				pf.Members = make([]int64, 0, len(prev.Members))
+				pf.Grow(prev.Len())
 			}
 			h.periods[p] = pf
 		}
 		h.last, h.lastPF = p, pf
 	}
-	pf.Add(int(key), seg, members)
+	pf.AddRow(int(key), seg, members, line, h.sourceOf(source))
 }
 
 // result is the history with its places named as the keys index them:
@@ -170,6 +196,7 @@ func (h *history) result(ix *cityIndex) analysis.History {
 	if len(h.periods) == 0 {
 		return out
 	}
+	out.Sources = h.sources
 	out.Places = make([]analysis.Place, 0, len(ix.cities)+len(ix.provNames))
 	for _, c := range ix.cities {
 		out.Places = append(out.Places, analysis.Place{Province: c.Province, City: c.Name})

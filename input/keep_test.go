@@ -12,11 +12,11 @@ import (
 // monthlyFS holds 甲 and 乙 (省) over 2018-11 … 2019-12, listed newest
 // first, with a province-level figure and segment rows.
 func monthlyFS() fstest.MapFS {
-	figs := "province,city,period,members,segment\n" +
-		"省,甲,2019-12,720,\n省,乙,2019-12,130,企业\n省,乙,2019-12,20,新媒体\n" +
-		"省,甲,2019-03,690,\n" +
-		"省,,2018-12,900,\n省,甲,2018-12,650,\n" +
-		"省,甲,2018-11,640,\n"
+	figs := "province,city,period,members,segment,source\n" +
+		"省,甲,2019-12,720,,月报\n省,乙,2019-12,130,企业,月报\n省,乙,2019-12,20,新媒体,月报\n" +
+		"省,甲,2019-03,690,,季报\n" +
+		"省,,2018-12,900,,年报\n省,甲,2018-12,650,,\n" +
+		"省,甲,2018-11,640,,月报\n"
 	return fstest.MapFS{
 		"cities.csv":  {Data: []byte("city,province,region\n甲,省,区\n乙,省,区\n")},
 		"bases.csv":   {Data: []byte("base,city\n")},
@@ -43,6 +43,17 @@ func TestHistoryKeepsEveryRow(t *testing.T) {
 	want := "2018-11 省甲/0 640|2018-12 省/0 900|2018-12 省甲/0 650|2019-03 省甲/0 690|2019-12 省甲/0 720|2019-12 省乙/1 130|2019-12 省乙/4 20"
 	if strings.Join(got, "|") != want {
 		t.Errorf("history\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	// Every row keeps its line and source, whether kept as a Figure or not.
+	var lines []string
+	for k := range h.Periods {
+		for j := 0; j < h.Periods[k].Len(); j++ {
+			f := h.Figure(k, j)
+			lines = append(lines, fmt.Sprintf("%d:%s", f.Line, f.Source))
+		}
+	}
+	if got := strings.Join(lines, " "); got != "8:月报 6:年报 7: 5:季报 2:月报 3:月报 4:月报" {
+		t.Errorf("lines and sources = %s", got)
 	}
 	// Only the compared period and the previous candidate are kept as Figures.
 	if len(d.Figures) != 4 || d.Period != period(2019, 12, 0) {

@@ -8,8 +8,8 @@ import (
 // compared: it is read from the comparison's History (12 bytes a figure)
 // rather than from Figures, so a million-row history costs a few MB here.
 // Rows run period by period, each period's places in official order (a
-// province's own figure before its cities), segments in their order; the
-// rows the dataset kept in full carry their source and line.
+// province's own figure before its cities), segments in their order, each
+// with its source and line.
 
 // maxHistoryRows bounds the rows listed from the history: excelize writes
 // about 6 µs of CPU a row (a 24-month national history, 134,000 rows, adds
@@ -20,18 +20,10 @@ var maxHistoryRows = 250000 // a variable for the tests
 // figureList is the 人数 sheet's rows, indexed without copying them.
 type figureList struct {
 	h      *analysis.History
-	starts []int     // starts[k]: the first row of history period k; one past the last at the end
-	order  [][]int32 // per period: its figures' positions in row order
-	kept   map[figureKey]*analysis.Figure
+	starts []int             // starts[k]: the first row of history period k; one past the last at the end
+	order  [][]int32         // per period: its figures' positions in row order
 	fixed  []analysis.Figure // without a history: Comparison.Figures as they are
 	cut    int               // rows of the history left out (over maxHistoryRows)
-}
-
-type figureKey struct {
-	period   analysis.Period
-	province string
-	city     string
-	segment  analysis.Segment
 }
 
 // newFigureList lists c's figures within its places (the --region filter).
@@ -67,8 +59,9 @@ func newFigureList(c *analysis.Comparison) *figureList {
 	}
 	total := 0
 	for k := range h.Periods {
-		for _, key := range h.Periods[k].Keys {
-			if rank[int(key)/analysis.SegmentSlots] >= 0 {
+		pf := &h.Periods[k]
+		for j := range pf.Len() {
+			if place, _, _ := pf.At(j); rank[place] >= 0 {
 				total++
 			}
 		}
@@ -86,7 +79,7 @@ func newFigureList(c *analysis.Comparison) *figureList {
 		pf := &h.Periods[k]
 		clear(count)
 		n := 0
-		for j := range pf.Keys {
+		for j := range pf.Len() {
 			place, seg, _ := pf.At(j)
 			if r := rank[place]; r >= 0 {
 				count[int(r)*analysis.SegmentSlots+int(seg)+1]++
@@ -97,7 +90,7 @@ func newFigureList(c *analysis.Comparison) *figureList {
 			count[s] += count[s-1]
 		}
 		ord := make([]int32, n)
-		for j := range pf.Keys {
+		for j := range pf.Len() {
 			place, seg, _ := pf.At(j)
 			if r := rank[place]; r >= 0 {
 				s := int(r)*analysis.SegmentSlots + int(seg)
@@ -107,11 +100,6 @@ func newFigureList(c *analysis.Comparison) *figureList {
 		}
 		fl.order[k] = ord
 		fl.starts[k+1] = fl.starts[k] + n
-	}
-	fl.kept = make(map[figureKey]*analysis.Figure, len(c.Figures))
-	for i := range c.Figures {
-		f := &c.Figures[i]
-		fl.kept[figureKey{f.Period, f.Province, f.City, f.Segment}] = f
 	}
 	return fl
 }
@@ -138,11 +126,5 @@ func (fl *figureList) at(i int, last *int) analysis.Figure {
 		}
 		*last = k
 	}
-	pf := &fl.h.Periods[k]
-	place, seg, n := pf.At(int(fl.order[k][i-fl.starts[k]]))
-	pl := fl.h.Places[place]
-	if f, ok := fl.kept[figureKey{pf.Period, pl.Province, pl.City, seg}]; ok {
-		return *f
-	}
-	return analysis.Figure{Province: pl.Province, City: pl.City, Period: pf.Period, Segment: seg, Members: n}
+	return fl.h.Figure(k, int(fl.order[k][i-fl.starts[k]]))
 }
