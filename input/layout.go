@@ -167,9 +167,11 @@ func (l *layout) setUnit(t *table, unit string, exp int, bad bool, line, column 
 		t.c.add(t.at(line, column, fmt.Sprintf("unit %q is not a count of people, expected the members in 人, 万人 or 亿人 (单位：万人 means 140 is 1,400,000)", unit)))
 		return
 	}
-	if l.unitText != "" && l.unitExp != exp {
-		t.c.add(t.at(line, column, fmt.Sprintf("unit %q differs from the unit %q on line %d, expected one unit for the members column", unit, l.unitText, l.unitLine)))
-		return
+	if l.unitText != "" {
+		if l.unitExp != exp {
+			t.c.add(t.at(line, column, fmt.Sprintf("unit %q differs from the unit %q on line %d, expected one unit for the members column", unit, l.unitText, l.unitLine)))
+		}
+		return // the same unit said twice: one warning
 	}
 	l.unitExp, l.unitText, l.unitLine = exp, unit, line
 	if exp == 0 {
