@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -192,13 +193,10 @@ func (b *builder) examples(i int) [][]any {
 }
 
 func tierText(t analysis.Tier, l Lang) string {
-	switch t {
-	case analysis.TierPilot:
-		return tiers(l)[0]
-	case analysis.TierPromotion:
-		return tiers(l)[1]
+	if t == analysis.TierOther {
+		return ""
 	}
-	return ""
+	return vocab.TierShort(string(t), l.vocab())
 }
 
 func segments(Lang) []string {

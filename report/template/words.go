@@ -1,6 +1,11 @@
 package template
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
 
 // Lang is the template's language: its sheet names, headers and
 // instructions. The values it offers are those the input rules accept in
@@ -101,11 +106,16 @@ var instructions = struct {
 	},
 }
 
+// tiers are the tier values offered, as the workbook's tables write them.
 func tiers(l Lang) []string {
+	return []string{vocab.TierShort(string(analysis.TierPilot), l.vocab()), vocab.TierShort(string(analysis.TierPromotion), l.vocab())}
+}
+
+func (l Lang) vocab() vocab.Lang {
 	if l == English {
-		return []string{"pilot", "promotion"}
+		return vocab.En
 	}
-	return []string{"试点", "推广"}
+	return vocab.Zh
 }
 
 func batches(l Lang) []string {
@@ -121,7 +131,8 @@ func regions(Lang) []string {
 	return []string{"东部地区", "中部地区", "西部地区", "东北地区"}
 }
 
-// batchText writes a batch as the input rules read it: 第二批, or 2 in English.
+// batchText writes a batch as the input rules read it: 第二批 (the packet's
+// wording), or 2 in English and from 100 on.
 func batchText(n int, l Lang) string {
 	if n <= 0 {
 		return ""
@@ -129,17 +140,5 @@ func batchText(n int, l Lang) string {
 	if l == English || n >= 100 {
 		return strconv.Itoa(n)
 	}
-	return "第" + chineseNumber(n) + "批"
-}
-
-// chineseNumber writes 1 to 99 in Chinese numerals: 2 二, 12 十二, 20 二十.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
+	return vocab.Batch(n, vocab.Zh)
 }
