@@ -49,7 +49,7 @@ func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev per
 			if p.Members != nil && *p.Members > *n {
 				w.add(Notice{CodeProvinceBelowCities,
 					fmt.Sprintf("%s的省级数据%s低于其所辖城市数据之和%s，采用省级数据", p.Province, vocab.People(*n, vocab.Zh), vocab.People(*p.Members, vocab.Zh)),
-					fmt.Sprintf("%s: the province-level figure %d is below the sum of its cities' figures %d; the province-level figure is used", p.Province, *n, *p.Members)})
+					fmt.Sprintf("%s: the province-level figure %s is below the sum of its cities' figures %s; the province-level figure is used", p.Province, vocab.Int(*n), vocab.Int(*p.Members))})
 			}
 			p.Members, p.ProvinceLevel = n, true
 		}
