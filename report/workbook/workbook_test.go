@@ -178,7 +178,13 @@ func flatten(rows [][]string) string {
 // compares it with the Comparison figure it stands for.
 func TestFormulas(t *testing.T) {
 	months := mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26}))
-	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t), "26 months": months} {
+	yearView := sample.National(sample.Options{Cities: 120, Months: 26})
+	yearView.Period = analysis.Period{Year: 2024}
+	years := mustCompare(t, yearView)
+	if len(years.Series) != 3 || years.Source != (analysis.Period{Year: 2024, Month: 12}) {
+		t.Fatalf("year view: %d points, source %v", len(years.Series), years.Source)
+	}
+	for name, c := range map[string]*analysis.Comparison{"default": defaultComparison(t), "national": nationalComparison(t), "26 months": months, "year view": years} {
 		t.Run(name, func(t *testing.T) {
 			b, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 			if len(b.checks) < 50 {
@@ -445,5 +451,26 @@ func TestFiguresHistoryCut(t *testing.T) {
 	overview, _ := f.GetRows("概览")
 	if !strings.Contains(flatten(overview), "超过工作簿逐行列出的上限 1,000 行：人数表只列出对比所用各期的数据，各期合计见趋势表。") {
 		t.Errorf("overview does not note the cut:\n%s", flatten(overview))
+	}
+}
+
+// TestTrendSheetYearView: in the year view the 趋势 sheet names the month
+// whose figures stand for each year.
+func TestTrendSheetYearView(t *testing.T) {
+	d := sample.National(sample.Options{Cities: 120, Months: 26})
+	d.Period = analysis.Period{Year: 2024}
+	c := mustCompare(t, d)
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
+	rows, err := f.GetRows("趋势")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, strings.Join(r[:3], "/"))
+	}
+	want := "时期/数据所属时期/合计人数|2022/2022-12/|2023/2023-12/|2024/2024-12/"
+	if strings.Join(got, "|") != want { // 合计人数 is a formula: no cached value
+		t.Errorf("趋势 = %q, want %q", strings.Join(got, "|"), want)
 	}
 }
