@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/basebrief/basebrief/analysis"
 )
@@ -66,6 +67,11 @@ func (b *book) writeFigures() error {
 			{key: "source", header: l.source, min: 10, max: 60}, {key: "line", header: l.line, min: 8},
 		}}
 		last := -1
+		// Per table, not per row: the column letters and the period's text
+		// (rows run period by period).
+		cMembers, cWan := t.col("members"), t.col("wan")
+		var period analysis.Period
+		var periodText string
 		t.cells = func(i, r int) []any {
 			fig := b.figs.at(p.first+i, &last)
 			f := &fig
@@ -78,9 +84,12 @@ func (b *book) writeFigures() error {
 			if f.Line > 0 {
 				line = b.intCell(f.Line, b.st.rank)
 			}
-			m := fmt.Sprintf("%s%d", t.col("members"), r)
-			return []any{b.text(f.Period.String()), b.text(f.Province), b.text(f.City), b.styled(b.st.wrap, seg),
-				b.people(&n, b.st.int), b.wanFormula(t.sheet, t.col("wan"), r, m, &n),
+			if f.Period != period || periodText == "" {
+				period, periodText = f.Period, f.Period.String()
+			}
+			m := cMembers + strconv.Itoa(r)
+			return []any{b.text(periodText), b.text(f.Province), b.text(f.City), b.styled(b.st.wrap, seg),
+				b.people(&n, b.st.int), b.wanFormula(t.sheet, cWan, r, m, &n),
 				b.styled(b.st.wrap, f.Source), line}
 		}
 		if err := b.writeTable(t); err != nil {
