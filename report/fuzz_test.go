@@ -81,6 +81,12 @@ func fuzzDataset(city, base, note, source, region, title string, m1, m2, m3 int6
 			{Province: "重庆", City: "重庆", Period: y2018, Members: count(m1 ^ m2), Line: 5},
 		},
 	}
+	if extra%2 == 1 { // a third year: the series is long enough for the trend chart
+		y2017 := analysis.Period{Year: 2017}
+		d.Periods = append([]analysis.Period{y2017}, d.Periods...)
+		d.Figures = append(d.Figures, analysis.Figure{Province: "四川", City: city, Period: y2017, Members: count(m2 ^ m3), Source: source, Line: 30},
+			analysis.Figure{Province: "四川", Period: y2017, Members: count(m3), Line: 31})
+	}
 	for i := range extra {
 		name := fmt.Sprintf("城市%d", i)
 		d.Cities = append(d.Cities, analysis.City{Name: name, Province: "重庆", Region: region, Line: 5 + i})
