@@ -84,8 +84,8 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 	t.layout.totals.note(t)
 	if !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
 		t.notes.add(codeNoBases,
-			fmt.Sprintf("%s：表中没有基地，各项基地数均为0", t.pl.file),
-			fmt.Sprintf("%s has no rows: no bases or key projects are counted", t.pl.file))
+			fmt.Sprintf("%s：表中没有基地，各项基地数均为0", t.pl.name()),
+			fmt.Sprintf("%s has no rows: no bases or key projects are counted", t.pl.name()))
 	}
 	return bases
 }

@@ -93,13 +93,13 @@ func (fr *figureReader) notes() {
 	}
 	if a := fr.absent; a.n > 0 {
 		t.notes.add(codeNotReported,
-			fmt.Sprintf("%s：%d行人数未填报（空白、—、/、暂无等），按无数据处理：第%s行", t.pl.file, a.n, joinLines(a.lines, a.n, true)),
-			fmt.Sprintf("%s: %s no members figure (empty, —, /, 暂无 or the like), read as not reported: lines %s", t.pl.file, count(a.n, "row has", "rows have"), joinLines(a.lines, a.n, false)))
+			fmt.Sprintf("%s：%d行人数未填报（空白、—、/、暂无等），按无数据处理：第%s行", t.pl.name(), a.n, joinLines(a.lines, a.n, true)),
+			fmt.Sprintf("%s: %s no members figure (empty, —, /, 暂无 or the like), read as not reported: lines %s", t.pl.name(), count(a.n, "row has", "rows have"), joinLines(a.lines, a.n, false)))
 	}
 	if s := fr.scientific; s.n > 0 {
 		t.notes.add(codeScientific,
-			fmt.Sprintf("%s：%d行人数为科学计数法且有效数字不超过4位（如1.21E+06，多因列宽不足），已按所示数值读取，请核对原表：第%s行", t.pl.file, s.n, joinLines(s.lines, s.n, true)),
-			fmt.Sprintf("%s: %s members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.file, count(s.n, "row gives", "rows give"), joinLines(s.lines, s.n, false)))
+			fmt.Sprintf("%s：%d行人数为科学计数法且有效数字不超过4位（如1.21E+06，多因列宽不足），已按所示数值读取，请核对原表：第%s行", t.pl.name(), s.n, joinLines(s.lines, s.n, true)),
+			fmt.Sprintf("%s: %s members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.name(), count(s.n, "row gives", "rows give"), joinLines(s.lines, s.n, false)))
 	}
 	fr.totals.note(t)
 }
@@ -117,8 +117,8 @@ func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period
 	t := fr.t
 	if d := fr.monthDays; d.n > 0 {
 		t.notes.add(codeMonthDays,
-			fmt.Sprintf("%s：时期列既有月份又有每月1日的日期（同一列的两种单元格格式），%d行日期按月份读取：第%s行", t.pl.file, d.n, joinLines(d.lines, d.n, true)),
-			fmt.Sprintf("%s: the period column mixes months with first-of-month days (one column, two cell formats); %d day-form rows read as months: lines %s", t.pl.file, d.n, joinLines(d.lines, d.n, false)))
+			fmt.Sprintf("%s：时期列既有月份又有每月1日的日期（同一列的两种单元格格式），%d行日期按月份读取：第%s行", t.pl.name(), d.n, joinLines(d.lines, d.n, true)),
+			fmt.Sprintf("%s: the period column mixes months with first-of-month days (one column, two cell formats); %d day-form rows read as months: lines %s", t.pl.name(), d.n, joinLines(d.lines, d.n, false)))
 	}
 	if cur.IsZero() {
 		return
@@ -138,8 +138,8 @@ func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period
 		zh[i], en[i] = kindZh[k], k.String()+"s"
 	}
 	t.notes.add(codePeriodKinds,
-		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较", t.pl.file, strings.Join(zh, "、"), cur, kindZh[cur.Kind()]),
-		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.file, strings.Join(en, ", "), cur, cur.Kind()))
+		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较", t.pl.name(), strings.Join(zh, "、"), cur, kindZh[cur.Kind()]),
+		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.name(), strings.Join(en, ", "), cur, cur.Kind()))
 }
 
 var kindZh = map[analysis.PeriodKind]string{

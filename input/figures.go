@@ -333,8 +333,8 @@ func (fr *figureReader) result() figureResult {
 	fr.notes()
 	if t := fr.t; !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
 		t.notes.add(codeNoFigures,
-			fmt.Sprintf("%s：表中没有人数数据，各项人数均为空", t.pl.file),
-			fmt.Sprintf("%s has no rows: no members are reported", t.pl.file))
+			fmt.Sprintf("%s：表中没有人数数据，各项人数均为空", t.pl.name()),
+			fmt.Sprintf("%s has no rows: no members are reported", t.pl.name()))
 	}
 	var r figureResult
 	for p := range fr.dups {

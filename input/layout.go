@@ -112,8 +112,8 @@ func (t *table) useHeader(header []string, above []aboveRow) {
 	t.mapHeader(t.header)
 	if len(above) > 0 {
 		t.notes.add(codeRowsAbove,
-			fmt.Sprintf("%s：表头（第%d行）之上的%d行已跳过：%s", t.pl.file, headerLine, len(above), describeRows(above, true)),
-			fmt.Sprintf("%s: %s above the header (line %d) skipped: %s", t.pl.file, count(len(above), "row", "rows"), headerLine, describeRows(above, false)))
+			fmt.Sprintf("%s：表头（第%d行）之上的%d行已跳过：%s", t.pl.name(), headerLine, len(above), describeRows(above, true)),
+			fmt.Sprintf("%s: %s above the header (line %d) skipped: %s", t.pl.name(), count(len(above), "row", "rows"), headerLine, describeRows(above, false)))
 	}
 }
 

@@ -155,8 +155,8 @@ func (tc *totalsCheck) note(t *table) {
 		zhDiffer, enDiffer = fmt.Sprintf("，其中%d行与其各行之和不等", tc.differ), fmt.Sprintf(", %d of them not equal to the sum of their rows", tc.differ)
 	}
 	t.notes.add(codeTotals,
-		fmt.Sprintf("%s：%d个合计行已跳过（不作为记录）%s：%s%s", t.pl.file, tc.count, zhDiffer, strings.Join(zh, "；"), moreZh),
-		fmt.Sprintf("%s: %s skipped, not read as records%s: %s%s", t.pl.file, count(tc.count, "totals row", "totals rows"), enDiffer, strings.Join(en, "; "), more))
+		fmt.Sprintf("%s：%d个合计行已跳过（不作为记录）%s：%s%s", t.pl.name(), tc.count, zhDiffer, strings.Join(zh, "；"), moreZh),
+		fmt.Sprintf("%s: %s skipped, not read as records%s: %s%s", t.pl.name(), count(tc.count, "totals row", "totals rows"), enDiffer, strings.Join(en, "; "), more))
 }
 
 // totalRow reports whether the current row is a totals row. For a table

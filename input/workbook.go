@@ -272,3 +272,12 @@ func (s *sheetSource) next() ([]string, error) {
 func (s *sheetSource) lines() (int, int) { return s.rows.Row(), s.rows.Row() }
 
 func (s *sheetSource) place() place { return place{file: s.file, sheet: s.sheet} }
+
+// name names a table's place in notices: figures.csv, or data.xlsx:人数,
+// since one workbook may hold all three tables.
+func (pl place) name() string {
+	if pl.sheet == "" {
+		return pl.file
+	}
+	return pl.file + ":" + pl.sheet
+}

@@ -42,7 +42,7 @@ func TestWorkbooksLikeCSV(t *testing.T) {
 	if want := []string{"xlsx", "xlsx", "xlsx"}; !reflect.DeepEqual(encodings, want) {
 		t.Errorf("encodings %q, want %q", encodings, want)
 	}
-	want := strings.Replace(kindsWarning, "figures.csv", "figures.xlsx", 1)
+	want := strings.Replace(kindsWarning, "figures.csv", "figures.xlsx:figures", 1) // LibreOffice names the sheet after the CSV
 	if got := book.Warnings(); !reflect.DeepEqual(got, []string{want}) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
@@ -78,11 +78,11 @@ func TestOfficeWorkbook(t *testing.T) {
 		t.Errorf("files\n got %+v\nwant %+v", d.Files, wantFiles)
 	}
 	wantWarnings := []string{
-		// LibreOffice's =SUM(D4:D6) leaves out the text 21万, which the rules read.
-		"data.xlsx: 1 totals row skipped, not read as records, 1 of them not equal to the sum of their rows: line 7 (合计 2,534,567) differs from the sum of its 3 rows, 2,744,567",
-		`data.xlsx: 2 rows above the header (line 3) skipped: line 1 "2019年5月新的社会阶层人士统计表"; line 2 "单位：人"`,
-		"data.xlsx: the period column mixes months with first-of-month days (one column, two cell formats); 2 day-form rows read as months: lines 5, 9",
 		`data.xlsx:人数!3:3: unknown column "核对人" ignored`,
+		// LibreOffice's =SUM(D4:D6) leaves out the text 21万, which the rules read.
+		"data.xlsx:人数: 1 totals row skipped, not read as records, 1 of them not equal to the sum of their rows: line 7 (合计 2,534,567) differs from the sum of its 3 rows, 2,744,567",
+		`data.xlsx:人数: 2 rows above the header (line 3) skipped: line 1 "2019年5月新的社会阶层人士统计表"; line 2 "单位：人"`,
+		"data.xlsx:人数: the period column mixes months with first-of-month days (one column, two cell formats); 2 day-form rows read as months: lines 5, 9",
 	}
 	if got := d.Warnings(); !reflect.DeepEqual(got, wantWarnings) {
 		t.Errorf("warnings\n got %q\nwant %q", got, wantWarnings)
