@@ -1,6 +1,10 @@
 package briefing
 
-import "github.com/basebrief/basebrief/analysis"
+import (
+	"slices"
+
+	"github.com/basebrief/basebrief/analysis"
+)
 
 type cityKey struct{ province, city string }
 
@@ -10,7 +14,8 @@ type provKey struct{ region, province string }
 // every city or base per province (national data has 10,000 cities and
 // 100,000 bases).
 type index struct {
-	provinces []analysis.ProvinceRow            // region by region, each in the comparison's order
+	provinces []analysis.ProvinceRow            // in official order (by administrative code)
+	regions0  []analysis.RegionRow              // regions in official order (by their first province)
 	cities    map[provKey][]*analysis.CityRow   // a province's cities, members descending
 	bases     map[cityKey][]*analysis.Base      // a city's bases, in record order
 	regions   map[string][]analysis.ProvinceRow // a region's provinces, members descending
@@ -28,9 +33,11 @@ func newIndex(c *analysis.Comparison) index {
 		x.regions[p.Region] = append(x.regions[p.Region], p)
 		x.regionOf[p.Province] = p.Region
 	}
-	for _, r := range c.Regions {
-		x.provinces = append(x.provinces, x.regions[r.Region]...)
-	}
+	// The lists people read follow the official order of places where
+	// they are not ranked by a figure (statistical bulletins list
+	// provinces so).
+	x.provinces = slices.SortedStableFunc(slices.Values(c.Provinces), func(a, b analysis.ProvinceRow) int { return a.Order - b.Order })
+	x.regions0 = slices.SortedStableFunc(slices.Values(c.Regions), func(a, b analysis.RegionRow) int { return a.Order - b.Order })
 	x.reporting = reporting(c.Cities)
 	for i := range c.Cities {
 		ct := &c.Cities[i]

@@ -264,11 +264,14 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 		if i == len(t.Rows)-1 {
 			need += notesH // the notes stay with the last row
 		}
-		if !first && i == len(t.Rows)-2 {
-			// Take the last two rows over together: no row alone under
-			// a continued header.
-			_, h2 := d.cellLines(t, t.Rows[i+1], lh, false)
-			need += h2
+		if !first && i == len(t.Rows)-3 {
+			// Take the last three rows over together (a row and the
+			// 其余/合计 rows that close it): no row alone under a
+			// continued header.
+			for _, r := range t.Rows[i+1:] {
+				_, h2 := d.cellLines(t, r, lh, false)
+				need += h2
+			}
 		}
 		if first {
 			need += capH + headH

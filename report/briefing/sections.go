@@ -134,7 +134,7 @@ func (b *builder) places() {
 		return
 	}
 	b.heading(1, b.t("各片区情况", "Regions"))
-	for _, r := range b.c.Regions {
+	for _, r := range b.idx.regions0 {
 		b.region(r)
 	}
 }
