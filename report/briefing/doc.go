@@ -1,11 +1,18 @@
-// Package briefing writes the PDF briefing (简报) a meeting reads: a
-// masthead (报头) in the manner of GB/T 9704-2012, key figures, a narrative
-// written from the comparison's numbers, per-province sections with their
-// cities and named bases, the charts, the province and city tables, the
-// cross-region view, stated-versus-recorded figures, a data-quality and
-// sources appendix, and the closing block (报尾).
+// Package briefing makes the briefing (简报) a meeting reads. Build lays it
+// out once as a report/document.Document: a masthead (报头) in the manner
+// of GB/T 9704-2012, key figures, a narrative built from claims (every
+// figure it states is a field of summary.json, see Narrative), a section
+// per province or, for large data, per region, the charts, the province,
+// city and base tables (top rows, "其余N个" and totals), stated-versus-
+// recorded figures, a data-quality and sources appendix and the 版记. It
+// decides what is said and how much, so the briefing stays a few pages at
+// any size. WritePDF draws that document as an A4 PDF; report/docx draws
+// the same document as Word.
 //
 // It renders an analysis.Comparison and never recomputes a figure the
-// comparison holds. Chinese text is wrapped here (wrap.go), not by fpdf's
-// MultiCell, which drops a character at every automatic break of CJK text.
+// comparison holds. Chinese text is wrapped here (wrap.go, with the 禁则),
+// not by fpdf's MultiCell, which drops a character at every automatic
+// break of CJK text; each character is drawn by the first embedded face
+// that has it (report/font), and one no face has is drawn as 〓 and named
+// in a missing_glyph notice.
 package briefing
