@@ -106,3 +106,13 @@ func mustFace(t *testing.T) *font.Face {
 	}
 	return face
 }
+
+// For years the year-ago period is the previous one: no second chart.
+func TestYoYByCityYears(t *testing.T) {
+	d := monthly()
+	d.Period = analysis.Period{Year: 2024}
+	c := mustCompare(t, d)
+	if f, note := yoyByCity(c, newTexts(vocab.Zh, c, "")); f != nil || !strings.Contains(note, "is the previous one") {
+		t.Errorf("yoy chart for years: %v %q", f != nil, note)
+	}
+}

@@ -16,6 +16,9 @@ func yoyByCity(c *analysis.Comparison, t texts) (*figure, string) {
 	if c.YearAgo.IsZero() {
 		return nil, fmt.Sprintf("chart yoy_by_city skipped: no figures for %s, a year before %s", c.Period.YearAgo(), c.Period)
 	}
+	if c.YearAgo == c.Previous {
+		return nil, fmt.Sprintf("chart yoy_by_city skipped: the year-ago period %s is the previous one, drawn in change_by_city", c.YearAgo)
+	}
 	var rows []analysis.CityRow
 	for _, cr := range c.Cities {
 		if cr.YoYChange != nil {

@@ -18,10 +18,15 @@ type side struct {
 	on                                              bool // the data has that earlier period
 }
 
+// hasYoY reports whether the 同比 columns are shown: the data holds the
+// year-ago period and it is not the previous one (yearly data, where 同比
+// and 环比 are the same comparison, shows it once).
+func (b *book) hasYoY() bool { return !b.c.YearAgo.IsZero() && b.c.YearAgo != b.c.Previous }
+
 func (b *book) sides() [2]side {
 	return [2]side{
 		{"cmpBasis", "cmpCities", "cmpMembers", "cmpPrevious", "change", "changeRatio", !b.c.Previous.IsZero()},
-		{"yoyBasis", "yoyCities", "yoyMembers", "yoyPrevious", "yoyChange", "yoyChangeRatio", !b.c.YearAgo.IsZero()},
+		{"yoyBasis", "yoyCities", "yoyMembers", "yoyPrevious", "yoyChange", "yoyChangeRatio", b.hasYoY()},
 	}
 }
 
@@ -33,7 +38,7 @@ func (b *book) cityChangeColumns() []column {
 		cols = append(cols, column{key: "previous", header: l.previous, min: 12},
 			column{key: "change", header: l.change, min: 11}, column{key: "changeRatio", header: l.changeRatio, min: 9})
 	}
-	if !b.c.YearAgo.IsZero() {
+	if b.hasYoY() {
 		cols = append(cols, column{key: "yearAgo", header: l.yearAgo, min: 12},
 			column{key: "yoyChange", header: l.yoyChange, min: 11}, column{key: "yoyChangeRatio", header: l.yoyChangeRatio, min: 9})
 	}
@@ -91,7 +96,7 @@ func (b *book) cityChangeCells(t *table, r int, ct *analysis.CityRow) []any {
 		row = append(row, b.people(ct.PreviousMembers, b.st.int))
 		row = append(row, b.changeFormulas(t, r, "members", "previous", "change", "changeRatio", ct.Members, ct.PreviousMembers)...)
 	}
-	if !b.c.YearAgo.IsZero() {
+	if b.hasYoY() {
 		row = append(row, b.people(ct.YearAgoMembers, b.st.int))
 		row = append(row, b.changeFormulas(t, r, "members", "yearAgo", "yoyChange", "yoyChangeRatio", ct.Members, ct.YearAgoMembers)...)
 	}

@@ -81,7 +81,7 @@ func (b *book) writeCities() error {
 		if !b.c.Previous.IsZero() {
 			row = append(row, b.subtotalMembers(t, "previous", first, last, prev), nil, nil)
 		}
-		if !b.c.YearAgo.IsZero() {
+		if b.hasYoY() {
 			row = append(row, b.subtotalMembers(t, "yearAgo", first, last, ago))
 		}
 		return row

@@ -469,6 +469,11 @@ func TestTrendSheetYearView(t *testing.T) {
 	for _, r := range rows {
 		got = append(got, strings.Join(r[:3], "/"))
 	}
+	// For years the year-ago period is the previous one: 环比 shown once.
+	head, _ := f.GetRows("省份")
+	if h := strings.Join(head[0], ","); !strings.Contains(h, "环比增减") || strings.Contains(h, "同比") {
+		t.Errorf("省份 header = %s", h)
+	}
 	want := "时期/数据所属时期/合计人数|2022/2022-12/|2023/2023-12/|2024/2024-12/"
 	if strings.Join(got, "|") != want { // 合计人数 is a formula: no cached value
 		t.Errorf("趋势 = %q, want %q", strings.Join(got, "|"), want)
