@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // A packet.lock that is a symbolic link, a hard link, a folder or a FIFO is
@@ -127,5 +128,33 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A manifest.json in out that is a FIFO or a link to /dev/zero is neither
+// waited on nor read without end: out is just not a packet.
+func TestCheckReplaceableBoundedManifest(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func(path string) error
+	}{
+		{"fifo", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+		{"link to /dev/zero", func(p string) error { return os.Symlink("/dev/zero", p) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "packet")
+			must(t, os.Mkdir(out, 0o755))
+			must(t, tc.make(filepath.Join(out, ManifestName)))
+			done := make(chan error, 1)
+			go func() { done <- CheckReplaceable(out) }()
+			select {
+			case err := <-done:
+				if !errors.Is(err, ErrNotPacket) {
+					t.Fatalf("CheckReplaceable = %v, want ErrNotPacket", err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("CheckReplaceable blocked")
+			}
+		})
 	}
 }

@@ -42,9 +42,10 @@ func Lock(ctx context.Context, out string, wait time.Duration) (release func() e
 		return nil, err
 	}
 	if err := acquire(ctx, f, wait); err != nil {
+		who := holder(f)
 		f.Close()
 		if errors.Is(err, ErrLocked) {
-			return nil, fmt.Errorf("%w: %s is held by %s; gave up after --wait %s", ErrLocked, path, holder(path), wait)
+			return nil, fmt.Errorf("%w: %s is held by %s; gave up after --wait %s", ErrLocked, path, who, wait)
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
@@ -160,11 +161,13 @@ func describe(err error) error {
 	return err
 }
 
-// holder names the lock's holder for the message, from the pid it wrote.
-func holder(path string) string {
-	b, err := os.ReadFile(path)
-	pid := strings.TrimSpace(string(b))
-	if err != nil || pid == "" {
+// holder names the lock's holder for the message, from the pid it wrote:
+// read from the lock file already checked and open, and no more than a pid.
+func holder(f *os.File) string {
+	b := make([]byte, 24)
+	n, _ := f.ReadAt(b, 0)
+	pid := strings.TrimSpace(string(b[:n]))
+	if _, err := strconv.Atoi(pid); err != nil {
 		return "another process"
 	}
 	return "pid " + pid

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // File is one file of the packet: Path is relative to the packet folder and
@@ -135,7 +137,7 @@ func CheckReplaceable(out string) error {
 	if !st.IsDir() {
 		return fmt.Errorf("replace %s: %w: it is a %s, not a folder", out, ErrNotPacket, kindOf(st.Mode()))
 	}
-	b, err := os.ReadFile(filepath.Join(out, ManifestName))
+	b, err := readManifest(filepath.Join(out, ManifestName))
 	if err == nil {
 		var m struct{ Tool string }
 		if json.Unmarshal(b, &m) == nil && m.Tool == Tool {
@@ -216,4 +218,27 @@ func kindOf(m fs.FileMode) string {
 		return "device"
 	}
 	return "special file"
+}
+
+// maxManifest bounds the manifest read to decide whether out is a packet:
+// a real one lists a few dozen files.
+const maxManifest = 16 << 20
+
+// readManifest reads out's manifest.json if it is a regular file (not a
+// link, not a FIFO that would block, not a device that never ends) of at
+// most maxManifest bytes.
+func readManifest(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() || st.Size() > maxManifest {
+		return nil, fmt.Errorf("%s: not a regular file of at most %d MB", path, maxManifest>>20)
+	}
+	return io.ReadAll(io.LimitReader(f, maxManifest))
 }

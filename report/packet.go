@@ -67,6 +67,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		xlsxErr, summErr error
 	)
 	wg.Go(func() {
+		defer recoverInto(&xlsxErr)
 		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time, TmpDir: o.TmpDir})
 		summErr = WriteSummary(&summ, c, briefing.Narrative(c, o.Lang)...)
 	})
@@ -109,6 +110,7 @@ func startCharts(c *analysis.Comparison, o Options) *chartJob {
 	j := &chartJob{done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
+		defer recoverInto(&j.err)
 		j.charts, j.notes, j.err = chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source})
 	}()
 	return j
@@ -131,4 +133,14 @@ func (j *chartJob) figures() []briefing.Figure {
 		figs[i] = briefing.Figure{Name: ch.Name, Title: ch.Title, PNG: ch.PNG}
 	}
 	return figs
+}
+
+// recoverInto turns a panic of a renderer's goroutine into its error, so a
+// bug met on some input fails the run with a message (exit 3) instead of
+// crashing the process with exit 2, the usage-error code. The run's own
+// goroutine is guarded by cmd.
+func recoverInto(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v (a bug in basebrief: please report it with the input)", r)
+	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,18 @@ func BenchmarkPacket(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A panic in a renderer's goroutine becomes its error, not a crash.
+func TestRecoverInto(t *testing.T) {
+	var err error
+	func() {
+		defer recoverInto(&err)
+		var m map[string]int
+		m["x"]++ // a nil-map write panics
+	}()
+	if err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("err = %v", err)
 	}
 }
