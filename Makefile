@@ -15,6 +15,9 @@ BIN       := bin/basebrief
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 OUT       ?= packet
 FUZZTIME  ?= 10s
+# Minimizing each new interesting input runs it again and again (60 s by
+# default); for a target that renders a whole packet that ate the fuzz time.
+FUZZMINTIME ?= 5s
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Pinned so that `make run` twice gives byte-identical packets (2019-05-17, the meeting).
@@ -62,7 +65,7 @@ fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
-	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINTIME) $$pkg; \
 	  done; \
 	done
 
