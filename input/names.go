@@ -44,6 +44,7 @@ type resolution struct {
 	city    int32 // -1: a problem
 	pr      problem
 	matches []nameMatch
+	tallies []*matchTally // of the matches, in the current file
 }
 
 // maxMemo bounds the references remembered: hostile files of distinct
@@ -102,17 +103,25 @@ func (ix *cityIndex) knowsCity(name string) bool {
 	return false
 }
 
-// note records that line wrote a name another way than cities.csv.
-func (n *names) note(m nameMatch, line int) {
+// note records that line wrote a name another way than cities.csv, and
+// returns its tally.
+func (n *names) note(m nameMatch, line int) *matchTally {
 	m.file = n.file
-	if t := n.matched[m]; t != nil {
-		if t.last != line {
-			t.rows++
-			t.last = line
-		}
-		return
+	t := n.matched[m]
+	if t == nil {
+		t = &matchTally{line: line, rowWord: n.rowWord}
+		n.matched[m] = t
 	}
-	n.matched[m] = &matchTally{rows: 1, line: line, last: line, rowWord: n.rowWord}
+	t.count(line)
+	return t
+}
+
+// count counts line once.
+func (t *matchTally) count(line int) {
+	if t.rows == 0 || t.last != line {
+		t.rows++
+		t.last = line
+	}
 }
 
 // spellRow gives a cities.csv row the spelling its province and region were
@@ -196,15 +205,18 @@ func (ix *cityIndex) citiesByForm(p int32, name string) []int32 {
 // cities.csv spells it: remembered per file, with the matches it made.
 func (ix *cityIndex) resolveForms(city, province string, line int) (int32, problem) {
 	ref := cityRef{city, province}
-	r := ix.memo[ref]
-	if r == nil {
-		r = ix.match(city, province)
-		if len(ix.memo) < maxMemo {
-			ix.memo[ref] = r
+	if r := ix.memo[ref]; r != nil {
+		for _, t := range r.tallies { // the national file's next row: no lookup
+			t.count(line)
 		}
+		return r.city, r.pr
 	}
+	r := ix.match(city, province)
 	for _, m := range r.matches {
-		ix.note(m, line)
+		r.tallies = append(r.tallies, ix.note(m, line))
+	}
+	if len(ix.memo) < maxMemo {
+		ix.memo[ref] = r
 	}
 	return r.city, r.pr
 }
