@@ -13,6 +13,7 @@ import (
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/chart"
 	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/docx"
 	"github.com/basebrief/basebrief/report/font"
 	"github.com/basebrief/basebrief/report/workbook"
 )
@@ -64,6 +65,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	var (
 		wg               sync.WaitGroup
 		xlsx, summ, pdf  bytes.Buffer
+		word             bytes.Buffer
 		xlsxErr, summErr error
 	)
 	wg.Go(func() {
@@ -73,11 +75,13 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	})
 	job := startCharts(c, o)
 	charts, notes, chartErr := job.wait()
-	var pdfErr error
+	var pdfErr, wordErr error
 	if chartErr == nil {
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
 		var doc *document.Document
 		if doc, pdfErr = briefing.Build(c.InReadingOrder(), bo); pdfErr == nil { // ties in official order
+			// One document, two renderers: the Word file says what the PDF says.
+			wordErr = docx.Write(&word, doc)
 			pdfErr = briefing.WritePDF(&pdf, doc, bo)
 		}
 	}
@@ -85,12 +89,12 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	for _, e := range []struct {
 		what string
 		err  error
-	}{{"render charts", chartErr}, {"write workbook", xlsxErr}, {"write summary", summErr}, {"write briefing", pdfErr}} {
+	}{{"render charts", chartErr}, {"write workbook", xlsxErr}, {"write summary", summErr}, {"write briefing", pdfErr}, {"write briefing.docx", wordErr}} {
 		if e.err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
 		}
 	}
-	files = []File{{"briefing.pdf", pdf.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
+	files = []File{{"briefing.pdf", pdf.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
 	for _, ch := range charts {
 		files = append(files, File{"charts/" + ch.Name + ".png", ch.PNG}, File{"charts/" + ch.Name + ".svg", ch.SVG})
 	}

@@ -16,7 +16,7 @@ import (
 
 const usage = `basebrief turns CSV records of innovation bases (实践创新基地), their cities and
 membership figures of the new social strata into a briefing packet: briefing.pdf,
-workbook.xlsx, charts/*.png and *.svg, summary.json and manifest.json.
+briefing.docx, workbook.xlsx, charts/*.png and *.svg, summary.json and manifest.json.
 
 Usage:
   basebrief run      [--data DIR] [--out DIR] [--period P] [--region R] [--lang zh|en]

@@ -26,6 +26,7 @@ type pp struct {
 	keepNext bool
 	border   string // a w:pBdr element
 	tabs     string // a w:tabs element
+	spacing  string // a w:spacing element
 	ind      string // a w:ind element
 	jc       string
 }
@@ -76,6 +77,7 @@ func (b *body) pOpen(p pp) {
 	}
 	b.raw(p.border)
 	b.raw(p.tabs)
+	b.raw(p.spacing)
 	b.raw(p.ind)
 	if p.jc != "" {
 		b.val("w:jc", p.jc)

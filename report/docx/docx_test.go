@@ -95,7 +95,7 @@ func TestStyles(t *testing.T) {
 		{sHeading1, "一级标题", "黑体", "Times New Roman", "0"},
 		{sHeading2, "二级标题", "楷体_GB2312", "Times New Roman", "1"},
 		{sHeading3, "三级标题", "仿宋_GB2312", "Times New Roman", "2"},
-		{sCaption, "caption", "仿宋_GB2312", "Times New Roman", ""},
+		{sCaption, "caption", "黑体", "Times New Roman", ""},
 		{sNote, "注释", "仿宋_GB2312", "Times New Roman", ""},
 		{sSource, "来源", "仿宋_GB2312", "Times New Roman", ""},
 		{sTable, "表格", "仿宋_GB2312", "Times New Roman", ""},

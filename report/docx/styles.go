@@ -61,13 +61,14 @@ type pstyle struct {
 // metrics are the sizes of one language's briefing. Chinese follows GB/T
 // 9704: 三号 body on 22 lines of the 225 mm type area (28.9 pt); English
 // at that size reads like large print and is set as the PDF sets it.
+// Headings are flush left, as the PDF sets them.
 type metrics struct {
 	body, pitch float64
 }
 
 func metricsFor(lang string) metrics {
 	if lang == "en" {
-		return metrics{body: 13, pitch: 22}
+		return metrics{body: 12, pitch: 20}
 	}
 	return metrics{body: 16, pitch: 28.9}
 }
@@ -75,6 +76,10 @@ func metricsFor(lang string) metrics {
 // styles lists the document's styles in styles.xml order.
 func styles(lang string) []pstyle {
 	m := metricsFor(lang)
+	small := struct{ size, pitch, indent float64 }{14, 24, 2}
+	if lang == "en" {
+		small.size, small.pitch, small.indent = 11, 18, 0
+	}
 	n := func(zh, en string) string {
 		if lang == "en" {
 			return en
@@ -87,17 +92,17 @@ func styles(lang string) []pstyle {
 		{id: sTitle, name: "Title", basedOn: sNormal, next: sNormal, ascii: latin, eastAsia: xbs, size: 22,
 			jc: "center", noIndent: true, exact: 34, after: 227, keepNext: true},
 		{id: sHeading1, name: n("一级标题", "Heading level 1"), basedOn: sNormal, next: sNormal, eastAsia: heiti,
-			ascii: latin, keepNext: true, outline: 1, jc: "left"},
+			ascii: latin, keepNext: true, outline: 1, jc: "left", noIndent: true},
 		{id: sHeading2, name: n("二级标题", "Heading level 2"), basedOn: sNormal, next: sNormal, eastAsia: kaiti,
-			keepNext: true, outline: 2, jc: "left"},
+			keepNext: true, outline: 2, jc: "left", noIndent: true},
 		{id: sHeading3, name: n("三级标题", "Heading level 3"), basedOn: sNormal, next: sNormal, bold: true,
-			keepNext: true, outline: 3, jc: "left"},
+			keepNext: true, outline: 3, jc: "left", noIndent: true},
 		{id: sCenter, name: n("居中正文", "Centered text"), basedOn: sNormal, jc: "center", noIndent: true},
 		{id: sNote, name: n("注释", "Note"), basedOn: sNormal, size: 12, exact: 20, color: grey, noIndent: true, jc: "left"},
 		{id: sSource, name: n("来源", "Source"), basedOn: sNote, size: 12, hang: 2},
-		{id: sSmall, name: n("小字正文", "Small text"), basedOn: sNormal, size: 14, exact: 24, indent: 2},
+		{id: sSmall, name: n("小字正文", "Small text"), basedOn: sNormal, size: small.size, exact: small.pitch, indent: small.indent},
 		{id: sItem, name: n("条目", "Item"), basedOn: sNote, size: 12, hang: 1},
-		{id: sCaption, name: "caption", basedOn: sNormal, next: sNormal, size: 12, exact: 21.6, jc: "center",
+		{id: sCaption, name: "caption", basedOn: sNormal, next: sNormal, eastAsia: heiti, size: 12, exact: 21.6, jc: "center",
 			noIndent: true, after: 113},
 		{id: sFigure, name: n("图片", "Picture"), basedOn: sNormal, next: sCaption, jc: "center", noIndent: true,
 			single: true, before: 57, keepNext: true},

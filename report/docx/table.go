@@ -8,7 +8,8 @@ import (
 	"github.com/basebrief/basebrief/report/document"
 )
 
-// cellPad is a cell's left and right margin, twips (1.5 mm).
+// cellPad is a cell's left and right margin, twips (1.5 mm); top and
+// bottom have 0.6 mm, as the PDF's cells.
 const cellPad = 85
 
 // tblOpen opens a table: its properties (in schema order) and its grid.
@@ -25,8 +26,9 @@ func (b *body) tblOpen(widths []int, borders, float string) {
 	}
 	b.raw(borders)
 	b.raw(`<w:tblLayout w:type="fixed"/>`)
-	b.raw(`<w:tblCellMar><w:left w:w="` + strconv.Itoa(cellPad) + `" w:type="dxa"/><w:right w:w="` +
-		strconv.Itoa(cellPad) + `" w:type="dxa"/></w:tblCellMar>`)
+	b.raw(`<w:tblCellMar><w:top w:w="34" w:type="dxa"/><w:left w:w="` + strconv.Itoa(cellPad) +
+		`" w:type="dxa"/><w:bottom w:w="34" w:type="dxa"/><w:right w:w="` + strconv.Itoa(cellPad) +
+		`" w:type="dxa"/></w:tblCellMar>`)
 	b.raw(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
 	b.raw(`</w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
@@ -81,6 +83,12 @@ func (b *body) table(t document.Table) {
 	if b.breakNext { // a table cannot start a page itself
 		b.para(pp{style: sNormal}, "", rp{})
 	}
+	// Wide tables, and long ones so that 31 provinces fit a page, are set
+	// at 9 pt, as the PDF sets them.
+	size, spacing := 0.0, ""
+	if cols > 9 || len(t.Rows) > 25 {
+		size, spacing = 9, `<w:spacing w:line="252" w:lineRule="exact"/>`
+	}
 	widths := columnWidths(t, cols)
 	b.tblOpen(widths, `<w:tblBorders>`+border("top", "single", 12, black)+border("left", "nil", 0, "")+
 		border("bottom", "single", 12, black)+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
@@ -89,7 +97,7 @@ func (b *body) table(t document.Table) {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
 		for c := range cols {
 			b.tcOpen(widths[c], 1, `<w:tcBorders>`+border("bottom", "single", 6, black)+`</w:tcBorders><w:vAlign w:val="center"/>`)
-			b.para(pp{style: sTableHead}, cell(t.Header, c), rp{})
+			b.para(pp{style: sTableHead, spacing: spacing}, cell(t.Header, c), rp{size: size})
 			b.raw(`</w:tc>`)
 		}
 		b.raw(`</w:tr>`)
@@ -98,7 +106,7 @@ func (b *body) table(t document.Table) {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for c := range cols {
 			b.tcOpen(widths[c], 1, `<w:vAlign w:val="center"/>`)
-			b.para(pp{style: sTable, jc: jc(t.Align, c)}, cell(row, c), rp{bold: t.Emphasis[i]})
+			b.para(pp{style: sTable, spacing: spacing, jc: jc(t.Align, c)}, cell(row, c), rp{bold: t.Emphasis[i], size: size})
 			b.raw(`</w:tc>`)
 		}
 		b.raw(`</w:tr>`)
