@@ -163,7 +163,7 @@ func ems(s string) float64 {
 		if wide(r) {
 			w++
 		} else {
-			w += 0.55
+			w += 0.6 // generous: bold figures and other faces run wider
 		}
 	}
 	return w

@@ -422,15 +422,34 @@ func FuzzWrite(f *testing.F) {
 	})
 }
 
+// TestTableWide wants a twelve-column table of long figures set small
+// enough that every column holds its longest word, as the PDF sets it.
+func TestTableWide(t *testing.T) {
+	tbl := document.Table{Header: strings.Fields("Province Region Cities Pilot Promotion Bases Key Reporting Members Previous Share Rank")}
+	for range 31 {
+		tbl.Rows = append(tbl.Rows, []string{"内蒙古", "华北", "11", "1", "1", "14", "4", "9", "189.5 million", "139.1 million", "18.4%", "1"})
+	}
+	widths, size, _ := tableLayout(tbl, 12)
+	if size >= 9 || size < 7 {
+		t.Errorf("set at %.1f pt, want under 9 and at least 7", size)
+	}
+	_, least := measure(tbl, 12, size, 57)
+	for c, w := range widths {
+		if float64(w) < least[c]-1 {
+			t.Errorf("column %d: %d twips, its longest word needs %.0f", c, w, least[c])
+		}
+	}
+}
+
 // TestTableWidths wants the document's relative widths kept when it gives
 // them, and the widest text getting the widest column when it does not.
 func TestTableWidths(t *testing.T) {
 	tbl := document.Table{Header: []string{"a", "名称很长很长很长的一列", "b"}, Rows: [][]string{{"1", "2", "3"}}}
-	if got := columnWidths(tbl, 3); !(got[1] > got[0] && got[1] > got[2]) || sum(got) != areaW {
+	if got, _, _ := tableLayout(tbl, 3); !(got[1] > got[0] && got[1] > got[2]) || sum(got) != areaW {
 		t.Errorf("widths from text %v", got)
 	}
 	tbl.Widths = []float64{1, 2, 1}
-	if got, want := columnWidths(tbl, 3), []int{2211, 4422, 2211}; !slices.Equal(got, want) {
-		t.Errorf("widths %v, want %v", got, want)
+	if got, _, _ := tableLayout(tbl, 3); !slices.Equal(got, []int{2211, 4422, 2211}) {
+		t.Errorf("widths %v, want [2211 4422 2211]", got)
 	}
 }

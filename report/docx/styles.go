@@ -60,17 +60,20 @@ type pstyle struct {
 
 // metrics are the sizes of one language's briefing. Chinese follows GB/T
 // 9704: 三号 body on 22 lines of the 225 mm type area (28.9 pt); English
-// at that size reads like large print and is set as the PDF sets it.
+// at that size reads like large print and is set as the PDF sets it:
+// 12 pt, ragged right, no indent.
 // Headings are flush left, as the PDF sets them.
 type metrics struct {
 	body, pitch float64
+	indent      float64 // first-line indent, characters
+	jc          string
 }
 
 func metricsFor(lang string) metrics {
 	if lang == "en" {
-		return metrics{body: 12, pitch: 20}
+		return metrics{body: 12, pitch: 20, jc: "left"}
 	}
-	return metrics{body: 16, pitch: 28.9}
+	return metrics{body: 16, pitch: 28.9, indent: 2, jc: "both"}
 }
 
 // styles lists the document's styles in styles.xml order.
@@ -87,12 +90,12 @@ func styles(lang string) []pstyle {
 		return zh
 	}
 	return []pstyle{
-		{id: sNormal, name: "Normal", ascii: latin, eastAsia: fangsong, size: m.body, jc: "both",
-			indent: 2, exact: m.pitch, color: black},
+		{id: sNormal, name: "Normal", ascii: latin, eastAsia: fangsong, size: m.body, jc: m.jc,
+			indent: m.indent, noIndent: m.indent == 0, exact: m.pitch, color: black},
 		{id: sTitle, name: "Title", basedOn: sNormal, next: sNormal, ascii: latin, eastAsia: xbs, size: 22,
 			jc: "center", noIndent: true, exact: 34, after: 227, keepNext: true},
 		{id: sHeading1, name: n("一级标题", "Heading level 1"), basedOn: sNormal, next: sNormal, eastAsia: heiti,
-			ascii: latin, keepNext: true, outline: 1, jc: "left", noIndent: true},
+			ascii: latin, keepNext: true, outline: 1, jc: "left", noIndent: true, bold: lang == "en"},
 		{id: sHeading2, name: n("二级标题", "Heading level 2"), basedOn: sNormal, next: sNormal, eastAsia: kaiti,
 			keepNext: true, outline: 2, jc: "left", noIndent: true},
 		{id: sHeading3, name: n("三级标题", "Heading level 3"), basedOn: sNormal, next: sNormal, bold: true,

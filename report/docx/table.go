@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +13,7 @@ const cellPad = 85
 
 // tblOpen opens a table: its properties (in schema order) and its grid.
 // float, when set, is a w:tblpPr element placing the table.
-func (b *body) tblOpen(widths []int, borders, float string) {
+func (b *body) tblOpen(widths []int, pad int, borders, float string) {
 	b.raw(`<w:tbl><w:tblPr><w:tblStyle w:val="` + sTableStyle + `"/>`)
 	b.raw(float)
 	if float != "" {
@@ -26,8 +25,8 @@ func (b *body) tblOpen(widths []int, borders, float string) {
 	}
 	b.raw(borders)
 	b.raw(`<w:tblLayout w:type="fixed"/>`)
-	b.raw(`<w:tblCellMar><w:top w:w="34" w:type="dxa"/><w:left w:w="` + strconv.Itoa(cellPad) +
-		`" w:type="dxa"/><w:bottom w:w="34" w:type="dxa"/><w:right w:w="` + strconv.Itoa(cellPad) +
+	b.raw(`<w:tblCellMar><w:top w:w="34" w:type="dxa"/><w:left w:w="` + strconv.Itoa(pad) +
+		`" w:type="dxa"/><w:bottom w:w="34" w:type="dxa"/><w:right w:w="` + strconv.Itoa(pad) +
 		`" w:type="dxa"/></w:tblCellMar>`)
 	b.raw(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`)
 	b.raw(`</w:tblPr><w:tblGrid>`)
@@ -83,14 +82,14 @@ func (b *body) table(t document.Table) {
 	if b.breakNext { // a table cannot start a page itself
 		b.para(pp{style: sNormal}, "", rp{})
 	}
-	// Wide tables, and long ones so that 31 provinces fit a page, are set
-	// at 9 pt, as the PDF sets them.
-	size, spacing := 0.0, ""
-	if cols > 9 || len(t.Rows) > 25 {
-		size, spacing = 9, `<w:spacing w:line="252" w:lineRule="exact"/>`
+	widths, size, pad := tableLayout(t, cols)
+	spacing := ""
+	if size != tableSize {
+		spacing = `<w:spacing w:line="` + strconv.Itoa(int(size*1.4*twipsPerPt+0.5)) + `" w:lineRule="exact"/>`
+	} else {
+		size = 0 // the style's
 	}
-	widths := columnWidths(t, cols)
-	b.tblOpen(widths, `<w:tblBorders>`+border("top", "single", 12, black)+border("left", "nil", 0, "")+
+	b.tblOpen(widths, pad, `<w:tblBorders>`+border("top", "single", 12, black)+border("left", "nil", 0, "")+
 		border("bottom", "single", 12, black)+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
 		border("insideV", "nil", 0, "")+`</w:tblBorders>`, "")
 	if len(t.Header) > 0 {
@@ -140,68 +139,6 @@ func jc(align []document.Align, c int) string {
 	return "left"
 }
 
-// columnWidths fills the type area: in the document's relative widths
-// when it gives them, else from the text, each column as wide as its
-// longest cell where they fit, the widest sharing what is left when they
-// do not (their text then wraps).
-func columnWidths(t document.Table, cols int) []int {
-	want := make([]float64, cols)
-	const size = 10.5
-	for c := range cols {
-		most := ems(cell(t.Header, c))
-		for _, r := range t.Rows {
-			most = max(most, ems(cell(r, c)))
-		}
-		want[c] = max(most, 1)*size*twipsPerPt + 2*cellPad + 40
-	}
-	if total := fsum(want); total > areaW {
-		want = share(want, areaW)
-	}
-	if len(t.Widths) == cols && fsum(t.Widths) > 0 {
-		copy(want, t.Widths)
-	}
-	// Scale to the type area, giving the rounding remainder to the last column.
-	total := fsum(want)
-	out := make([]int, cols)
-	used := 0
-	for c := range cols {
-		if total > 0 {
-			out[c] = int(want[c] / total * areaW)
-		} else {
-			out[c] = areaW / cols
-		}
-		used += out[c]
-	}
-	out[cols-1] += areaW - used
-	return out
-}
-
-// share gives each column its width when that is under an equal share of
-// what the narrower columns leave, and the wider ones that share.
-func share(want []float64, total float64) []float64 {
-	order := make([]int, len(want))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case want[a] < want[b]:
-			return -1
-		case want[a] > want[b]:
-			return 1
-		}
-		return 0
-	})
-	out := make([]float64, len(want))
-	left := total
-	for k, i := range order {
-		fair := left / float64(len(want)-k)
-		out[i] = min(want[i], fair)
-		left -= out[i]
-	}
-	return out
-}
-
 func fsum(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
@@ -227,7 +164,7 @@ func (b *body) keyFigures(k document.KeyFigures) {
 		widths[i] = w
 	}
 	line := func(side string) string { return border(side, "single", 6, red) }
-	b.tblOpen(widths, `<w:tblBorders>`+line("top")+line("left")+line("bottom")+line("right")+
+	b.tblOpen(widths, cellPad, `<w:tblBorders>`+line("top")+line("left")+line("bottom")+line("right")+
 		line("insideH")+line("insideV")+`</w:tblBorders>`, "")
 	for start := 0; start < n; start += per {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
@@ -267,7 +204,7 @@ func (b *body) colophon(c document.Colophon) {
 	}
 	const in = 280 // one character of 14 pt
 	heavy := border("bottom", "single", 8, black)
-	b.tblOpen([]int{areaW}, `<w:tblBorders>`+border("top", "single", 8, black)+border("left", "nil", 0, "")+
+	b.tblOpen([]int{areaW}, cellPad, `<w:tblBorders>`+border("top", "single", 8, black)+border("left", "nil", 0, "")+
 		border("bottom", "nil", 0, "")+border("right", "nil", 0, "")+border("insideH", "nil", 0, "")+
 		border("insideV", "nil", 0, "")+`</w:tblBorders>`,
 		`<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="284" w:bottomFromText="0"`+
