@@ -61,6 +61,7 @@ type names struct {
 	tables      map[string]int            // tables in the order read
 	provByKey   map[string]int32          // divisions.ProvinceKey → province index
 	cityByKey   []map[string][]int32      // by province index: divisions.CityKeys → city indexes
+	formProvs   map[string][]int32        // every form of a city → the provinces it is in
 	regionByKey map[string]string         // divisions.RegionKey → cities.csv's first spelling
 	memo        map[cityRef]*resolution   // resolved references of the current file
 	matched     map[nameMatch]*matchTally // every match made, for the notice
@@ -72,6 +73,7 @@ func (n *names) init() {
 	n.regionByKey = make(map[string]string)
 	n.matched = make(map[nameMatch]*matchTally)
 	n.tables = make(map[string]int)
+	n.formProvs = make(map[string][]int32)
 }
 
 // reading starts a table: references are remembered per table, since the
@@ -95,8 +97,8 @@ func (ix *cityIndex) knowsCity(name string) bool {
 	if _, ok := ix.byName[name]; ok {
 		return true
 	}
-	for p := range ix.provNames {
-		if len(ix.citiesByForm(int32(p), name)) > 0 {
+	for _, p := range ix.provincesWriting(name) {
+		if len(ix.citiesByForm(p, name)) > 0 {
 			return true
 		}
 	}
@@ -183,7 +185,25 @@ func (ix *cityIndex) addKeys(i int32) {
 	for _, k := range divisions.CityKeys(c.Province, c.Name) {
 		ix.cityByKey[p][k] = append(ix.cityByKey[p][k], i)
 	}
+	ix.addForm(c.Name, p)
+	for _, pl := range divisions.Places(c.Province, c.Name) {
+		for _, f := range pl.Forms() {
+			ix.addForm(f, p)
+		}
+	}
 }
+
+// addForm notes that a city of province p may be written form.
+func (ix *cityIndex) addForm(form string, p int32) {
+	if ps := ix.formProvs[form]; !slices.Contains(ps, p) {
+		ix.formProvs[form] = append(ps, p)
+	}
+}
+
+// provincesWriting lists the provinces with a city that may be written
+// name: the only ones citiesByForm can find it in, so an unknown name
+// (a hostile file's millions) costs one lookup, not one per province.
+func (ix *cityIndex) provincesWriting(name string) []int32 { return ix.formProvs[name] }
 
 // citiesByForm returns the cities of province p that name means, in any form.
 func (ix *cityIndex) citiesByForm(p int32, name string) []int32 {
@@ -234,12 +254,13 @@ func (ix *cityIndex) match(city, province string) *resolution {
 		}
 	}
 	var cands []int32
-	if p >= 0 {
+	provs := ix.provincesWriting(city)
+	if p >= 0 && slices.Contains(provs, p) {
 		cands = ix.citiesByForm(p, city)
 	}
 	if len(cands) == 0 { // no province, or the city is not in it: look everywhere
-		for q := range ix.provNames {
-			cands = append(cands, ix.citiesByForm(int32(q), city)...)
+		for _, q := range provs {
+			cands = append(cands, ix.citiesByForm(q, city)...)
 		}
 		if len(cands) > 0 && province != "" {
 			r.matches = nil
