@@ -256,7 +256,11 @@ func (b *body) paragraph(p document.Paragraph) {
 	if p.Lead != "" {
 		b.run(p.Lead, rp{style: sLead})
 	}
-	b.run(p.Text, rp{})
+	text := p.Text
+	if p.Style == document.Item {
+		text = "· " + text // the bullet is the renderer's, as in the PDF
+	}
+	b.run(text, rp{})
 	b.pClose()
 }
 

@@ -64,7 +64,7 @@ func testDoc(tb testing.TB) *document.Document {
 			document.Paragraph{Style: document.Caption, Text: "说明"},
 			document.Paragraph{Style: document.Center, Text: "（完）"},
 			document.Paragraph{Style: document.Small, Text: "附：数据说明。"},
-			document.Paragraph{Style: document.Item, Text: "· 成都市未报告上期数据。"},
+			document.Paragraph{Style: document.Item, Text: "成都市未报告上期数据。"},
 		},
 		Colophon: document.Colophon{
 			Lines: []document.ColophonLine{{Label: "报：", Text: "中央统战部"}, {Label: "送：", Text: "各省区市党委统战部"}},

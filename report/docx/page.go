@@ -30,6 +30,8 @@ const (
 	black = "000000"
 	// kfFill is the key-figure boxes' pale red.
 	kfFill = "FAF3F3"
+	// headFill shades a table's header row, as the PDF does.
+	headFill = "EEEEEE"
 )
 
 // Faces by the names Word and WPS resolve on Chinese Windows. The

@@ -95,7 +95,8 @@ func (b *body) table(t document.Table) {
 	if len(t.Header) > 0 {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
 		for c := range cols {
-			b.tcOpen(widths[c], 1, `<w:tcBorders>`+border("bottom", "single", 6, black)+`</w:tcBorders><w:vAlign w:val="center"/>`)
+			b.tcOpen(widths[c], 1, `<w:tcBorders>`+border("bottom", "single", 6, black)+`</w:tcBorders>`+
+				`<w:shd w:val="clear" w:color="auto" w:fill="`+headFill+`"/><w:vAlign w:val="center"/>`)
 			b.para(pp{style: sTableHead, spacing: spacing}, cell(t.Header, c), rp{size: size})
 			b.raw(`</w:tc>`)
 		}
