@@ -11,7 +11,9 @@
 // header.go: the column names), the values (members.go, period.go,
 // batch.go) and the messages (errors.go: one per problem, with its count
 // and first lines, shared fairly between files; notices.go: warnings with a
-// code and Chinese and English text).
+// code and Chinese and English text). Place names are matched in any
+// form (names.go: 成都 for 成都市, through analysis/divisions) and take
+// cities.csv's spelling.
 //
 // Of figures.csv only the rows of the compared period and the one before
 // it are kept; the other rows are checked and counted but not held, so

@@ -69,16 +69,25 @@ func (fr *figureReader) dupsOf(p analysis.Period) *dupSet {
 
 // duplicate reports that f's key was seen before in its period, on line
 // first.
-func (fr *figureReader) duplicate(f analysis.Figure, first int32) {
+func (fr *figureReader) duplicate(f, written analysis.Figure, first int32) {
 	seg := "total"
 	if f.Segment != analysis.SegmentAll {
 		seg = f.Segment.Short()
 	}
 	if f.City == "" {
-		fr.rep.errorOn(f.Line, colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d, expected one figure per province, period and segment",
-			f.Province, f.Period, seg, first)
+		fr.rep.errorOn(f.Line, colProvince, "duplicate province-level figure for %s, %s, %s, first on line %d%s, expected one figure per province, period and segment",
+			f.Province, f.Period, seg, first, writtenAs(written.Province, f.Province))
 		return
 	}
-	fr.rep.errorOn(f.Line, colCity, "duplicate figure for %s (%s), %s, %s, first on line %d, expected one figure per city, period and segment",
-		f.City, f.Province, f.Period, seg, first)
+	fr.rep.errorOn(f.Line, colCity, "duplicate figure for %s (%s), %s, %s, first on line %d%s, expected one figure per city, period and segment",
+		f.City, f.Province, f.Period, seg, first, writtenAs(written.City, f.City))
+}
+
+// writtenAs says how a row wrote a name cities.csv spells otherwise (成都
+// for 成都市): the reason two rows' keys met.
+func writtenAs(written, spelled string) string {
+	if w := name(written); w != spelled {
+		return " (written " + w + " on this row)"
+	}
+	return ""
 }

@@ -209,7 +209,7 @@ func (fr *figureReader) validate(row *figureRow) {
 	ok = ok && keyOK
 	if key >= 0 && row.keyed {
 		if first := dups.claim(key*int32(len(analysis.Segments)+1)+int32(f.Segment), int32(f.Line), fr.keys); first != 0 {
-			fr.duplicate(f, first)
+			fr.duplicate(f, row.fig, first)
 			ok = false
 		}
 	}

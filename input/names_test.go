@@ -135,10 +135,13 @@ func TestNearDuplicates(t *testing.T) {
 			[]string{"cities.csv:3:1: city 重庆市 (重庆) is 重庆 of line 2 written another way, expected each city once, in one form"}},
 		{"repeated county name twice", "鼓楼区,江苏,东部,\n鼓楼,江苏省,东部,\n", "", "",
 			[]string{"cities.csv:3:1: city 鼓楼 (江苏) is 鼓楼区 of line 2 written another way, expected each city once, in one form"}},
-		{"a figure for each form in one period", "成都市,四川省,西部,\n", "", "四川,成都,2019,1\n四川省,成都市,2019,2\n四川,成都,2018,1\n",
-			[]string{"figures.csv:3:2: duplicate figure for 成都市 (四川省), 2019, total, first on line 2, expected one figure per city, period and segment"}},
-		{"a province-level figure for each form", "成都市,四川省,西部,\n", "", "四川,,2019,1\n四川省,,2019,2\n",
-			[]string{"figures.csv:3:1: duplicate province-level figure for 四川省, 2019, total, first on line 2, expected one figure per province, period and segment"}},
+		{"a figure for each form in one period", "成都市,四川省,西部,\n", "", "四川,成都,2019,1\n四川省,成都市,2019,2\n四川,成都,2018,1\n四川,成都,2018,1\n",
+			[]string{
+				"figures.csv:3:2: duplicate figure for 成都市 (四川省), 2019, total, first on line 2, expected one figure per city, period and segment",
+				"figures.csv:5:2: duplicate figure for 成都市 (四川省), 2018, total, first on line 4 (written 成都 on this row), expected one figure per city, period and segment",
+			}},
+		{"a province-level figure for each form", "成都市,四川省,西部,\n", "", "四川省,,2019,1\n四川,,2019,2\n",
+			[]string{"figures.csv:3:1: duplicate province-level figure for 四川省, 2019, total, first on line 2 (written 四川 on this row), expected one figure per province, period and segment"}},
 		{"a base in each form of its city", "成都市,四川省,西部,\n", "示范点,成都,,\n示范点,成都市,四川省,\n", "",
 			[]string{"bases.csv:3:1: duplicate base 示范点 in 成都市, first on line 2, expected each base once per city"}},
 	}
