@@ -5,7 +5,7 @@
 # default dataset, with wall time and peak memory. Prints Markdown to paste
 # into BENCHMARKS.md.
 #
-#   BENCHTIME  -benchtime of the stage benchmarks (default 3x)
+#   BENCHTIME  -benchtime of the stage benchmarks (default 1s: many runs of the small sizes, one or two of the large)
 #   RUNS       runs of each end-to-end input; the median is printed (default 3)
 #   QUICK=1    stage benchmarks only
 #   REUSE=FILE tables from the benchmark lines of an earlier run (FILE) instead of running them
@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1558051200}
 # The shape benchmarks of every package share the generated folders here.
 export BASEBRIEF_SYNTH_DIR="$tmp/synth"
-benchtime=${BENCHTIME:-3x}
+benchtime=${BENCHTIME:-1s}
 runs=${RUNS:-3}
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
