@@ -132,9 +132,16 @@ func (b *builder) figure(f Figure, compact bool) {
 	b.figures++
 	caption := fmt.Sprintf(b.t("图%d  %s", "Figure %d  %s"), b.figures, f.Title)
 	fb := figureBlock(f, caption, f.Title)
-	fb.Compact = compact
+	// A tall chart (31 provinces' bars) squeezed into half a page comes
+	// out a narrow strip nobody can read: it keeps its own page.
+	fb.Compact = compact && float64(fb.Height) <= maxCompactAspect*float64(fb.Width)
 	b.add(fb)
 }
+
+// maxCompactAspect is the tallest height-to-width ratio a chart may have to
+// share a page: at half the type area's height it still spans about 60% of
+// its width.
+const maxCompactAspect = 1.1
 
 // body sets the sections under the masthead, in reading order.
 func (b *builder) body() {

@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"regexp"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
 var pageObject = regexp.MustCompile(`/Type /Page\b[^s]`)
@@ -80,5 +82,29 @@ func TestPlainMasthead(t *testing.T) {
 	doc, err := Build(western(t), opts)
 	if err != nil || !doc.Masthead.Plain {
 		t.Fatalf("Build: plain = %v, %v", doc.Masthead.Plain, err)
+	}
+}
+
+// TestTallChartKeepsItsPage: at scale, charts share a page two by two, but
+// a tall one (a bar per province) is not squeezed into half a page, where
+// it would come out a strip too narrow to read.
+func TestTallChartKeepsItsPage(t *testing.T) {
+	opts := testOptions(t)
+	opts.Charts = []Figure{
+		{Name: "trend_by_region", Title: "走势", PNG: testChart(t, 1600, 900)},
+		{Name: "members_by_province", Title: "各省区市", PNG: testChart(t, 1600, 2400)},
+	}
+	doc, err := Build(scaled(t, 341, 0), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact := map[string]bool{}
+	for _, bl := range doc.Blocks {
+		if f, ok := bl.(document.Figure); ok {
+			compact[f.Name] = f.Compact
+		}
+	}
+	if want := map[string]bool{"trend_by_region": true, "members_by_province": false}; !reflect.DeepEqual(compact, want) {
+		t.Errorf("compact figures = %v, want %v", compact, want)
 	}
 }
