@@ -10,6 +10,8 @@ import (
 	"hash"
 	"io"
 
+	"github.com/basebrief/basebrief/input/internal/readahead"
+
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -73,7 +75,7 @@ type Decoder struct {
 	CROnly bool
 	// Text is the decoded text.
 	Text  io.Reader
-	async *asyncReader
+	async *readahead.Reader
 }
 
 // asyncMinBytes is the size from which a second goroutine decodes: below
@@ -87,7 +89,7 @@ func (d *Decoder) Async() bool { return d.async != nil }
 // text was read to the end.
 func (d *Decoder) Close() {
 	if d.async != nil {
-		d.async.close()
+		d.async.Stop()
 	}
 }
 
@@ -160,7 +162,9 @@ func newDecoder(f io.Reader, size int64, gb, records bool) (*Decoder, error) {
 		d.Text = bufio.NewReaderSize(g, 16<<10)
 		return d, nil
 	}
-	d.async = newAsyncReader(g)
+	// Reading, hashing, decoding and the guard run on a second goroutine
+	// while the CSV parser and the row checks run on this one.
+	d.async = readahead.New(g, 64<<10, 16)
 	d.Text = bufio.NewReaderSize(d.async, 64<<10)
 	return d, nil
 }
