@@ -14,10 +14,12 @@ import (
 // with its source and line.
 
 // maxHistoryRows bounds the rows listed from the history: excelize writes
-// about 6 µs of CPU a row (a 24-month national history, 134,000 rows, adds
-// 0.75 s to a run; a million rows took 45 s and 370 MB), so past it the sheet
-// lists the periods compared and the overview says where the rest is.
-var maxHistoryRows = 250000 // a variable for the tests
+// about 6-9 µs of CPU a row (a million rows took 45 s and 370 MB), so past
+// it the sheet lists the periods compared and the overview says where the
+// rest is. At 80,000 (3,000 units over 24 months) the listing costs about
+// what the whole workbook of a million-row input does; at 250,000 an input
+// just under the bound was the slowest of all (2.2 s in the workbook).
+var maxHistoryRows = 80000 // a variable for the tests
 
 // figureList is the 人数 sheet's rows, indexed without copying them.
 type figureList struct {
