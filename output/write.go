@@ -135,7 +135,7 @@ func CheckReplaceable(out string) error {
 		return fmt.Errorf("replace %s: %w: it is a symbolic link (to %s); give the folder itself as --out", out, ErrNotPacket, target)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("replace %s: %w: it is a %s, not a folder", out, ErrNotPacket, kindOf(st.Mode()))
+		return fmt.Errorf("replace %s: %w: it is a %s, not a folder", out, ErrNotPacket, FileKind(st.Mode()))
 	}
 	b, err := readManifest(filepath.Join(out, ManifestName))
 	if err == nil {
@@ -205,13 +205,18 @@ func writeFile(name string, data []byte) error {
 	return f.Close()
 }
 
-// kindOf names what a non-folder at out is, for the message.
-func kindOf(m fs.FileMode) string {
+// FileKind names what kind of file m is, for messages that say why a path
+// was refused: "it is a named pipe (FIFO)".
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m.IsRegular():
 		return "file"
+	case m.IsDir():
+		return "folder"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
 	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
+		return "named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
 		return "socket"
 	case m&fs.ModeDevice != 0:

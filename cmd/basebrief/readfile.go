@@ -8,6 +8,7 @@ import (
 	"os"
 	"syscall"
 
+	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/report/font"
 )
 
@@ -57,7 +58,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w: it is a %s", errNotRegular, fileKind(st.Mode()))
+		return nil, fmt.Errorf("%w: it is a %s", errNotRegular, output.FileKind(st.Mode()))
 	}
 	if st.Size() > limit {
 		return nil, fmt.Errorf("%w: %d MB, at most %d MB is read", errTooLarge, st.Size()>>20, limit>>20)
@@ -78,18 +79,4 @@ func userFault(err error) bool {
 	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) ||
 		errors.Is(err, errNotRegular) || errors.Is(err, errTooLarge) ||
 		errors.Is(err, syscall.ELOOP) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ENAMETOOLONG)
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "special file"
 }
