@@ -46,3 +46,35 @@ func TestParseRejects(t *testing.T) {
 		t.Fatal("missing file: no error")
 	}
 }
+
+// TestPickConcurrent: the PDF and Word renderers, and two packets, pick
+// from one shared set at once; under -race (make check) an unguarded
+// first look-up shows here.
+func TestPickConcurrent(t *testing.T) {
+	f, err := Parse("WenQuanYi Micro Hei", mustDefault(t).TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := With(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Face)
+	for range 4 {
+		go func() { done <- s.Pick(Hei, '成') }()
+	}
+	for range 4 {
+		if got := <-done; got != f {
+			t.Errorf("Pick(成) = %v, want %s", got, f.Name)
+		}
+	}
+}
+
+func mustDefault(tb testing.TB) *Face {
+	tb.Helper()
+	f, err := Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}

@@ -82,9 +82,7 @@ func (s *Set) All() []*Face { return s.all }
 
 // Has reports whether f has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	if f.has == nil {
-		f.index()
-	}
+	f.index() // through the Once every time: two renderers share a face
 	if r < 0x10000 {
 		return f.has[r>>6]&(1<<(uint(r)&63)) != 0
 	}
