@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -100,6 +101,12 @@ func acquire(ctx context.Context, f *os.File, wait time.Duration) error {
 // open; it changes nothing for a regular file.
 func openLock(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
+	if errors.Is(err, fs.ErrPermission) {
+		// A lock file an earlier run as another user (root) left: flock
+		// needs only a read descriptor, so it still guards the folder;
+		// only the holder's pid is not recorded. Never a stuck night.
+		f, err = os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	}
 	if err != nil {
 		if st, lerr := os.Lstat(path); lerr == nil {
 			if err := unusableLock(path, st); err != nil {

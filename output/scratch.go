@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,7 +22,10 @@ const kindScratch = "scratch"
 // only the latter, whatever pid it was.
 type Scratch struct {
 	Dir string
-	f   *os.File
+	// Warnings name killed runs' scratch folders this user could not
+	// remove; the run stepped around them.
+	Warnings []string
+	f        *os.File
 }
 
 // NewScratch removes the scratch folders of killed runs beside out and
@@ -34,9 +38,7 @@ func NewScratch(out string) (*Scratch, error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, fmt.Errorf("create parent of %s: %w", out, describe(err))
 	}
-	if err := sweepScratch(out); err != nil {
-		return nil, err
-	}
+	warnings := sweepScratch(out)
 	for range 3 {
 		dir := filepath.Join(filepath.Dir(out), workName(out, kindScratch))
 		if err := os.Mkdir(dir, 0o755); err != nil {
@@ -51,7 +53,7 @@ func NewScratch(out string) (*Scratch, error) {
 		st, err1 := f.Stat()
 		cur, err2 := os.Lstat(dir)
 		if err1 == nil && err2 == nil && os.SameFile(st, cur) {
-			return &Scratch{Dir: dir, f: f}, nil
+			return &Scratch{Dir: dir, Warnings: warnings, f: f}, nil
 		}
 		f.Close()
 	}
@@ -63,7 +65,7 @@ func (s *Scratch) Remove() error {
 	if s == nil {
 		return nil
 	}
-	err := os.RemoveAll(s.Dir)
+	err := removeAll(s.Dir)
 	s.f.Close()
 	if err != nil {
 		return fmt.Errorf("remove scratch folder: %w", err)
@@ -92,12 +94,16 @@ func scratchPattern(out string) *regexp.Regexp {
 
 // sweepScratch removes out's scratch folders whose lock is free: their run
 // was killed. A live run's folder (lock held) is left alone, and so is
-// anything that is not a folder of exactly that name form.
-func sweepScratch(out string) error {
+// anything that is not a folder of exactly that name form. It returns a
+// warning for each it could not remove, and for a parent it cannot list.
+func sweepScratch(out string) (warnings []string) {
 	parent := filepath.Dir(out)
-	entries, err := os.ReadDir(parent)
+	entries, err := readDir(parent)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		return fmt.Errorf("list %s: %w", parent, err)
+		return []string{fmt.Sprintf("cannot look for killed runs' scratch folders in %s: %v", parent, describe(errors.Unwrap(err)))}
 	}
 	re := scratchPattern(out)
 	for _, e := range entries {
@@ -107,13 +113,13 @@ func sweepScratch(out string) error {
 		dir := filepath.Join(parent, e.Name())
 		f, err := lockDir(dir)
 		if err != nil {
-			continue // a live run's, or gone meanwhile
+			continue // a live run's, or gone meanwhile (or not ours to open)
 		}
-		err = os.RemoveAll(dir)
+		err = removeAll(dir)
 		f.Close()
 		if err != nil {
-			return fmt.Errorf("remove a killed run's scratch folder %s: %w", dir, err)
+			warnings = append(warnings, leftover(dir, err))
 		}
 	}
-	return nil
+	return warnings
 }

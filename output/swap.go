@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"syscall"
+	"time"
 )
 
 // Kinds of work folder kept beside out.
@@ -40,7 +42,7 @@ type workDir struct {
 // workDirs lists out's work folders, oldest first.
 func workDirs(out string) ([]workDir, error) {
 	parent := filepath.Dir(out)
-	entries, err := os.ReadDir(parent)
+	entries, err := readDir(parent)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", parent, err)
 	}
@@ -66,22 +68,38 @@ func workDirs(out string) ([]workDir, error) {
 	return dirs, nil
 }
 
+// removeAll and readDir are os.RemoveAll and os.ReadDir; a test replaces
+// them to play a user who may not remove or list what root left.
+var (
+	removeAll = os.RemoveAll
+	readDir   = os.ReadDir
+)
+
 // Recover repairs what a run killed part-way left beside out: if out is
 // missing but a backup of the previous packet exists (killed between the two
 // renames of the swap), the backup is put back; every other temporary or
 // backup folder of out is removed. It must be called with the lock held (Lock
-// and Write call it).
+// and Replace call it). What cannot be removed or listed is stepped around
+// (Replace reports it); only a backup that cannot be put back is an error.
 func Recover(out string) error {
-	out = filepath.Clean(out)
+	_, err := recoverOut(filepath.Clean(out), time.Time{})
+	return err
+}
+
+// recoverOut is Recover, returning a warning for each leftover it stepped
+// around. A killed run's backup that holds something of a person's is never
+// removed: with a clock (Replace) it is kept aside as out.kept-<now> and
+// reported; without (Lock) it is left for Replace.
+func recoverOut(out string, now time.Time) (warnings []string, err error) {
+	warnings = sweepScratch(out)
 	dirs, err := workDirs(out)
 	if err != nil {
-		return err
-	}
-	if err := sweepScratch(out); err != nil {
-		return err
+		// Not a killed run's doing: this user may not list the folder. New
+		// work folders get fresh names, so the run can go on.
+		return append(warnings, fmt.Sprintf("cannot look for what earlier runs left beside %s: %v", out, describe(errors.Unwrap(err)))), nil
 	}
 	if len(dirs) == 0 {
-		return nil
+		return warnings, nil
 	}
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		for i := len(dirs) - 1; i >= 0; i-- { // newest backup
@@ -89,7 +107,7 @@ func Recover(out string) error {
 				continue
 			}
 			if err := os.Rename(dirs[i].path, out); err != nil {
-				return fmt.Errorf("restore previous packet from %s: %w", dirs[i].path, err)
+				return warnings, fmt.Errorf("restore previous packet from %s: %w", dirs[i].path, describe(err))
 			}
 			syncDir(filepath.Dir(out))
 			dirs = append(dirs[:i], dirs[i+1:]...)
@@ -97,11 +115,36 @@ func Recover(out string) error {
 		}
 	}
 	for _, d := range dirs {
-		if err := os.RemoveAll(d.path); err != nil {
-			return fmt.Errorf("remove stale %s: %w", d.path, err)
+		if d.kind == kindBackup {
+			// Replace audited it before the swap; a person may still have
+			// saved into it in the instant before the rename.
+			if why, err := audit(d.path); err != nil || len(why) > 0 {
+				if now.IsZero() {
+					continue
+				}
+				if kept, err := keepAside(d.path, out, now); err == nil {
+					warnings = append(warnings, fmt.Sprintf("a killed run's copy of the previous packet holds files a person added or changed (%s): kept as %s", summarize(why), kept))
+					continue
+				}
+			}
+		}
+		if err := removeAll(d.path); err != nil {
+			warnings = append(warnings, leftover(d.path, err))
 		}
 	}
-	return nil
+	return warnings, nil
+}
+
+// leftover is the warning for a folder an earlier run left that this user
+// cannot remove (typically one a run as root left for the cron user).
+func leftover(path string, err error) string {
+	owner := ""
+	if st, serr := os.Lstat(path); serr == nil {
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok && int(sys.Uid) != os.Getuid() {
+			owner = fmt.Sprintf(", owned by uid %d", sys.Uid)
+		}
+	}
+	return fmt.Sprintf("cannot remove %s left by an earlier run%s (%v): basebrief steps around it; remove it as its owner", path, owner, errors.Unwrap(err))
 }
 
 // Restore repairs, before a run reads any input, what a killed run left
@@ -113,18 +156,15 @@ func Recover(out string) error {
 // holds the lock (that run may be between its own two renames).
 func Restore(ctx context.Context, out string) error {
 	out = filepath.Clean(out)
-	if err := sweepScratch(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
+	sweepScratch(out) // what it cannot remove, Replace reports
 	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	dirs, err := workDirs(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // no parent folder: nothing was ever written here
-	}
 	if err != nil {
-		return err
+		// No parent folder: nothing was ever written here. An unlistable
+		// one: nothing to repair can be found, and the run says so later.
+		return nil
 	}
 	if !slices.ContainsFunc(dirs, func(d workDir) bool { return d.kind == kindBackup }) {
 		return nil
@@ -142,35 +182,37 @@ func Restore(ctx context.Context, out string) error {
 // swap puts the finished folder tmp in place of out. With no old packet it
 // is one rename. Otherwise out is first renamed to a backup name: between
 // that rename and the next, out does not exist for a moment; a crash right
-// there leaves the backup, which Recover renames back on the next run.
-func swap(out, tmp string) error {
+// there leaves the backup, which Recover renames back on the next run. A
+// backup that will not go is a warning, not a failure: the new packet is in
+// place.
+func swap(out, tmp string) (warning string, err error) {
 	parent := filepath.Dir(out)
 	backup := ""
 	if _, err := os.Lstat(out); err == nil {
 		backup = filepath.Join(parent, workName(out, kindBackup))
 		if err := os.Rename(out, backup); err != nil {
-			return fmt.Errorf("move previous packet aside: %w", err)
+			return "", fmt.Errorf("move previous packet aside: %w", describe(err))
 		}
 		hook("swap:aside", backup)
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		if backup != "" {
 			if rerr := os.Rename(backup, out); rerr != nil {
-				return fmt.Errorf("move new packet into place: %w (and restore previous: %v)", err, rerr)
+				return "", fmt.Errorf("move new packet into place: %w (and restore previous: %v)", describe(err), rerr)
 			}
 		}
-		return fmt.Errorf("move new packet into place: %w", err)
+		return "", fmt.Errorf("move new packet into place: %w", describe(err))
 	}
 	if err := syncDir(parent); err != nil {
-		return err
+		return "", err
 	}
 	hook("swap:done", out)
 	if backup != "" {
-		// The new packet is in place: a backup that will not go is left
-		// for the next run's Recover rather than failing this one.
-		os.RemoveAll(backup)
+		if err := removeAll(backup); err != nil {
+			return leftover(backup, err), nil
+		}
 	}
-	return nil
+	return "", nil
 }
 
 // syncDir fsyncs a folder so that the entries created or renamed in it are

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // File is one file of the packet: Path is relative to the packet folder and
@@ -26,53 +27,102 @@ type File struct {
 // this tool wrote: Write never replaces a folder it did not make.
 var ErrNotPacket = errors.New("not a basebrief packet")
 
-// Write replaces the packet folder out with files plus a manifest.json made
-// from them and info. The caller holds Lock(out).
+// Options tune a Replace.
+type Options struct {
+	// Now is the run's clock, for the name of a kept folder
+	// (packet.kept-20191231T0200); zero means time.Now.
+	Now time.Time
+}
+
+// Result says what a Replace did besides putting the new packet in place.
+type Result struct {
+	// Kept is where the previous packet was moved aside, whole, because a
+	// person had added or changed something in it; "" when it was replaced.
+	Kept string
+	// Why lists what was added or changed ("added notes.txt").
+	Why []string
+	// Warnings name what earlier runs left beside out that this user could
+	// not remove or list; the run stepped around it.
+	Warnings []string
+}
+
+// Write is Replace with the default options, for callers that need no
+// report of what was kept aside.
+func Write(ctx context.Context, out string, files []File, info ManifestInfo) error {
+	_, err := Replace(ctx, out, files, info, Options{})
+	return err
+}
+
+// Replace replaces the packet folder out with files plus a manifest.json
+// made from them and info. The caller holds Lock(out).
 //
 // The packet is built in a temporary folder beside out, every file and
 // folder fsynced, then renamed into place. On any failure, including ctx
 // ending, the old packet is untouched and the temporary folder removed; if
 // the process dies instead, the next Lock or Write cleans up (see Recover).
-func Write(ctx context.Context, out string, files []File, info ManifestInfo) (err error) {
+// The old packet is deleted only when it holds exactly what its manifest
+// lists (and the receipts `send` adds); anything a person added or changed
+// there makes the whole old folder move aside to out.kept-<time> instead.
+func Replace(ctx context.Context, out string, files []File, info ManifestInfo, opts Options) (res Result, err error) {
 	out = filepath.Clean(out)
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
 	if err := CheckOut(out); err != nil {
-		return err
+		return res, err
 	}
 	if err := CheckPaths(files); err != nil {
-		return err
+		return res, err
 	}
 	manifest, err := NewManifest(files, info).Encode()
 	if err != nil {
-		return err
+		return res, err
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create parent of %s: %w", out, describe(err))
+		return res, fmt.Errorf("create parent of %s: %w", out, describe(err))
 	}
-	if err := Recover(out); err != nil {
-		return err
+	res.Warnings, err = recoverOut(out, opts.Now)
+	if err != nil {
+		return res, err
 	}
 	if err := CheckReplaceable(out); err != nil {
-		return err
+		return res, err
 	}
 	tmp := filepath.Join(parent, workName(out, kindTemp))
 	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return fmt.Errorf("create temporary folder: %w", describe(err))
+		return res, fmt.Errorf("create temporary folder: %w", describe(err))
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			removeAll(tmp)
 		}
 	}()
 	all := append(append([]File{}, files...), File{ManifestName, manifest})
 	if err := writeTree(ctx, tmp, all); err != nil {
-		return err
+		return res, err
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("write packet: %w", err)
+		return res, fmt.Errorf("write packet: %w", err)
+	}
+	// Audited last, just before the swap: a file saved into the packet
+	// while this run rendered is seen.
+	why, err := audit(out)
+	if err != nil {
+		return res, err
+	}
+	if len(why) > 0 {
+		res.Why = why
+		if res.Kept, err = keepAside(out, out, opts.Now); err != nil {
+			return res, err
+		}
 	}
 	hook("swap", tmp)
-	return swap(out, tmp)
+	warn, err := swap(out, tmp)
+	if warn != "" {
+		res.Warnings = append(res.Warnings, warn)
+	}
+	return res, err
 }
 
 // CheckOut rejects an out folder that cannot be renamed into place: the
@@ -115,8 +165,10 @@ func CheckPaths(files []File) error {
 }
 
 // CheckReplaceable refuses to replace anything at out but a folder that is
-// empty or holds a basebrief manifest: a mistyped --out must never delete a
-// user's folder. Write checks it; a caller may check early to fail fast.
+// empty, holds a basebrief manifest, or holds a packet's own names (a
+// packet whose manifest was lost or damaged, which Replace keeps aside): a
+// mistyped --out must never move or delete a user's folder. Replace checks
+// it; a caller may check early to fail fast.
 func CheckReplaceable(out string) error {
 	st, err := os.Lstat(out)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -140,14 +192,19 @@ func CheckReplaceable(out string) error {
 	b, err := readManifest(filepath.Join(out, ManifestName))
 	if err == nil {
 		var m struct{ Tool string }
-		if json.Unmarshal(b, &m) == nil && m.Tool == Tool {
-			return nil
+		if json.Unmarshal(b, &m) == nil {
+			if m.Tool == Tool {
+				return nil
+			}
+			return fmt.Errorf("replace %s: %w: its %s names another tool", out, ErrNotPacket, ManifestName)
 		}
-		return fmt.Errorf("replace %s: %w: its %s names another tool", out, ErrNotPacket, ManifestName)
 	}
 	entries, rerr := os.ReadDir(out)
 	if rerr == nil && len(entries) == 0 {
 		return nil
+	}
+	if looksLikePacket(out) {
+		return nil // a packet that lost its manifest: Replace keeps it aside whole
 	}
 	return fmt.Errorf("replace %s: %w: the folder is not empty and has no %s; choose another --out or remove it", out, ErrNotPacket, ManifestName)
 }
