@@ -23,7 +23,7 @@ Usage:
                      [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
                      [--plain-masthead] [--strict] [--wait DURATION] [--log-format text|json]
   basebrief validate [--data DIR] [--strict]
-  basebrief template [--out FILE.xlsx] [--lang zh|en]
+  basebrief template [--out FILE.xlsx] [--lang zh|en] [--force]
   basebrief version
   basebrief help
 
@@ -47,9 +47,14 @@ Flags:
   --log-format F     stderr log format: text or json (default text)
   template --out F   the input workbook to write (default basebrief-data.xlsx); with
                      --lang its sheets and instructions are Chinese or English
+  template --force   replace an existing file (without it, an existing file is refused:
+                     it may be a filled-in workbook)
 
 Exit status: 0 done; 1 input invalid, --font included (nothing written);
-2 usage error; 3 any other failure (packet locked, disk, signal). Logs go to stderr; on success
+2 usage error (--data inside --out or the reverse, template onto an existing file
+without --force); 3 any other failure (packet locked, disk, signal, out of memory).
+A previous packet holding a file a person added or changed is moved aside whole
+to DIR.kept-<time>, never deleted. Logs go to stderr; on success
 stdout holds only the packet path. SOURCE_DATE_EPOCH fixes the packet's timestamps.
 `
 
@@ -66,6 +71,7 @@ type config struct {
 	date      string
 	font      string
 	plainHead bool // --plain-masthead
+	force     bool // template --force
 	strict    bool
 	wait      time.Duration
 	logFormat string
@@ -164,6 +170,12 @@ func check(cfg *config, period string) error {
 	if cfg.cmd == "run" {
 		if err := output.CheckOut(cfg.out); err != nil || cfg.out == "" {
 			return usagef("--out %q: expected a folder name such as packet, not the current, parent or root folder", cfg.out)
+		}
+		if err := checkPathText("--out", cfg.out); err != nil {
+			return err
+		}
+		if err := checkOverlap(cfg.data, cfg.out); err != nil {
+			return err
 		}
 	}
 	if cfg.date != "" {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -58,12 +59,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		return log.fail(err, "cannot create the scratch folder beside --out; nothing written")
 	}
 	defer scratch.Remove()
+	for _, w := range scratch.Warnings {
+		log.Warn(clean(w))
+	}
 	err = stage(ctx, "render", func() (err error) {
 		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead})
 		return err
 	})
 	if err != nil {
-		if errors.Is(err, errInterrupted) || errors.Is(err, errInternal) {
+		if errors.Is(err, errInterrupted) || errors.Is(err, errInternal) || errors.Is(err, errOutOfMemory) {
 			return failStage(log, err)
 		}
 		return log.fail(fmt.Errorf("render packet: %w", err), "render failed; nothing written")
@@ -82,13 +86,26 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		switch {
 		case errors.Is(err, output.ErrLocked):
 			return log.fail(err, "packet folder busy; nothing written")
+		case errors.Is(context.Cause(ctx), errOutOfMemory):
+			return log.fail(context.Cause(ctx), "out of memory; nothing written")
 		case ctx.Err() != nil:
 			return log.fail(err, "interrupted by a signal while waiting for the lock; nothing written")
 		}
 		return log.fail(err, "cannot lock the packet folder; nothing written")
 	}
 	defer release()
-	if err := output.Write(ctx, cfg.out, out, manifestInfo(cfg, ds, cmp, t)); err != nil {
+	res, err := output.Replace(ctx, cfg.out, out, manifestInfo(cfg, ds, cmp, t), output.Options{Now: now()})
+	for _, w := range res.Warnings {
+		log.Warn(clean(w))
+	}
+	if res.Kept != "" {
+		log.Warn("the previous packet holds files a person added or changed: kept whole, not deleted",
+			"kept", clean(res.Kept), "changes", clean(strings.Join(res.Why, ", ")))
+	}
+	if err != nil {
+		if cause := context.Cause(ctx); errors.Is(cause, errOutOfMemory) {
+			return log.fail(cause, "out of memory while writing; previous packet left as it was")
+		}
 		if ctx.Err() != nil {
 			return log.fail(err, "interrupted by a signal while writing; previous packet left as it was")
 		}
@@ -98,7 +115,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 	if err != nil {
 		abs = cfg.out
 	}
-	fmt.Fprintln(stdout, abs)
+	fmt.Fprintln(stdout, clean(abs))
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),
 		"period", ds.Period.String(), "previous", cmp.Previous.String(), "region", cfg.region,
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
@@ -114,9 +131,15 @@ func failStage(log *logger, err error) error {
 		return log.fail(err, "interrupted by a signal; nothing written")
 	case errors.Is(err, errInternal):
 		return log.fail(err, "internal error; nothing written")
+	case errors.Is(err, errOutOfMemory):
+		return log.fail(err, "out of memory; nothing written (see README, Limits)")
 	}
 	return err
 }
+
+// now is the run's clock, for the name of a kept-aside packet only: the
+// packet itself never reads it.
+var now = time.Now
 
 // manifestInfo is what the manifest records of this run. It holds no path:
 // the packet is the same wherever the data folder was.

@@ -21,7 +21,7 @@ var stageHook func(name string)
 // die with the process; it writes nothing outside the run's scratch folder.
 func stage(ctx context.Context, name string, fn func() error) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("%w before %s: %w", errInterrupted, name, err)
+		return stopped(ctx, "before "+name)
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -42,6 +42,14 @@ func stage(ctx context.Context, name string, fn func() error) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		return fmt.Errorf("%w during %s: %w", errInterrupted, name, ctx.Err())
+		return stopped(ctx, "during "+name)
 	}
+}
+
+// stopped says why ctx ended: the memory watchdog (its cause) or a signal.
+func stopped(ctx context.Context, when string) error {
+	if cause := context.Cause(ctx); errors.Is(cause, errOutOfMemory) {
+		return fmt.Errorf("%s: %w", when, cause)
+	}
+	return fmt.Errorf("%w %s: %w", errInterrupted, when, ctx.Err())
 }

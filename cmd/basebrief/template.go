@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ func parseTemplate(cfg config, args []string) (config, error) {
 	fs.SetOutput(io.Discard) // errors are reported once, by run
 	fs.StringVar(&cfg.out, "out", "basebrief-data.xlsx", "")
 	fs.StringVar(&cfg.lang, "lang", "zh", "")
+	fs.BoolVar(&cfg.force, "force", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err
@@ -54,6 +56,14 @@ func parseTemplate(cfg config, args []string) (config, error) {
 		return cfg, usagef("--lang %q: expected zh or en", cfg.lang)
 	case !strings.HasSuffix(strings.ToLower(cfg.out), ".xlsx"):
 		return cfg, usagef("--out %q: expected a file name ending in .xlsx, such as data.xlsx", cfg.out)
+	}
+	if err := checkPathText("--out", cfg.out); err != nil {
+		return cfg, err
+	}
+	// A workbook at --out may be one an analyst filled in: replacing it is
+	// asked for, never assumed.
+	if _, err := os.Lstat(cfg.out); err == nil && !cfg.force {
+		return cfg, usagef("--out %q exists (it may be a filled-in workbook); give --force to replace it, or another name", cfg.out)
 	}
 	epoch, err := sourceDateEpoch()
 	cfg.epoch = epoch

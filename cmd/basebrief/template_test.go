@@ -34,7 +34,7 @@ func TestTemplateWrites(t *testing.T) {
 	}
 	var first []byte
 	for i := 0; i < 2; i++ {
-		code, stdout, stderr := runArgs(t, "template", "--out", path)
+		code, stdout, stderr := runArgs(t, "template", "--out", path, "--force")
 		if code != exitOK || stdout != path+"\n" || stderr != "" {
 			t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 		}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path"
+	"runtime/debug"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// errOutOfMemory ends a run that reached its memory ceiling: exit 3 with a
+// message, rather than the kernel's OOM killer (no message) or the Go
+// runtime's own "out of memory" crash (exit 2, the usage code).
+var errOutOfMemory = errors.New("out of memory")
+
+// memoryPoll is how often the watchdog looks at the memory in use: at the
+// fastest allocation seen here (about 2 GB/s) a run overshoots its ceiling
+// by at most a few tens of MB before it is stopped.
+const memoryPoll = 20 * time.Millisecond
+
+// watchMemory sets the Go runtime's soft memory limit from what the machine
+// (or its cgroup, or GOMEMLIMIT) allows, and returns a context that ends,
+// with errOutOfMemory as its cause, when the run's memory passes the ceiling.
+func watchMemory(parent context.Context) (context.Context, func()) {
+	ceiling := memoryCeiling()
+	if ceiling <= 0 {
+		return parent, func() {}
+	}
+	// The runtime collects harder from 85% of the ceiling: most large runs
+	// then never reach it.
+	debug.SetMemoryLimit(ceiling / 100 * 85)
+	ctx, cancel := context.WithCancelCause(parent)
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(memoryPoll)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if used := memoryInUse(); used > ceiling {
+					cancel(fmt.Errorf("%w: the run used %s, over its ceiling of %s (%s)",
+						errOutOfMemory, mb(used), mb(ceiling), ceilingSource))
+					return
+				}
+			}
+		}
+	}()
+	return ctx, func() { close(stop); cancel(nil) }
+}
+
+// ceilingSource says where the ceiling came from, for the message.
+var ceilingSource string
+
+// memoryCeiling is the most memory a run may use: GOMEMLIMIT when set, else
+// 90% of the machine's memory or its cgroup's limit, whichever is smaller.
+func memoryCeiling() int64 {
+	if v := os.Getenv("GOMEMLIMIT"); v != "" && v != "off" {
+		if l := debug.SetMemoryLimit(-1); l > 0 && l < math.MaxInt64 {
+			ceilingSource = "GOMEMLIMIT=" + v
+			return l
+		}
+	}
+	total := meminfoTotal()
+	ceilingSource = "90% of the machine's memory"
+	if c := cgroupLimit(); c > 0 && (total <= 0 || c < total) {
+		total = c
+		ceilingSource = "90% of the cgroup's memory limit"
+	}
+	if total <= 0 {
+		return 0
+	}
+	return total / 10 * 9
+}
+
+// memoryInUse is the memory the Go runtime holds from the system, less what
+// it has returned: close to the process's resident size.
+func memoryInUse() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 || s[1].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64())
+}
+
+// meminfoTotal is MemTotal from /proc/meminfo, in bytes; 0 if unknown.
+func meminfoTotal() int64 {
+	f, err := os.Open("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "MemTotal:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}
+
+// cgroupLimit is the smallest memory limit of this process's cgroup and
+// its parents (v2 memory.max, or v1 memory.limit_in_bytes), in bytes; 0
+// when there is none.
+func cgroupLimit() int64 {
+	var paths []string
+	if b, err := os.ReadFile("/proc/self/cgroup"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "0::"); ok {
+				for d := path.Clean("/" + rest); ; d = path.Dir(d) {
+					paths = append(paths, path.Join("/sys/fs/cgroup", d, "memory.max"))
+					if d == "/" {
+						break
+					}
+				}
+			}
+		}
+	}
+	paths = append(paths, "/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")
+	var least int64
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		v, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+		if err == nil && v > 0 && v < 1<<60 && (least == 0 || v < least) { // "max", or v1's huge "none"
+			least = v
+		}
+	}
+	return least
+}
+
+func mb(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
