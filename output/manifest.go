@@ -13,6 +13,11 @@ import (
 // ManifestName is the manifest's name in the packet.
 const ManifestName = "manifest.json"
 
+// ReceiptsName is the delivery receipts' name in the packet folder: written
+// by basebrief send after the manifest, so it is basebrief's own file though
+// the manifest cannot list it.
+const ReceiptsName = "delivery.json"
+
 // Tool is the tool name recorded in every manifest; Write refuses to replace
 // a folder whose manifest names another.
 const Tool = "basebrief"
@@ -26,6 +31,7 @@ type ManifestInfo struct {
 	Previous string    // the period before it, "" if none
 	Region   string    // the --region filter, "" for all
 	Lang     string    // "zh" or "en"
+	Masthead *Masthead // the briefing's title line, for mail subjects; nil: omitted
 	Inputs   []Input
 	// Counts are the record counts of the run, e.g. "cities": 10. Keys are
 	// written sorted (encoding/json sorts map keys).
@@ -41,6 +47,14 @@ type Input struct {
 	Encoding string `json:"encoding"` // "UTF-8", "UTF-8 BOM", "GB18030"
 	Rows     int    `json:"rows"`     // data rows, header excluded
 	Skipped  int    `json:"skipped"`  // blank rows skipped
+}
+
+// Masthead is the briefing's masthead as its readers see it, so a program
+// sending the packet can name it: 新的社会阶层人士统战工作简报, 第12期, 2019年.
+type Masthead struct {
+	Title  string `json:"title"`
+	Issue  string `json:"issue"`
+	Period string `json:"period"`
 }
 
 // FileEntry is one file of the packet.
@@ -61,6 +75,7 @@ type Manifest struct {
 	Previous *string        `json:"previous_period"`
 	Region   *string        `json:"region"`
 	Lang     string         `json:"lang,omitempty"`
+	Masthead *Masthead      `json:"masthead,omitempty"`
 	Inputs   []Input        `json:"inputs"`
 	Counts   map[string]int `json:"counts"`
 	Warnings []string       `json:"warnings"`
@@ -75,6 +90,7 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 		Data:     info.Data,
 		Period:   info.Period,
 		Lang:     info.Lang,
+		Masthead: info.Masthead,
 		Inputs:   append([]Input{}, info.Inputs...),
 		Counts:   map[string]int{},
 		Warnings: append([]string{}, info.Warnings...),

@@ -12,7 +12,8 @@ import (
 )
 
 // Verify checks the packet folder dir against its manifest: every listed
-// file present with its size and SHA-256, and no file unlisted. It is what an
+// file present with its size and SHA-256, and no file unlisted but the
+// delivery receipts. It is what an
 // operator's `sha256sum` check does, for tests and monitoring.
 func Verify(dir string) (*Manifest, error) {
 	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
@@ -23,7 +24,7 @@ func Verify(dir string) (*Manifest, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("parse manifest: %w", err)
 	}
-	listed := map[string]bool{ManifestName: true}
+	listed := map[string]bool{ManifestName: true, ReceiptsName: true}
 	for _, f := range m.Files {
 		listed[f.Path] = true
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))

@@ -22,7 +22,9 @@ Usage:
   basebrief run      [--data DIR] [--out DIR] [--period P] [--region R] [--lang zh|en]
                      [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
                      [--plain-masthead] [--strict] [--wait DURATION] [--log-format text|json]
+                     [--send FILE.toml]
   basebrief validate [--data DIR] [--strict]
+  basebrief send     --packet DIR --config FILE.toml [--dry-run] [--resend] [--only NAME]
   basebrief template [--out FILE.xlsx] [--lang zh|en] [--force]
   basebrief version
   basebrief help
@@ -45,6 +47,12 @@ Flags:
   --strict           treat warnings (unknown columns, cities without figures) as errors
   --wait DURATION    how long to wait for another run on the same --out (default 5m)
   --log-format F     stderr log format: text or json (default text)
+  --send FILE.toml   after the packet is written, deliver it by mail and group robots as the
+                     file says (see send)
+  send               deliver a written packet (--packet) as --config says; receipts go to
+                     DIR/delivery.json and a second send sends only what is not yet sent;
+                     --resend sends everything again, --only NAME one recipient or robot,
+                     --dry-run lists what would go to whom with sizes and sends nothing
   template --out F   the input workbook to write (default basebrief-data.xlsx); with
                      --lang its sheets and instructions are Chinese or English
   template --force   replace an existing file (without it, an existing file is refused:
@@ -52,7 +60,9 @@ Flags:
 
 Exit status: 0 done; 1 input invalid, --font included (nothing written);
 2 usage error (--data inside --out or the reverse, template onto an existing file
-without --force); 3 any other failure (packet locked, disk, signal, out of memory).
+without --force, a mistake in the delivery file); 3 any other failure (packet locked, disk,
+signal, out of memory); 4 the packet was written but a delivery failed (an alert was
+attempted; delivery.json says which).
 A previous packet holding a file a person added or changed is moved aside whole
 to DIR.kept-<time>, never deleted. Logs go to stderr; on success
 stdout holds only the packet path. SOURCE_DATE_EPOCH fixes the packet's timestamps.
@@ -76,6 +86,7 @@ type config struct {
 	wait      time.Duration
 	logFormat string
 	epoch     *time.Time // SOURCE_DATE_EPOCH, nil when unset
+	send      sendFlags  // send, and run --send
 }
 
 // run is basebrief without the process: it returns the exit status.
@@ -101,6 +112,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exitCode(err)
 		}
 		return exitOK
+	case "send":
+		return exitCode(sendPacket(ctx, cfg, newLogger(stderr, cfg.logFormat), stdout))
 	}
 	return exitCode(runPacket(ctx, cfg, newLogger(stderr, cfg.logFormat), stdout))
 }
@@ -110,7 +123,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func parse(args []string) (config, error) {
 	cfg := config{logFormat: "text", lang: "zh"}
 	if len(args) == 0 {
-		return cfg, usagef("no command given; use run, validate, template or version")
+		return cfg, usagef("no command given; use run, validate, send, template or version")
 	}
 	cfg.cmd = args[0]
 	switch cfg.cmd {
@@ -124,8 +137,10 @@ func parse(args []string) (config, error) {
 	case "run", "validate":
 	case "template":
 		return parseTemplate(cfg, args[1:])
+	case "send":
+		return parseSend(cfg, args[1:])
 	default:
-		return cfg, usagef("unknown command %q; use run, validate, template or version", cfg.cmd)
+		return cfg, usagef("unknown command %q; use run, validate, send, template or version", cfg.cmd)
 	}
 	fs := flag.NewFlagSet("basebrief "+cfg.cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported once, by run
@@ -144,6 +159,7 @@ func parse(args []string) (config, error) {
 		fs.BoolVar(&cfg.plainHead, "plain-masthead", false, "")
 		fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
 		fs.StringVar(&cfg.logFormat, "log-format", "text", "")
+		fs.StringVar(&cfg.send.config, "send", "", "")
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -189,6 +205,11 @@ func check(cfg *config, period string) error {
 			return usagef("--period %v", err)
 		}
 		cfg.period = p
+	}
+	if cfg.send.config != "" {
+		if err := loadDelivery(&cfg.send, cfg.send.config); err != nil {
+			return err
+		}
 	}
 	epoch, err := sourceDateEpoch()
 	cfg.epoch = epoch

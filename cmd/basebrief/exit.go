@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/basebrief/basebrief/input"
+	"github.com/basebrief/basebrief/output/delivery"
 )
 
 // Exit statuses, from the contract.
@@ -13,6 +14,7 @@ const (
 	exitInput   = 1 // input invalid (nothing written)
 	exitUsage   = 2 // usage error
 	exitFailure = 3 // any other failure
+	exitDeliver = 4 // the packet was written but a delivery failed
 )
 
 // usageError is a mistake on the command line (or in SOURCE_DATE_EPOCH).
@@ -44,6 +46,8 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &ie), errors.As(err, &ies), errors.As(err, &ie1):
 		return exitInput
+	case errors.Is(err, delivery.ErrIncomplete):
+		return exitDeliver
 	}
 	return exitFailure
 }

@@ -14,12 +14,13 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/report"
+	"github.com/basebrief/basebrief/report/briefing"
 )
 
 // runPacket is `basebrief run`: load, compare, render, then write the
 // packet under the lock. The lock is taken only around the write, so a
 // waiting run has already done its work when its turn comes.
-func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
+func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (err error) {
 	start := time.Now()
 	// A run killed between the swap's two renames left no packet/: put it
 	// back before anything can fail, as the README promises.
@@ -116,6 +117,13 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) e
 		abs = cfg.out
 	}
 	fmt.Fprintln(stdout, clean(abs))
+	defer func() {
+		// After the packet is in place and logged: a failed delivery
+		// leaves the packet written (exit 4).
+		if err == nil && cfg.send.delivery != nil {
+			err = deliver(ctx, cfg.send, cfg.out, log, stdout)
+		}
+	}()
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),
 		"period", ds.Period.String(), "previous", cmp.Previous.String(), "region", cfg.region,
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
@@ -168,6 +176,10 @@ func manifestInfo(cfg config, ds *analysis.Dataset, cmp *analysis.Comparison, t 
 	if cfg.data == "" {
 		info.Data = "embedded"
 	}
+	lang := vocab.Lang(cfg.lang)
+	title, issue := briefing.Masthead(ds.Meta, lang)
+	p := ds.Period
+	info.Masthead = &output.Masthead{Title: title, Issue: issue, Period: vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)}
 	for _, f := range ds.Files {
 		info.Inputs = append(info.Inputs, output.Input{Name: f.Name, SHA256: f.SHA256,
 			Encoding: f.Encoding, Rows: f.Rows, Skipped: f.Skipped})

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 )
@@ -17,15 +18,8 @@ var beijing = time.FixedZone("CST", 8*3600)
 // with defaults for what it and the flags left empty.
 func (b *builder) masthead() {
 	m := b.c.Meta
-	title := m.Title
-	if title == "" {
-		title = b.t("新的社会阶层人士统战工作简报", "New Social Strata Work Briefing")
-	}
-	issue := strings.TrimSpace(m.Issue)
-	if issue == "" {
-		issue = "1"
-	}
-	b.doc.Masthead = document.Masthead{Title: title, Issue: b.t("第"+issue+"期", "Issue "+issue),
+	title, issue := Masthead(m, b.opts.Lang)
+	b.doc.Masthead = document.Masthead{Title: title, Issue: issue,
 		Unit: m.Unit, Date: b.date(), Plain: b.opts.PlainMasthead}
 	created := b.opts.Created
 	if created.IsZero() {
@@ -34,6 +28,27 @@ func (b *builder) masthead() {
 	b.doc.Info = document.Info{Title: title + " " + b.doc.Masthead.Issue, Subject: b.subject(), Author: m.Unit,
 		Keywords: b.t("新的社会阶层人士 实践创新基地 ", "new social strata innovation bases ") + b.c.Period.String(),
 		Created:  created.UTC()}
+}
+
+// Masthead is the briefing's title and issue as the 报头 prints them:
+// 新的社会阶层人士统战工作简报, 第12期 (Issue 12), with the defaults for what
+// briefing.toml and the flags left empty. Mail subjects are made from it.
+func Masthead(m analysis.Meta, lang vocab.Lang) (title, issue string) {
+	t := func(zh, en string) string {
+		if lang == vocab.En {
+			return en
+		}
+		return zh
+	}
+	title = m.Title
+	if title == "" {
+		title = t("新的社会阶层人士统战工作简报", "New Social Strata Work Briefing")
+	}
+	n := strings.TrimSpace(m.Issue)
+	if n == "" {
+		n = "1"
+	}
+	return title, t("第"+n+"期", "Issue "+n)
 }
 
 // date is the masthead's date: briefing.toml's, else the Beijing date of

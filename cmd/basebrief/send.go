@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/basebrief/basebrief/output"
+	"github.com/basebrief/basebrief/output/delivery"
+)
+
+// sendFlags are `basebrief send`'s own flags.
+type sendFlags struct {
+	packet   string
+	config   string
+	dryRun   bool
+	resend   bool
+	only     string
+	delivery *delivery.Config // read by parse, so a mistake is a usage error
+}
+
+// parseSend reads the flags of `basebrief send`.
+func parseSend(cfg config, args []string) (config, error) {
+	fs := flag.NewFlagSet("basebrief send", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&cfg.send.packet, "packet", "", "")
+	fs.StringVar(&cfg.send.config, "config", "", "")
+	fs.BoolVar(&cfg.send.dryRun, "dry-run", false, "")
+	fs.BoolVar(&cfg.send.resend, "resend", false, "")
+	fs.StringVar(&cfg.send.only, "only", "", "")
+	fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
+	fs.StringVar(&cfg.logFormat, "log-format", "text", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, err
+		}
+		return cfg, usagef("send: %v", err)
+	}
+	switch {
+	case fs.NArg() > 0:
+		return cfg, usagef("send: unexpected argument %q (flags come as --name value)", fs.Arg(0))
+	case cfg.send.packet == "":
+		return cfg, usagef("send: --packet DIR is required: the packet folder written by basebrief run")
+	case cfg.send.config == "":
+		return cfg, usagef("send: --config FILE.toml is required: the delivery file (see the README, Delivery)")
+	case cfg.logFormat != "text" && cfg.logFormat != "json":
+		return cfg, usagef("--log-format %q: expected text or json", cfg.logFormat)
+	case cfg.wait < 0:
+		return cfg, usagef("--wait %s: expected a duration of zero or more, such as 30s or 5m", cfg.wait)
+	}
+	if err := output.CheckOut(cfg.send.packet); err != nil {
+		return cfg, usagef("--packet %q: expected a packet folder such as packet", cfg.send.packet)
+	}
+	return cfg, loadDelivery(&cfg.send, cfg.send.config)
+}
+
+// loadDelivery reads delivery.toml and its credentials: a mistake in
+// either is a usage error found before any work.
+func loadDelivery(s *sendFlags, file string) error {
+	c, err := delivery.LoadConfig(file)
+	if err == nil {
+		err = c.Check()
+	}
+	if err != nil {
+		return usagef("--config %s: %v", file, err)
+	}
+	s.delivery = c
+	return nil
+}
+
+// sendPacket is `basebrief send`: deliver a written packet, under the
+// packet's lock so that no run replaces it meanwhile.
+func sendPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
+	release, err := output.Lock(ctx, cfg.send.packet, cfg.wait)
+	if err != nil {
+		if errors.Is(err, output.ErrLocked) {
+			return log.fail(err, "packet folder busy; nothing sent")
+		}
+		return log.fail(err, "cannot lock the packet folder; nothing sent")
+	}
+	defer release()
+	return deliver(ctx, cfg.send, cfg.send.packet, log, stdout)
+}
+
+// deliver sends the packet at dir. The caller holds its lock.
+func deliver(ctx context.Context, s sendFlags, dir string, log *logger, stdout io.Writer) error {
+	opts := delivery.Options{Packet: dir, Config: s.delivery, DryRun: s.dryRun, Resend: s.resend, Only: s.only,
+		Log: log.Logger, Out: stdout, OnReceipt: receiptHook}
+	res, err := delivery.Deliver(ctx, opts)
+	switch {
+	case errors.Is(err, delivery.ErrIncomplete):
+		return log.fail(err, "packet written, delivery incomplete")
+	case err != nil:
+		return log.fail(fmt.Errorf("deliver: %w", err), "nothing sent")
+	}
+	if !s.dryRun {
+		abs, aerr := filepath.Abs(dir)
+		if aerr != nil {
+			abs = dir
+		}
+		log.Info("delivered", "packet", abs, "receipts", len(res.Receipts), "skipped", len(res.Skipped))
+	}
+	return nil
+}
+
+// receiptHook is called with every receipt recorded; the history can set
+// it to keep them.
+var receiptHook func(delivery.Receipt)

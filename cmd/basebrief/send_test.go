@@ -1,0 +1,118 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/basebrief/basebrief/output"
+)
+
+// deadPort is a loopback port nothing listens on.
+func deadPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	return port
+}
+
+func writeDeliveryToml(t *testing.T, port int) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "delivery.toml")
+	src := fmt.Sprintf(`[mail]
+host = "127.0.0.1"
+port = %d
+tls = "none"
+from = "新的社会阶层人士工作处 <brief@example.gov.cn>"
+timeout = "2s"
+
+[[recipient]]
+name = "四川省委统战部"
+to = ["a@example.gov.cn"]
+files = ["briefing.pdf", "workbook.xlsx"]
+`, port)
+	if err := os.WriteFile(f, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// A mail server that is down: the packet is written and intact, the
+// receipt says failed, the run exits 4 and the log names the recipient.
+func TestRunSendServerDown(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	out := filepath.Join(t.TempDir(), "packet")
+	code, stdout, stderr := runArgs(t, "run", "--out", out, "--send", writeDeliveryToml(t, deadPort(t)))
+	if code != exitDeliver {
+		t.Fatalf("exit %d, want 4\n%s", code, stderr)
+	}
+	if strings.TrimSpace(stdout) == "" {
+		t.Error("stdout lacks the packet path")
+	}
+	if !strings.Contains(stderr, "delivery failed") || !strings.Contains(stderr, "recipient=四川省委统战部") ||
+		!strings.Contains(stderr, "connection refused") {
+		t.Errorf("log does not name the recipient and the cause:\n%s", stderr)
+	}
+	if _, err := output.Verify(out); err != nil {
+		t.Errorf("packet: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "delivery.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rs struct {
+		Receipts []struct{ Recipient, Channel, Status string } `json:"receipts"`
+	}
+	if err := json.Unmarshal(b, &rs); err != nil || len(rs.Receipts) != 1 ||
+		rs.Receipts[0].Recipient != "四川省委统战部" || rs.Receipts[0].Channel != "mail" || rs.Receipts[0].Status != "failed" {
+		t.Errorf("delivery.json: %s", b)
+	}
+
+	// send --dry-run lists what would go, sends nothing, changes nothing.
+	code, stdout, stderr = runArgs(t, "send", "--packet", out, "--config", writeDeliveryToml(t, deadPort(t)), "--dry-run")
+	if code != exitOK {
+		t.Fatalf("dry run exit %d\n%s", code, stderr)
+	}
+	for _, w := range []string{"mail  四川省委统战部 → a@example.gov.cn", "新的社会阶层人士统战工作简报 第1期（2019年）",
+		"briefing.pdf  新的社会阶层人士统战工作简报第1期.pdf", "workbook.xlsx  新的社会阶层人士统战工作简报第1期数据.xlsx"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("dry run lacks %q:\n%s", w, stdout)
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "delivery.json"))
+	if string(after) != string(b) {
+		t.Error("dry run changed delivery.json")
+	}
+}
+
+func TestSendUsage(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	os.WriteFile(bad, []byte("[mail]\nhost = \"smtp.example.gov.cn\"\ntls = \"none\"\nfrom = \"a@b.cn\"\n[[recipient]]\nname = \"x\"\nto = [\"c@d.cn\"]\n"), 0o600)
+	pw := filepath.Join(t.TempDir(), "pw.toml")
+	os.WriteFile(pw, []byte("[mail]\nhost = \"smtp.example.gov.cn\"\nfrom = \"a@b.cn\"\nusername = \"u\"\npassword_env = \"BASEBRIEF_TEST_UNSET_PW\"\n[[recipient]]\nname = \"x\"\nto = [\"c@d.cn\"]\n"), 0o600)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no packet", []string{"send", "--config", bad}, "--packet DIR is required"},
+		{"tls none off loopback", []string{"send", "--packet", "p", "--config", bad}, `tls = "none" on "smtp.example.gov.cn"`},
+		{"password env unset", []string{"send", "--packet", "p", "--config", pw}, "BASEBRIEF_TEST_UNSET_PW is not set"},
+		{"run --send checked first", []string{"run", "--out", filepath.Join(t.TempDir(), "p"), "--send", bad}, "loopback"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runArgs(t, tc.args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %s; want 2 and %q", code, stderr, tc.want)
+			}
+		})
+	}
+}
