@@ -30,7 +30,7 @@ type Edition struct {
 	Lead    string // the 导语: the first paragraph of the narrative
 	// Base names the attachments: 新的社会阶层人士统战工作简报第12期 gives
 	// 新的社会阶层人士统战工作简报第12期.pdf.
-	Base string
+	Base   string
 	prefix string // "" or "slices/四川/"
 	en     bool
 }

@@ -14,7 +14,7 @@ import (
 
 // Channels of a receipt.
 const (
-	ChannelMail = "mail"
+	ChannelMail  = "mail"
 	KindWeCom    = "wecom"
 	KindDingTalk = "dingtalk"
 	KindFeishu   = "feishu"

@@ -157,10 +157,7 @@ func (d *run) robotRecipient(ctx context.Context, cfg Robot) Receipt {
 	}
 	var files []string
 	for _, a := range atts {
-		attempts++
-		if err := r.pace(ctx); err != nil {
-			return failed(cfg.Name, cfg.Kind, attempts, err)
-		}
+		attempts++ // the upload is not a message: sendFile paces the file message
 		if ans, err = r.sendFile(ctx, a.Name, a.Data); err != nil {
 			rc := failed(cfg.Name, cfg.Kind, attempts, fmt.Errorf("notice sent, file %s not: %s", a.Path, scrub(err.Error(), r.url)))
 			rc.Files = files
