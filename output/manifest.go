@@ -13,11 +13,6 @@ import (
 // ManifestName is the manifest's name in the packet.
 const ManifestName = "manifest.json"
 
-// ReceiptsName is the delivery receipts' name in the packet folder: written
-// by basebrief send after the manifest, so it is basebrief's own file though
-// the manifest cannot list it.
-const ReceiptsName = "delivery.json"
-
 // Tool is the tool name recorded in every manifest; Write refuses to replace
 // a folder whose manifest names another.
 const Tool = "basebrief"

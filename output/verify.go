@@ -24,7 +24,7 @@ func Verify(dir string) (*Manifest, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("parse manifest: %w", err)
 	}
-	listed := map[string]bool{ManifestName: true, ReceiptsName: true}
+	listed := map[string]bool{ManifestName: true, DeliveryName: true}
 	for _, f := range m.Files {
 		listed[f.Path] = true
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))

@@ -91,6 +91,15 @@ func TestRunSendServerDown(t *testing.T) {
 	if string(after) != string(b) {
 		t.Error("dry run changed delivery.json")
 	}
+
+	// delivery.json is basebrief's own: the next run replaces the packet
+	// without keeping it aside as a person's.
+	if code, _, stderr := runArgs(t, "run", "--out", out); code != exitOK || strings.Contains(stderr, "kept") {
+		t.Errorf("rerun: exit %d\n%s", code, stderr)
+	}
+	if kept, _ := filepath.Glob(out + ".kept-*"); len(kept) > 0 {
+		t.Errorf("packet with receipts kept aside: %v", kept)
+	}
 }
 
 func TestSendUsage(t *testing.T) {

@@ -51,7 +51,7 @@ type receiptsFile struct {
 
 // ReadReceipts reads dir/delivery.json; none yet is an empty list.
 func ReadReceipts(dir string) ([]Receipt, error) {
-	b, err := os.ReadFile(filepath.Join(dir, output.ReceiptsName))
+	b, err := os.ReadFile(filepath.Join(dir, output.DeliveryName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -60,7 +60,7 @@ func ReadReceipts(dir string) ([]Receipt, error) {
 	}
 	var f receiptsFile
 	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("read %s: %w (move it aside to start the receipts afresh)", filepath.Join(dir, output.ReceiptsName), err)
+		return nil, fmt.Errorf("read %s: %w (move it aside to start the receipts afresh)", filepath.Join(dir, output.DeliveryName), err)
 	}
 	return f.Receipts, nil
 }
@@ -96,7 +96,7 @@ func writeReceipts(dir string, rs []Receipt) error {
 		err = os.Chmod(tmp, 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, output.ReceiptsName))
+		err = os.Rename(tmp, filepath.Join(dir, output.DeliveryName))
 	}
 	if err != nil {
 		os.Remove(tmp)
