@@ -99,6 +99,7 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 		w.add(periodEndNotice(cmp))
 	}
 	cmp.Stated = reconcile(d.Meta.Stated, cmp.Totals)
+	cmp.Checks = figureChecks(cmp.Provinces)
 	cmp.Warnings, cmp.Notices = w.list(d.Notices, cmp)
 	return cmp, nil
 }

@@ -14,6 +14,10 @@ type Counts struct {
 	ReportingCities int
 	Members         *int64
 	PreviousMembers *int64 // same rule as Members, for the previous period
+	// CitiesMembers is the sum of the cities' own figures (nil if none
+	// reports): Members differs from it where a province-level figure
+	// stands for its cities. Every table's 合计 of cities is this figure.
+	CitiesMembers *int64
 }
 
 // add adds o to c; a sum of figures none of which is reported stays nil.
@@ -26,6 +30,7 @@ func (c *Counts) add(o Counts) {
 	c.ReportingCities += o.ReportingCities
 	c.Members = addPtr(c.Members, o.Members)
 	c.PreviousMembers = addPtr(c.PreviousMembers, o.PreviousMembers)
+	c.CitiesMembers = addPtr(c.CitiesMembers, o.CitiesMembers)
 }
 
 // Basis is what a province's like-for-like change compares (可比口径).
@@ -184,6 +189,9 @@ type Comparison struct {
 	History *History
 	Meta    Meta
 	Stated  []Reconciled
+	// Checks are the provinces whose own figure differs from their cities'
+	// sum by more than CheckTolerance: matters to verify (需核实).
+	Checks  []FigureCheck
 	Files   []InputFile
 	Periods []Period
 	// Notices are the dataset's notices and those the comparison adds

@@ -62,7 +62,7 @@ func provinceRows(cityRows []CityRow, bases []Base, cities []City, cur, prev per
 
 // counts is what one city adds to its province.
 func (c CityRow) counts() Counts {
-	n := Counts{Cities: 1, Bases: c.Bases, KeyProjects: c.KeyProjects, Members: c.Members, PreviousMembers: c.PreviousMembers}
+	n := Counts{Cities: 1, Bases: c.Bases, KeyProjects: c.KeyProjects, Members: c.Members, PreviousMembers: c.PreviousMembers, CitiesMembers: c.Members}
 	switch c.Tier {
 	case TierPilot:
 		n.PilotCities = 1

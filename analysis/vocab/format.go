@@ -40,8 +40,8 @@ func trim(v float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
-// People writes a head count the analysts' way: 140万, 1.2亿, 8,500 in
-// Chinese; 1.4 million, 8,500 in English.
+// People writes a head count the analysts' way: 140万, 1.2亿, 8500 in
+// Chinese (no ASCII comma inside Chinese text); 1.4 million, 8,500 in English.
 func People(n int64, lang Lang) string {
 	a := n
 	sign := ""
@@ -63,7 +63,7 @@ func People(n int64, lang Lang) string {
 	case a >= 1e4:
 		return sign + trim(float64(a)/1e4) + "万"
 	}
-	return sign + Int(a)
+	return sign + strconv.FormatInt(a, 10)
 }
 
 // PeoplePtr is People for a figure that may be absent: "—" when nil.
@@ -84,7 +84,11 @@ func Signed(n int64, lang Lang) string {
 
 // Percent writes a ratio as a percentage with one decimal: 0.5185 → 51.9%.
 func Percent(r float64) string {
-	return strconv.FormatFloat(math.Round(r*1000)/10, 'f', 1, 64) + "%"
+	v := math.Round(r*1000) / 10
+	if v == 0 {
+		v = 0 // -0.0004 rounds to -0: never print "-0.0%"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64) + "%"
 }
 
 // PercentPtr is Percent for a ratio that may be absent: "—" when nil.

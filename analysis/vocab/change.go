@@ -1,0 +1,147 @@
+package vocab
+
+import (
+	"math"
+	"strconv"
+)
+
+// The office's phrasings for changes, as statistical bulletins write them:
+// 比上月增加4156人，增长0.3%; 比2019年3月减少1.2万人，下降2.0%; 同比增长5.8%;
+// 提高1.5个百分点 for a change of a rate. One place, so the PDF, the Word
+// file, the charts and summary.json's narrative say the same words.
+
+// Since names what a change is against, after 比: 上月, 上季度, 上半年, 上年 where
+// prev is the adjacent period of kind ("month", "quarter", "half", "year"),
+// else prev itself as worded (比2019年3月, 比2017年): a change over a gap
+// is never called 比上月 / 比上年. English: "last month", "the previous
+// quarter", "last year", else "prev".
+func Since(kind string, adjacent bool, prev string, lang Lang) string {
+	if adjacent {
+		zh, en := map[string]string{"month": "上月", "quarter": "上季度", "half": "上半年", "year": "上年"},
+			map[string]string{"month": "last month", "quarter": "the previous quarter", "half": "the previous half-year", "year": "last year"}
+		if lang == En && en[kind] != "" {
+			return en[kind]
+		}
+		if lang != En && zh[kind] != "" {
+			return zh[kind]
+		}
+	}
+	return prev
+}
+
+// Sequential is the name of a change against the previous period: 环比
+// only between adjacent months, quarters or half-years; 比上年 between
+// adjacent years (a year-on-year change of yearly data is not 环比); else
+// 比 and the period (比2019年3月). English: "change on last month" etc.
+func Sequential(kind string, adjacent bool, prev string, lang Lang) string {
+	if lang == En {
+		return "change on " + Since(kind, adjacent, prev, lang)
+	}
+	if adjacent && (kind == "month" || kind == "quarter" || kind == "half") {
+		return "环比"
+	}
+	return "比" + Since(kind, adjacent, prev, lang)
+}
+
+// Persons writes a head count of a change in the register of bulletins:
+// 4156人, 1.5万人; "1 person", "4,156 people" in English. The sign is the
+// verb's: the count is written without it.
+func Persons(n int64, lang Lang) string {
+	if n < 0 {
+		n = -n
+	}
+	if lang != En {
+		return People(n, lang) + "人"
+	}
+	if n == 1 {
+		return "1 person"
+	}
+	return People(n, lang) + " people"
+}
+
+// Change words a change and its ratio: 增加4156人，增长0.3% / 减少1.2万人，
+// 下降2.0% / 持平 (no change, or a change that rounds to no change is still
+// said with its count); English "up 4,156 people (0.3%)". ratio may be nil
+// (previous figure 0): the count alone.
+func Change(n int64, ratio *float64, lang Lang) string {
+	if n == 0 {
+		return Word("unchanged", lang)
+	}
+	var s string
+	if lang == En {
+		s = "up " + Persons(n, lang)
+		if n < 0 {
+			s = "down " + Persons(n, lang)
+		}
+		if ratio != nil {
+			s += " (" + Percent(math.Abs(*ratio)) + ")"
+		}
+		return s
+	}
+	s = "增加" + Persons(n, lang)
+	if n < 0 {
+		s = "减少" + Persons(n, lang)
+	}
+	if ratio != nil {
+		s += "，" + Rate(*ratio, lang)
+	}
+	return s
+}
+
+// Rate words a change ratio: 增长0.3% / 下降2.0% / 持平; English "up 0.3%".
+func Rate(r float64, lang Lang) string {
+	p := Percent(math.Abs(r))
+	switch {
+	case math.Round(r*1000) == 0:
+		return Word("unchanged", lang)
+	case lang == En && r > 0:
+		return "up " + p
+	case lang == En:
+		return "down " + p
+	case r > 0:
+		return "增长" + p
+	}
+	return "下降" + p
+}
+
+// Points words a change of a rate (a share, a coverage): 提高1.5个百分点 /
+// 降低0.3个百分点; "up 1.5 percentage points". d is the difference of two
+// ratios (0.015 = 1.5 points).
+func Points(d float64, lang Lang) string {
+	v := math.Round(math.Abs(d)*1000) / 10
+	n := strconv.FormatFloat(v, 'f', 1, 64)
+	switch {
+	case v == 0:
+		return Word("unchanged", lang)
+	case lang == En && d > 0:
+		return "up " + n + " percentage points"
+	case lang == En:
+		return "down " + n + " percentage points"
+	case d > 0:
+		return "提高" + n + "个百分点"
+	}
+	return "降低" + n + "个百分点"
+}
+
+// words is the word list: the office's phrasing of each fixed phrase, in
+// Chinese and English.
+var words = map[string][2]string{
+	"unchanged":     {"持平", "unchanged"},
+	"not_reported":  {"本期未报送", "not reported for the period"},
+	"to_verify":     {"需核实", "to verify"},
+	"tied_most":     {"并列最多", "tie for the most"},
+	"province_note": {"省级数据", "province-level figure"},
+}
+
+// Word is the phrase named key in lang; the key itself when unknown (a
+// test lists every key).
+func Word(key string, lang Lang) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	if lang == En {
+		return w[1]
+	}
+	return w[0]
+}
