@@ -55,3 +55,22 @@ func TestAdjacent(t *testing.T) {
 		}
 	}
 }
+
+// A region whose figures stop before the data's latest month is briefed
+// on its own latest month.
+func TestRegionPeriod(t *testing.T) {
+	may, mar := Period{Year: 2019, Month: 5}, Period{Year: 2019, Month: 3}
+	d := &Dataset{Period: may, Periods: []Period{mar, may}}
+	d.Cities = []City{city("武汉", "湖北", "中部", TierOther), city("成都", "四川", "西部", TierOther), city("长沙", "湖南", "中部", TierOther)}
+	d.Figures = []Figure{fig("湖北", "武汉", mar, SegmentAll, 10), fig("四川", "成都", may, SegmentAll, 20),
+		fig("湖南", "", mar, SegmentAll, 30), fig("湖北", "武汉", Period{Year: 2020}, SegmentAll, 10)}
+	if got := RegionPeriod(d, "中部"); got != mar {
+		t.Errorf("RegionPeriod(中部) = %v, want %v", got, mar)
+	}
+	if got := RegionPeriod(d, "西部"); got != may {
+		t.Errorf("RegionPeriod(西部) = %v, want %v", got, may)
+	}
+	if got := RegionPeriod(d, "东部"); !got.IsZero() {
+		t.Errorf("RegionPeriod(东部) = %v, want none", got)
+	}
+}

@@ -36,3 +36,44 @@ func inRegion(all []City, region string, w *warnings) ([]City, string, error) {
 	}
 	return cities, spelled, nil
 }
+
+// CodeRegionPeriod marks a --region briefing of the region's own latest
+// period, older than the data's.
+const CodeRegionPeriod = "region_period"
+
+// RegionPeriod is the latest period, of the kind of d.Period, in which a
+// city of region (or a province of it, by a province-level figure) has a
+// figure; zero when none has. A --region whose figures stop before the
+// data's latest period is briefed on its own latest period, never printed
+// blank.
+func RegionPeriod(d *Dataset, region string) Period {
+	cities, _, err := inRegion(d.Cities, region, &warnings{})
+	if err != nil {
+		return Period{}
+	}
+	in := map[cityKey]bool{}
+	provs := map[string]bool{}
+	for _, c := range cities {
+		in[cityKey{c.Province, c.Name}] = true
+		provs[c.Province] = true
+	}
+	var latest Period
+	k := d.Period.Kind()
+	for _, f := range d.Figures {
+		if f.Period.Kind() != k || !latest.Less(f.Period) {
+			continue
+		}
+		if (f.City == "" && provs[f.Province]) || in[cityKey{f.Province, f.City}] {
+			latest = f.Period
+		}
+	}
+	return latest
+}
+
+// RegionPeriodNotice says that a region is briefed on its own latest
+// period, older than the data's.
+func RegionPeriodNotice(region string, own, data Period) Notice {
+	return Notice{CodeRegionPeriod,
+		fmt.Sprintf("%s的最新数据为%s，早于全部数据的%s；本简报比较%s", region, zhPeriod(own), zhPeriod(data), zhPeriod(own)),
+		fmt.Sprintf("%s's latest figures are for %s, before the data's latest %s; this briefing compares %s", region, own, data, own)}
+}

@@ -71,7 +71,6 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	wg.Go(func() {
 		defer recoverInto(&xlsxErr)
 		xlsxErr = workbook.Write(&xlsx, c, workbook.Options{Lang: o.Lang, Modified: o.Time, TmpDir: o.TmpDir})
-		summErr = WriteSummary(&summ, c, briefing.Narrative(c, o.Lang)...)
 	})
 	job := startCharts(c, o)
 	charts, notes, chartErr := job.wait()
@@ -79,8 +78,10 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	if chartErr == nil {
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
 		var doc *document.Document
-		if doc, pdfErr = briefing.Build(c.InReadingOrder(), bo); pdfErr == nil { // ties in official order
-			// One document, two renderers: the Word file says what the PDF says.
+		if doc, pdfErr = briefing.Build(c, bo); pdfErr == nil {
+			// One document, two renderers and summary.json's narrative:
+			// the Word file and the summary say what the PDF says.
+			summErr = WriteSummary(&summ, c, doc.Narrative()...)
 			wordErr = docx.Write(&word, doc)
 			pdfErr = briefing.WritePDF(&pdf, doc, bo)
 		}

@@ -145,3 +145,20 @@ func Word(key string, lang Lang) string {
 	}
 	return w[0]
 }
+
+// Plural picks English agreement: one for n == 1, else many ("1 city has",
+// "2 cities have").
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Verb is Plural for a verb after a count in lang; Chinese has none, "".
+func Verb(n int, one, many string, lang Lang) string {
+	if lang != En {
+		return ""
+	}
+	return Plural(n, one, many)
+}

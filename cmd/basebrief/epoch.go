@@ -18,8 +18,10 @@ var fallbackTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // packetTime is the one timestamp the packet carries (PDF and workbook
 // properties, manifest "created"). It never reads the clock, so a run is
 // reproducible: SOURCE_DATE_EPOCH when set; else the briefing date (--date
-// or briefing.toml) at midnight Beijing time; else the first day of the
-// compared period; else 1980-01-01 UTC.
+// or briefing.toml) at midnight Beijing time; else the first day after the
+// compared period (2019-04-01 for 2019-Q1: a briefing on a quarter is not
+// dated the day the quarter began; the masthead shows this date); else
+// 1980-01-01 UTC.
 func packetTime(epoch *time.Time, meta analysis.Meta, period analysis.Period) time.Time {
 	if epoch != nil {
 		return *epoch
@@ -28,8 +30,15 @@ func packetTime(epoch *time.Time, meta analysis.Meta, period analysis.Period) ti
 		return t
 	}
 	if !period.IsZero() {
-		month, day := max(period.Month, 1), max(period.Day, 1)
-		return time.Date(period.Year, time.Month(month), day, 0, 0, 0, 0, chinaTime)
+		p := period.Next()
+		if p.IsZero() { // a kind Next does not know: its first day
+			p = period
+		}
+		month, day := max(p.Month, 1), max(p.Day, 1)
+		if p.Month == 0 && p.Quarter != 0 {
+			month = 3*p.Quarter - 2
+		}
+		return time.Date(p.Year, time.Month(month), day, 0, 0, 0, 0, chinaTime)
 	}
 	return fallbackTime
 }

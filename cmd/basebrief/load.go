@@ -54,6 +54,14 @@ func loadAndCompare(cfg config, log *logger) (*analysis.Dataset, *analysis.Compa
 	if cfg.date != "" {
 		ds.Meta.Date = cfg.date
 	}
+	if cfg.region != "" && cfg.period.IsZero() {
+		// A region whose figures stop earlier is briefed on its own latest
+		// period, with a notice, not on a period where it has none.
+		if p := analysis.RegionPeriod(ds, cfg.region); !p.IsZero() && p != ds.Period {
+			ds.Notices = append(ds.Notices, analysis.RegionPeriodNotice(cfg.region, p, ds.Period))
+			ds.Period, ds.Previous = p, analysis.Period{}
+		}
+	}
 	cmp, err := analysis.Compare(ds, cfg.region)
 	if err != nil {
 		return nil, nil, log.fail(&inputError{err}, "compare failed")

@@ -56,7 +56,9 @@ func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
 	if opts.Charts, err = distinctWidths(opts.Charts); err != nil {
 		return nil, fmt.Errorf("build briefing: %w", err)
 	}
-	b := newBuilder(c, opts)
+	// Ties are named in official order, by every renderer and in
+	// summary.json alike (the narrative is this document's).
+	b := newBuilder(c.InReadingOrder(), opts)
 	b.masthead()
 	b.body()
 	b.colophon()

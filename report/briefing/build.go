@@ -90,6 +90,11 @@ func newBuilder(c *analysis.Comparison, opts Options) *builder {
 		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c)}
 }
 
+// narrator writes the narrative paragraphs over the builder's comparison.
+func (b *builder) narrator() narrator {
+	return narrator{words: b.words, c: b.c, reporting: b.idx.reporting}
+}
+
 func (b *builder) add(blocks ...document.Block) { b.doc.Blocks = append(b.doc.Blocks, blocks...) }
 
 // heading appends a numbered heading: 一、 / （一） / 1. in Chinese,
@@ -147,6 +152,7 @@ const maxCompactAspect = 1.1
 func (b *builder) body() {
 	c := b.c
 	b.headline()
+	b.leadSection()
 	b.keyFigures()
 	b.narrative()
 	b.places()

@@ -71,6 +71,29 @@ func (s *says) absPct(of, name, field string, v float64) string {
 	return vocab.Percent(v)
 }
 
+// change states a like-for-like change and its rate in the office's words
+// (增加4156人，增长0.3%), claiming the change and the ratio.
+func (s *says) change(of, name string, l likeForLike) string {
+	s.claim(of, name, l.prefix+"change", l.change)
+	if l.ratio != nil && l.change != 0 {
+		s.claim(of, name, l.prefix+"change_ratio", *l.ratio)
+	}
+	return vocab.Change(l.change, l.ratio, s.lang)
+}
+
+// cityChange is change for a city's own figures.
+func (s *says) cityChange(city string, l likeForLike) string { return s.change("city", city, l) }
+
+// rate states a change ratio in words: 增长5.8% / 下降1.0%.
+func (s *says) rate(of, name, field string, l likeForLike) string {
+	if l.ratio == nil {
+		s.claim(of, name, l.prefix+"change", l.change)
+		return vocab.Change(l.change, nil, s.lang)
+	}
+	s.claim(of, name, field, *l.ratio)
+	return vocab.Rate(*l.ratio, s.lang)
+}
+
 // paragraph returns the narrative paragraph written so far.
 func (s *says) paragraph() document.Paragraph {
 	return document.Paragraph{Style: document.Body, Text: strings.TrimSpace(s.b.String()), Claims: s.claims, Narrative: true}

@@ -1,7 +1,9 @@
 package briefing
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -10,15 +12,29 @@ import (
 )
 
 // Narrative is the briefing's narrative, paragraph by paragraph, each with
-// the claims behind its figures (summary.json's "narrative"). It states
-// only figures the comparison holds, each through a claim.
+// the claims behind its figures: the paragraphs of the document Build
+// makes of c, so summary.json's "narrative" and both files say the same
+// words (a tie named one way in the PDF is named the same way there).
 func Narrative(c *analysis.Comparison, lang vocab.Lang) []document.Paragraph {
-	if lang != vocab.En {
-		lang = vocab.Zh
+	doc, err := Build(c, Options{Lang: lang})
+	if err != nil {
+		return nil
 	}
-	n := narrator{words: words{lang}, c: c, reporting: reporting(c.Cities)}
+	return doc.Narrative()
+}
+
+// narrator writes the narrative paragraphs of c, which is in reading order
+// (ties in official order).
+type narrator struct {
+	words
+	c         *analysis.Comparison
+	reporting []*analysis.CityRow // cities with a figure, members descending
+}
+
+// paragraphs runs each writer into a paragraph of its own.
+func (n narrator) paragraphs(fs ...func(*says)) []document.Paragraph {
 	var out []document.Paragraph
-	for _, f := range []func(*says){n.scope, n.lead, n.provinces, n.change} {
+	for _, f := range fs {
 		s := &says{words: n.words}
 		f(s)
 		if s.b.Len() > 0 {
@@ -28,10 +44,122 @@ func Narrative(c *analysis.Comparison, lang vocab.Lang) []document.Paragraph {
 	return out
 }
 
-type narrator struct {
-	words
-	c         *analysis.Comparison
-	reporting []*analysis.CityRow // cities with a figure, members descending
+// kind is the compared period's kind as the vocabulary names it.
+func (n narrator) kind() string {
+	switch n.c.Period.Kind() {
+	case analysis.KindYear:
+		return "year"
+	case analysis.KindQuarter:
+		return "quarter"
+	case analysis.KindMonth:
+		return "month"
+	}
+	return "day"
+}
+
+// adjacent tells that the previous period is the one right before.
+func (n narrator) adjacent() bool { return n.c.Period.Adjacent(n.c.Previous) }
+
+// since names the previous period after 比: 上月, 上季度, 上年 where it is
+// the adjacent one, else the period itself (比2019年3月).
+func (n narrator) since() string {
+	return vocab.Since(n.kind(), n.adjacent(), n.period(n.c.Previous), n.lang)
+}
+
+// gap names the periods missing between the previous period and the one
+// compared ("2019年4月", "2019年3月至4月"), "" when there is none.
+func (n narrator) gap() string {
+	p, cur := n.c.Previous, n.c.Period
+	if p.IsZero() || n.adjacent() {
+		return ""
+	}
+	var missing []string
+	for q := p.Next(); !q.IsZero() && q.Less(cur) && len(missing) < 100; q = q.Next() {
+		missing = append(missing, n.period(q))
+	}
+	switch len(missing) {
+	case 0:
+		return ""
+	case 1:
+		return missing[0]
+	}
+	return missing[0] + n.t("至", " to ") + missing[len(missing)-1]
+}
+
+// lead is the 导语: the total, its like-for-like change and rate against
+// the previous period, the change year on year, and who reports.
+func (n narrator) lead(s *says) {
+	c := n.c
+	t := c.Totals
+	p := n.period(c.Period)
+	const of = "total"
+	if t.Members == nil {
+		if c.Period.IsZero() {
+			s.add(n.t("数据中还没有新的社会阶层人士人数，暂无人数比较。",
+				"The data hold no new social strata members figure yet, so there is no comparison of members."))
+			return
+		}
+		s.add(n.t(p+"，各城市和省区市均未报送新的社会阶层人士人数，暂无人数比较。",
+			"No city or province reports new social strata members for "+p+", so there is no comparison of members yet."))
+		return
+	}
+	if n.zh() {
+		s.add(p, "，", n.scopeName(), "新的社会阶层人士人数合计", s.people(of, "", "members", *t.Members))
+	} else {
+		s.add("For ", p, ", new social strata members in ", n.scopeName(), " total ", s.people(of, "", "members", *t.Members))
+	}
+	if !c.Previous.IsZero() {
+		if l := totalChange(c); l.ok {
+			s.add(n.t("，按可比口径比"+n.since(), "; like for like, "), s.change(of, "", l), n.t("", " on "+n.since()))
+		} else {
+			s.add(n.t("，与"+n.period(c.Previous)+"没有可比的数字", "; nothing compares with "+n.period(c.Previous)))
+		}
+	}
+	if y := totalYoY(c); !c.YearAgo.IsZero() && c.YearAgo != c.Previous && y.ok {
+		s.add(n.t("；同比", "; year on year (against "+n.period(c.YearAgo)+"), "), s.rate(of, "", "yoy_change_ratio", y))
+	}
+	s.add(n.end())
+	if g := n.gap(); g != "" {
+		s.add(n.t("数据中没有"+g+"的数字，上述变化是与"+n.period(c.Previous)+"相比。",
+			" The data hold no figures for "+g+", so the change is against "+n.period(c.Previous)+"."))
+	}
+	n.coverage(s)
+}
+
+// coverage says who reports: "341个城市均已报送" / "341个城市中有300个报送",
+// and which provinces' own figures stand for their cities.
+func (n narrator) coverage(s *says) {
+	t := n.c.Totals
+	const of = "total"
+	if n.zh() {
+		if t.ReportingCities == t.Cities {
+			s.add(s.n(of, "", "cities", t.Cities), "个城市均已报送")
+		} else {
+			s.add(s.n(of, "", "cities", t.Cities), "个城市中有", s.n(of, "", "reporting_cities", t.ReportingCities), "个报送")
+		}
+	} else {
+		if t.ReportingCities == t.Cities {
+			s.add(" ", n.count(t.Cities, "", "city reports", "cities report"), " in all")
+		} else {
+			s.add(" ", s.n(of, "", "reporting_cities", t.ReportingCities), " of the ", n.count(t.Cities, "", "city", "cities"), vocab.Verb(t.ReportingCities, " reports", " report", n.lang))
+		}
+	}
+	if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {
+		s.add(n.t("，"+n.list(names, 5)+"以省级数据计入总数", "; the province-level figures of "+n.list(names, 5)+" stand for their cities in the total"))
+	}
+	s.add(n.end())
+}
+
+// provinceLevelNames are the provinces whose own figure stands for their
+// cities, in the rows' order.
+func provinceLevelNames(provs []analysis.ProvinceRow) []string {
+	var out []string
+	for _, p := range provs {
+		if p.ProvinceLevel {
+			out = append(out, p.Province)
+		}
+	}
+	return out
 }
 
 func (n narrator) scope(s *says) {
@@ -52,17 +180,20 @@ func (n narrator) scope(s *says) {
 		s.add("；记录在册的实践创新基地", s.n(of, "", "bases", t.Bases), "个，其中全国重点项目", s.n(of, "", "key_projects", t.KeyProjects), "个。")
 		return
 	}
-	s.add("This briefing covers ", s.n(of, "", "cities", t.Cities), " cities in ", s.n(of, "", "provinces", t.Provinces), " provinces in ")
+	s.add("This briefing covers ", s.n(of, "", "cities", t.Cities), vocab.Plural(t.Cities, " city", " cities"), " in ",
+		s.n(of, "", "provinces", t.Provinces), vocab.Plural(t.Provinces, " province", " provinces"), " in ")
 	if multi {
 		s.add(s.n(of, "", "regions", t.Regions), " regions")
 	} else {
 		s.add(n.scope1())
 	}
 	if t.PilotCities+t.PromotionCities > 0 {
-		s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities), " promotion cities")
+		s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities),
+			vocab.Plural(t.PromotionCities, " promotion city", " promotion cities"))
 	}
 	s.add(". ")
-	s.add("The records list ", s.n(of, "", "bases", t.Bases), " innovation bases, ", s.n(of, "", "key_projects", t.KeyProjects), " of them national key projects.")
+	s.add("The records list ", s.n(of, "", "bases", t.Bases), vocab.Plural(t.Bases, " innovation base, ", " innovation bases, "),
+		s.n(of, "", "key_projects", t.KeyProjects), n.t("", vocab.Plural(t.KeyProjects, " of them a national key project.", " of them national key projects.")))
 }
 
 // scope1 names the one region covered.
@@ -73,54 +204,62 @@ func (n narrator) scope1() string {
 	return ""
 }
 
-func (n narrator) lead(s *says) {
-	c := n.c
-	t := c.Totals
-	p := n.period(c.Period)
-	if t.Members == nil {
-		s.add(n.t(p+"没有城市或省区市报告新的社会阶层人士人数，人数比较暂缺。",
-			"No city or province reports new social strata members for "+p+", so there is no comparison of members yet."))
-		return
-	}
-	s.add(n.t(p+"，", "For "+p+", "))
-	if n.zh() {
-		s.add(s.n("total", "", "cities", t.Cities), "个城市中有", s.n("total", "", "reporting_cities", t.ReportingCities),
-			"个报告了新的社会阶层人士人数，", n.scopeName(), "已报告的人数合计", s.people("total", "", "members", *t.Members), "。")
-	} else {
-		s.add(s.n("total", "", "reporting_cities", t.ReportingCities), " of the ", s.n("total", "", "cities", t.Cities),
-			" cities report new social strata members; the figures reported for ", n.scopeName(), " total ", s.people("total", "", "members", *t.Members), ".")
-	}
-	if len(c.Regions) > 1 {
-		n.regions(s)
-	}
-	rs := n.reporting
-	switch {
-	case len(rs) == 1:
-		a := rs[0]
-		s.add(n.t("只有"+a.City+"报告了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
-			" Only "+a.City+" reports a city figure: "+s.people("city", a.City, "members", *a.Members)+"."))
-	case len(rs) > 1:
-		a, b := rs[0], rs[1]
-		s.add(n.t(a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
-			" "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
-		if a.ShareOfRegion != nil {
-			s.add(n.t("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
-				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+a.Region))
-		}
-		if *a.Members == *b.Members {
-			s.add(n.t("；"+b.City+"与之持平，也为", "; "+b.City+" has the same, "), s.people("city", b.City, "members", *b.Members), n.end())
-		} else {
-			s.add(n.t("；"+b.City+"次之，为", "; "+b.City+" follows with "), s.people("city", b.City, "members", *b.Members), n.end())
-		}
-	}
-}
-
-// scopeName names the scope in running text: 西部地区 / 全部7个片区.
+// scopeName names the scope in running text: 西部地区 / 各片区.
 func (n narrator) scopeName() string {
 	if r := n.scope1(); r != "" {
 		return r
 	}
 	return n.t("各片区", "all regions")
+}
+
+// leaders names the regions by members and the city (or the tied cities)
+// with the most members, then the next.
+func (n narrator) leaders(s *says) {
+	if len(n.c.Regions) > 1 {
+		n.regions(s)
+	}
+	rs := n.reporting
+	if len(rs) == 0 {
+		return
+	}
+	top, rest := tiedCities(rs)
+	a := top[0]
+	if len(rs) == 1 {
+		s.add(n.t("只有"+a.City+"报送了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
+			" Only "+a.City+" reports a city figure: "+s.people("city", a.City, "members", *a.Members)+"."))
+		return
+	}
+	if len(top) > 1 {
+		var names []string
+		for _, ct := range top {
+			names = append(names, ct.City)
+			s.claim("city", ct.City, "members", *ct.Members)
+		}
+		s.add(n.t(strings.Join(names, "、")+vocab.Word("tied_most", n.lang)+"，均为"+vocab.People(*a.Members, n.lang),
+			" "+n.list(names, 0)+" tie for the most, "+vocab.People(*a.Members, n.lang)+" each"))
+	} else {
+		s.add(n.t(a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
+			" "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
+		if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
+			s.add(n.t("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
+				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+a.Region))
+		}
+	}
+	if len(rest) > 0 {
+		b := rest[0]
+		s.add(n.t("；"+b.City+"次之，为", "; "+b.City+" follows with "), s.people("city", b.City, "members", *b.Members))
+	}
+	s.add(n.end())
+}
+
+// tiedCities splits cities (members descending) into those tied for the
+// most and the rest.
+func tiedCities(rs []*analysis.CityRow) (top, rest []*analysis.CityRow) {
+	i := 1
+	for i < len(rs) && *rs[i].Members == *rs[0].Members {
+		i++
+	}
+	return rs[:i], rs[i:]
 }
 
 // regions compares the regions' totals, largest first.
@@ -133,7 +272,7 @@ func (n narrator) regions(s *says) {
 		}
 	}
 	if len(parts) > 0 {
-		s.add(n.t("分片区看，"+strings.Join(parts, "、")+"。", " By region: "+strings.Join(parts, ", ")+"."))
+		s.add(n.t("分片区看，"+strings.Join(parts, "、")+"。", "By region: "+strings.Join(parts, ", ")+"."))
 	}
 }
 
@@ -147,25 +286,45 @@ func (n narrator) provinces(s *says) {
 	}
 	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, n.reporting) {
 		a, b := with[0], with[1]
-		s.add(n.t("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
-			"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
-		if a.ShareOfRegion != nil {
-			s.add(n.t("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
-				", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of the region"))
+		if *a.Members == *b.Members {
+			s.add(n.t("分省区市看，"+a.Province+"、"+b.Province+"人数并列最多，均为"+s.people("province", a.Province, "members", *a.Members)+"。",
+				"Among provinces, "+a.Province+" and "+b.Province+" tie for the most members, "+s.people("province", a.Province, "members", *a.Members)+" each. "))
+			s.claim("province", b.Province, "members", *b.Members)
+		} else {
+			s.add(n.t("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
+				"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
+			if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
+				s.add(n.t("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
+					", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of the region"))
+			}
+			s.add(n.t("），"+b.Province+"次之（"+s.people("province", b.Province, "members", *b.Members)+"）。",
+				"), then "+b.Province+" ("+s.people("province", b.Province, "members", *b.Members)+"). "))
 		}
-		s.add(n.t("），"+b.Province+"次之（"+s.people("province", b.Province, "members", *b.Members)+"）。",
-			"), then "+b.Province+" ("+s.people("province", b.Province, "members", *b.Members)+"). "))
 	}
-	most := -1
-	for i, p := range c.Provinces {
-		if most < 0 || p.Bases > c.Provinces[most].Bases {
-			most = i
+	var most []analysis.ProvinceRow
+	for _, p := range c.Provinces {
+		switch {
+		case p.Bases == 0:
+		case len(most) == 0 || p.Bases > most[0].Bases:
+			most = []analysis.ProvinceRow{p}
+		case p.Bases == most[0].Bases:
+			most = append(most, p)
 		}
 	}
-	if most >= 0 && c.Provinces[most].Bases > 0 {
-		p := c.Provinces[most]
+	slices.SortStableFunc(most, func(a, b analysis.ProvinceRow) int { return cmp.Compare(a.Order, b.Order) })
+	switch {
+	case len(most) == 1:
+		p := most[0]
 		s.add(n.t("基地数量以"+p.Province+"最多，有"+s.n("province", p.Province, "bases", p.Bases)+"个，其中重点项目"+s.n("province", p.Province, "key_projects", p.KeyProjects)+"个。",
-			p.Province+" has the most bases: "+s.n("province", p.Province, "bases", p.Bases)+", of which "+s.n("province", p.Province, "key_projects", p.KeyProjects)+" are key projects."))
+			p.Province+" has the most bases: "+s.n("province", p.Province, "bases", p.Bases)+", of which "+s.n("province", p.Province, "key_projects", p.KeyProjects)+vocab.Plural(p.KeyProjects, " is a key project.", " are key projects.")))
+	case len(most) > 1:
+		var names []string
+		for _, p := range most {
+			names = append(names, p.Province)
+			s.claim("province", p.Province, "bases", p.Bases)
+		}
+		s.add(n.t("基地数量以"+n.list(names, 5)+"并列最多，各有"+fmt.Sprint(most[0].Bases)+"个。",
+			n.list(names, 5)+" tie for the most bases, "+fmt.Sprint(most[0].Bases)+" each."))
 	}
 }
 
@@ -183,157 +342,82 @@ func sameAsCities(provs []analysis.ProvinceRow, cities []*analysis.CityRow) bool
 	return true
 }
 
-// since names the previous period as statistical reports do: 上月, 上季度,
-// 上年, 上期 (a day or anything else).
-func (n narrator) since() string {
-	p := n.c.Previous
-	switch {
-	case !n.zh():
-		return "the previous period (" + n.period(p) + ")"
-	case p.Day != 0:
-		return "上期"
-	case p.Month != 0:
-		return "上月"
-	case p.Quarter != 0:
-		return "上季度"
-	}
-	return "上年"
-}
-
+// change states how far a comparison reaches and the largest movers.
 func (n narrator) change(s *says) {
 	c := n.c
+	if c.Period.IsZero() {
+		return
+	}
 	if c.Previous.IsZero() && c.YearAgo.IsZero() {
 		s.add(n.t(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", n.period(c.Period)),
 			fmt.Sprintf("The data hold %s only, so there is no earlier period to compare with.", n.period(c.Period))))
 		return
 	}
 	if !c.Previous.IsZero() {
-		n.sequential(s, totalChange(c))
-	}
-	if y := totalYoY(c); !c.YearAgo.IsZero() && c.YearAgo != c.Previous && y.ok {
-		n.yearOnYear(s, y)
-	}
-	if !c.Previous.IsZero() {
 		n.movers(s)
 	}
 }
 
-// sequential states the like-for-like change against the previous period
-// (环比): "按可比口径，173个城市两期均有人数，合计1.3亿，比上月增加561.9万人，增长4.6%。"
-func (n narrator) sequential(s *says, l likeForLike) {
-	c := n.c
-	if !l.ok {
-		s.add(n.t(fmt.Sprintf("没有地方在%s和%s都有人数，暂不能按可比口径比较。", n.period(c.Previous), n.period(c.Period)),
-			fmt.Sprintf("No place has figures for both %s and %s, so there is no like-for-like change.", n.period(c.Previous), n.period(c.Period))))
-		return
-	}
-	const of = "total"
-	if n.zh() {
-		s.add("按可比口径，", s.n(of, "", "comparable_cities", l.cities), "个城市两期均有人数，合计",
-			s.people(of, "", "comparable_members", l.members), "，比", n.since())
-		if l.change == 0 {
-			s.add("持平。")
-			return
-		}
-		s.add(n.verb(l.change, "增加", "减少", ""), s.persons(of, "", "change", l.change))
-		if l.ratio != nil {
-			s.add("，", n.verb(l.change, "增长", "下降", ""), s.absPct(of, "", "change_ratio", *l.ratio))
-		}
-		s.add("。")
-		return
-	}
-	s.add("On a like-for-like basis, ", s.n(of, "", "comparable_cities", l.cities), " cities report both periods, with ",
-		s.people(of, "", "comparable_members", l.members), " in all; against ", n.since(), " that is ")
-	if l.change == 0 {
-		s.add("unchanged.")
-		return
-	}
-	s.add(n.verb(l.change, "up ", "down ", ""), s.persons(of, "", "change", l.change))
-	if l.ratio != nil {
-		s.add(" (", s.absPct(of, "", "change_ratio", *l.ratio), ")")
-	}
-	s.add(".")
-}
-
-// yearOnYear states the like-for-like change against the same period a
-// year earlier (同比): "与上年同期相比，150个城市可比，同比增长3.2%，增加4.1万人。"
-func (n narrator) yearOnYear(s *says, y likeForLike) {
-	const of = "total"
-	if n.zh() {
-		s.add("与上年同期相比，", s.n(of, "", "yoy_comparable_cities", y.cities), "个城市可比，")
-		if y.change == 0 {
-			s.add("同比持平。")
-			return
-		}
-		if y.ratio != nil {
-			s.add("同比", n.verb(y.change, "增长", "下降", ""), s.absPct(of, "", "yoy_change_ratio", *y.ratio), "，")
-		}
-		s.add(n.verb(y.change, "增加", "减少", ""), s.persons(of, "", "yoy_change", y.change), "。")
-		return
-	}
-	s.add(" Year on year (against ", n.period(n.c.YearAgo), "), ", s.n(of, "", "yoy_comparable_cities", y.cities), " cities compare: ")
-	if y.change == 0 {
-		s.add("unchanged.")
-		return
-	}
-	s.add(n.verb(y.change, "up ", "down ", ""), s.persons(of, "", "yoy_change", y.change))
-	if y.ratio != nil {
-		s.add(" (", s.absPct(of, "", "yoy_change_ratio", *y.ratio), ")")
-	}
-	s.add(".")
-}
-
-// verb picks the word for a rise, a fall or no change.
-func (n narrator) verb(v int64, up, down, same string) string {
-	switch {
-	case v > 0:
-		return up
-	case v < 0:
-		return down
-	}
-	return same
-}
-
-// movers names the cities with the largest rise and fall.
+// movers names the cities with the largest rise and fall; ties are named
+// together.
 func (n narrator) movers(s *says) {
 	up, down := extremes(pointers(n.c.Cities))
 	for _, m := range []struct {
-		ct     *analysis.CityRow
+		cs     []*analysis.CityRow
 		zh, en string
 	}{{up, "增加最多的是", " The largest rise is in "}, {down, "减少最多的是", " The largest fall is in "}} {
-		if m.ct == nil {
+		if len(m.cs) == 0 {
 			continue
 		}
-		ct := m.ct
+		var names []string
+		for _, ct := range m.cs {
+			names = append(names, ct.City)
+		}
+		ct := m.cs[0]
+		for _, o := range m.cs[1:] {
+			s.claim("city", o.City, "change", *o.Change)
+		}
+		l := likeForLike{change: *ct.Change, ratio: ct.ChangeRatio}
+		if len(m.cs) > 1 {
+			l.ratio = nil // the same count is not the same rate
+		}
 		if n.zh() {
-			s.add(m.zh, ct.City, "，比", n.since(), n.verb(*ct.Change, "增加", "减少", ""), s.persons("city", ct.City, "change", *ct.Change))
-			if ct.ChangeRatio != nil {
-				s.add("，", n.verb(*ct.Change, "增长", "下降", ""), s.absPct("city", ct.City, "change_ratio", *ct.ChangeRatio))
+			each := ""
+			if len(m.cs) > 1 {
+				each = "均"
 			}
-			s.add("。")
+			s.add(m.zh, n.list(names, 0), "，", each, "比", n.since(), s.cityChange(ct.City, l), "。")
 			continue
 		}
-		s.add(m.en, ct.City, ", ", n.verb(*ct.Change, "up ", "down ", ""), s.persons("city", ct.City, "change", *ct.Change))
-		if ct.ChangeRatio != nil {
-			s.add(" (", s.absPct("city", ct.City, "change_ratio", *ct.ChangeRatio), ")")
+		s.add(m.en, n.list(names, 0), ", ", s.cityChange(ct.City, l))
+		if len(m.cs) > 1 {
+			s.add(" each")
 		}
-		s.add(".")
+		s.add(" on ", n.since(), ".")
 	}
 }
 
-// extremes returns the city with the largest rise and the one with the
-// largest fall (nil where none); the first in the comparison's order wins ties.
-func extremes(cities []*analysis.CityRow) (up, down *analysis.CityRow) {
+// extremes returns the cities with the largest rise and those with the
+// largest fall (several where tied), in the comparison's order.
+func extremes(cities []*analysis.CityRow) (up, down []*analysis.CityRow) {
 	for _, ct := range cities {
-		if ct.Change == nil {
+		if ct.Change == nil || *ct.Change == 0 {
 			continue
 		}
-		if *ct.Change > 0 && (up == nil || *ct.Change > *up.Change) {
-			up = ct
-		}
-		if *ct.Change < 0 && (down == nil || *ct.Change < *down.Change) {
-			down = ct
+		v := *ct.Change
+		switch {
+		case v > 0 && (len(up) == 0 || v > *up[0].Change):
+			up = []*analysis.CityRow{ct}
+		case v > 0 && v == *up[0].Change:
+			up = append(up, ct)
+		case v < 0 && (len(down) == 0 || v < *down[0].Change):
+			down = []*analysis.CityRow{ct}
+		case v < 0 && v == *down[0].Change:
+			down = append(down, ct)
 		}
 	}
+	byOrder := func(a, b *analysis.CityRow) int { return cmp.Compare(a.Order, b.Order) }
+	slices.SortStableFunc(up, byOrder)
+	slices.SortStableFunc(down, byOrder)
 	return up, down
 }

@@ -20,11 +20,22 @@ func (b *builder) region(r analysis.RegionRow) {
 		fmt.Sprintf("%s has %s and %s, %s, %d of them key projects",
 			r.Region, b.count(r.Provinces, "", "province", "provinces"), b.count(r.Cities, "", "city", "cities"),
 			b.count(r.Bases, "", "base", "bases"), r.KeyProjects)))
-	if r.Members != nil {
-		s.WriteString(b.t(fmt.Sprintf("；%d个城市报告人数，合计%s。", r.ReportingCities, b.people(r.Members)),
-			fmt.Sprintf("; %d cities report members, %s in all. ", r.ReportingCities, b.people(r.Members))))
-	} else {
-		s.WriteString(b.t("；本期没有人数。", "; no members figure for the period. "))
+	switch {
+	case r.Members == nil:
+		s.WriteString(b.t("；人数"+vocab.Word("not_reported", b.lang)+"。", "; members: "+vocab.Word("not_reported", b.lang)+". "))
+	case r.CitiesMembers == nil:
+		s.WriteString(b.t(fmt.Sprintf("；城市均未报送，省级数据合计%s。", b.people(r.Members)),
+			fmt.Sprintf("; no city reports; the province-level figures total %s. ", b.people(r.Members))))
+	case *r.CitiesMembers == *r.Members:
+		s.WriteString(b.t(fmt.Sprintf("；%d个城市报送人数，合计%s。", r.ReportingCities, b.people(r.Members)),
+			fmt.Sprintf("; %s members, %s in all. ", b.count(r.ReportingCities, "", "city reports", "cities report"), b.people(r.Members))))
+	default:
+		// The count of cities goes with their own sum; the region's total
+		// takes its provinces' own figures, said by name.
+		s.WriteString(b.t(fmt.Sprintf("；%d个城市报送人数，合计%s；片区人数合计%s，%s。", r.ReportingCities, b.people(r.CitiesMembers), b.people(r.Members),
+			b.provinceLevel(b.idx.regions[r.Region])),
+			fmt.Sprintf("; %s members, %s in all; the region's total is %s. %s. ", b.count(r.ReportingCities, "", "city reports", "cities report"),
+				b.people(r.CitiesMembers), b.people(r.Members), b.provinceLevel(b.idx.regions[r.Region]))))
 	}
 	s.WriteString(b.leadingProvinces(b.idx.regions[r.Region]))
 	cities := b.idx.regCities[r.Region]

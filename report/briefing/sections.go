@@ -19,54 +19,99 @@ const (
 	topCities        = 5  // the largest cities named in the key figures
 )
 
+// leadSection sets the 导语 under the title: the total, its like-for-like
+// change and rate, 同比 where the data hold the year-ago period, who
+// reports, and what needs checking (需核实).
+func (b *builder) leadSection() {
+	for _, p := range b.narrator().paragraphs(b.narrator().lead) {
+		b.add(p)
+	}
+	b.doc.Checks = b.checks()
+	if len(b.doc.Checks) > 0 {
+		b.para(document.Body, vocab.Word("to_verify", b.lang)+b.t("：", ": ")+strings.Join(b.doc.Checks, b.t("；", "; "))+b.end())
+	}
+}
+
+// checks are the matters to verify, each one clause: the provinces whose
+// own figure is far from their cities' sum. Other sources of 需核实 add
+// their clauses here, so the 导语 says them in one line.
+func (b *builder) checks() []string {
+	var out []string
+	for _, k := range b.c.Checks {
+		out = append(out, b.t(
+			fmt.Sprintf("%s省级数据为%s，所辖%s报送数之和为%s，相差%s，总数按省级数据计", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+				cityCount(k.ReportingCities, k.Cities), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap))),
+			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart; the total uses the province-level figure", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+				vocab.Count(k.ReportingCities, "", "reporting city", "reporting cities", b.lang), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap)))))
+	}
+	return out
+}
+
+// cityCount words the cities in a sum: 11个城市 / 11个城市中的9个.
+func cityCount(reporting, all int) string {
+	if reporting == all {
+		return fmt.Sprintf("%d个城市", all)
+	}
+	return fmt.Sprintf("%d个城市中%d个城市", all, reporting)
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
 // keyFigures sets the block of headline numbers and the largest cities.
 func (b *builder) keyFigures() {
 	c := b.c
 	t := c.Totals
 	b.heading(1, b.t("主要数据", "Key figures"))
+	coverage := b.t("各城市均已报送", "every city reports")
+	if t.ReportingCities < t.Cities {
+		coverage = b.t(fmt.Sprintf("%d个城市%s", t.Cities-t.ReportingCities, vocab.Word("not_reported", b.lang)),
+			fmt.Sprintf("%s not reported", vocab.Count(t.Cities-t.ReportingCities, "", "city", "cities", b.lang)))
+	}
+	if n := len(provinceLevelNames(c.Provinces)); n > 0 {
+		coverage += b.t(fmt.Sprintf("；含%d个省级数据", n), fmt.Sprintf("; %s", vocab.Count(n, "", "province-level figure", "province-level figures", b.lang)))
+	}
 	items := []document.KeyFigure{
 		{Value: strconv.Itoa(t.Provinces), Label: b.t("省区市", "provinces"), Detail: b.scope(c)},
 		{Value: strconv.Itoa(t.Cities), Label: b.t("城市", "cities"),
-			Detail: b.t(fmt.Sprintf("试点%d · 推广%d", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot · %d promotion", t.PilotCities, t.PromotionCities))},
+			Detail: b.t(fmt.Sprintf("试点%d个，推广%d个", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot, %d promotion", t.PilotCities, t.PromotionCities))},
 		{Value: strconv.Itoa(t.Bases), Label: b.t("实践创新基地", "innovation bases"),
-			Detail: b.t(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), fmt.Sprintf("%d key projects", t.KeyProjects))},
-		{Value: b.people(t.Members), Label: b.t("新的社会阶层人士", "new social strata members"),
-			Detail: b.t(fmt.Sprintf("%d个城市中%d个报告", t.Cities, t.ReportingCities), fmt.Sprintf("%d of %d cities report", t.ReportingCities, t.Cities))},
+			Detail: b.t(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), vocab.Count(t.KeyProjects, "", "key project", "key projects", b.lang))},
+		{Value: b.people(t.Members), Label: b.t("新的社会阶层人士", "new social strata members"), Detail: coverage},
 	}
 	if !c.Previous.IsZero() {
+		n := b.narrator()
 		l := totalChange(c)
 		v, detail := "—", b.t("无可比数字", "nothing comparable")
 		if l.ok {
 			v = vocab.Signed(l.change, b.lang)
-			detail = b.t(fmt.Sprintf("可比口径，%d个城市", l.cities), fmt.Sprintf("like for like, %d cities", l.cities))
+			detail = b.t("可比口径", "like for like")
+			if l.ratio != nil {
+				detail = b.t("可比口径，", "like for like, ") + vocab.Rate(*l.ratio, b.lang)
+			}
 		}
-		items = append(items, document.KeyFigure{Value: v, Label: b.t("比", "change on ") + narrator{words: b.words, c: c}.since(), Detail: detail})
+		items = append(items, document.KeyFigure{Value: v, Label: vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang), Detail: detail})
 	}
 	b.add(document.KeyFigures{Items: items})
-	var top []string
-	for i, ct := range b.idx.reporting {
-		if i == topCities {
-			break
-		}
-		top = append(top, ct.City+" "+b.people(ct.Members))
-	}
-	if len(top) > 0 {
-		b.para(document.Body, b.t("人数最多的城市：", "Largest cities: ")+b.list(top, 0)+b.end())
-	}
 }
 
 // narrative sets the analyst's summary and, after it, what the figures
 // lack and the basis of the changes.
 func (b *builder) narrative() {
 	b.heading(1, b.t("基本情况", "Summary"))
-	for _, p := range Narrative(b.c, b.lang) {
+	n := b.narrator()
+	for _, p := range n.paragraphs(n.scope, n.leaders, n.provinces, n.change) {
 		b.add(p)
 	}
 	for _, s := range b.remarks() {
 		b.para(document.Body, s)
 	}
 	if !b.c.Previous.IsZero() {
-		b.para(document.Note, b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报告人数的城市增减不计为人数增减。",
+		b.para(document.Note, b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报送城市的增减不计为人数增减。",
 			"Note: changes are like for like: they compare only places with a figure in both periods (a province's own figure where it has one for both, else the sum of its cities with both), so a change in who reports is never shown as growth or decline."))
 	}
 }
@@ -288,14 +333,14 @@ func (b *builder) provinceText(p analysis.ProvinceRow) string {
 	s := b.t(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
 		fmt.Sprintf("%s has %s listed%s and %s%s. ", p.Province, b.count(p.Cities, "", "city", "cities"), ts, b.count(p.Bases, "", "innovation base", "innovation bases"), key))
 	if p.Members == nil {
-		return s + b.t("本期没有人数。", "No members figure for the period.")
+		return s + b.t("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+".")
 	}
 	level := ""
 	if p.ProvinceLevel {
 		level = b.t("（省级数字）", " (province-level figure)")
 	}
 	s += b.t(fmt.Sprintf("新的社会阶层人士%s%s", b.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", b.people(p.Members), level))
-	if p.ShareOfRegion != nil && p.RankInRegion != nil {
+	if p.ShareOfRegion != nil && p.RankInRegion != nil && *p.ShareOfRegion < 1 { // not "100%, first" of a region of one
 		s += b.t(fmt.Sprintf("，占%s的%s，居第%d位", p.Region, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
 			fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*p.ShareOfRegion), p.Region, *p.RankInRegion))
 	}
@@ -310,15 +355,15 @@ func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string 
 	}
 	s.WriteString(b.t("。", ". "))
 	if ct.Members == nil {
-		s.WriteString(b.t("本期没有人数。", "No members figure for the period. "))
+		s.WriteString(b.t("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+". "))
 	} else {
 		s.WriteString(b.t("新的社会阶层人士"+b.people(ct.Members), "Members: "+b.people(ct.Members)))
-		if ct.ShareOfRegion != nil && ct.RankInRegion != nil {
+		if ct.ShareOfRegion != nil && ct.RankInRegion != nil && *ct.ShareOfRegion < 1 {
 			s.WriteString(b.t(fmt.Sprintf("，占%s的%s，居第%d位", ct.Region, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
 				fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*ct.ShareOfRegion), ct.Region, *ct.RankInRegion)))
 		}
 		if ct.Change != nil {
-			s.WriteString(b.t("；较上期"+b.change(ct.Change, ct.ChangeRatio), "; change "+b.change(ct.Change, ct.ChangeRatio)))
+			s.WriteString(b.t("；比"+b.narrator().since(), "; ") + vocab.Change(*ct.Change, ct.ChangeRatio, b.lang) + b.t("", " on "+b.narrator().since()))
 		}
 		s.WriteString(b.t("。", ". "))
 	}

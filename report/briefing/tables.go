@@ -49,11 +49,17 @@ func (b *builder) provinceTable() document.Table {
 	if multi {
 		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
 	}
-	t.Header = append(t.Header, b.t("城市", "Cities"), b.t("试点", "Pilot"), b.t("推广", "Promotion"), b.t("基地", "Bases"),
-		b.t("重点项目", "Key projects"), b.t("报告城市", "Reporting"), b.t("人数", "Members"))
-	t.Align = append(t.Align, R, R, R, R, R, R, R)
+	t.Header = append(t.Header, b.t("城市", "Cities"), b.t("报送城市", "Reporting"), b.t("基地", "Bases"),
+		b.t("重点项目", "Key projects"), b.t("人数", "Members"))
+	t.Align = append(t.Align, R, R, R, R, R)
 	if prev {
-		t.Header, t.Align = append(t.Header, b.t("上期人数", "Previous")), append(t.Align, R)
+		// The like-for-like change (可比口径), as the 导语 states it: a
+		// province-level figure is compared with the province's own
+		// figure, never with its cities' sum.
+		n := b.narrator()
+		word := vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang)
+		t.Header = append(t.Header, b.t(word+"增减", "Change")+b.t("", " ("+n.since()+")"), b.t(word+"增减率", "Change %"))
+		t.Align = append(t.Align, R, R)
 	}
 	t.Header = append(t.Header, b.t("占片区", "Share of region"), b.t("片区排名", "Rank in region"))
 	t.Align = append(t.Align, R, R)
@@ -66,10 +72,10 @@ func (b *builder) provinceTable() document.Table {
 		if p.ProvinceLevel {
 			members += "*"
 		}
-		row = append(row, strconv.Itoa(p.Cities), strconv.Itoa(p.PilotCities), strconv.Itoa(p.PromotionCities),
-			strconv.Itoa(p.Bases), strconv.Itoa(p.KeyProjects), strconv.Itoa(p.ReportingCities), members)
+		row = append(row, strconv.Itoa(p.Cities), strconv.Itoa(p.ReportingCities),
+			strconv.Itoa(p.Bases), strconv.Itoa(p.KeyProjects), members)
 		if prev {
-			row = append(row, b.people(p.PreviousMembers))
+			row = append(row, b.comparableCells(p.Comparable)...)
 		}
 		row = append(row, vocab.PercentPtr(p.ShareOfRegion), rank(p.RankInRegion))
 		t.Rows = append(t.Rows, row)
@@ -80,17 +86,33 @@ func (b *builder) provinceTable() document.Table {
 		if multi {
 			row = append(row, "")
 		}
-		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.PilotCities), strconv.Itoa(tt.PromotionCities),
-			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), strconv.Itoa(tt.ReportingCities), b.people(tt.Members))
+		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
+			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), b.people(tt.Members))
 		if prev {
-			row = append(row, b.people(tt.PreviousMembers))
+			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
 		row = append(row, "", "")
 		t.Emphasis = map[int]bool{len(t.Rows): true}
 		t.Rows = append(t.Rows, row)
 	}
 	t.Notes = []string{b.t(notesZh, notesEn)}
+	if prev {
+		t.Notes = append(t.Notes, b.t("增减按可比口径：省级数据两期都有的比较省级数据，否则比较两期都有人数的城市。",
+			"Changes are like for like: a province's own figures where it gave one in both periods, else its cities with a figure in both."))
+	}
 	return t
+}
+
+// comparableCells are a like-for-like change and its rate: +4156, +0.3%.
+func (b *builder) comparableCells(k analysis.Comparable) []string {
+	ch, ratio := "—", "—"
+	if k.Change != nil {
+		ch = vocab.Signed(*k.Change, b.lang)
+	}
+	if k.ChangeRatio != nil {
+		ratio = vocab.SignedPercent(*k.ChangeRatio)
+	}
+	return []string{ch, ratio}
 }
 
 func rank(r *int) string {
@@ -158,6 +180,9 @@ func (b *builder) cityTable() document.Table {
 		t.Rows = append(t.Rows, b.sumRow(t.Header, b.t("合计", "Total"), c.Cities, multi, prev))
 	}
 	t.Notes = []string{b.t(notesZh, notesEn)}
+	if s := b.cityTotalNote(); s != "" {
+		t.Notes = append(t.Notes, s)
+	}
 	if shown < len(c.Cities) {
 		t.Notes = append(t.Notes, b.t("全部城市见工作簿“城市”表。", "Every city is listed in the workbook's Cities sheet."))
 	}

@@ -13,6 +13,9 @@ type Document struct {
 	Masthead Masthead
 	Blocks   []Block
 	Colophon Colophon
+	// Checks are the matters to verify (需核实), one clause each, as the
+	// 导语 on page 1 says them; every source of a check adds to this list.
+	Checks []string
 	// Notices are what building the document noticed (characters no
 	// embedded face draws), for summary.json and the log.
 	Notices []analysis.Notice

@@ -1,0 +1,61 @@
+package briefing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+// One set of numbers: a total of cities is the sum of the cities, a total
+// of provinces takes a province's own figure where it gave one; where the
+// two differ, the text says how, with the figures, so a reader adding a
+// column finds what the briefing says.
+
+// provinceLevelShown is how many province-level figures a line names with
+// their figures before it counts the rest.
+const provinceLevelShown = 3
+
+// provinceLevel says which province-level figures stand for their cities
+// in a total: "其中广东以省级数据559.3万计入总数（所辖城市报送数之和为
+// 901.2万）"; "" where none does.
+func (b *builder) provinceLevel(provs []analysis.ProvinceRow) string {
+	var parts []string
+	n := 0
+	for _, p := range provs {
+		if !p.ProvinceLevel || p.Members == nil {
+			continue
+		}
+		n++
+		if len(parts) == provinceLevelShown {
+			continue
+		}
+		cities := b.t("所辖城市未报送", "its cities report none")
+		if p.CitiesMembers != nil {
+			cities = b.t("所辖城市报送数之和为"+vocab.People(*p.CitiesMembers, b.lang), "its cities' figures add up to "+vocab.People(*p.CitiesMembers, b.lang))
+		}
+		parts = append(parts, b.t(fmt.Sprintf("%s以省级数据%s计入总数（%s）", p.Province, vocab.People(*p.Members, b.lang), cities),
+			fmt.Sprintf("%s's province-level figure %s stands in the total (%s)", p.Province, vocab.People(*p.Members, b.lang), cities)))
+	}
+	if n == 0 {
+		return ""
+	}
+	s := strings.Join(parts, b.t("，", "; "))
+	if n > len(parts) {
+		s += b.t(fmt.Sprintf("，另有%d个省区市同样以省级数据计入", n-len(parts)), fmt.Sprintf("; %d more provinces likewise", n-len(parts)))
+	}
+	return b.t("其中", "Of these, ") + s
+}
+
+// cityTotalNote says how the city table's 合计 (the cities' own sum)
+// relates to the total of the briefing; "" when they are the same figure.
+func (b *builder) cityTotalNote() string {
+	t := b.c.Totals
+	if t.Members == nil || t.CitiesMembers == nil || *t.Members == *t.CitiesMembers {
+		return ""
+	}
+	return b.t(fmt.Sprintf("注：本表合计%s为各城市报送数之和；总数%s（表1）", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang)),
+		fmt.Sprintf("Note: the table's total, %s, is the sum of the cities' figures; the briefing's total is %s (Table 1). ", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang))) +
+		b.t(strings.TrimPrefix(b.provinceLevel(b.c.Provinces), "其中"), strings.TrimPrefix(b.provinceLevel(b.c.Provinces), "Of these, ")) + b.end()
+}
