@@ -65,7 +65,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	var (
 		wg               sync.WaitGroup
 		xlsx, summ, pdf  bytes.Buffer
-		word             bytes.Buffer
+		word, annex      bytes.Buffer
 		xlsxErr, summErr error
 	)
 	wg.Go(func() {
@@ -85,6 +85,13 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			wordErr = docx.Write(&word, doc)
 			pdfErr = briefing.WritePDF(&pdf, doc, bo)
 		}
+		if pdfErr == nil {
+			// The analysts' 数据说明: what the circulated briefing leaves out.
+			var ax *document.Document
+			if ax, pdfErr = briefing.BuildAnnex(c, bo); pdfErr == nil {
+				pdfErr = briefing.WritePDF(&annex, ax, bo)
+			}
+		}
 	}
 	wg.Wait()
 	for _, e := range []struct {
@@ -95,7 +102,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
 		}
 	}
-	files = []File{{"briefing.pdf", pdf.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
+	files = []File{{"annex.pdf", annex.Bytes()}, {"briefing.pdf", pdf.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
 	for _, ch := range charts {
 		files = append(files, File{"charts/" + ch.Name + ".png", ch.PNG}, File{"charts/" + ch.Name + ".svg", ch.SVG})
 	}

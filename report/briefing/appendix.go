@@ -28,16 +28,26 @@ func (b *builder) charts() {
 	figs := b.opts.Charts
 	big := len(b.c.Cities) > manyCities
 	if big {
+		// Half a page each, two at most; a tall chart (a bar per
+		// province) would need a page of its own for what the province
+		// table already says, so it stays in charts/.
 		var keep []Figure
 		for _, pref := range []string{"trend", "members", "bases", "coverage"} {
 			for _, f := range figs {
-				if strings.Contains(f.Name, pref) && !strings.Contains(f.Name, "city") && len(keep) < chartsAtScale {
+				if strings.Contains(f.Name, pref) && !strings.Contains(f.Name, "city") && len(keep) < chartsAtScale && !tall(f) {
 					keep = append(keep, f)
 				}
 			}
 		}
 		figs = keep
 	}
+	var keep []Figure
+	for _, f := range figs {
+		if n, ok := b.bars(f.Name); !ok || n >= minBars {
+			keep = append(keep, f)
+		}
+	}
+	figs = keep
 	if len(figs) == 0 {
 		return
 	}
@@ -45,6 +55,35 @@ func (b *builder) charts() {
 	for _, f := range figs {
 		b.figure(f, big)
 	}
+}
+
+// minBars is the fewest bars a members chart needs to be placed: one or
+// two figures are said in the text, and a chart of two bars would take
+// half a page to repeat them (it stays in charts/).
+const minBars = 3
+
+// bars counts the bars of a members chart: the places with a figure.
+func (b *builder) bars(name string) (int, bool) {
+	n := 0
+	switch name {
+	case "members_by_city":
+		n = len(b.idx.reporting)
+	case "members_by_province":
+		for _, p := range b.c.Provinces {
+			if p.Members != nil {
+				n++
+			}
+		}
+	default:
+		return 0, false
+	}
+	return n, true
+}
+
+// tall tells a chart too tall to share a page.
+func tall(f Figure) bool {
+	fb := figureBlock(f, "", "")
+	return fb.Width > 0 && float64(fb.Height) > maxCompactAspect*float64(fb.Width)
 }
 
 // appendix sets the data-quality and sources section: periods, input

@@ -66,6 +66,27 @@ func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
 	return b.doc, nil
 }
 
+// BuildAnnex lays out the 数据说明 of c (annex.pdf): the material for the
+// analysts that the circulated briefing leaves out.
+func BuildAnnex(c *analysis.Comparison, opts Options) (*document.Document, error) {
+	if c == nil {
+		return nil, errors.New("build annex: no comparison")
+	}
+	faces, err := font.With(opts.Face)
+	if err != nil {
+		return nil, fmt.Errorf("build annex: %w", err)
+	}
+	if opts.Lang != vocab.En {
+		opts.Lang = vocab.Zh
+	}
+	b := newBuilder(c.InReadingOrder(), opts)
+	b.masthead()
+	b.doc.Masthead = document.Masthead{} // not a 简报: no 报头, no 版记
+	b.annexBody()
+	b.doc.Notices = missingGlyphs(b.doc, c, faces)
+	return b.doc, nil
+}
+
 // Write builds the briefing of c and writes it as a PDF to w.
 func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 	doc, err := Build(c, opts)

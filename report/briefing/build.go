@@ -161,7 +161,21 @@ func (b *builder) body() {
 	if len(c.Regions) > 1 && b.byProvince() {
 		b.crossRegion() // by region, the sections already name each region's largest cities
 	}
-	if len(c.Stated) > 0 {
+}
+
+// annexBody sets the 数据说明 for the analysts: what needs verifying, the
+// stated figures against the records, and the data-quality appendix
+// (inputs with their SHA-256, warnings, notes, definitions). It does not
+// circulate with the briefing.
+func (b *builder) annexBody() {
+	b.add(document.Heading{Level: 0, Text: b.t("数据说明", "Data notes")})
+	b.para(document.Center, b.subject())
+	b.para(document.Center, b.t("（供分析人员使用，不随简报印发）", "(for the analysts; not circulated with the briefing)"))
+	if len(b.c.Checks) > 0 {
+		b.heading(1, b.t("需核实的数字", "Figures to verify"))
+		b.table(b.checksTable())
+	}
+	if len(b.c.Stated) > 0 {
 		b.reconciliation()
 	}
 	b.appendix()

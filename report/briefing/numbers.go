@@ -6,6 +6,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
 // One set of numbers: a total of cities is the sum of the cities, a total
@@ -55,7 +56,24 @@ func (b *builder) cityTotalNote() string {
 	if t.Members == nil || t.CitiesMembers == nil || *t.Members == *t.CitiesMembers {
 		return ""
 	}
-	return b.t(fmt.Sprintf("注：本表合计%s为各城市报送数之和；总数%s（表1）", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang)),
-		fmt.Sprintf("Note: the table's total, %s, is the sum of the cities' figures; the briefing's total is %s (Table 1). ", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang))) +
+	return b.t(fmt.Sprintf("注：本表合计%s为各城市报送数之和；简报总数为%s，", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang)),
+		fmt.Sprintf("Note: the table's total, %s, is the sum of the cities' figures; the briefing's total is %s. ", vocab.People(*t.CitiesMembers, b.lang), vocab.People(*t.Members, b.lang))) +
 		b.t(strings.TrimPrefix(b.provinceLevel(b.c.Provinces), "其中"), strings.TrimPrefix(b.provinceLevel(b.c.Provinces), "Of these, ")) + b.end()
+}
+
+// checksTable lists every province whose own figure differs from its
+// cities' sum by more than the tolerance (the 导语 names the first few).
+func (b *builder) checksTable() document.Table {
+	t := document.Table{Caption: b.t(fmt.Sprintf("省级数据与所辖城市报送数之和相差%s以上的省区市", vocab.Percent(analysis.CheckTolerance)),
+		fmt.Sprintf("Provinces whose own figure differs from their cities' sum by more than %s", vocab.Percent(analysis.CheckTolerance))),
+		Header: []string{b.t("省区市", "Province"), b.t("省级数据", "Province-level"), b.t("城市报送数之和", "Cities' sum"),
+			b.t("报送城市", "Reporting cities"), b.t("相差", "Difference")},
+		Align: []document.Align{L, R, R, R, R}}
+	for _, k := range b.c.Checks {
+		t.Rows = append(t.Rows, []string{k.Province, vocab.People(k.ProvinceMembers, b.lang), vocab.People(k.CitiesMembers, b.lang),
+			fmt.Sprintf("%d/%d", k.ReportingCities, k.Cities), vocab.SignedPercent(k.Gap)})
+	}
+	t.Notes = []string{b.t("总数按省级数据计。相差为城市报送数之和与省级数据之差占省级数据的比例。",
+		"The totals use the province-level figure. The difference is the cities' sum less the province-level figure, over the province-level figure.")}
+	return t
 }

@@ -106,7 +106,9 @@ func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]
 	}
 	d.pdf.SetFooterFunc(d.footer)
 	d.newPage()
-	d.drawMasthead(doc.Masthead)
+	if doc.Masthead.Title != "" || doc.Masthead.Plain {
+		d.drawMasthead(doc.Masthead)
+	}
 	for i, blk := range doc.Blocks {
 		var next document.Block
 		if i+1 < len(doc.Blocks) {
@@ -114,7 +116,9 @@ func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]
 		}
 		d.draw(blk, next)
 	}
-	d.drawColophon(doc.Colophon)
+	if len(doc.Colophon.Printed) > 0 || len(doc.Colophon.Lines) > 0 {
+		d.drawColophon(doc.Colophon)
+	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, err

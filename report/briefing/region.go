@@ -1,110 +1,93 @@
 package briefing
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 )
 
-// region sets one region's section for data with many provinces: its
-// figures, its leading and trailing provinces, the cities that matter and
-// its key projects, and the other cities summed.
-func (b *builder) region(r analysis.RegionRow) {
-	b.heading(2, r.Region)
-	var s strings.Builder
-	s.WriteString(b.t(fmt.Sprintf("%s有%d个省区市、%d个城市，基地%d个，其中重点项目%d个",
-		r.Region, r.Provinces, r.Cities, r.Bases, r.KeyProjects),
-		fmt.Sprintf("%s has %s and %s, %s, %d of them key projects",
-			r.Region, b.count(r.Provinces, "", "province", "provinces"), b.count(r.Cities, "", "city", "cities"),
-			b.count(r.Bases, "", "base", "bases"), r.KeyProjects)))
-	switch {
-	case r.Members == nil:
-		s.WriteString(b.t("；人数"+vocab.Word("not_reported", b.lang)+"。", "; members: "+vocab.Word("not_reported", b.lang)+". "))
-	case r.CitiesMembers == nil:
-		s.WriteString(b.t(fmt.Sprintf("；城市均未报送，省级数据合计%s。", b.people(r.Members)),
-			fmt.Sprintf("; no city reports; the province-level figures total %s. ", b.people(r.Members))))
-	case *r.CitiesMembers == *r.Members:
-		s.WriteString(b.t(fmt.Sprintf("；%d个城市报送人数，合计%s。", r.ReportingCities, b.people(r.Members)),
-			fmt.Sprintf("; %s members, %s in all. ", b.count(r.ReportingCities, "", "city reports", "cities report"), b.people(r.Members))))
-	default:
-		// The count of cities goes with their own sum; the region's total
-		// takes its provinces' own figures, said by name.
-		s.WriteString(b.t(fmt.Sprintf("；%d个城市报送人数，合计%s；片区人数合计%s，%s。", r.ReportingCities, b.people(r.CitiesMembers), b.people(r.Members),
-			b.provinceLevel(b.idx.regions[r.Region])),
-			fmt.Sprintf("; %s members, %s in all; the region's total is %s. %s. ", b.count(r.ReportingCities, "", "city reports", "cities report"),
-				b.people(r.CitiesMembers), b.people(r.Members), b.provinceLevel(b.idx.regions[r.Region]))))
+// regionTable sets the regions of data with many provinces as one table:
+// each region's provinces, cities, reporting cities, members, its
+// like-for-like change, and its largest province and city. A paragraph a
+// region took two and a half pages at 31 provinces; the table takes a
+// third of one, and its 合计 is the briefing's total.
+func (b *builder) regionTable() document.Table {
+	c := b.c
+	prev := !c.Previous.IsZero()
+	t := document.Table{Caption: b.t("各片区新的社会阶层人士和实践创新基地（"+b.period(c.Period)+"）",
+		"New social strata members and innovation bases by region, "+b.period(c.Period))}
+	t.Header = []string{b.t("片区", "Region"), b.t("省区市", "Provinces"), b.t("城市", "Cities"), b.t("报送城市", "Reporting"),
+		b.t("基地", "Bases"), b.t("人数", "Members")}
+	t.Align = []document.Align{L, R, R, R, R, R}
+	if prev {
+		n := b.narrator()
+		word := vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang)
+		t.Header = append(t.Header, b.t(word+"增减", "Change"), b.t(word+"增减率", "Change %"))
+		t.Align = append(t.Align, R, R)
 	}
-	s.WriteString(b.leadingProvinces(b.idx.regions[r.Region]))
-	cities := b.idx.regCities[r.Region]
-	named, others := b.regionCities(cities)
-	if len(named) > 0 {
-		var parts []string
-		for _, ct := range named {
-			parts = append(parts, b.t(ct.City+"（"+b.people(ct.Members)+"）", ct.City+" ("+b.people(ct.Members)+")"))
+	t.Header = append(t.Header, b.t("人数最多的省区市", "Largest province"), b.t("人数最多的城市", "Largest city"))
+	t.Align = append(t.Align, L, L)
+	for _, r := range b.idx.regions0 {
+		row := []string{r.Region, strconv.Itoa(r.Provinces), strconv.Itoa(r.Cities), strconv.Itoa(r.ReportingCities),
+			strconv.Itoa(r.Bases), b.people(r.Members)}
+		if prev {
+			row = append(row, b.comparableCells(r.Comparable)...)
 		}
-		s.WriteString(b.t("城市以"+strings.Join(parts, "、")+"最多", "The largest cities are "+strings.Join(parts, ", ")))
-		if len(others) > 0 {
-			s.WriteString(b.t("，", "; ") + b.othersShort(others))
-		}
-		s.WriteString(b.end() + b.t("", " "))
+		row = append(row, b.largestProvince(b.idx.regions[r.Region]), b.largestCity(b.idx.regCities[r.Region]))
+		t.Rows = append(t.Rows, row)
 	}
-	b.para(document.Body, strings.TrimSpace(s.String()))
+	tt := c.Totals
+	row := []string{b.t("合计", "Total"), strconv.Itoa(tt.Provinces), strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
+		strconv.Itoa(tt.Bases), b.people(tt.Members)}
+	if prev {
+		row = append(row, b.comparableCells(tt.Comparable)...)
+	}
+	row = append(row, "", "")
+	t.Emphasis = map[int]bool{len(t.Rows): true}
+	t.Rows = append(t.Rows, row)
+	if s := b.provinceLevel(c.Provinces); s != "" {
+		t.Notes = append(t.Notes, b.t("注：片区人数为所辖省区市人数之和，", "Note: a region's members are its provinces' sum. ")+s+b.end())
+	}
+	return t
 }
 
-// othersShort sums the cities not named: "其他74个城市合计3,012.5万".
-func (b *builder) othersShort(others []*analysis.CityRow) string {
-	var sum int64
-	reporting := 0
-	for _, ct := range others {
-		if ct.Members != nil {
-			sum += *ct.Members
-			reporting++
-		}
-	}
-	if reporting == 0 {
-		return b.t(fmt.Sprintf("其他%d个城市没有人数", len(others)), fmt.Sprintf("the other %d have no figure", len(others)))
-	}
-	return b.t(fmt.Sprintf("其他%d个城市合计%s", len(others), vocab.People(sum, b.lang)),
-		fmt.Sprintf("the other %d together %s", len(others), vocab.People(sum, b.lang)))
-}
-
-// leadingProvinces names a region's provinces with the most and the fewest
-// members: all of them when five or fewer report.
-func (b *builder) leadingProvinces(provs []analysis.ProvinceRow) string {
-	var with []analysis.ProvinceRow
+// largestProvince names the province (or the tied provinces) with the
+// most members: "四川 82.7万", "—" where none reports.
+func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
+	var names []string
+	var top *int64
 	for _, p := range provs {
-		if p.Members != nil {
-			with = append(with, p)
+		switch {
+		case p.Members == nil:
+		case top == nil || *p.Members > *top:
+			top, names = p.Members, []string{p.Province}
+		case *p.Members == *top:
+			names = append(names, p.Province)
 		}
 	}
-	name := func(ps []analysis.ProvinceRow) string {
-		var parts []string
-		for _, p := range ps {
-			parts = append(parts, b.t(p.Province+"（"+b.people(p.Members)+"）", p.Province+" ("+b.people(p.Members)+")"))
-		}
-		return strings.Join(parts, b.t("、", ", "))
+	if top == nil {
+		return "—"
 	}
-	switch {
-	case len(with) == 0:
-		return ""
-	case len(with) <= 5:
-		return b.t("各省区市人数依次为"+name(with)+"。", "By province: "+name(with)+". ")
-	}
-	return b.t(name(with[:3])+"居前，"+name(with[len(with)-2:])+"居后。",
-		"Leading provinces: "+name(with[:3])+"; trailing: "+name(with[len(with)-2:])+". ")
+	return b.list(names, 3) + b.t("", " ") + b.people(top)
 }
 
-// regionCities names a region's three largest cities; the others are summed.
-func (b *builder) regionCities(cities []*analysis.CityRow) (named, others []*analysis.CityRow) {
+// largestCity is largestProvince for cities (members descending).
+func (b *builder) largestCity(cities []*analysis.CityRow) string {
+	var with []*analysis.CityRow
 	for _, ct := range cities {
-		if ct.Members != nil && len(named) < 3 {
-			named = append(named, ct)
-		} else {
-			others = append(others, ct)
+		if ct.Members != nil {
+			with = append(with, ct)
 		}
 	}
-	return named, others
+	if len(with) == 0 {
+		return "—"
+	}
+	top, _ := tiedCities(with)
+	var names []string
+	for _, ct := range top {
+		names = append(names, ct.City)
+	}
+	return b.list(names, 3) + b.t("", " ") + b.people(top[0].Members)
 }

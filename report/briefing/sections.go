@@ -27,10 +27,19 @@ func (b *builder) leadSection() {
 		b.add(p)
 	}
 	b.doc.Checks = b.checks()
-	if len(b.doc.Checks) > 0 {
-		b.para(document.Body, vocab.Word("to_verify", b.lang)+b.t("：", ": ")+strings.Join(b.doc.Checks, b.t("；", "; "))+b.end())
+	if cs := b.doc.Checks; len(cs) > 0 {
+		shown := cs[:min(len(cs), checksShown)]
+		s := vocab.Word("to_verify", b.lang) + b.t("：", ": ") + strings.Join(shown, b.t("；", "; "))
+		if more := len(cs) - len(shown); more > 0 {
+			s += b.t(fmt.Sprintf("；另有%d项，见《数据说明》", more), fmt.Sprintf("; %d more in the annex", more))
+		}
+		b.para(document.Body, s+b.end())
 	}
 }
+
+// checksShown is how many matters to verify the 导语 names; the annex
+// lists them all.
+const checksShown = 3
 
 // checks are the matters to verify, each one clause: the provinces whose
 // own figure is far from their cities' sum. Other sources of 需核实 add
@@ -39,9 +48,9 @@ func (b *builder) checks() []string {
 	var out []string
 	for _, k := range b.c.Checks {
 		out = append(out, b.t(
-			fmt.Sprintf("%s省级数据为%s，所辖%s报送数之和为%s，相差%s，总数按省级数据计", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+			fmt.Sprintf("%s省级数据为%s，所辖%s报送数之和为%s，相差%s", k.Province, vocab.People(k.ProvinceMembers, b.lang),
 				cityCount(k.ReportingCities, k.Cities), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap))),
-			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart; the total uses the province-level figure", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
 				vocab.Count(k.ReportingCities, "", "reporting city", "reporting cities", b.lang), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap)))))
 	}
 	return out
@@ -110,10 +119,13 @@ func (b *builder) narrative() {
 	for _, s := range b.remarks() {
 		b.para(document.Body, s)
 	}
+	note := b.t("注：数据来源、口径、会议公布数字的核对和数据质量情况见《数据说明》（annex.pdf）。",
+		"Note: sources, definitions, the check of stated figures and data quality are in the annex (annex.pdf).")
 	if !b.c.Previous.IsZero() {
-		b.para(document.Note, b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报送城市的增减不计为人数增减。",
-			"Note: changes are like for like: they compare only places with a figure in both periods (a province's own figure where it has one for both, else the sum of its cities with both), so a change in who reports is never shown as growth or decline."))
+		note = b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报送城市的增减不计为人数增减。数据来源、口径和数据质量情况见《数据说明》（annex.pdf）。",
+			"Note: changes are like for like: they compare only places with a figure in both periods (a province's own figure where it has one for both, else the sum of its cities with both), so a change in who reports is never shown as growth or decline. Sources, definitions and data quality are in the annex (annex.pdf).")
 	}
+	b.para(document.Note, note)
 }
 
 // remarks are the sentences after the narrative that state no figure of
@@ -179,9 +191,7 @@ func (b *builder) places() {
 		return
 	}
 	b.heading(1, b.t("各片区情况", "Regions"))
-	for _, r := range b.idx.regions0 {
-		b.region(r)
-	}
+	b.table(b.regionTable())
 }
 
 // byProvince tells that the data has few enough provinces for a section each.

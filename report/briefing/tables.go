@@ -31,8 +31,15 @@ func (b *builder) tablesSection() {
 	// The captions name the tables: no heading of their own.
 	b.table(b.provinceTable())
 	b.table(b.cityTable())
-	if len(b.c.Bases) > 0 && !b.allBasesNamed() {
+	switch {
+	case len(b.c.Bases) == 0 || b.allBasesNamed():
+	case b.byProvince():
 		b.table(b.baseTable())
+	default:
+		// At scale a dozen rows of bases would all be the first
+		// province's; the province table counts them by province.
+		b.para(document.Body, b.t("各省区市的基地和重点项目数见各省区市表，全部基地见工作簿“基地”表。",
+			"The province table counts the bases and key projects by province; every base is listed in the workbook's Bases sheet."))
 	}
 }
 
