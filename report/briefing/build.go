@@ -51,11 +51,13 @@ func (w words) list(names []string, limit int) string {
 		}
 		return s
 	}
-	s := strings.Join(names, ", ")
 	if more > 0 {
-		s += fmt.Sprintf(" and %d more", more)
+		return strings.Join(names, ", ") + fmt.Sprintf(" and %d more", more)
 	}
-	return s
+	if len(names) > 1 { // "A and B", "A, B and C"
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return strings.Join(names, "")
 }
 
 // end closes a sentence: 。 or .
