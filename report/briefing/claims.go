@@ -40,34 +40,9 @@ func (s *says) people(of, name, field string, v int64) string {
 	return vocab.People(v, s.lang)
 }
 
-// persons states a head count of change in the register of statistical
-// reports: 1.5万人 / 8,500人; 15,000 people in English.
-func (s *says) persons(of, name, field string, v int64) string {
-	s.claim(of, name, field, v)
-	if v < 0 {
-		v = -v
-	}
-	if s.zh() {
-		return vocab.People(v, s.lang) + "人"
-	}
-	if v == 1 {
-		return "1 person"
-	}
-	return vocab.People(v, s.lang) + " people"
-}
-
 // pct states a ratio as a percentage: 51.9%.
 func (s *says) pct(of, name, field string, v float64) string {
 	s.claim(of, name, field, v)
-	return vocab.Percent(v)
-}
-
-// absPct states a change ratio without its sign (the verb carries it).
-func (s *says) absPct(of, name, field string, v float64) string {
-	s.claim(of, name, field, v)
-	if v < 0 {
-		v = -v
-	}
 	return vocab.Percent(v)
 }
 

@@ -421,18 +421,6 @@ func (b *builder) baseList(bases []*analysis.Base, limit int) string {
 	return s
 }
 
-// change writes a change of people with its sign and, where known, ratio.
-func (b *builder) change(ch *int64, ratio *float64) string {
-	if ch == nil {
-		return "—"
-	}
-	s := vocab.Signed(*ch, b.lang)
-	if ratio != nil {
-		s += b.paren(vocab.SignedPercent(*ratio))
-	}
-	return s
-}
-
 // baseText names a base with its batch and field: 名称（第二批重点项目），领域.
 // The field follows after a comma, as it often carries brackets itself.
 func (b *builder) baseText(bs *analysis.Base) string {
