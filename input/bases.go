@@ -42,11 +42,11 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 	for t.next() {
 		b := analysis.Base{
 			Name:     name(t.get(colBase)),
-			City:     name(t.get(colCity)),
-			Province: name(t.get(colProvince)),
-			Kind:     t.get(colKind),
-			Since:    t.get(colSince),
-			Source:   t.get(colSource),
+			City:     t.get(colCity), // as written: resolve normalises it and notes the match
+			Province: t.get(colProvince),
+			Kind:     cleanText(t.get(colKind)),
+			Since:    cleanText(t.get(colSince)),
+			Source:   cleanText(t.get(colSource)),
 			Line:     t.line,
 		}
 		ok := requireValues(t, colBase, colCity)

@@ -44,10 +44,10 @@ func readCities(t *table) *cityIndex {
 	regionOf := map[string]firstRegion{}
 	for t.next() {
 		c := analysis.City{
-			Name:     name(t.get(colCity)),
-			Province: name(t.get(colProvince)),
-			Region:   name(t.get(colRegion)),
-			Note:     t.get(colNote),
+			Name:     ix.normalised(t.get(colCity), t.line),
+			Province: ix.normalised(t.get(colProvince), t.line),
+			Region:   ix.normalised(t.get(colRegion), t.line),
+			Note:     cleanText(t.get(colNote)),
 			Line:     t.line,
 		}
 		requireValues(t, colCity, colProvince, colRegion)
@@ -68,7 +68,7 @@ func readCities(t *table) *cityIndex {
 			continue // a city with only its region missing is still known, to spare later rows
 		}
 		if i, dup := ix.byProv[c.Province][c.Name]; dup {
-			t.errorf(colCity, "duplicate city %s (%s), first on line %d, expected each city once", c.Name, c.Province, ix.cities[i].Line)
+			t.errorf(colCity, "duplicate city %s (%s), first on line %d%s, expected each city once", c.Name, c.Province, ix.cities[i].Line, writtenAs(t.get(colCity), c.Name))
 			continue
 		}
 		if i := ix.sameCity(c); i >= 0 {
@@ -84,6 +84,16 @@ func readCities(t *table) *cityIndex {
 		ix.loaded = false
 	}
 	return ix
+}
+
+// normalised is a cities.csv name as compared (normalize.go), the change
+// noted when normalising changed it: the packet spells it so.
+func (ix *cityIndex) normalised(raw string, line int) string {
+	n := name(raw)
+	if n != raw {
+		ix.note(nameMatch{written: raw, spelled: n}, line)
+	}
+	return n
 }
 
 // requireValues reports each empty required value of the row; ok is false

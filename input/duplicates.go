@@ -86,8 +86,8 @@ func (fr *figureReader) duplicate(f, written analysis.Figure, first int32) {
 // writtenAs says how a row wrote a name cities.csv spells otherwise (成都
 // for 成都市): the reason two rows' keys met.
 func writtenAs(written, spelled string) string {
-	if w := name(written); w != spelled {
-		return " (written " + w + " on this row)"
+	if w := trim(written); w != spelled {
+		return " (written " + visible(w) + " on this row)"
 	}
 	return ""
 }

@@ -264,11 +264,8 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	if f.City == "" {
 		p, ok := ix.provIdx[f.Province]
 		if !ok {
-			p, ok = ix.provIdx[name(f.Province)]
-		}
-		if !ok {
 			var pr problem
-			if p, pr = ix.resolveProvince(name(f.Province), f.Line); p < 0 {
+			if p, pr = ix.resolveProvince(f.Province, f.Line); p < 0 {
 				t.errorOn(f.Line, pr.col, "%s", pr.msg)
 				return -1, false
 			}
@@ -289,7 +286,6 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	}
 	if !ok {
 		var pr problem
-		f.City, f.Province = name(f.City), name(f.Province)
 		if i, pr = ix.resolve(f.City, f.Province, f.Line); i < 0 {
 			t.errorOn(f.Line, pr.col, "%s", pr.msg)
 			return -1, false

@@ -241,15 +241,17 @@ func (ix *cityIndex) resolveForms(city, province string, line int) (int32, probl
 	return r.city, r.pr
 }
 
-// match resolves a reference by the forms of its names.
-func (ix *cityIndex) match(city, province string) *resolution {
+// match resolves a reference by the forms of its names, compared after
+// normalisation (normalize.go); the matches name the reference as written.
+func (ix *cityIndex) match(rawCity, rawProvince string) *resolution {
 	r := &resolution{city: -1}
+	city, province := normName(rawCity), normName(rawProvince)
 	p := int32(-1)
 	if province != "" {
 		if q, ok := ix.provinceByForm(province); ok {
 			p = q
-			if ix.provNames[q] != province {
-				r.matches = append(r.matches, nameMatch{written: province, spelled: ix.provNames[q]})
+			if ix.provNames[q] != rawProvince {
+				r.matches = append(r.matches, nameMatch{written: rawProvince, spelled: ix.provNames[q]})
 			}
 		}
 	}
@@ -257,6 +259,10 @@ func (ix *cityIndex) match(city, province string) *resolution {
 	provs := ix.provincesWriting(city)
 	if p >= 0 && slices.Contains(provs, p) {
 		cands = ix.citiesByForm(p, city)
+	} else if province == "" {
+		if byName := ix.byName[city]; len(byName) == 1 {
+			cands = byName // written as cities.csv spells it, once normalised
+		}
 	}
 	if len(cands) == 0 { // no province, or the city is not in it: look everywhere
 		for _, q := range provs {
@@ -283,18 +289,19 @@ func (ix *cityIndex) match(city, province string) *resolution {
 		return r
 	}
 	r.city = cands[0]
-	if c := ix.cities[r.city]; c.Name != city {
-		r.matches = append(r.matches, nameMatch{written: city, spelled: c.Name})
+	if c := ix.cities[r.city]; c.Name != rawCity {
+		r.matches = append(r.matches, nameMatch{written: rawCity, spelled: c.Name})
 	}
 	return r
 }
 
 // resolveProvince finds the province of a province-level figure in any
 // form; -1 and the problem where none fits.
-func (ix *cityIndex) resolveProvince(province string, line int) (int32, problem) {
+func (ix *cityIndex) resolveProvince(raw string, line int) (int32, problem) {
+	province := normName(raw)
 	if p, ok := ix.provinceByForm(province); ok {
-		if ix.provNames[p] != province {
-			ix.note(nameMatch{written: province, spelled: ix.provNames[p]}, line)
+		if ix.provNames[p] != raw {
+			ix.note(nameMatch{written: raw, spelled: ix.provNames[p]}, line)
 		}
 		return p, problem{}
 	}
@@ -459,11 +466,11 @@ func (n *names) matchedNotice() (analysis.Notice, bool) {
 				wz = append(wz, fmt.Sprintf("%s第%d行", w.file, w.line))
 			}
 		}
-		en = append(en, fmt.Sprintf("%s → %s (%s)", e.written, e.spelled, strings.Join(we, ", ")))
-		zh = append(zh, fmt.Sprintf("%s→%s（%s）", e.written, e.spelled, strings.Join(wz, "；")))
+		en = append(en, fmt.Sprintf("%s → %s (%s)", visible(e.written), e.spelled, strings.Join(we, ", ")))
+		zh = append(zh, fmt.Sprintf("%s→%s（%s）", visible(e.written), e.spelled, strings.Join(wz, "；")))
 	}
 	return analysis.Notice{Code: analysis.CodeNamesMatched,
-		Zh: "以下名称的写法与城市表不同，已按城市表的写法匹配：" + strings.Join(zh, "、"),
-		En: "names written in another form were matched to cities.csv's spelling: " + strings.Join(en, "; "),
+		Zh: "以下名称的写法与城市表不同，已按城市表的写法匹配（名称经NFKC规范化、去除零宽字符、BOM、软连字符和双向控制符后比较）：" + strings.Join(zh, "、"),
+		En: "names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): " + strings.Join(en, "; "),
 	}, true
 }

@@ -85,7 +85,7 @@ func TestNamesMatchEveryForm(t *testing.T) {
 		t.Errorf("figures = %s\nwant      %s", g, want)
 	}
 	n := noticeOf(d, analysis.CodeNamesMatched)
-	wantEn := "names written in another form were matched to cities.csv's spelling: " +
+	wantEn := "names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): " +
 		"四川 → 四川省 (bases.csv line 2, figures.csv 3 rows from line 2); 成都 → 成都市 (bases.csv line 2, figures.csv line 2); " +
 		"恩施州 → 恩施土家族苗族自治州 (bases.csv line 3); 湖北 → 湖北省 (bases.csv line 3, figures.csv line 7); " +
 		"重庆 → 重庆市 (bases.csv 2 rows from line 4, figures.csv 2 rows from line 5); 江苏 → 江苏省 (bases.csv line 6, figures.csv line 8); " +
@@ -95,7 +95,7 @@ func TestNamesMatchEveryForm(t *testing.T) {
 	if n.En != wantEn {
 		t.Errorf("notice =\n%s\nwant\n%s", n.En, wantEn)
 	}
-	if !strings.HasPrefix(n.Zh, "以下名称的写法与城市表不同，已按城市表的写法匹配：四川→四川省（bases.csv第2行；figures.csv3行，自第2行起）、成都→成都市（bases.csv第2行；figures.csv第2行）、") {
+	if !strings.HasPrefix(n.Zh, "以下名称的写法与城市表不同，已按城市表的写法匹配（名称经NFKC规范化、去除零宽字符、BOM、软连字符和双向控制符后比较）：四川→四川省（bases.csv第2行；figures.csv3行，自第2行起）、成都→成都市（bases.csv第2行；figures.csv第2行）、") {
 		t.Errorf("notice zh = %s", n.Zh)
 	}
 }
@@ -111,7 +111,7 @@ func TestNamesInCitiesFile(t *testing.T) {
 	if g := strings.Join(got, " "); g != "成都/四川/西部 绵阳/四川/西部 拉萨/西藏自治区/西部 日喀则/西藏自治区/西部" {
 		t.Errorf("cities = %s", g)
 	}
-	if n := noticeOf(d, analysis.CodeNamesMatched); n.En != "names written in another form were matched to cities.csv's spelling: "+
+	if n := noticeOf(d, analysis.CodeNamesMatched); n.En != "names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): "+
 		"四川省 → 四川 (cities.csv line 3); 西部地区 → 西部 (cities.csv 2 rows from line 3); 西藏 → 西藏自治区 (cities.csv line 5)" {
 		t.Errorf("notice = %s", n.En)
 	}
@@ -280,7 +280,7 @@ func TestNamesInWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := mustLoadFS(t, fstest.MapFS{"data.xlsx": {Data: buf.Bytes()}})
-	want := "names written in another form were matched to cities.csv's spelling: 四川 → 四川省 (data.xlsx:人数 2 rows from row 2); 成都 → 成都市 (data.xlsx:人数 2 rows from row 2)"
+	want := "names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): 四川 → 四川省 (data.xlsx:人数 2 rows from row 2); 成都 → 成都市 (data.xlsx:人数 2 rows from row 2)"
 	if n := noticeOf(d, analysis.CodeNamesMatched); n.En != want {
 		t.Errorf("notice = %s\nwant     %s", n.En, want)
 	}

@@ -91,15 +91,10 @@ func hasFullWidth(s string) bool {
 	return false
 }
 
-// name normalises a key value (city, province, region, base): trimmed, and
-// inner full-width spaces made plain so the same name typed two ways matches.
-func name(s string) string {
-	s = trim(s)
-	if isASCII(s) || !strings.ContainsRune(s, '\u3000') {
-		return s
-	}
-	return strings.ReplaceAll(s, "\u3000", " ")
-}
+// name normalises a key value (city, province, region, base, segment) as
+// names are compared: trimmed, invisible characters dropped, NFKC
+// (normalize.go). A plain name costs a byte scan.
+func name(s string) string { return normName(s) }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -140,11 +140,11 @@ func TestNamesWrittenAnyFormSamePacket(t *testing.T) {
 		notice      string // the start of the names_matched notice
 	}{
 		{"cities full, bases and figures short", forms{false, true, true}, forms{false, false, false}, "",
-			"names written in another form were matched to cities.csv's spelling: 北京 → 北京市 (bases.csv line 2, figures.csv 3 rows from line 2); " +
+			"names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): 北京 → 北京市 (bases.csv line 2, figures.csv 3 rows from line 2); " +
 				"天津 → 天津市 (bases.csv line 3, figures.csv 2 rows from line 5); 河北 → 河北省 (bases.csv 11 rows from line 4, figures.csv 16 rows from line 7); " +
 				"石家庄 → 石家庄市 (bases.csv line 4, figures.csv 2 rows from line 7); 唐山 → 唐山市 (bases.csv line 5); "},
 		{"cities short, bases and figures full, --region in full", forms{true, false, false}, forms{true, true, true}, "西部地区",
-			"names written in another form were matched to cities.csv's spelling: 北京市 → 北京 (bases.csv line 2, figures.csv 3 rows from line 2); "},
+			"names written in another form were matched to cities.csv's spelling (names are compared after NFKC normalisation, with zero-width characters, BOM, soft hyphens and bidi controls removed): 北京市 → 北京 (bases.csv line 2, figures.csv 3 rows from line 2); "},
 	}
 	opts := report.Options{Time: time.Date(2019, 5, 17, 0, 0, 0, 0, time.UTC)}
 	for _, tc := range cases {
