@@ -126,9 +126,10 @@ func (fr *figureReader) internMap(s string) string {
 	if v, ok := fr.sources[s]; ok {
 		return v
 	}
-	s = strings.Clone(s)
+	raw := strings.Clone(s)
+	s = cleanText(raw) // no bidi control reaches the packet
 	if len(fr.sources) < maxInterned {
-		fr.sources[s] = s
+		fr.sources[raw] = s
 	}
 	return s
 }
@@ -160,7 +161,7 @@ func (h *history) sourceOf(s string) uint16 {
 		}
 		s = strings.Clone(s)
 		i = uint16(len(h.sources))
-		h.sources = append(h.sources, s)
+		h.sources = append(h.sources, cleanText(s))
 		h.sourceIdx[s] = i
 	}
 	h.lastSource, h.lastIdx = s, i

@@ -135,6 +135,10 @@ func TestLookAlikeNames(t *testing.T) {
 	for _, n := range d.Notices {
 		texts = append(texts, n.Zh, n.En)
 	}
+	for _, f := range d.Figures {
+		texts = append(texts, f.Source)
+	}
+	texts = append(texts, d.History.Sources...)
 	for _, s := range texts {
 		if strings.ContainsFunc(s, bidiControl) {
 			t.Errorf("bidi control reaches the packet: %q", s)
