@@ -63,7 +63,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 		if b.City != "" && ix.loaded {
 			var pr problem
 			if city, pr = ix.resolve(b.City, b.Province, t.line); city < 0 {
-				t.errorf(pr.col, "%s", pr.msg)
+				t.problem(pr)
 				ok = false
 			} else {
 				b.City, b.Province = ix.cities[city].Name, ix.cities[city].Province

@@ -131,8 +131,9 @@ func (ix *cityIndex) add(c analysis.City) {
 
 // problem is what went wrong resolving a reference, and the column at fault.
 type problem struct {
-	col col
-	msg string
+	col  col
+	msg  string
+	kind string // the message without its names, to group rows by
 }
 
 // resolve finds city in province (or, with no province, the only city of

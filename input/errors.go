@@ -21,6 +21,10 @@ type Error struct {
 	Msg    string
 	Count  int   // rows with this problem; 0 or 1: this row only
 	Lines  []int // with Count > 1: the first lines (rows) met, Line first
+
+	// kind is what problems are grouped by, with the column: the message
+	// with its values left out. "" means kindOf(Msg).
+	kind string
 }
 
 func (e Error) Error() string {
@@ -102,14 +106,17 @@ type errorSink interface {
 	add(Error)
 }
 
-// firstLines is how many lines a grouped problem names.
+// firstLines is how many lines a grouped problem names; a kind of problem
+// met on at most this many rows is listed row by row (rows with the same
+// message together).
 const firstLines = 5
 
-// collector gathers a run's problems, one per kind of problem and file:
-// the same message on the same column of many rows is one Error counting
-// them. Past max distinct problems in a file, the rest are only counted,
-// so a file full of bad rows is still read to the end without holding
-// millions of messages; result shares max fairly between the files.
+// collector gathers a run's problems, one per kind of problem, column and
+// file: the same problem on many rows, whatever the values, is one Error
+// counting them. Past max distinct problems in a file, the rest are only
+// counted, so a file full of bad rows is still read to the end without
+// holding millions of messages; result shares max fairly between the
+// files.
 type collector struct {
 	max   int
 	files []*fileErrors // in the order first met
@@ -117,15 +124,64 @@ type collector struct {
 
 type fileErrors struct {
 	file   string
-	groups []Error
+	groups []group
 	index  map[groupKey]int
 	hidden int // problems past max groups, counted only
+}
+
+// group is one kind of problem in a file: the first Error met, counting
+// the rows, and while there are few, each row's own.
+type group struct {
+	Error
+	rows []Error // up to firstLines rows, for a group listed row by row
 }
 
 type groupKey struct {
 	sheet  string
 	column int
-	msg    string
+	kind   string
+}
+
+// kindOf is a message with its values left out, so that one problem met
+// with many values ("x", "y", 12, 13) is one kind: every quoted value and
+// every number is masked.
+func kindOf(msg string) string {
+	var b strings.Builder
+	quote := rune(0)
+	digits := false
+	for _, r := range msg {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+				b.WriteRune(r)
+			}
+			continue
+		case r == '"':
+			quote = '"'
+		case r == '“':
+			quote = '”'
+		case r >= '0' && r <= '9':
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// formatKind is the kind of a message made from format: the format itself
+// where it spells the problem out, else the message's values masked (a
+// format of "%s" or one wrapping an error with %v says nothing of the kind).
+func formatKind(format, msg string) string {
+	if format == "%s" || strings.Contains(format, "%v") {
+		return kindOf(msg)
+	}
+	return format
 }
 
 func newCollector(max int) *collector {
@@ -148,12 +204,20 @@ func (c *collector) fileOf(name string) *fileErrors {
 
 func (c *collector) add(e Error) {
 	f := c.fileOf(e.File)
-	k := groupKey{e.Sheet, e.Column, e.Msg}
+	if e.kind == "" {
+		e.kind = kindOf(e.Msg)
+	}
+	k := groupKey{e.Sheet, e.Column, e.kind}
 	if i, ok := f.index[k]; ok {
 		g := &f.groups[i]
 		g.Count++
 		if len(g.Lines) < firstLines && e.Line > 0 {
 			g.Lines = append(g.Lines, e.Line)
+		}
+		if g.Count <= firstLines {
+			g.rows = append(g.rows, e)
+		} else {
+			g.rows = nil
 		}
 		return
 	}
@@ -166,11 +230,12 @@ func (c *collector) add(e Error) {
 		e.Lines = []int{e.Line}
 	}
 	f.index[k] = len(f.groups)
-	f.groups = append(f.groups, e)
+	f.groups = append(f.groups, group{Error: e, rows: []Error{e}})
 }
 
 func (c *collector) addf(file string, line, col int, format string, args ...any) {
-	c.add(Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	c.add(Error{File: file, Line: line, Column: col, Msg: msg, kind: formatKind(format, msg)})
 }
 
 // forget drops the problems of a file, found on an attempt to read it
@@ -196,6 +261,37 @@ func (c *collector) count() int {
 	return n
 }
 
+// messages is what a group prints: one Error counting its rows, or, for a
+// kind met on few rows, each row's message (rows with the same message
+// counted together), as the problems met are then best read one by one.
+func (g group) messages() []Error {
+	if g.Count > firstLines || len(g.rows) != g.Count {
+		return []Error{g.Error}
+	}
+	var out []Error
+	for _, e := range g.rows {
+		found := false
+		for i := range out {
+			if out[i].Msg == e.Msg {
+				out[i].Count++
+				if e.Line > 0 {
+					out[i].Lines = append(out[i].Lines, e.Line)
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			e.Count, e.Lines = 1, nil
+			if e.Line > 0 {
+				e.Lines = []int{e.Line}
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // result returns the problems as an error value, nil when there are none:
 // up to max messages shared fairly (a file with few problems shows them
 // all, the rest is split evenly), and for each file with problems not
@@ -204,22 +300,31 @@ func (c *collector) result() error {
 	if c.count() == 0 {
 		return nil
 	}
-	shown := fairShares(c.files, c.max)
+	lists := make([][]Error, len(c.files))
+	counts := make([]int, len(c.files))
+	for i, f := range c.files {
+		for _, g := range f.groups {
+			lists[i] = append(lists[i], g.messages()...)
+		}
+		counts[i] = len(lists[i])
+	}
+	shown := fairShares(counts, c.max)
 	var out Errors
 	for i, f := range c.files {
 		// Shown in line order: a problem found at the end about the
 		// header (a column of city names) comes before the rows.
-		list := slices.Clone(f.groups[:shown[i]])
+		list := slices.Clone(lists[i][:shown[i]])
 		slices.SortStableFunc(list, func(a, b Error) int { return cmp.Compare(a.Line, b.Line) })
 		for _, g := range list {
 			if g.Count <= 1 {
 				g.Count, g.Lines = 0, nil
 			}
+			g.kind = ""
 			out = append(out, g)
 		}
 		rows := f.hidden
-		for _, g := range f.groups[shown[i]:] {
-			rows += g.Count
+		for _, g := range lists[i][shown[i]:] {
+			rows += max(g.Count, 1)
 		}
 		if rows > 0 {
 			out = append(out, Error{File: f.file, Msg: fmt.Sprintf("... and problems on %d more rows, not listed (%d messages at most for a run)", rows, c.max)})
@@ -230,13 +335,13 @@ func (c *collector) result() error {
 
 // fairShares gives each file as many messages as it has, up to an even
 // share of max, handing what a file leaves unused to the others.
-func fairShares(files []*fileErrors, limit int) []int {
-	shown := make([]int, len(files))
+func fairShares(counts []int, limit int) []int {
+	shown := make([]int, len(counts))
 	left := limit
 	for {
 		open := 0
-		for i, f := range files {
-			if shown[i] < len(f.groups) {
+		for i, n := range counts {
+			if shown[i] < n {
 				open++
 			}
 		}
@@ -244,13 +349,13 @@ func fairShares(files []*fileErrors, limit int) []int {
 			return shown
 		}
 		share := max(left/open, 1)
-		for i, f := range files {
+		for i, n := range counts {
 			if left == 0 {
 				break
 			}
-			n := min(share, len(f.groups)-shown[i], left)
-			shown[i] += n
-			left -= n
+			k := min(share, n-shown[i], left)
+			shown[i] += k
+			left -= k
 		}
 	}
 }

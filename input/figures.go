@@ -266,7 +266,7 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 		if !ok {
 			var pr problem
 			if p, pr = ix.resolveProvince(f.Province, f.Line); p < 0 {
-				t.errorOn(f.Line, pr.col, "%s", pr.msg)
+				t.problemOn(f.Line, pr)
 				return -1, false
 			}
 		}
@@ -287,7 +287,7 @@ func (fr *figureReader) resolve(f *analysis.Figure) (int32, bool) {
 	if !ok {
 		var pr problem
 		if i, pr = ix.resolve(f.City, f.Province, f.Line); i < 0 {
-			t.errorOn(f.Line, pr.col, "%s", pr.msg)
+			t.problemOn(f.Line, pr)
 			return -1, false
 		}
 	}

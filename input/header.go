@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -108,14 +109,46 @@ func (s schema) columnList() string {
 }
 
 // headerCell is what a header cell names: a column of the schema, with a
-// unit for members (人数（万人）), or nothing known.
+// unit for members (人数（万人）), a unit for the members column stated in
+// a cell of its own (单位：万人), or nothing known.
 type headerCell struct {
-	col     col
-	known   bool
-	unit    string // the unit written in brackets after a members name
-	unitExp int
-	unitErr bool // a unit that is not one of people
+	col      col
+	known    bool
+	unitCell bool   // a unit statement, not a column
+	unit     string // the unit written after a members name, or stated
+	unitExp  int
+	unitErr  bool // a unit that is not one of people
 }
+
+// unitPrefixes introduce a unit statement, as header keys: 单位：万人.
+var unitPrefixes = []string{"单位:", "计量单位:", "单位", "unit:", "units:"}
+
+// unitStatement reads a header key that states a unit (单位:万人) and
+// returns the unit; ok is false for any other key.
+func unitStatement(k string) (string, bool) {
+	for _, p := range unitPrefixes {
+		if u, ok := strings.CutPrefix(k, p); ok && u != "" {
+			if p == "单位" { // 单位万人, with no colon: only a unit of people
+				if _, people := peopleUnit(u); !people {
+					return "", false
+				}
+			}
+			return u, true
+		}
+	}
+	return "", false
+}
+
+// membersNames are the members column's names as header keys, longest
+// first, so 人数（人） is not read as 人数 and a unit.
+var membersNames = func() []string {
+	var ks []string
+	for _, n := range colNames[colMembers] {
+		ks = append(ks, headerKey(n))
+	}
+	slices.SortStableFunc(ks, func(a, b string) int { return len(b) - len(a) })
+	return ks
+}()
 
 // readHeaderCell matches one header cell against the schema's columns.
 func (s schema) readHeaderCell(raw string) headerCell {
@@ -123,13 +156,37 @@ func (s schema) readHeaderCell(raw string) headerCell {
 	if c, ok := colByName[k]; ok && s.has(c) {
 		return headerCell{col: c, known: true}
 	}
-	// A members name followed by a unit in brackets: 人数（万人）.
-	if name, rest, ok := strings.Cut(k, "("); ok && strings.HasSuffix(rest, ")") && s.has(colMembers) {
-		if c, ok := colByName[name]; ok && c == colMembers {
-			unit := strings.TrimSuffix(rest, ")")
-			exp, ok := peopleUnit(unit)
-			return headerCell{col: colMembers, known: true, unit: unit, unitExp: exp, unitErr: !ok}
+	if !s.has(colMembers) {
+		return headerCell{}
+	}
+	if u, ok := unitStatement(k); ok {
+		exp, people := peopleUnit(u)
+		return headerCell{unitCell: true, unit: u, unitExp: exp, unitErr: !people}
+	}
+	// A members name followed by its unit: 人数（万人）, 人数（单位：万人）,
+	// 人数/万人, 人数万人.
+	for _, n := range membersNames {
+		rest, ok := strings.CutPrefix(k, n)
+		if !ok || rest == "" {
+			continue
 		}
+		unit, marked := rest, true
+		switch {
+		case strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")"):
+			unit = rest[1 : len(rest)-1]
+		case strings.HasPrefix(rest, "/"), strings.HasPrefix(rest, "\\"), strings.HasPrefix(rest, "|"):
+			unit = rest[1:]
+		default:
+			marked = false // 人数万人: a unit only if it is one of people
+		}
+		if u, ok := unitStatement(unit); ok {
+			unit = u
+		}
+		exp, people := peopleUnit(unit)
+		if !marked && !people {
+			return headerCell{} // 人数增长率: another column
+		}
+		return headerCell{col: colMembers, known: true, unit: unit, unitExp: exp, unitErr: !people}
 	}
 	return headerCell{}
 }
@@ -174,6 +231,9 @@ func (t *table) mapHeader(header []string) {
 		h := trim(raw)
 		hc := t.schema.readHeaderCell(h)
 		switch {
+		case hc.unitCell:
+			// 单位：万人 in a cell of the header row: the members' unit.
+			t.layout.setUnit(t, hc.unit, hc.unitExp, hc.unitErr, t.line, i+1)
 		case h == "":
 			if i < len(header)-1 && !blank(header[i+1:]) { // empty trailing columns say nothing
 				t.notes.add(codeColumnUnnamed,
@@ -193,6 +253,11 @@ func (t *table) mapHeader(header []string) {
 				t.layout.setUnit(t, hc.unit, hc.unitExp, hc.unitErr, t.line, i+1)
 			}
 		}
+	}
+	// A unit stated at the end of the header row is no column: the rows
+	// below are as wide as the header without it.
+	for t.width > 1 && (trim(header[t.width-1]) == "" || t.schema.readHeaderCell(header[t.width-1]).unitCell) {
+		t.width--
 	}
 	for _, c := range t.schema.required {
 		if t.idx[c] == 0 {

@@ -148,14 +148,11 @@ func describeRows(rows []aboveRow, zh bool) string {
 // column.
 func (t *table) unitLine(r aboveRow) {
 	for i, cell := range r.cells {
-		k := headerKey(cell)
-		for _, p := range []string{"单位:", "计量单位:", "unit:"} {
-			if u, ok := strings.CutPrefix(k, p); ok && t.schema.has(colMembers) {
-				exp, ok := peopleUnit(u)
-				t.line = r.line
-				t.layout.setUnit(t, u, exp, !ok, r.line, i+1)
-				return
-			}
+		if u, ok := unitStatement(headerKey(cell)); ok && t.schema.has(colMembers) {
+			exp, ok := peopleUnit(u)
+			t.line = r.line
+			t.layout.setUnit(t, u, exp, !ok, r.line, i+1)
+			return
 		}
 	}
 }

@@ -111,19 +111,14 @@ func manyRows(format string, n int) string {
 // TestErrorLimitShared gives each file its share of the messages: a file
 // with few problems shows them all, the rest is split between the others.
 func TestErrorLimitShared(t *testing.T) {
-	var bases, figures strings.Builder
-	bases.WriteString(baseHeader)
-	figures.WriteString(figHeader)
-	for i := range 50 {
-		fmt.Fprintf(&bases, "基地%d,成都,四川,x%d,\n", i, i)
-		fmt.Fprintf(&figures, "四川,成都,%d,bad%d,\n", 1000+i, i)
+	c := newCollector(21)
+	c.add(Error{File: "cities.csv", Line: 3, Column: 4, Msg: "tier bad"})
+	for i := range 50 { // problems of 50 kinds (a column each) in each file
+		c.add(Error{File: "bases.csv", Line: 2 + i, Column: 1 + i, Msg: "bad"})
+		c.add(Error{File: "figures.csv", Line: 2 + i, Column: 1 + i, Msg: "bad"})
 	}
-	_, err := Load(dataFS(map[string]string{
-		"cities.csv": cityHeader + "成都,四川,西部,x\n绵阳,四川,西部,pilot\n",
-		"bases.csv":  bases.String(), "figures.csv": figures.String(),
-	}), Options{MaxErrors: 21})
 	var es Errors
-	errors.As(err, &es)
+	errors.As(c.result(), &es)
 	per := map[string]int{}
 	var last []string
 	for _, e := range es {

@@ -270,22 +270,22 @@ func (ix *cityIndex) match(rawCity, rawProvince string) *resolution {
 		}
 		if len(cands) > 0 && province != "" {
 			r.matches = nil
-			r.pr = problem{colProvince, "province " + province + " does not match city " + city + ", expected " + ix.provincesOf(cands) + " as in cities.csv"}
+			r.pr = problem{colProvince, "province " + province + " does not match city " + city + ", expected " + ix.provincesOf(cands) + " as in cities.csv", "province does not match city"}
 			return r
 		}
 	}
 	switch {
 	case len(cands) == 0:
 		r.matches = nil
-		r.pr = problem{colCity, "city " + city + " is unknown, expected a city listed in cities.csv" + ix.suggestCity(city, province, p)}
+		r.pr = problem{colCity, "city " + city + " is unknown, expected a city listed in cities.csv" + ix.suggestCity(city, province, p), "city unknown"}
 		return r
 	case len(cands) > 1 && p < 0:
 		r.matches = nil
-		r.pr = problem{colProvince, "city " + city + " is in several provinces (" + ix.provincesOf(cands) + "), expected the province column to say which"}
+		r.pr = problem{colProvince, "city " + city + " is in several provinces (" + ix.provincesOf(cands) + "), expected the province column to say which", "city in several provinces"}
 		return r
 	case len(cands) > 1:
 		r.matches = nil
-		r.pr = problem{colCity, "city " + city + " may be any of " + ix.rowList(cands) + " in cities.csv, expected the name as written there"}
+		r.pr = problem{colCity, "city " + city + " may be any of " + ix.rowList(cands) + " in cities.csv, expected the name as written there", "city ambiguous"}
 		return r
 	}
 	r.city = cands[0]
@@ -305,7 +305,7 @@ func (ix *cityIndex) resolveProvince(raw string, line int) (int32, problem) {
 		}
 		return p, problem{}
 	}
-	return -1, problem{colProvince, "province " + province + " is unknown, expected a province listed in cities.csv" + ix.suggestProvince(province)}
+	return -1, problem{colProvince, "province " + province + " is unknown, expected a province listed in cities.csv" + ix.suggestProvince(province), "province unknown"}
 }
 
 // rowList names cities.csv rows with their lines: 鼓楼区 (line 4), 鼓楼 (line 7).

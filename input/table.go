@@ -156,7 +156,16 @@ func (t *table) errorf(c col, format string, args ...any) {
 
 // errorAt reports a problem at field column (1-based; 0 for the whole row).
 func (t *table) errorAt(column int, format string, args ...any) {
-	t.c.add(t.at(t.line, column, fmt.Sprintf(format, args...)))
+	e := t.at(t.line, column, fmt.Sprintf(format, args...))
+	e.kind = formatKind(format, e.Msg)
+	t.c.add(e)
+}
+
+// problem reports what resolving a name of the current row found wrong.
+func (t *table) problem(pr problem) {
+	e := t.at(t.line, t.idx[pr.col], pr.msg)
+	e.kind = pr.kind
+	t.c.add(e)
 }
 
 // reporter reports problems of rows by line and column: the validate
@@ -171,7 +180,13 @@ func (t *table) reporter(c *collector) reporter { return reporter{c, t.pl, t.idx
 
 // errorOn reports a problem with column c of the row at line.
 func (r *reporter) errorOn(line int, c col, format string, args ...any) {
-	r.c.add(Error{File: r.pl.file, Sheet: r.pl.sheet, Line: line, Column: r.idx[c], Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	r.c.add(Error{File: r.pl.file, Sheet: r.pl.sheet, Line: line, Column: r.idx[c], Msg: msg, kind: formatKind(format, msg)})
+}
+
+// problemOn reports what resolving a name of the row at line found wrong.
+func (r *reporter) problemOn(line int, pr problem) {
+	r.c.add(Error{File: r.pl.file, Sheet: r.pl.sheet, Line: line, Column: r.idx[pr.col], Msg: pr.msg, kind: pr.kind})
 }
 
 // where names a line of the table in messages: "figures.csv:12" or

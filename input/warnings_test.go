@@ -29,16 +29,15 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+// TestMaxErrors holds a run to MaxErrors messages, the rest counted.
 func TestMaxErrors(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(figHeader)
-	for i := range 250 {
-		fmt.Fprintf(&b, "四川,成都,%d,bad%d,\n", 1000+i, i)
-	}
 	for _, tt := range []struct{ max, listed int }{{0, 100}, {10, 10}, {300, 250}} {
-		_, err := Load(dataFS(map[string]string{"figures.csv": b.String()}), Options{MaxErrors: tt.max})
+		c := newCollector(tt.max)
+		for i := range 250 { // 250 problems of different kinds: a column each
+			c.add(Error{File: "figures.csv", Line: 2 + i, Column: 1 + i, Msg: "bad value"})
+		}
 		var es Errors
-		errors.As(err, &es)
+		errors.As(c.result(), &es)
 		n := len(es)
 		if tt.listed < 250 {
 			last := es[len(es)-1].Error()
@@ -47,9 +46,37 @@ func TestMaxErrors(t *testing.T) {
 			}
 			n--
 		}
-		if n != tt.listed || !strings.HasPrefix(es[0].Error(), `figures.csv:2:4: members "bad0" is not a number`) {
+		if n != tt.listed || es[0].Error() != "figures.csv:2:1: bad value" {
 			t.Errorf("MaxErrors %d: %d errors listed, want %d; first %q", tt.max, n, tt.listed, es[0])
 		}
+	}
+}
+
+// TestErrorsGroupedByKind: one problem on many rows is one message with
+// its count and first lines whatever the values (250 different bad
+// values, 120 unknown cities, 7 rows too short), each kind on its own
+// column; a kind met on few rows is listed row by row.
+func TestErrorsGroupedByKind(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(figHeader)
+	for i := range 250 {
+		fmt.Fprintf(&b, "四川,成都,%d,bad%d,\n", 1000+i, i)
+	}
+	for i := range 120 {
+		fmt.Fprintf(&b, "四川,城市%d,2019,1,\n", i)
+	}
+	for i := range 7 {
+		fmt.Fprintf(&b, "四川,成都,%d\n", 3000+i)
+	}
+	b.WriteString("四川,成都,2020,-5,\n四川,成都,2021,-7,\n")
+	_, err := Load(dataFS(map[string]string{"figures.csv": b.String()}), Options{MaxErrors: 5})
+	want := `figures.csv:2:4: members "bad0" is not a number, expected a count such as 1400000, 1,400,000, 140万, 1.4M or 0.014亿; 250 rows like this: lines 2, 3, 4, 5, 6, …
+figures.csv:252:2: city 城市0 is unknown, expected a city listed in cities.csv; 120 rows like this: lines 252, 253, 254, 255, 256, …
+figures.csv:372: row has 3 fields, expected 5 as in the header; 7 rows like this: lines 372, 373, 374, 375, 376, …
+figures.csv:379:4: members "-5" is negative, expected a count of zero or more
+figures.csv:380:4: members "-7" is negative, expected a count of zero or more`
+	if err == nil || err.Error() != want {
+		t.Errorf("errors\n got %v\nwant %s", err, want)
 	}
 }
 
