@@ -59,7 +59,7 @@ func writeNational(tb testing.TB, dir string, rows int) {
 					if (s > 0 && i%4 != 1) || n >= rows {
 						continue
 					}
-					w.WriteString(p + "," + c + "," + period + "," + members(10000+(i*7919+m*31)%1000000, n) + "," + segs[s] + ",统计月报\n")
+					w.WriteString(p + "," + c + "," + period + "," + members(1000+(i*7919+m*31)%100000, n) + "," + segs[s] + ",统计月报\n")
 					n++
 				}
 			}

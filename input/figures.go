@@ -213,6 +213,7 @@ func (fr *figureReader) validate(row *figureRow) {
 			ok = false
 		}
 	}
+	ok = ok && fr.plausible(&f, key)
 	if ok {
 		if f.Segment == analysis.SegmentAll {
 			fr.totals.record(f.City != "", f.Members)
@@ -350,6 +351,7 @@ func (fr *figureReader) result() figureResult {
 	r.period, r.previous = cur.period, prev.period
 	fr.kindsNote(r.periods, cur.period)
 	r.history = fr.hist.result(fr.ix)
+	fr.checkTotals(&r.history)
 	if n := len(prev.figs) + len(cur.figs); n > 0 {
 		r.figures = fr.figures(cur, fr.figures(prev, make([]analysis.Figure, 0, n)))
 	}

@@ -283,6 +283,9 @@ func missingColumn(c col, header []string, unknown []int) string {
 		}
 	}
 	if best >= 0 {
+		if c == colMembers && strings.Contains(header[best], "万") {
+			bestName = "人数（万人）" // keep the unit it states: 人数 alone would read 130 as 130 people
+		}
 		return msg + fmt.Sprintf(", expected a header naming it: is column %d %q meant to be %s? Rename it %s", best+1, trim(header[best]), c, bestName)
 	}
 	return msg + ", expected a header naming it"

@@ -3,6 +3,8 @@ package input
 import (
 	"fmt"
 	"strings"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // membersExpected is the hint appended to every members error.
@@ -88,10 +90,16 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 		}
 		num.exp += exp
 	} else {
+		if unitExp == 0 && num.fractional() {
+			return 0, formPlain, errFraction(s, &num)
+		}
 		num.exp += unitExp
 	}
 	v, err := num.round()
 	if err != nil {
+		if rest == "" && unitExp > 0 {
+			return 0, formPlain, fmt.Errorf("%q is more than 10,000,000,000 people in the column's unit (×%s), expected a count of members: are the figures in persons? Then drop the unit from the header (人数)", s, vocab.Int(pow10(unitExp)))
+		}
 		return 0, formPlain, fmt.Errorf("%q %v", s, err)
 	}
 	if neg && v != 0 {
@@ -102,6 +110,20 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 		form = formScientific
 	}
 	return v, form, nil
+}
+
+// errFraction is the error for a head count with a fraction in a column
+// of persons: a small one reads as a figure in 万人 whose unit went unsaid
+// (130.5 is 1,305,000 in 万人, never 131 people).
+func errFraction(s string, num *decimal) error {
+	if whole := len(num.digits) + num.exp; whole <= 5 { // below 100,000
+		wan := *num
+		wan.exp += 4
+		if v, err := wan.round(); err == nil {
+			return fmt.Errorf("%q is not a whole number of people, expected a count of persons: is the column in 万人 (%s万 is %s people)? Then say so in the header, 人数（万人）, or on a unit line above it, 单位：万人", s, trim(fold(trim(s))), vocab.Int(v))
+		}
+	}
+	return fmt.Errorf("%q is not a whole number of people, expected a count of persons (a head count has no fraction): check the value", s)
 }
 
 func errApproximate(s string) error {
@@ -156,6 +178,37 @@ type decimal struct {
 	digits []byte
 	exp    int
 	hasExp bool // written with e/E: no unit may follow
+}
+
+// fractional reports a value with a fraction of a person, beyond a
+// spreadsheet's float noise (1400000.0000000002, 1399999.9999999998: six
+// or more zeros or nines after the point).
+func (d *decimal) fractional() bool {
+	if d.exp >= 0 {
+		return false
+	}
+	// The fraction has -exp digits, the last len(digits) of them written.
+	n := -d.exp
+	frac := d.digits[max(len(d.digits)-n, 0):]
+	lead := n - len(frac) // zeros between the point and the digits written
+	zeros := lead
+	for _, c := range frac {
+		if c != '0' {
+			break
+		}
+		zeros++
+	}
+	if zeros == n || zeros >= 6 {
+		return false // 1400000.00, or noise below a millionth
+	}
+	nines := 0
+	for _, c := range frac {
+		if lead > 0 || c != '9' {
+			break
+		}
+		nines++
+	}
+	return nines < 6
 }
 
 // significant counts the digits written, leading zeros aside.

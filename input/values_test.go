@@ -43,10 +43,11 @@ func TestParseMembers(t *testing.T) {
 		{"1.4e6", 1400000},
 		{"1.4E+06", 1400000},
 		{"14000000e-1", 1400000},
-		{"1400000.4", 1400000},
-		{"1400000.5", 1400001},
-		{"0.5", 1},
-		{"0.49", 0},
+		{"1400000.00", 1400000},         // a whole number written with decimals
+		{"1400000.0000000002", 1400000}, // a spreadsheet's float noise
+		{"1399999.9999999998", 1400000},
+		{"1.4000004M", 1400000}, // a unit of its own: rounded to the person
+		{"1.4000005M", 1400001},
 		{".5万", 5000},
 		{"1.23456万", 12346},
 		{"0.00000001亿", 1},
@@ -92,11 +93,42 @@ func TestParseMembersErrors(t *testing.T) {
 		{"99999999999亿", `"99999999999亿" is more than 10,000,000,000 people`},
 		{"1e999", `"1e999" is more than 10,000,000,000 people`},
 		{"+5", `"+5" is not a number`},
+		// A fraction of a person in a column of persons: 130.5 is 万人.
+		{"130.5", `"130.5" is not a whole number of people, expected a count of persons: is the column in 万人 (130.5万 is 1,305,000 people)? Then say so in the header, 人数（万人）, or on a unit line above it, 单位：万人`},
+		{"0.5", `"0.5" is not a whole number of people, expected a count of persons: is the column in 万人 (0.5万 is 5,000 people)?`},
+		{"1400000.5", `"1400000.5" is not a whole number of people, expected a count of persons (a head count has no fraction): check the value`},
+		{"1400000.4", `"1400000.4" is not a whole number`},
+		{"1,305.5", `"1,305.5" is not a whole number of people, expected a count of persons: is the column in 万人 (1,305.5万 is 13,055,000 people)?`},
+		{"1400000.000001", `"1400000.000001" is not a whole number`},
 	}
 	for _, tt := range tests {
 		got, err := ParseMembers(tt.in)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("ParseMembers(%q) = %d, %v; want error starting %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestMembersInUnit reads a column whose header gives its unit: a 万 value
+// with a fraction is exact (130.5 万人 is 1,305,000, never 131 people).
+func TestMembersInUnit(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		exp  int
+		want int64
+	}{
+		{"130.5", 4, 1305000}, {"130", 4, 1300000}, {"0.05", 4, 500}, {"1.23456", 4, 12346},
+		{"2", 8, 200000000}, {"140万", 4, 1400000},
+	} {
+		got, _, err := readMembers(c.in, c.exp)
+		if c.want == 0 {
+			if err == nil {
+				t.Errorf("readMembers(%q, %d) = %d, want an error", c.in, c.exp, got)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("readMembers(%q, %d) = %d, %v; want %d", c.in, c.exp, got, err, c.want)
 		}
 	}
 }
