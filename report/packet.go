@@ -37,6 +37,14 @@ type File struct {
 	Data []byte
 }
 
+// Notices are what rendering c with face adds to the comparison's notices
+// (characters no embedded face has): the packet lists them with the
+// others, and the command logs them, so every notice reaches stderr.
+// A nil face is the embedded one.
+func Notices(c *analysis.Comparison, face *font.Face) []analysis.Notice {
+	return briefing.MissingGlyphs(c, face)
+}
+
 // Packet renders every file of the packet except manifest.json, sorted by
 // path. The workbook and summary render beside the charts; the briefing is
 // built once the charts are there, as a document, and drawn from it.
@@ -52,7 +60,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	}
 	// Characters no embedded face draws are a notice of the whole packet
 	// (the workbook's data-quality sheet and summary.json list it too).
-	if ns := briefing.MissingGlyphs(c, o.Face); len(ns) > 0 {
+	if ns := Notices(c, o.Face); len(ns) > 0 {
 		cc := *c
 		cc.Notices = append(slices.Clone(c.Notices), ns...)
 		slices.SortStableFunc(cc.Notices, func(a, b analysis.Notice) int { return strings.Compare(a.En, b.En) })

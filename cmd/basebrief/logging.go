@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/input"
 )
 
@@ -56,6 +57,13 @@ func (l *logger) inputErrors(err error) {
 func (l *logger) warnings(ws []string) {
 	for _, w := range ws {
 		l.Warn(clean(w))
+	}
+}
+
+// notices logs notices as warnings, with their code.
+func (l *logger) notices(ns []analysis.Notice) {
+	for _, n := range ns {
+		l.Warn(clean(n.En), "code", n.Code)
 	}
 }
 

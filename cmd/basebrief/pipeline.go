@@ -48,6 +48,9 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	if err != nil {
 		return failStage(log, err)
 	}
+	// What rendering adds to the comparison's notices (a character no
+	// face has) is a warning too: logged like the others.
+	log.notices(report.Notices(cmp, face))
 	t := packetTime(cfg.epoch, ds.Meta, ds.Period)
 	var (
 		files []report.File
