@@ -55,8 +55,11 @@ tools:
 	$(call need,rsvg-convert,librsvg2-bin)
 	$(call need,fc-match,fontconfig)
 	$(call need,libreoffice,libreoffice-calc libreoffice-core)
-	@dpkg -s libreoffice-writer >/dev/null 2>&1 || { echo "installing libreoffice-writer"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer >/dev/null; }
+	@# The libreoffice command comes with either component: a machine with
+	@# Writer alone has it and cannot load a workbook ("source file could
+	@# not be loaded"), so each component is checked by its package.
+	@for p in libreoffice-calc libreoffice-writer; do dpkg -s $$p >/dev/null 2>&1 || { echo "installing $$p"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$p >/dev/null; }; done
 
 check: lint tools
 	BASEBRIEF_CHECK=1 $(GO) test -count=1 -race ./...

@@ -21,7 +21,9 @@ type side struct {
 // hasYoY reports whether the 同比 columns are shown: the data holds the
 // year-ago period and it is not the previous one (yearly data, where 同比
 // and 环比 are the same comparison, shows it once).
-func (b *book) hasYoY() bool { return !b.c.YearAgo.IsZero() && b.c.YearAgo != b.c.Previous }
+func (b *book) hasYoY() bool {
+	return !b.c.YearAgo.IsZero() && b.c.YearAgo != b.c.Previous && b.c.Period.Kind() != analysis.KindYear
+}
 
 func (b *book) sides() [2]side {
 	return [2]side{
@@ -111,10 +113,18 @@ func intPtr64(n *int) *int64 {
 	return &v
 }
 
-// provinceComparableCells are a province's basis, comparable cities and
-// figures as values, and the change formulas over them.
+// provinceComparableCells are a province's basis, then its comparable
+// cities and figures, and the change formulas over them. Over cities, the
+// comparable figures are sums of the city sheet's rows with a figure for
+// both periods; on the province basis, this period's is the province's own
+// figure (the 省级人数 cell) and the earlier one a value (the sheet lists no
+// earlier province-level figure). The cities counted are the cities with
+// both figures whatever the basis (the contract's comparable_cities).
 func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow) []any {
 	var row []any
+	cities, live := b.cityRanges()
+	earlier := [2]string{"previous", "yearAgo"}
+	name := fmt.Sprintf("%s%d", t.col("province"), r)
 	for i, s := range b.sides() {
 		if !s.on {
 			continue
@@ -123,15 +133,39 @@ func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow)
 		if i == 1 {
 			basis, cm = p.YoYBasis, p.YoY
 		}
-		var cities any
-		if cm.Cities != nil {
-			cities = b.intCell(*cm.Cities, b.st.int)
+		var count, cur, prev any
+		switch {
+		case basis == analysis.BasisNone || !live:
+			if cm.Cities != nil {
+				count = b.intCell(*cm.Cities, b.st.int)
+			}
+			cur, prev = b.people(cm.Members, b.st.int), b.people(cm.Previous, b.st.int)
+		default:
+			both := func(sum, other string) string {
+				return fmt.Sprintf(`SUMIFS(%s,%s,%s,%s,">=0")`, cities(sum), cities("province"), name, cities(other))
+			}
+			count = b.formula(t.sheet, t.col(s.cities), r, b.st.int,
+				fmt.Sprintf(`COUNTIFS(%s,%s,%s,">=0",%s,">=0")`, cities("province"), name, cities("members"), cities(earlier[i])), fi(derefInt(cm.Cities)))
+			if basis == analysis.BasisProvince {
+				level := fmt.Sprintf("%s%d", t.col("provLevel"), r)
+				cur = b.formula(t.sheet, t.col(s.members), r, b.st.int, level, f64(cm.Members))
+				prev = b.people(cm.Previous, b.st.int)
+			} else {
+				cur = b.formula(t.sheet, t.col(s.members), r, b.st.int, both("members", earlier[i]), f64(cm.Members))
+				prev = b.formula(t.sheet, t.col(s.previous), r, b.st.int, both(earlier[i], "members"), f64(cm.Previous))
+			}
 		}
-		row = append(row, b.styled(b.st.center, b.tl.basisText(basis)), cities,
-			b.people(cm.Members, b.st.int), b.people(cm.Previous, b.st.int))
+		row = append(row, b.styled(b.st.center, b.tl.basisText(basis)), count, cur, prev)
 		row = append(row, b.changeFormulas(t, r, s.members, s.previous, s.change, s.ratio, cm.Members, cm.Previous)...)
 	}
 	return row
+}
+
+func derefInt(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
 }
 
 // regionComparableCells sum the comparable columns of the region's

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,10 +105,12 @@ func cellText(tb testing.TB, f *excelize.File, sheet, ref string) string {
 			}
 		}
 	}
-	if form != "" {
-		return "f =" + form + numFmt
-	}
+	// The value as written: for a formula, its cached value (excelize reads
+	// <v> and computes nothing).
 	v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	if form != "" {
+		return "f =" + form + " -> " + strconv.Quote(v) + numFmt
+	}
 	if v == "" {
 		return ""
 	}

@@ -17,7 +17,7 @@ type labels struct {
 	region, province, city, base, tier, note, batch, keyProject, kind, segment, since, source,
 	period, members, wan, previous, change, changeRatio, share, rankRegion, rankOverall,
 	provinceCount, cityCount, pilot, promotion, baseCount, keyCount, reporting, coverage,
-	basis, line, noBatch, file, encoding, rows, skipped, sha, warning, number string
+	basis, provinceFigure, line, noBatch, file, encoding, rows, skipped, sha, warning, number string
 	batchN func(n int) string // header of the batch-n column
 
 	// the 万 (or million) column: divisor and number format
@@ -66,7 +66,7 @@ func zhLabels() *labels {
 		rankRegion: "片区内排名", rankOverall: "总排名", provinceCount: "省区市数",
 		cityCount: "城市数", pilot: "试点城市", promotion: "推广城市", baseCount: "基地数",
 		keyCount: "重点项目数", reporting: "报送人数的城市", coverage: "报送覆盖率",
-		basis: "人数口径", line: "源文件行号", noBatch: "未入批次", file: "文件",
+		basis: "人数口径", provinceFigure: "省级人数", line: "源文件行号", noBatch: "未入批次", file: "文件",
 		encoding: "编码", rows: "读取行数", skipped: "跳过空行", sha: "SHA-256",
 		warning: "提示", number: "序号",
 		batchN: func(n int) string { return vocab.Batch(n, vocab.Zh) },
@@ -119,7 +119,7 @@ func enLabels() *labels {
 		rankOverall: "Overall rank", provinceCount: "Provinces", cityCount: "Cities",
 		pilot: "Pilot cities", promotion: "Promotion cities", baseCount: "Bases",
 		keyCount: "Key projects", reporting: "Reporting cities", coverage: "Coverage",
-		basis: "Members basis", line: "Source line", noBatch: "No batch", file: "File",
+		basis: "Members basis", provinceFigure: "Province figure", line: "Source line", noBatch: "No batch", file: "File",
 		encoding: "Encoding", rows: "Rows read", skipped: "Blank rows skipped", sha: "SHA-256",
 		warning: "Notice", number: "No.",
 		batchN: func(n int) string { return fmt.Sprintf("Batch %d", n) },

@@ -1,11 +1,14 @@
 package workbook
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -134,4 +137,125 @@ func convertCSV(t *testing.T, lo, name string, data []byte) map[string][][]strin
 		sheets[sheet] = rows
 	}
 	return sheets
+}
+
+// recalcProfile is a LibreOffice profile that recalculates every formula of
+// an Excel file on load (Tools > Options > Calc > Formula > "Recalculation
+// on file load: Excel 2007 and newer: Always"; the default never does, and
+// keeps the cached values as written).
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// recalculate has LibreOffice load data, recalculating every formula, and
+// save it again as xlsx; it returns the saved file.
+func recalculate(t *testing.T, lo string, data []byte) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "in.xlsx")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	user := filepath.Join(dir, "profile", "user")
+	if err := os.MkdirAll(user, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, msg)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
+	if err != nil {
+		t.Fatalf("libreoffice wrote no workbook: %v", err)
+	}
+	return got
+}
+
+// TestLibreOfficeKeepsCachedValues: LibreOffice, made to recalculate every
+// formula on load, changes no cached value of the workbook. First it must
+// be seen to recalculate: a stale cached value is replaced.
+func TestLibreOfficeKeepsCachedValues(t *testing.T) {
+	lo := needLibreOffice(t)
+	t.Run("stale value replaced", func(t *testing.T) {
+		f := excelize.NewFile()
+		defer f.Close()
+		sw, err := f.NewStreamWriter("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.SetRow("A1", []any{2, excelize.Cell{Formula: "A1*2", Value: 999}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		g := openBytes(t, recalculate(t, lo, buf.Bytes()))
+		if v, _ := g.GetCellValue("Sheet1", "B1", excelize.Options{RawCellValue: true}); v != "4" {
+			t.Fatalf("B1 = %q after LibreOffice, want 4: it did not recalculate", v)
+		}
+	})
+	for _, tt := range []struct {
+		name string
+		c    *analysis.Comparison
+		lang vocab.Lang
+	}{
+		{"default", defaultComparison(t), vocab.Zh},
+		{"national", nationalComparison(t), vocab.Zh},
+		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.En},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, data, f := mustWrite(t, tt.c, tt.lang, maxRows)
+			g := openBytes(t, recalculate(t, lo, data))
+			n := 0
+			for _, ck := range b.checks {
+				was, _ := f.GetCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
+				now, _ := g.GetCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
+				if msg := sameValue(was, now); msg != "" {
+					t.Errorf("%s!%s =%s: cached %q, LibreOffice %q", ck.sheet, ck.cell, ck.formula, was, now)
+				}
+				n++
+			}
+			if n < 50 {
+				t.Errorf("only %d formula cells compared", n)
+			}
+		})
+	}
+}
+
+// sameValue compares two cached values: numbers within rounding (a file
+// keeps 15 significant digits), text exactly; "" when they agree.
+func sameValue(a, b string) string {
+	if a == b {
+		return ""
+	}
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	if err1 == nil && err2 == nil && math.Abs(x-y) <= 1e-12*math.Max(1, math.Abs(x)) {
+		return ""
+	}
+	return "differ"
+}
+
+func openBytes(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("open workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

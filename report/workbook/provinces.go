@@ -35,6 +35,7 @@ func (b *book) provinceTable() *table {
 		column{key: "members", header: l.members, min: 12},
 		column{key: "wan", header: l.wan, min: 10},
 		column{key: "basis", header: l.basis, min: 8},
+		column{key: "provLevel", header: l.provinceFigure, min: 10},
 		column{key: "share", header: l.share, min: 9, max: 11},
 		column{key: "rank", header: l.rankRegion, min: 8, max: 11})
 	cols = append(cols, b.comparableColumns(true)...)
@@ -57,14 +58,26 @@ func (b *book) writeProvinces() error {
 		}
 		m, reg := fmt.Sprintf("%s%d", c("members"), r), fmt.Sprintf("%s%d", c("region"), r)
 		regionSum := fmt.Sprintf("SUMIFS($%s$2:$%s$%d,$%s$2:$%s$%d,%s)", c("members"), c("members"), last, c("region"), c("region"), last, reg)
+		var level *int64
+		if p.ProvinceLevel {
+			level = p.Members
+		}
 		row = append(row,
-			b.people(p.Members, b.st.int),
+			b.provinceMembers(t, r, p.Members),
 			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
 			b.styled(b.st.center, basisOf(b.l, p)),
+			b.people(level, b.st.int),
 			b.formula(t.sheet, c("share"), r, b.st.pct,
 				fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),
 			b.formula(t.sheet, c("rank"), r, b.st.rank,
 				fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1,"")`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
+		// excelize's COUNTIFS counts a formula's empty text as greater than
+		// any number (calc.go formulaCriteriaEval compares across types as
+		// the > operator does); spreadsheet programs skip text for a
+		// numeric criterion. Only LibreOffice can check the rank.
+		if b.record {
+			b.checks[len(b.checks)-1].libreOnly = true
+		}
 		row = append(row, b.provinceComparableCells(t, r, p)...)
 		for _, n := range p.BasesByBatch {
 			row = append(row, b.intCell(n, b.st.int))
@@ -81,7 +94,7 @@ func (b *book) writeProvinces() error {
 		tr := lastRow + 1
 		row = append(row, b.subtotalMembers(t, "members", first, lastRow, tot.Members),
 			b.wanFormulaStyled(t.sheet, c("wan"), tr, fmt.Sprintf("%s%d", c("members"), tr), tot.Members, b.st.totalWan),
-			nil, nil, nil)
+			nil, nil, nil, nil)
 		row = append(row, b.comparableTotals(t, first, lastRow, true)...)
 		for i := 1; i <= b.c.MaxBatch; i++ {
 			sum := 0
@@ -97,6 +110,33 @@ func (b *book) writeProvinces() error {
 		return append(row, b.subtotal(t, "nobatch", first, lastRow, b.st.totalInt, fi(noBatch)))
 	}
 	return b.writeTable(t)
+}
+
+// cityRanges are the city sheet's columns the province formulas sum over,
+// by key; ok false when the city sheet was cut at the row limit (it then
+// lacks the smallest cities, and the province figures stay values).
+func (b *book) cityRanges() (rng func(key string) string, ok bool) {
+	if b.layout.cities.n < len(b.c.Cities) {
+		return nil, false
+	}
+	ct := b.cityTable()
+	return func(key string) string { return ref(ct.sheet, ct.col(key), 2, max(ct.rows+1, 2)) }, true
+}
+
+// provinceMembers is a province's members: its own province-level figure
+// (the 省级人数 cell of its row) where it has one, else the sum of its
+// cities' figures on the city sheet, empty when none of them has one — the
+// contract's rule as a formula, so a corrected city carries through to its
+// province, its region and the totals.
+func (b *book) provinceMembers(t *table, r int, want *int64) any {
+	cities, ok := b.cityRanges()
+	if !ok {
+		return b.people(want, b.st.int)
+	}
+	level, name := fmt.Sprintf("%s%d", t.col("provLevel"), r), fmt.Sprintf("%s%d", t.col("province"), r)
+	f := fmt.Sprintf(`IF(ISNUMBER(%s),%s,IF(COUNTIFS(%s,%s,%s,">=0")=0,"",SUMIFS(%s,%s,%s)))`,
+		level, level, cities("province"), name, cities("members"), cities("members"), cities("province"), name)
+	return b.formula(t.sheet, t.col("members"), r, b.st.int, f, f64(want))
 }
 
 // basisOf says where a province's members figure comes from.

@@ -28,7 +28,27 @@ type timeLabels struct {
 	historyCut                                                                            func(total, limit int, sheet, trend string) string
 }
 
-func timeLabelsFor(zh bool) timeLabels {
+// timeLabelsFor gives the words for a comparison of periods of kind k.
+// Against the previous period the change is 环比 for a month, quarter or
+// day, and 比上年 for a year: a yearly change is never called 环比. 同比
+// (against the same period a year earlier) only exists for the kinds
+// shorter than a year (book.hasYoY).
+func timeLabelsFor(zh bool, k analysis.PeriodKind) timeLabels {
+	l := baseTimeLabels(zh)
+	if k != analysis.KindYear {
+		return l
+	}
+	if zh {
+		l.cmpBasis, l.cmpCities, l.cmpPrevious = "比上年口径", "比上年可比城市数", "可比上年人数"
+		l.change, l.changeRatio, l.previous = "比上年增减", "比上年增减率", "上年人数"
+		return l
+	}
+	l.cmpBasis, l.cmpCities, l.cmpPrevious = "Basis (vs previous year)", "Comparable cities (vs previous year)", "Comparable previous year"
+	l.change, l.changeRatio, l.previous = "Change on previous year", "Change on previous year %", "Previous year's members"
+	return l
+}
+
+func baseTimeLabels(zh bool) timeLabels {
 	if zh {
 		return timeLabels{
 			trend: "趋势", trendProvinces: "分省趋势",

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -36,6 +37,9 @@ func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
 type check struct {
 	sheet, cell, formula string
 	want                 *float64
+	// libreOnly: excelize's calculator gets this formula wrong, so only
+	// LibreOffice checks it (make check).
+	libreOnly bool
 }
 
 // book is one workbook being written.
@@ -74,7 +78,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang == vocab.Zh), lang: lang, limit: cfg.limit, record: cfg.checks}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang == vocab.Zh, c.Period.Kind()), lang: lang, limit: cfg.limit, record: cfg.checks}
 	defer b.f.Close()
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
@@ -200,8 +204,8 @@ func (b *book) createSheets() error {
 }
 
 // properties sets the document properties with fixed times, and asks
-// spreadsheet programs to compute every formula on load (excelize writes
-// no cached values).
+// spreadsheet programs to compute every formula on load: the cached values
+// are right as written, and a program that recalculates shows the same.
 func (b *book) properties(modified time.Time) error {
 	if modified.IsZero() {
 		modified = time.Unix(0, 0)
@@ -261,12 +265,32 @@ func (b *book) people(n *int64, style int) any {
 	return excelize.Cell{StyleID: style, Value: *n}
 }
 
-// formula writes a formula cell and records the value it must compute.
+// formula writes a formula cell with its cached value, and records the
+// value it must compute. The cached value is the Comparison's figure the
+// formula stands for (the tests recalculate every formula, with excelize
+// and LibreOffice, and compare): readers that do not recalculate (file
+// previews, openpyxl, pandas, Excel in protected view) show it. want nil:
+// the formula computes to empty text, cached as such (t="str", no <v>).
+// excelize's stream writer keeps a number value beside the formula
+// (StreamWriter.SetRow: setCellFormula, then setCellValFunc sets <v>).
 func (b *book) formula(sheet string, col string, row int, style int, f string, want *float64) any {
 	if b.record {
 		b.checks = append(b.checks, check{sheet: sheet, cell: fmt.Sprintf("%s%d", col, row), formula: f, want: want})
 	}
-	return excelize.Cell{StyleID: style, Formula: f}
+	c := excelize.Cell{StyleID: style, Formula: f}
+	if want != nil {
+		c.Value = cached(*want)
+	}
+	return c
+}
+
+// cached is a formula's cached value: a whole number as an integer, so
+// the cell holds "1400000", not a float's digits.
+func cached(v float64) any {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return int64(v)
+	}
+	return v
 }
 
 func f64(n *int64) *float64 {
