@@ -199,6 +199,9 @@ type Comparison struct {
 	// and unique; Warnings are their English lines (summary.json's list).
 	Warnings []string
 	Notices  []Notice
+	// Revisions are the earlier figures that differ from what an earlier
+	// run read (Revise); nil without a history.
+	Revisions []Revision
 }
 
 // Notice is one warning with a stable code and its text in both languages,

@@ -23,6 +23,7 @@ type summary struct {
 	Cities         []summaryCity      `json:"cities"`
 	Series         []summaryPoint     `json:"series"`
 	Warnings       []string           `json:"warnings"`
+	Revisions      []summaryRevision  `json:"revisions"`
 	Notices        []summaryNotice    `json:"notices"`
 	Narrative      []summaryParagraph `json:"narrative"`
 }
@@ -118,6 +119,34 @@ type summaryPointRegion struct {
 	ReportingCities int    `json:"reporting_cities"`
 }
 
+// summaryRevision is an earlier figure revised since the run was_run
+// read it; was or now null where that run or this one has no figure.
+type summaryRevision struct {
+	Province string  `json:"province"`
+	City     *string `json:"city"`
+	Segment  *string `json:"segment"`
+	Period   string  `json:"period"`
+	Was      *int64  `json:"was"`
+	Now      *int64  `json:"now"`
+	WasRun   int64   `json:"was_run"`
+}
+
+func revisions(rs []analysis.Revision) []summaryRevision {
+	out := make([]summaryRevision, 0, len(rs))
+	for _, r := range rs {
+		sr := summaryRevision{Province: r.Province, Period: r.Period.String(), Was: r.Was, Now: r.Now, WasRun: r.WasRun}
+		if r.City != "" {
+			sr.City = &r.City
+		}
+		if r.Segment != analysis.SegmentAll {
+			seg := r.Segment.Name()
+			sr.Segment = &seg
+		}
+		out = append(out, sr)
+	}
+	return out
+}
+
 type summaryNotice struct {
 	Code string `json:"code"`
 	Zh   string `json:"zh"`
@@ -159,7 +188,7 @@ func basisPtr(b analysis.Basis) *string {
 func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Paragraph) error {
 	s := summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
 		PreviousPeriod: periodPtr(c.Previous), YearAgoPeriod: periodPtr(c.YearAgo),
-		Warnings: c.Warnings, Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
+		Warnings: c.Warnings, Revisions: revisions(c.Revisions), Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
 		Regions: []summaryRegion{}, Provinces: []summaryProvince{}, Cities: []summaryCity{}, Series: []summaryPoint{}}
 	if s.Warnings == nil {
 		s.Warnings = []string{}

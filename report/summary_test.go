@@ -66,7 +66,7 @@ func TestWriteSummaryFieldsAndNulls(t *testing.T) {
 		what string
 		m    map[string]any
 		want int
-	}{{"top level", got, 12}, {"city", cq, 15}, {"province", prov, 23}, {"region", reg, 19}, {"totals", tot, 19}} {
+	}{{"top level", got, 13}, {"city", cq, 15}, {"province", prov, 23}, {"region", reg, 19}, {"totals", tot, 19}} {
 		if len(n.m) != n.want {
 			t.Errorf("%s has %d fields, want the contract's %d: %v", n.what, len(n.m), n.want, n.m)
 		}

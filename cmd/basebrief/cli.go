@@ -22,9 +22,10 @@ Usage:
   basebrief run      [--data DIR] [--out DIR] [--period P] [--region R] [--lang zh|en]
                      [--title T] [--issue N] [--date YYYY-MM-DD] [--font FILE.ttf]
                      [--plain-masthead] [--strict] [--wait DURATION] [--log-format text|json]
-                     [--send FILE.toml]
+                     [--send FILE.toml] [--history FILE|none]
   basebrief validate [--data DIR] [--strict]
   basebrief send     --packet DIR --config FILE.toml [--dry-run] [--resend] [--only NAME]
+  basebrief history  [--history FILE] runs | revisions [--run N] | show RUN  [--json]
   basebrief template [--out FILE.xlsx] [--lang zh|en] [--force]
   basebrief version
   basebrief help
@@ -53,6 +54,11 @@ Flags:
                      DIR/delivery.json and a second send sends only what is not yet sent;
                      --resend sends everything again, --only NAME one recipient or robot,
                      --dry-run lists what would go to whom with sizes and sends nothing
+  --history FILE     SQLite file recording every run, the figures it read and the packet
+                     it wrote; revised earlier figures are flagged in the packet
+                     (default DIR.history.db beside --out; none: no history)
+  history            list the runs, a run's revisions (default the latest run) or what
+                     a run read, wrote and sent; --json for programs
   template --out F   the input workbook to write (default basebrief-data.xlsx); with
                      --lang its sheets and instructions are Chinese or English
   template --force   replace an existing file (without it, an existing file is refused:
@@ -87,6 +93,8 @@ type config struct {
 	logFormat string
 	epoch     *time.Time // SOURCE_DATE_EPOCH, nil when unset
 	send      sendFlags  // send, and run --send
+	history   string     // --history: a file, "none", or "" for the default (historyPath)
+	hist      historyArgs
 }
 
 // run is basebrief without the process: it returns the exit status.
@@ -106,6 +114,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	case "validate":
 		return exitCode(validate(ctx, cfg, newLogger(stderr, cfg.logFormat)))
+	case "history":
+		if err := showHistory(ctx, cfg, stdout); err != nil {
+			fmt.Fprintf(stderr, "basebrief: %v\n", clean(err.Error()))
+			return exitCode(err)
+		}
+		return exitOK
 	case "template":
 		if err := writeTemplate(cfg, stdout); err != nil {
 			fmt.Fprintf(stderr, "basebrief: template: %v\n", err)
@@ -123,7 +137,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func parse(args []string) (config, error) {
 	cfg := config{logFormat: "text", lang: "zh"}
 	if len(args) == 0 {
-		return cfg, usagef("no command given; use run, validate, send, template or version")
+		return cfg, usagef("no command given; use run, validate, send, history, template or version")
 	}
 	cfg.cmd = args[0]
 	switch cfg.cmd {
@@ -139,8 +153,10 @@ func parse(args []string) (config, error) {
 		return parseTemplate(cfg, args[1:])
 	case "send":
 		return parseSend(cfg, args[1:])
+	case "history":
+		return parseHistory(cfg, args[1:])
 	default:
-		return cfg, usagef("unknown command %q; use run, validate, send, template or version", cfg.cmd)
+		return cfg, usagef("unknown command %q; use run, validate, send, history, template or version", cfg.cmd)
 	}
 	fs := flag.NewFlagSet("basebrief "+cfg.cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported once, by run
@@ -160,6 +176,7 @@ func parse(args []string) (config, error) {
 		fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
 		fs.StringVar(&cfg.logFormat, "log-format", "text", "")
 		fs.StringVar(&cfg.send.config, "send", "", "")
+		fs.StringVar(&cfg.history, "history", "", "")
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -186,6 +203,9 @@ func check(cfg *config, period string) error {
 	if cfg.cmd == "run" {
 		if err := output.CheckOut(cfg.out); err != nil || cfg.out == "" {
 			return usagef("--out %q: expected a folder name such as packet, not the current, parent or root folder", cfg.out)
+		}
+		if err := checkHistory(cfg); err != nil {
+			return err
 		}
 		if err := checkPathText("--out", cfg.out); err != nil {
 			return err

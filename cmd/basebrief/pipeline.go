@@ -48,6 +48,8 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	if err != nil {
 		return failStage(log, err)
 	}
+	hist := openHistory(ctx, cfg, log, ds, cmp, start) // before rendering: the revisions are in the packet
+	defer hist.close()
 	// What rendering adds to the comparison's notices (a character no
 	// face has) is a warning too: logged like the others.
 	log.notices(report.Notices(cmp, face))
@@ -98,7 +100,8 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		return log.fail(err, "cannot lock the packet folder; nothing written")
 	}
 	defer release()
-	res, err := output.Replace(ctx, cfg.out, out, manifestInfo(cfg, ds, cmp, t), output.Options{Now: now()})
+	info := manifestInfo(cfg, ds, cmp, t)
+	res, err := output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()})
 	for _, w := range res.Warnings {
 		log.Warn(clean(w))
 	}
@@ -115,6 +118,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		}
 		return log.fail(err, "write failed; previous packet left as it was")
 	}
+	hist.record(ctx, cfg, ds, cmp, out, info) // after the swap: a history problem never costs the packet
 	abs, err := filepath.Abs(cfg.out)
 	if err != nil {
 		abs = cfg.out

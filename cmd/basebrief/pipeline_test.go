@@ -123,7 +123,7 @@ func TestRunDefaultData(t *testing.T) {
 			t.Errorf("summary line %q lacks %s", last, want)
 		}
 	}
-	if e := entries(t, dir); e != "packet packet.lock" {
+	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
@@ -221,7 +221,7 @@ func TestRunInputInvalidKeepsPacket(t *testing.T) {
 		}
 	}
 	sameFiles(t, before, snapshot(t, out))
-	if e := entries(t, dir); e != "packet packet.lock" {
+	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
@@ -332,7 +332,7 @@ func TestConcurrentRuns(t *testing.T) {
 	if _, err := output.Verify(out); err != nil {
 		t.Fatal(err)
 	}
-	if e := entries(t, dir); e != "packet packet.lock" {
+	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
@@ -353,7 +353,7 @@ func TestRunCancelledKeepsPacket(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	sameFiles(t, before, snapshot(t, out))
-	if e := entries(t, dir); e != "packet packet.lock" {
+	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }

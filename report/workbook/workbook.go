@@ -91,7 +91,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 		return nil, err
 	}
 	steps := []func() error{b.writeRegions, b.writeProvinces, b.writeCities, b.writeTrend, b.writeProvinceTrend, b.writeBases,
-		b.writeFigures, b.writeQuality, b.writeCharts, b.writeOverview}
+		b.writeFigures, b.writeRevisions, b.writeQuality, b.writeCharts, b.writeOverview}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -167,6 +167,9 @@ func (b *book) createSheets() error {
 		for _, p := range ps {
 			names = append(names, p.sheet)
 		}
+	}
+	if b.hasRevisions() {
+		names = append(names, revisionLabelsFor(b.lang).sheet)
 	}
 	names = append(names, b.l.quality)
 	if err := b.f.SetSheetName("Sheet1", names[0]); err != nil {
