@@ -12,6 +12,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/input"
 	"github.com/basebrief/basebrief/output"
+	"github.com/basebrief/basebrief/output/delivery"
 	"github.com/basebrief/basebrief/output/history"
 )
 
@@ -143,7 +144,7 @@ func (h *runHistory) record(ctx context.Context, cfg config, ds *analysis.Datase
 	}
 	r := &history.Run{Start: h.start, Version: version, Data: "embedded", Out: abs(cfg.out),
 		Inputs: historyInputs(ds), Period: cmp.Period.String(), Previous: cmp.Previous.String(),
-		YearAgo: cmp.YearAgo.String(), Region: cfg.region, Lang: cfg.lang, FiguresRead: cmp.History.Rows()}
+		YearAgo: cmp.YearAgo.String(), Region: cfg.region, Lang: cfg.lang, FiguresRead: cmp.History.Rows(), Packet: true}
 	if cfg.data != "" {
 		r.Data = abs(cfg.data)
 	}
@@ -229,6 +230,26 @@ func (h *runHistory) receipts(ctx context.Context, rs []history.Receipt, status 
 	if err := h.store.AddReceipts(ctx, h.run, rs, status); err != nil {
 		h.warn(err, "receipts not recorded in the history")
 	}
+}
+
+// delivered records the receipts of run --send: delivery.json in the
+// packet just written holds this run's only, the latest attempt each.
+func (h *runHistory) delivered(ctx context.Context, dir string, status int) {
+	if h == nil || h.run == 0 {
+		return
+	}
+	rs, err := delivery.ReadReceipts(dir)
+	if err != nil {
+		h.warn(err, "receipts not recorded in the history")
+		return
+	}
+	out := make([]history.Receipt, 0, len(rs))
+	for _, r := range rs {
+		t, _ := time.Parse(time.RFC3339, r.Time)
+		out = append(out, history.Receipt{Recipient: r.Recipient, Channel: r.Channel, Status: r.Status,
+			Attempts: r.Attempts, Detail: r.Detail, MessageID: r.MessageID, Time: t})
+	}
+	h.receipts(ctx, out, status)
 }
 
 // close closes the history file.

@@ -278,7 +278,7 @@ func TestHistoryReceipts(t *testing.T) {
 	h.receipts(context.Background(), []history.Receipt{
 		{Recipient: "四川省委统战部", Channel: "mail", Status: "sent", Attempts: 1, Detail: "250 OK", MessageID: "<a@b>", Time: sent},
 		{Recipient: "工作群", Channel: "wecom", Status: "failed", Attempts: 3, Detail: "errcode 93000", Time: sent},
-	}, 4) // 4: the packet was written but a delivery failed
+	}, exitDeliver)
 	code, stdout, stderr := runArgs(t, "history", "show", "1", "--history", out+".history.db", "--json")
 	if code != exitOK {
 		t.Fatalf("history show: exit %d %s", code, stderr)
@@ -290,7 +290,35 @@ func TestHistoryReceipts(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.Status != 4 || len(d.Receipts) != 2 || d.Receipts[1].Recipient != "工作群" || d.Receipts[1].Status != "failed" {
+	if d.Status != exitDeliver || len(d.Receipts) != 2 || d.Receipts[1].Recipient != "工作群" || d.Receipts[1].Status != "failed" {
 		t.Errorf("history show: %s", stdout)
+	}
+}
+
+// run --send: the receipts delivery.json holds go to the history under
+// the run, with exit 4, and the run still counts as one that wrote its
+// packet.
+func TestHistoryRunSend(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	out := filepath.Join(t.TempDir(), "packet")
+	code, _, stderr := runArgs(t, "run", "--out", out, "--send", writeDeliveryToml(t, deadPort(t)))
+	if code != exitDeliver {
+		t.Fatalf("exit %d, want 4\n%s", code, stderr)
+	}
+	code, stdout, stderr := runArgs(t, "history", "--history", out+".history.db", "show", "1", "--json")
+	if code != exitOK {
+		t.Fatalf("history show: exit %d %s", code, stderr)
+	}
+	var d struct {
+		Packet   bool `json:"packet"`
+		Status   int  `json:"status"`
+		Receipts []struct{ Recipient, Channel, Status string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &d); err != nil {
+		t.Fatal(err)
+	}
+	if !d.Packet || d.Status != exitDeliver || len(d.Receipts) != 1 || d.Receipts[0].Recipient != "四川省委统战部" ||
+		d.Receipts[0].Channel != "mail" || d.Receipts[0].Status != "failed" {
+		t.Errorf("history show 1: %s", stdout)
 	}
 }

@@ -129,6 +129,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		// leaves the packet written (exit 4).
 		if err == nil && cfg.send.delivery != nil {
 			err = deliver(ctx, cfg.send, cfg.out, log, stdout)
+			hist.delivered(ctx, cfg.out, exitCode(err))
 		}
 	}()
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),

@@ -46,7 +46,7 @@ func runOnce(t *testing.T, path, sha string, fs []fig, opts Options) (*Prior, in
 		t.Fatalf("Prior: %v", err)
 	}
 	r := &Run{Start: opts.Now(), Version: "test", Data: "/data", Out: "/packet", Inputs: in, Period: "2019-12",
-		Printed: []string{"2019-12", "2019-11"}, Lang: "zh", FiguresRead: len(fs),
+		Printed: []string{"2019-12", "2019-11"}, Lang: "zh", FiguresRead: len(fs), Packet: true,
 		Files: []File{{Name: "summary.json", Size: 10, SHA256: "ab"}}}
 	id, kept, err := s.Record(ctx, r, figuresOf(fs))
 	if err != nil || kept != "" {
@@ -156,7 +156,7 @@ func TestDamagedKeptAside(t *testing.T) {
 	if p, err := s.Prior(ctx, "x"); p != nil || err != nil {
 		t.Fatalf("Prior of a damaged file: %v, %v; want nil, nil", p, err)
 	}
-	id, kept, err := s.Record(ctx, &Run{Inputs: []Input{{Name: "figures.csv", SHA256: "a"}}}, figuresOf([]fig{{"四川", "成都市", "2019", 0, 1}}))
+	id, kept, err := s.Record(ctx, &Run{Packet: true, Inputs: []Input{{Name: "figures.csv", SHA256: "a"}}}, figuresOf([]fig{{"四川", "成都市", "2019", 0, 1}}))
 	s.Close()
 	if err != nil || id != 1 {
 		t.Fatalf("Record: id %d, %v", id, err)

@@ -26,13 +26,14 @@ type RunInfo struct {
 	FiguresStored  int       `json:"figures_stored"` // versions this run added: new, changed or removed
 	Revisions      int       `json:"revisions"`
 	ComparedRun    *int64    `json:"compared_run"`
+	Packet         bool      `json:"packet"` // the run wrote its packet
 	Status         int       `json:"status"`
 	Receipts       int       `json:"receipts"`
 	ReceiptsFailed int       `json:"receipts_failed"`
 }
 
 const runColumns = `SELECT r.id, r.started, r.ended, r.tool_version, r.data, r.out, r.inputs_sha256, r.period, r.previous,
-	r.year_ago, r.region, r.lang, r.figures_file, r.figures, r.compared_run, r.status,
+	r.year_ago, r.region, r.lang, r.figures_file, r.figures, r.compared_run, r.packet, r.status,
 	(SELECT count(*) FROM figure_versions v WHERE v.first_run = r.id),
 	(SELECT count(*) FROM revisions x WHERE x.run = r.id),
 	(SELECT count(*) FROM receipts c WHERE c.run = r.id),
@@ -44,7 +45,7 @@ func scanRun(sc interface{ Scan(...any) error }) (RunInfo, error) {
 	var started, ended string
 	var compared sql.NullInt64
 	err := sc.Scan(&ri.ID, &started, &ended, &ri.Version, &ri.Data, &ri.Out, &ri.InputsSHA256, &ri.Period, &ri.Previous,
-		&ri.YearAgo, &ri.Region, &ri.Lang, &ri.FiguresFile, &ri.FiguresRead, &compared, &ri.Status,
+		&ri.YearAgo, &ri.Region, &ri.Lang, &ri.FiguresFile, &ri.FiguresRead, &compared, &ri.Packet, &ri.Status,
 		&ri.FiguresStored, &ri.Revisions, &ri.Receipts, &ri.ReceiptsFailed)
 	if err != nil {
 		return ri, err

@@ -22,7 +22,8 @@ type Run struct {
 	YearAgo        string
 	Printed        []string // the periods whose figures the briefing printed
 	Region, Lang   string
-	Status         int   // exit status; 0 and 4 wrote a packet
+	Status         int   // exit status
+	Packet         bool  // the run wrote its packet: a successful run
 	ComparedRun    int64 // the run its revisions compare with; 0 none
 	Files          []File
 	Revisions      []Revision
@@ -60,9 +61,6 @@ type Receipt struct {
 	Time                       time.Time
 }
 
-// Succeeded reports whether an exit status means the packet was written.
-func Succeeded(status int) bool { return status == 0 || status == 4 }
-
 // InputsDigest is runs.inputs_sha256: the SHA-256 of the inputs' names and
 // SHA-256, in name order. Two runs read the same inputs when it is equal.
 func InputsDigest(in []Input) string {
@@ -92,7 +90,9 @@ type Figure struct {
 	Members       int64
 }
 
-const succeeded = "status IN (0, 4)"
+// succeeded selects the runs that wrote their packet, whatever their
+// delivery did afterwards.
+const succeeded = "packet = 1"
 
 // Prior returns what the most recent earlier successful run whose inputs
 // differ from digest read (InputsDigest), or nil when there is none. It
@@ -251,9 +251,9 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, r *Run, figs *Figures) (
 		compared = r.ComparedRun
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO runs (started, ended, tool_version, data, out, inputs_sha256, period, previous,
-		year_ago, printed, region, lang, figures_file, figures, compared_run, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		year_ago, printed, region, lang, figures_file, figures, compared_run, packet, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		stamp(r.Start), stamp(end), r.Version, r.Data, r.Out, digest, r.Period, r.Previous, r.YearAgo,
-		strings.Join(r.Printed, " "), r.Region, r.Lang, file, r.FiguresRead, compared, r.Status)
+		strings.Join(r.Printed, " "), r.Region, r.Lang, file, r.FiguresRead, compared, r.Packet, r.Status)
 	if err != nil {
 		return 0, fmt.Errorf("add run: %w", err)
 	}
@@ -266,7 +266,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, r *Run, figs *Figures) (
 			return 0, fmt.Errorf("add run input %s: %w", in.Name, err)
 		}
 	}
-	if Succeeded(r.Status) && figs != nil && (latest == 0 || latestDigest != digest) {
+	if r.Packet && figs != nil && (latest == 0 || latestDigest != digest) {
 		v := s.view
 		if v == nil || v.run != latest { // another process recorded since Prior, or Prior was not asked
 			if v, err = loadView(ctx, tx, latest); err != nil {
@@ -295,7 +295,8 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, r *Run, figs *Figures) (
 }
 
 // AddReceipts records a run's delivery receipts and its final exit status
-// (4 when a delivery failed), in one transaction.
+// (4 when a delivery failed), in one transaction. The run still counts as
+// one that wrote its packet.
 func (s *Store) AddReceipts(ctx context.Context, run int64, receipts []Receipt, status int) error {
 	if s == nil || s.db == nil || run == 0 {
 		return nil

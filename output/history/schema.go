@@ -29,6 +29,7 @@ var migrations = []string{
 	figures_file   TEXT NOT NULL,        -- the input the figures came from (figures.csv, data.xlsx)
 	figures        INTEGER NOT NULL,     -- figures read
 	compared_run   INTEGER REFERENCES runs(id), -- the run its revisions compare with
+	packet         INTEGER NOT NULL,     -- 1: the run wrote its packet (its figures count for revisions)
 	status         INTEGER NOT NULL      -- exit status: 0 done, 4 packet written but a delivery failed, else failed
 );
 CREATE TABLE run_inputs (
