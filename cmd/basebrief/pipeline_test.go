@@ -221,7 +221,7 @@ func TestRunInputInvalidKeepsPacket(t *testing.T) {
 		}
 	}
 	sameFiles(t, before, snapshot(t, out))
-	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
+	if e := entries(t, dir); e != "packet packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }
@@ -353,7 +353,7 @@ func TestRunCancelledKeepsPacket(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	sameFiles(t, before, snapshot(t, out))
-	if e := entries(t, dir); e != "packet packet.history.db packet.lock" {
+	if e := entries(t, dir); e != "packet packet.lock" {
 		t.Fatalf("out's folder holds %s", e)
 	}
 }

@@ -62,7 +62,7 @@ func TestRunKeepsWhatAPersonSaved(t *testing.T) {
 	if _, stderr := mustRun(t, out); strings.Contains(stderr, "kept") {
 		t.Fatalf("an untouched packet was kept:\n%s", stderr)
 	}
-	if e := entries(t, dir); e != "packet packet.kept-20191231T0200 packet.lock" {
+	if e := entries(t, dir); e != "packet packet.history.db packet.kept-20191231T0200 packet.lock" {
 		t.Fatalf("folder holds %s", e)
 	}
 }
