@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -137,6 +139,12 @@ func TestHistoryRevisions(t *testing.T) {
 	}
 	if !reflect.DeepEqual(rows, wantRows) {
 		t.Errorf("修订 sheet:\n got %q\nwant %q", rows, wantRows)
+	}
+	// The briefing's 需核实 line: the last briefing printed 2019-11 (the
+	// previous period of its 2019-12), so two of the four changed what it said.
+	if text := docxText(t, filepath.Join(out, "briefing.docx")); !strings.Contains(text,
+		"需核实：上期简报所用的2项数据已修订，如成都市2019年11月 由11.1万修订为131万（见工作簿“修订”表）") {
+		t.Errorf("briefing.docx lacks the 需核实 line:\n%s", text)
 	}
 	code, stdout, stderr := runArgs(t, "history", "--history", out+".history.db", "revisions")
 	if code != exitOK {
@@ -321,4 +329,31 @@ func TestHistoryRunSend(t *testing.T) {
 		d.Receipts[0].Channel != "mail" || d.Receipts[0].Status != "failed" {
 		t.Errorf("history show 1: %s", stdout)
 	}
+}
+
+// docxText is the text of a Word file's body, tags dropped.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(b), "")
+	}
+	t.Fatalf("%s has no word/document.xml", path)
+	return ""
 }

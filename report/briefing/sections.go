@@ -53,6 +53,9 @@ func (b *builder) checks() []string {
 			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
 				vocab.Count(k.ReportingCities, "", "reporting city", "reporting cities", b.lang), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap)))))
 	}
+	if s := b.revisedCheck(); s != "" {
+		out = append(out, s)
+	}
 	return out
 }
 
