@@ -3,12 +3,17 @@ package analysis
 import "time"
 
 // Next is the period of p's kind right after p: 2019-06 after 2019-05,
-// 2019-Q3 after 2019-Q2, 2020 after 2019, 2019-05-18 after 2019-05-17.
+// 2019-Q3 after 2019-Q2, 2020-H1 after 2019-H2, 2020 after 2019, 2019-05-18 after 2019-05-17.
 // Zero for zero and for a kind it does not know.
 func (p Period) Next() Period {
 	switch p.Kind() {
 	case KindYear:
 		return Period{Year: p.Year + 1}
+	case KindHalf:
+		if p.Half == 2 {
+			return Period{Year: p.Year + 1, Half: 1}
+		}
+		return Period{Year: p.Year, Half: 2}
 	case KindQuarter:
 		if p.Quarter == 4 {
 			return Period{Year: p.Year + 1, Quarter: 1}

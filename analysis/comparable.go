@@ -8,7 +8,9 @@ import (
 )
 
 // zhPeriod writes a period as Chinese text says it: 2019年5月, 2019年第二季度.
-func zhPeriod(p Period) string { return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, vocab.Zh) }
+func zhPeriod(p Period) string {
+	return vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, vocab.Zh)
+}
 
 // The like-for-like change (可比口径): a province's change compares its
 // province-level figures where it has one in both periods, else the sum over
@@ -160,7 +162,9 @@ func coverageNotice(moved []coverageMove, from, to Period, zh string) Notice {
 func periodEndNotice(c *Comparison) Notice {
 	k := c.Period.Kind()
 	zhEnd, enEnd := "年末", "year-end"
-	if k == KindQuarter {
+	if k == KindHalf {
+		zhEnd, enEnd = "半年末", "half-year-end"
+	} else if k == KindQuarter {
 		zhEnd, enEnd = "季末", "quarter-end"
 	} else if k == KindMonth {
 		zhEnd, enEnd = "月末", "month-end"

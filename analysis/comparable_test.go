@@ -214,6 +214,49 @@ func TestQuarters(t *testing.T) {
 	}
 }
 
+func half(y, h int) Period { return Period{Year: y, Half: h} }
+
+// TestHalves compares half-years like quarters: the previous period is the
+// half before, 同比 the same half a year earlier, like for like.
+func TestHalves(t *testing.T) {
+	d := monthly(fig("省", "甲", half(2018, 1), 0, 700), fig("省", "甲", half(2018, 2), 0, 740), fig("省", "乙", half(2018, 2), 0, 90),
+		fig("省", "甲", half(2019, 1), 0, 770), fig("省", "乙", half(2019, 1), 0, 100),
+		fig("省", "甲", quarter(2019, 2), 0, 1), fig("省", "甲", y2019, 0, 2)) // a quarter and a year: other kinds
+	d.Period = half(2019, 1)
+	c := mustCompare(t, d, "")
+	if c.Previous != half(2018, 2) || c.YearAgo != half(2018, 1) || c.Source != c.Period {
+		t.Fatalf("periods %v %v %v", c.Previous, c.YearAgo, c.Source)
+	}
+	p := province(c, "省")
+	if got := cmpText(p.Basis, p.Comparable); got != "cities 870/830 40 0.0482 n=2" {
+		t.Errorf("省 环比 = %q", got)
+	}
+	if got := cmpText(p.YoYBasis, p.YoY); got != "cities 770/700 70 0.1000 n=1" {
+		t.Errorf("省 同比 = %q", got)
+	}
+	var ps []string
+	for _, s := range c.Series {
+		ps = append(ps, fmt.Sprintf("%s:%d", s.Period, i64(s.Members)))
+	}
+	if got := strings.Join(ps, " "); got != "2018-H1:700 2018-H2:830 2019-H1:870" {
+		t.Errorf("series = %s", got)
+	}
+
+	// The half-year view of monthly figures: June stands for H1, December for H2.
+	d = monthly(fig("省", "甲", month(2018, 6), 0, 600), fig("省", "甲", month(2018, 12), 0, 650), fig("省", "甲", month(2019, 3), 0, 660),
+		fig("省", "甲", month(2019, 5), 0, 690), fig("省", "甲", month(2019, 8), 0, 700))
+	d.Period = half(2019, 1)
+	c = mustCompare(t, d, "")
+	if c.Source != month(2019, 5) || c.Previous != half(2018, 2) || c.PreviousSource != month(2018, 12) || c.YearAgo != half(2018, 1) || c.YearAgoSource != month(2018, 6) {
+		t.Fatalf("half view %v %v/%v %v/%v", c.Source, c.Previous, c.PreviousSource, c.YearAgo, c.YearAgoSource)
+	}
+	n := notice(c, CodePeriodEnd)
+	if n.Zh != "2019年上半年按半年末数比较：各地采用2019年5月的数据，2018年下半年采用2018年12月，2018年上半年采用2018年6月。" ||
+		n.En != "2019-H1 is compared by its half-year-end figures: each place's figure for 2019-05; 2018-H2 by 2018-12, 2018-H1 by 2018-06" {
+		t.Errorf("notice = %q / %q", n.Zh, n.En)
+	}
+}
+
 func TestYearView(t *testing.T) {
 	d := monthly(fig("省", "甲", month(2017, 12), 0, 500), fig("省", "甲", month(2018, 6), 0, 600), fig("省", "甲", month(2018, 11), 0, 650),
 		fig("省", "乙", month(2018, 11), 0, 100), fig("省", "甲", month(2019, 3), 0, 690), fig("省", "甲", month(2019, 12), 0, 720),

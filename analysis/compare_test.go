@@ -239,6 +239,26 @@ func TestCompareUnknownRegion(t *testing.T) {
 
 func TestPeriodOrderAndString(t *testing.T) {
 	ps := []Period{{Year: 2019}, {Year: 2019, Quarter: 1}, {Year: 2019, Month: 1}, {Year: 2019, Month: 1, Day: 1}, {Year: 2019, Month: 2}, {Year: 2019, Month: 3}, {Year: 2019, Quarter: 2}, {Year: 2019, Month: 4}, {Year: 2020}}
+	halves := []Period{{Year: 2019}, {Year: 2019, Half: 1}, {Year: 2019, Quarter: 1}, {Year: 2019, Month: 6}, {Year: 2019, Half: 2}, {Year: 2019, Quarter: 3}, {Year: 2019, Month: 7}, {Year: 2020}}
+	for i := 1; i < len(halves); i++ {
+		if !halves[i-1].Less(halves[i]) || halves[i].Less(halves[i-1]) {
+			t.Errorf("%v should sort before %v", halves[i-1], halves[i])
+		}
+	}
+	h2 := Period{Year: 2019, Half: 2}
+	if h2.String() != "2019-H2" || h2.Kind().String() != "half" || h2.YearAgo() != (Period{Year: 2018, Half: 2}) ||
+		(Period{Year: 2019, Month: 9, Day: 30}).In(KindHalf) != h2 || (Period{Year: 2019, Quarter: 2}).In(KindHalf) != (Period{Year: 2019, Half: 1}) ||
+		h2.In(KindYear) != (Period{Year: 2019}) || !(KindYear < KindHalf && KindHalf < KindQuarter) {
+		t.Errorf("half-year %v: kind %v, year ago %v", h2, h2.Kind(), h2.YearAgo())
+	}
+	for _, c := range []struct {
+		p    Period
+		want string
+	}{{Period{Year: 2019}, "2019-01-01"}, {h2, "2019-07-01"}, {Period{Year: 2019, Quarter: 2}, "2019-04-01"}, {Period{Year: 2019, Month: 5}, "2019-05-01"}, {Period{Year: 2019, Month: 5, Day: 17}, "2019-05-17"}} {
+		if y, m, d := c.p.Start(); fmt.Sprintf("%04d-%02d-%02d", y, m, d) != c.want {
+			t.Errorf("%v.Start() = %d-%d-%d, want %s", c.p, y, m, d, c.want)
+		}
+	}
 	for i := 1; i < len(ps); i++ {
 		if !ps[i-1].Less(ps[i]) || ps[i].Less(ps[i-1]) {
 			t.Errorf("%v should sort before %v", ps[i-1], ps[i])

@@ -175,7 +175,7 @@ func (w *warnings) list(fromInput []Notice, c *Comparison) ([]string, []Notice) 
 	ns := append([]Notice{}, fromInput...)
 	ns = append(ns, w.lines...)
 	p := c.Period.String()
-	zp := vocab.Period(c.Period.Year, c.Period.Quarter, c.Period.Month, c.Period.Day, vocab.Zh) // 2019年, as Chinese text says it
+	zp := vocab.Period(c.Period.Year, c.Period.Half, c.Period.Quarter, c.Period.Month, c.Period.Day, vocab.Zh) // 2019年, as Chinese text says it
 	c.officially(w.noFigure, w.fromSegments, w.overTotal)
 	if n := len(w.noFigure); n > 0 {
 		ns = append(ns, Notice{CodeNoFigure,

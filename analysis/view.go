@@ -6,7 +6,7 @@ package analysis
 // figures) reads each period's last sub-period present: its end snapshot.
 
 // YearAgo is the same period one year earlier: 2018-05 for 2019-05,
-// 2018-Q2 for 2019-Q2, 2018 for 2019. Zero for zero.
+// 2018-Q2 for 2019-Q2, 2018-H1 for 2019-H1, 2018 for 2019. Zero for zero.
 func (p Period) YearAgo() Period {
 	if p.IsZero() {
 		return p
@@ -16,7 +16,7 @@ func (p Period) YearAgo() Period {
 }
 
 // In is the period of kind k that holds p: 2019-Q2 for 2019-05-17 and
-// kind quarter. A k finer than p's own kind gives p itself.
+// kind quarter, 2019-H1 for 2019-Q2 and kind half. A k finer than p's own kind gives p itself.
 func (p Period) In(k PeriodKind) Period {
 	if p.IsZero() || k >= p.Kind() {
 		return p
@@ -24,6 +24,8 @@ func (p Period) In(k PeriodKind) Period {
 	switch k {
 	case KindYear:
 		return Period{Year: p.Year}
+	case KindHalf:
+		return Period{Year: p.Year, Half: (p.startMonth()-1)/6 + 1}
 	case KindQuarter:
 		return Period{Year: p.Year, Quarter: (p.startMonth()-1)/3 + 1}
 	case KindMonth:

@@ -77,12 +77,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`figures.csv:2:4: members "-5" is negative, expected a count of zero or more`}},
 		{"empty members and period", map[string]string{"figures.csv": figHeader + "四川,成都,,,\n"},
 			[]string{
-				"figures.csv:2:3: empty period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)",
+				"figures.csv:2:3: empty period, expected a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)",
 			}},
 		{"bad period", map[string]string{"figures.csv": figHeader + "四川,成都,2019-13,130万,\n四川,成都,二〇一九,130万,\n"},
 			[]string{
 				`figures.csv:2:3: period "2019-13" has month 13, expected a month 1–12`,
-				`figures.csv:3:3: period "二〇一九" is not a period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
+				`figures.csv:3:3: period "二〇一九" is not a period, expected a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
 			}},
 		{"bad batch", map[string]string{"bases.csv": baseHeader + "示范点,成都,四川,第X批,\n"},
 			[]string{`bases.csv:2:4: batch "第X批" is not a batch, expected a positive number such as 2, 第2批 or 第二批, or empty`}},
@@ -169,7 +169,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				`cities.csv:2:4: tier "x" is not a tier, expected pilot/试点/创新试点城市, promotion/推广/创新推广城市 or empty`,
 				`bases.csv:2:4: batch "x" is not a batch, expected a positive number such as 2, 第2批 or 第二批, or empty`,
-				`figures.csv:2:3: period "x" is not a period, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
+				`figures.csv:2:3: period "x" is not a period, expected a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`,
 			}},
 	}
 	for _, tt := range tests {

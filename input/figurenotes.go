@@ -104,7 +104,7 @@ func (fr *figureReader) notes() {
 	fr.totals.note(t)
 }
 
-// undoDays reports whether first-of-month days were read as months although
+// undoDays reports whether first- or last-of-month days were read as months although
 // the table holds no months or holds real days: the table is read again
 // with days as days.
 func (fr *figureReader) undoDays() bool {
@@ -117,8 +117,8 @@ func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period
 	t := fr.t
 	if d := fr.monthDays; d.n > 0 {
 		t.notes.add(codeMonthDays,
-			fmt.Sprintf("%s：时期列既有月份又有每月1日的日期（同一列的两种单元格格式），%d行日期按月份读取：第%s行", t.pl.name(), d.n, joinLines(d.lines, d.n, true)),
-			fmt.Sprintf("%s: the period column mixes months with first-of-month days (one column, two cell formats); %d day-form rows read as months: lines %s", t.pl.name(), d.n, joinLines(d.lines, d.n, false)))
+			fmt.Sprintf("%s：时期列既有月份又有月初或月末的日期（同一列的两种单元格格式），%d行日期按所在月份读取：第%s行", t.pl.name(), d.n, joinLines(d.lines, d.n, true)),
+			fmt.Sprintf("%s: the period column mixes months with first- or last-of-month days (one column, two cell formats); %d day-form rows read as their months: lines %s", t.pl.name(), d.n, joinLines(d.lines, d.n, false)))
 	}
 	if cur.IsZero() {
 		return
@@ -135,13 +135,17 @@ func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period
 	slices.Sort(kinds)
 	zh, en := make([]string, len(kinds)), make([]string, len(kinds))
 	for i, k := range kinds {
-		zh[i], en[i] = kindZh[k], k.String()+"s"
+		zh[i], en[i] = kindZh[k], kindEn[k]+"s"
 	}
 	t.notes.add(codePeriodKinds,
 		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较", t.pl.name(), strings.Join(zh, "、"), cur, kindZh[cur.Kind()]),
-		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.name(), strings.Join(en, ", "), cur, cur.Kind()))
+		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.name(), strings.Join(en, ", "), cur, kindEn[cur.Kind()]))
+}
+
+var kindEn = map[analysis.PeriodKind]string{
+	analysis.KindYear: "year", analysis.KindHalf: "half-year", analysis.KindQuarter: "quarter", analysis.KindMonth: "month", analysis.KindDay: "day",
 }
 
 var kindZh = map[analysis.PeriodKind]string{
-	analysis.KindYear: "年", analysis.KindQuarter: "季度", analysis.KindMonth: "月", analysis.KindDay: "日",
+	analysis.KindYear: "年", analysis.KindHalf: "半年", analysis.KindQuarter: "季度", analysis.KindMonth: "月", analysis.KindDay: "日",
 }

@@ -34,14 +34,14 @@ type figureParser struct {
 	ix *cityIndex // read only: to tell a column of city names
 
 	absent rowTally // members not reported
-	// A column mixing months with first-of-month days (2019年12月 and
-	// 2019/12/1) is read as months; the days are read as months on the
-	// first reading, and again as days if the table turns out to hold no
-	// months or real days too.
+	// A column mixing months with first- or last-of-month days (2019年12月
+	// and 2019/12/1 or 2019/12/31) is read as months; the days are read as
+	// months on the first reading, and again as days if the table turns
+	// out to hold no months or real days too.
 	daysAsMonths bool
-	monthDays    rowTally // first-of-month days read as months
+	monthDays    rowTally // first- or last-of-month days read as months
 	months       bool     // a month written as a month
-	realDays     bool     // a day other than the first, or days kept as days
+	realDays     bool     // a day within a month, or days kept as days
 	scientific   rowTally // members in scientific notation with few digits
 	cityProbe    []cityProbe
 
@@ -83,7 +83,7 @@ type figureReader struct {
 
 // figureResult is what figures.csv yields.
 type figureResult struct {
-	retryDays bool // first-of-month days were read as months wrongly: read again
+	retryDays bool // month-end or -start days were read as months wrongly: read again
 	figures   []analysis.Figure
 	history   analysis.History
 	periods   []analysis.Period
@@ -145,7 +145,7 @@ func (fp *figureParser) parse(row *figureRow) {
 	f.Segment = seg
 	period, periodOK := fp.period(t.get(colPeriod))
 	if period.Day != 0 {
-		if period.Day == 1 && fp.daysAsMonths {
+		if fp.daysAsMonths && (period.Day == 1 || period.Day == daysIn(period.Year, period.Month)) {
 			period.Day = 0 // read as its month, if the table also has months (undoDays)
 			fp.monthDays.add(t.line)
 		} else {

@@ -44,7 +44,9 @@ func FuzzMembers(f *testing.F) {
 func FuzzPeriod(f *testing.F) {
 	for _, s := range []string{"2019", "2019-05", "2019-05-17", "2019年", "2019年5月", "2019年5月17日", "2019/5/7",
 		"２０１９年５月", "2019-02-29", "2019-13", "2019年度", "0000", "2019Q2", "2019-Q2", "2019年第二季度", "2019年二季度",
-		"2019年2季度", "201905", "20190517", "2019-05-17 00:00:00", "2019/5/17 0:00", "2019-05-17T00:00:00", "43602", "2019-05-17 08:30"} {
+		"2019年2季度", "201905", "20190517", "2019-05-17 00:00:00", "2019/5/17 0:00", "2019-05-17T00:00:00", "43602", "2019-05-17 08:30",
+		"2019H1", "2019-H2", "2019年上半年", "2019年下半年", "2019年末", "2019年底", "二〇一九年五月", "二零一九年五月",
+		"二〇一九年五月十七日", "二〇一九年", "二〇一九年十二月三十一日", "2019H3"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -53,7 +55,8 @@ func FuzzPeriod(f *testing.F) {
 			return
 		}
 		if p.Year < 1 || p.Year > 9999 || p.Month < 0 || p.Month > 12 || p.Day < 0 || p.Day > 31 || (p.Month == 0 && p.Day != 0) ||
-			p.Quarter < 0 || p.Quarter > 4 || (p.Quarter != 0 && p.Month != 0) {
+			p.Quarter < 0 || p.Quarter > 4 || (p.Quarter != 0 && p.Month != 0) ||
+			p.Half < 0 || p.Half > 2 || (p.Half != 0 && (p.Quarter != 0 || p.Month != 0)) {
 			t.Fatalf("ParsePeriod(%q) = %+v out of range", s, p)
 		}
 		if back, err := ParsePeriod(p.String()); err != nil || back != p {

@@ -22,7 +22,7 @@ const (
 	codeTotals        = "totals_rows"       // totals rows skipped and checked
 	codeNotReported   = "not_reported"      // members marked as not reported
 	codeScientific    = "scientific_notation"
-	codeMonthDays     = "month_day_mixed" // first-of-month days read as months
+	codeMonthDays     = "month_day_mixed" // first- or last-of-month days read as months
 	codePeriodKinds   = "period_kinds"    // periods of several kinds present
 	codeLineEnds      = "cr_line_ends"    // lines ending with a lone CR
 )

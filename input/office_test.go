@@ -64,7 +64,7 @@ var layoutNotices = []string{
 	"figures.csv: 1 row has no members figure (empty, —, /, 暂无 or the like), read as not reported: lines 9",
 	`figures.csv: 2 rows above the header (line 3) skipped: line 1 "2019年西部地区新的社会阶层人士人数统计表"; line 2 "单位：万人"`,
 	"figures.csv: 2 totals rows skipped, not read as records, 1 of them not equal to the sum of their rows: line 7 (小计 2,805,000) equals the sum of its 3 rows; line 11 (小计 2,720,000) differs from the sum of its 2 rows, 2,710,000",
-	"figures.csv: the period column mixes months with first-of-month days (one column, two cell formats); 2 day-form rows read as months: lines 8, 9",
+	"figures.csv: the period column mixes months with first- or last-of-month days (one column, two cell formats); 2 day-form rows read as their months: lines 8, 9",
 	"figures.csv:2: members read in 万人: 140 is 1,400,000",
 }
 
@@ -115,7 +115,7 @@ func TestOfficeLayout(t *testing.T) {
 		"not_reported: figures.csv：1行人数未填报（空白、—、/、暂无等），按无数据处理：第9行",
 		"rows_above_header: figures.csv：表头（第3行）之上的2行已跳过：第1行“2019年西部地区新的社会阶层人士人数统计表”；第2行“单位：万人”",
 		"totals_rows: figures.csv：2个合计行已跳过（不作为记录），其中1行与其各行之和不等：第7行（小计 280.5万）等于其3行之和；第11行（小计 272万）不等于其2行之和271万",
-		"month_day_mixed: figures.csv：时期列既有月份又有每月1日的日期（同一列的两种单元格格式），2行日期按月份读取：第8、9行",
+		"month_day_mixed: figures.csv：时期列既有月份又有月初或月末的日期（同一列的两种单元格格式），2行日期按所在月份读取：第8、9行",
 		"members_unit: figures.csv:2：人数按“万人”读取（140即140万）",
 	}
 	if got := zhNotices(d.Notices); !reflect.DeepEqual(got, wantZh) {

@@ -2,6 +2,8 @@ package input
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -9,15 +11,18 @@ import (
 )
 
 // periodExpected is the hint appended to every period error.
-const periodExpected = "expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)"
+const periodExpected = "expected a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)"
 
-// ParsePeriod reads a reporting period: a year (2019, 2019年, 2019年度), a
-// quarter (2019Q2, 2019-Q2, 2019年第二季度, 2019年二季度, 2019年2季度), a
-// month (2019-05, 2019/5, 2019.5, 2019年5月, 201905) or a day (2019-05-17,
-// 2019/5/17, 2019年5月17日, 20190517, or a date-time at midnight such as
-// 2019-05-17 00:00:00 or 2019/5/17 0:00); full-width digits fold to ASCII.
-// Months and days are checked against the calendar. A number that looks
-// like an Excel date serial (43602) is an error saying so.
+// ParsePeriod reads a reporting period: a year (2019, 2019年, 2019年度, and
+// the year-end forms 2019年末, 2019年底), a half-year (2019H1, 2019-H1,
+// 2019年上半年, 2019年下半年), a quarter (2019Q2, 2019-Q2, 2019年第二季度,
+// 2019年二季度, 2019年2季度), a month (2019-05, 2019/5, 2019.5, 2019年5月,
+// 201905) or a day (2019-05-17, 2019/5/17, 2019年5月17日, 20190517, or a
+// date-time at midnight such as 2019-05-17 00:00:00 or 2019/5/17 0:00);
+// full-width digits fold to ASCII, and Chinese-numeral dates (二〇一九年五月,
+// 二零一九年五月十七日: what a [DBNum1] date column exports) read as their
+// digits. Months and days are checked against the calendar. A number that
+// looks like an Excel date serial (43602) is an error saying so.
 func ParsePeriod(s string) (analysis.Period, error) {
 	t := fold(trim(s))
 	// The canonical forms come first: national files repeat them a million times.
@@ -105,8 +110,8 @@ func excelSerial(t string) (string, bool) {
 	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n).Format("2006-01-02"), true
 }
 
-// periodParts are the written parts: n is 1 (year), 2 (month), 3 (day) or
-// 4 (quarter).
+// periodParts are the written parts: n is 1 (year), 2 (month), 3 (day),
+// 4 (quarter) or 5 (half-year).
 type periodParts struct {
 	p analysis.Period
 	n int
@@ -121,6 +126,8 @@ func (pp periodParts) check(s string) (analysis.Period, error) {
 		return analysis.Period{}, fmt.Errorf("%q has year 0, %s", s, periodExpected)
 	case pp.n == 4 && (p.Quarter < 1 || p.Quarter > 4):
 		return analysis.Period{}, fmt.Errorf("%q has quarter %d, expected a quarter 1–4", s, p.Quarter)
+	case pp.n == 5 && (p.Half < 1 || p.Half > 2):
+		return analysis.Period{}, fmt.Errorf("%q has half-year %d, expected H1 (上半年) or H2 (下半年)", s, p.Half)
 	case pp.n == 2 || pp.n == 3:
 		if p.Month < 1 || p.Month > 12 {
 			return analysis.Period{}, fmt.Errorf("%q has month %d, expected a month 1–12", s, p.Month)
@@ -186,25 +193,32 @@ func parseCompact(t string) (periodParts, bool) {
 	return pp, true
 }
 
-// parseQuarter handles 2019Q2, 2019-Q2 and 2019 Q2 (spaces removed).
+// parseQuarter handles the quarters 2019Q2, 2019-Q2 and 2019 Q2 (spaces
+// removed), and the half-years 2019H1, 2019-H1 and 2019 H1 likewise.
 func parseQuarter(t string) (periodParts, bool) {
 	var pp periodParts
 	if len(t) < 6 {
 		return pp, false
 	}
 	y, q := t[:4], strings.TrimPrefix(t[4:], "-")
-	if len(q) != 2 || (q[0] != 'Q' && q[0] != 'q') {
+	if len(q) != 2 {
 		return pp, false
 	}
 	var ok bool
 	if pp.p.Year, ok = digits(y); !ok {
 		return pp, false
 	}
-	if pp.p.Quarter, ok = digits(q[1:]); !ok {
+	switch q[0] {
+	case 'Q', 'q':
+		pp.p.Quarter, ok = digits(q[1:])
+		pp.n = 4
+	case 'H', 'h':
+		pp.p.Half, ok = digits(q[1:])
+		pp.n = 5
+	default:
 		return pp, false
 	}
-	pp.n = 4
-	return pp, true
+	return pp, ok
 }
 
 // digits parses a short run of ASCII digits.
@@ -253,20 +267,39 @@ func parseSeparated(t string) (periodParts, bool) {
 	return pp, true
 }
 
-// parseChinese handles YYYY年, YYYY年度, YYYY年M月, YYYY年M月份,
-// YYYY年M月D日 (or 号) and the quarters YYYY年第二季度, YYYY年二季度,
-// YYYY年2季度 (季 for 季度).
+// parseChinese handles YYYY年, YYYY年度, the year-end forms YYYY年末 and
+// YYYY年底 (the year's figure), YYYY年M月, YYYY年M月份, YYYY年M月D日 (or
+// 号), the half-years YYYY年上半年 and YYYY年下半年 (or YYYY年H1), and the
+// quarters YYYY年第二季度, YYYY年二季度, YYYY年2季度 (季 for 季度). A date
+// written in Chinese numerals (二〇一九年五月十七日) is read as its digits.
 func parseChinese(t string) (periodParts, bool) {
 	var pp periodParts
 	y, rest, ok := strings.Cut(t, "年")
-	if !ok || len(y) != 4 {
+	if !ok {
 		return pp, false
 	}
-	if pp.p.Year, ok = digits(y); !ok {
+	if len(y) != 4 || !isDigit(y[0]) {
+		if y, ok = numeralYear(y); !ok {
+			return pp, false
+		}
+	}
+	if strings.ContainsAny(rest, "一二三四五六七八九十〇零") {
+		if rest, ok = numeralMonthDay(rest); !ok {
+			return pp, false
+		}
+	}
+	if pp.p.Year, ok = digits(y); !ok || len(y) != 4 {
 		return pp, false
 	}
 	pp.n = 1
-	if rest == "" || rest == "度" {
+	switch rest {
+	case "", "度", "末", "底", "度末", "度底":
+		return pp, true
+	case "上半年", "上半年度", "H1", "h1":
+		pp.p.Half, pp.n = 1, 5
+		return pp, true
+	case "下半年", "下半年度", "H2", "h2":
+		pp.p.Half, pp.n = 2, 5
 		return pp, true
 	}
 	if q, ok := strings.CutSuffix(rest, "季度"); ok || strings.HasSuffix(rest, "季") {
@@ -304,6 +337,87 @@ func parseChinese(t string) (periodParts, bool) {
 	pp.n = 3
 	pp.p.Day, ok = digits(d)
 	return pp, ok
+}
+
+// numeralDigit is the value of a Chinese numeral digit (〇 and 零 are 0),
+// or -1.
+func numeralDigit(r rune) int {
+	if r == '零' {
+		return 0
+	}
+	for i, n := range []rune("〇一二三四五六七八九") {
+		if n == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// numeralYear reads a year in Chinese numerals digit by digit, as a
+// [DBNum1] cell format shows it: 二〇一九 (or 二零一九) is 2019.
+func numeralYear(y string) (string, bool) {
+	var b strings.Builder
+	for _, r := range y {
+		d := numeralDigit(r)
+		if d < 0 {
+			return "", false
+		}
+		b.WriteByte(byte('0' + d))
+	}
+	return b.String(), true
+}
+
+// numeralMonthDay rewrites the month and day of a date in Chinese numerals
+// (五月十七日, 十二月, 二十一日) as numbers; other numerals (第二季度) are
+// left to the quarter rules.
+func numeralMonthDay(rest string) (string, bool) {
+	var b strings.Builder
+	rs := []rune(rest)
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && (numeralDigit(rs[j]) >= 0 || rs[j] == '十') {
+			j++
+		}
+		switch {
+		case j == i:
+			b.WriteRune(rs[i])
+			j++
+		case j < len(rs) && (rs[j] == '月' || rs[j] == '日' || rs[j] == '号'):
+			n, ok := numeralValue(rs[i:j])
+			if !ok {
+				return "", false
+			}
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteString(string(rs[i:j]))
+		}
+		i = j
+	}
+	return b.String(), true
+}
+
+// numeralValue reads a number 1–39 in Chinese numerals: 五, 十, 十二, 二十,
+// 二十一, 三十一.
+func numeralValue(rs []rune) (int, bool) {
+	tens, units := 0, 0
+	switch k := slices.Index(rs, '十'); {
+	case k < 0 && len(rs) == 1:
+		units = numeralDigit(rs[0])
+	case k == 0 && len(rs) <= 2:
+		tens = 1
+	case k == 1 && len(rs) <= 3:
+		tens = numeralDigit(rs[0])
+	default:
+		return 0, false
+	}
+	if k := slices.Index(rs, '十'); k >= 0 && k+1 < len(rs) {
+		units = numeralDigit(rs[k+1])
+	}
+	if tens < 0 || units < 0 || rs[len(rs)-1] == '〇' || rs[len(rs)-1] == '零' {
+		return 0, false
+	}
+	n := tens*10 + units
+	return n, n > 0
 }
 
 // quarterNumber reads the number of a quarter: 1–4 or 一 to 四.

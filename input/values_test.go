@@ -136,6 +136,7 @@ func TestMembersInUnit(t *testing.T) {
 func TestParsePeriod(t *testing.T) {
 	p := func(y, m, d int) analysis.Period { return analysis.Period{Year: y, Month: m, Day: d} }
 	q := func(y, q int) analysis.Period { return analysis.Period{Year: y, Quarter: q} }
+	h := func(y, h int) analysis.Period { return analysis.Period{Year: y, Half: h} }
 	tests := []struct {
 		in   string
 		want analysis.Period
@@ -175,6 +176,28 @@ func TestParsePeriod(t *testing.T) {
 		{"2019/5/17 0:00", p(2019, 5, 17)},
 		{"2019-05-17T00:00:00", p(2019, 5, 17)},
 		{"2019-05-17 00:00:00.000", p(2019, 5, 17)},
+		// Half-years, year-end forms, Chinese-numeral dates ([DBNum1]).
+		{"2019H1", h(2019, 1)},
+		{"2019-H1", h(2019, 1)},
+		{"2019-h2", h(2019, 2)},
+		{"2019 H2", h(2019, 2)},
+		{"2019年上半年", h(2019, 1)},
+		{"2019年下半年", h(2019, 2)},
+		{"2019 年 下半年", h(2019, 2)},
+		{"２０１９年上半年", h(2019, 1)},
+		{"2019年H1", h(2019, 1)},
+		{"2019年末", p(2019, 0, 0)},
+		{"2019年底", p(2019, 0, 0)},
+		{"2019年度末", p(2019, 0, 0)},
+		{"二〇一九年五月", p(2019, 5, 0)},
+		{"二零一九年五月", p(2019, 5, 0)},
+		{"二〇一九年五月十七日", p(2019, 5, 17)},
+		{"二〇一九年十二月三十一日", p(2019, 12, 31)},
+		{"二〇二〇年十月二十日", p(2020, 10, 20)},
+		{"二〇一九年", p(2019, 0, 0)},
+		{"二〇一九年上半年", h(2019, 1)},
+		{"二〇一九年第二季度", q(2019, 2)},
+		{"2019年五月", p(2019, 5, 0)},
 	}
 	for _, tt := range tests {
 		got, err := ParsePeriod(tt.in)
@@ -186,7 +209,7 @@ func TestParsePeriod(t *testing.T) {
 
 func TestParsePeriodErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"", `"" is empty, expected a year (2019), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`},
+		{"", `"" is empty, expected a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2, 2019年第二季度), month (2019-05, 2019年5月, 201905) or day (2019-05-17, 2019年5月17日, 20190517)`},
 		{"19", `"19" is not a period`},
 		{"2019-13", `"2019-13" has month 13, expected a month 1–12`},
 		{"2019-00", `"2019-00" has month 0, expected a month 1–12`},
@@ -199,7 +222,15 @@ func TestParsePeriodErrors(t *testing.T) {
 		{"2019-05/17", `"2019-05/17" is not a period`},
 		{"2019-005", `"2019-005" is not a period`},
 		{"May 2019", `"May 2019" is not a period`},
-		{"二〇一九年", `"二〇一九年" is not a period`},
+		{"二〇一九", `"二〇一九" is not a period`},
+		{"二〇一九年十三月", `"二〇一九年十三月" has month 13`},
+		{"二〇一九年二月三十日", `"二〇一九年二月三十日" has day 30`},
+		{"二〇一九年五月〇日", `"二〇一九年五月〇日" is not a period`},
+		{"二〇一九年四十月", `"二〇一九年四十月" has month 40`},
+		{"二一九年", `"二一九年" is not a period`},
+		{"2019H3", `"2019H3" has half-year 3, expected H1 (上半年) or H2 (下半年)`},
+		{"2019年中", `"2019年中" is not a period`},
+		{"2019年末5月", `"2019年末5月" is not a period`},
 		{"2019年5", `"2019年5" is not a period`},
 		{"2019年5月17", `"2019年5月17" is not a period`},
 		{"20190", `"20190" is not a period`},

@@ -82,7 +82,7 @@ func TestOfficeWorkbook(t *testing.T) {
 		// LibreOffice's =SUM(D4:D6) leaves out the text 21万, which the rules read.
 		"data.xlsx:人数: 1 totals row skipped, not read as records, 1 of them not equal to the sum of their rows: line 7 (合计 2,534,567) differs from the sum of its 3 rows, 2,744,567",
 		`data.xlsx:人数: 2 rows above the header (line 3) skipped: line 1 "2019年5月新的社会阶层人士统计表"; line 2 "单位：人"`,
-		"data.xlsx:人数: the period column mixes months with first-of-month days (one column, two cell formats); 2 day-form rows read as months: lines 5, 9",
+		"data.xlsx:人数: the period column mixes months with first- or last-of-month days (one column, two cell formats); 2 day-form rows read as their months: lines 5, 9",
 	}
 	if got := d.Warnings(); !reflect.DeepEqual(got, wantWarnings) {
 		t.Errorf("warnings\n got %q\nwant %q", got, wantWarnings)

@@ -80,13 +80,18 @@ func TierShort(t string, lang Lang) string {
 var months = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-// Period writes a period the way a reader says it: 2019年, 2019年第二季度,
-// 2019年5月, 2019年5月17日; 2019, Q2 2019, May 2019, 17 May 2019. Quarter,
-// month and day are 0 when not given; year 0 is no period, "—".
-func Period(year, quarter, month, day int, lang Lang) string {
+// Period writes a period the way a reader says it: 2019年, 2019年上半年,
+// 2019年第二季度, 2019年5月, 2019年5月17日; 2019, H1 2019, Q2 2019, May 2019,
+// 17 May 2019. Half, quarter, month and day are 0 when not given; year 0 is
+// no period, "—".
+func Period(year, half, quarter, month, day int, lang Lang) string {
 	switch {
 	case year == 0:
 		return "—"
+	case month == 0 && quarter == 0 && half != 0 && lang == En:
+		return fmt.Sprintf("H%d %d", half, year)
+	case month == 0 && quarter == 0 && half != 0:
+		return strconv.Itoa(year) + "年" + HalfName(half, lang)
 	case month == 0 && quarter != 0 && lang == En:
 		return fmt.Sprintf("Q%d %d", quarter, year)
 	case month == 0 && quarter != 0:
@@ -105,9 +110,33 @@ func Period(year, quarter, month, day int, lang Lang) string {
 	return fmt.Sprintf("%d年%d月%d日", year, month, day)
 }
 
+// HalfName names a half of the year without its year: 上半年 / 下半年,
+// H1 / H2.
+func HalfName(half int, lang Lang) string {
+	switch {
+	case lang == En:
+		return "H" + strconv.Itoa(half)
+	case half == 1:
+		return "上半年"
+	}
+	return "下半年"
+}
+
+// HalfLong is a half-year in English prose: "the first half of 2019";
+// in Chinese it is Period's 2019年上半年.
+func HalfLong(year, half int, lang Lang) string {
+	if lang != En {
+		return Period(year, half, 0, 0, 0, lang)
+	}
+	if half == 1 {
+		return "the first half of " + strconv.Itoa(year)
+	}
+	return "the second half of " + strconv.Itoa(year)
+}
+
 // Date writes t's calendar date: 2019年5月17日 / 17 May 2019.
 func Date(t time.Time, lang Lang) string {
-	return Period(t.Year(), 0, int(t.Month()), t.Day(), lang)
+	return Period(t.Year(), 0, 0, int(t.Month()), t.Day(), lang)
 }
 
 // Count writes n things: 3个城市 in Chinese (unit 个 and noun), "1 city" /

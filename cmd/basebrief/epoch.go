@@ -34,11 +34,8 @@ func packetTime(epoch *time.Time, meta analysis.Meta, period analysis.Period) ti
 		if p.IsZero() { // a kind Next does not know: its first day
 			p = period
 		}
-		month, day := max(p.Month, 1), max(p.Day, 1)
-		if p.Month == 0 && p.Quarter != 0 {
-			month = 3*p.Quarter - 2
-		}
-		return time.Date(p.Year, time.Month(month), day, 0, 0, 0, 0, chinaTime)
+		year, month, day := p.Start() // 2019-07-01 for 2019-H1, 2019-04-01 for 2019-Q1
+		return time.Date(year, time.Month(month), day, 0, 0, 0, 0, chinaTime)
 	}
 	return fallbackTime
 }

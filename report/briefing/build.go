@@ -26,7 +26,16 @@ func (w words) t(zh, en string) string {
 func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
 
 func (w words) period(p analysis.Period) string {
-	return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, w.lang)
+	return vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, w.lang)
+}
+
+// periodLong is period as English prose says it at a sentence's head:
+// "the first half of 2019" for H1 2019; other periods as period.
+func (w words) periodLong(p analysis.Period) string {
+	if p.Kind() == analysis.KindHalf {
+		return vocab.HalfLong(p.Year, p.Half, w.lang)
+	}
+	return w.period(p)
 }
 
 func (w words) batch(n int) string { return vocab.Batch(n, w.lang) }

@@ -49,6 +49,8 @@ func (n narrator) kind() string {
 	switch n.c.Period.Kind() {
 	case analysis.KindYear:
 		return "year"
+	case analysis.KindHalf:
+		return "half"
 	case analysis.KindQuarter:
 		return "quarter"
 	case analysis.KindMonth:
@@ -60,9 +62,13 @@ func (n narrator) kind() string {
 // adjacent tells that the previous period is the one right before.
 func (n narrator) adjacent() bool { return n.c.Period.Adjacent(n.c.Previous) }
 
-// since names the previous period after 比: 上月, 上季度, 上年 where it is
-// the adjacent one, else the period itself (比2019年3月).
+// since names the previous period after 比: 上月, 上季度, 上半年, 上年 where
+// it is the adjacent one, else the period itself (比2019年3月). The half
+// before a first half is 上年下半年, not 上半年 (which would be H1 itself).
 func (n narrator) since() string {
+	if n.zh() && n.c.Period.Half == 1 && n.adjacent() {
+		return "上年下半年"
+	}
 	return vocab.Since(n.kind(), n.adjacent(), n.period(n.c.Previous), n.lang)
 }
 
@@ -106,7 +112,7 @@ func (n narrator) lead(s *says) {
 	if n.zh() {
 		s.add(p, "，", n.scopeName(), "新的社会阶层人士人数合计", s.people(of, "", "members", *t.Members))
 	} else {
-		s.add("For ", p, ", new social strata members in ", n.scopeName(), " total ", s.people(of, "", "members", *t.Members))
+		s.add("For ", n.periodLong(c.Period), ", new social strata members in ", n.scopeName(), " total ", s.people(of, "", "members", *t.Members))
 	}
 	if !c.Previous.IsZero() {
 		if l := totalChange(c); l.ok {

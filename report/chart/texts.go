@@ -59,7 +59,7 @@ func periodText(p analysis.Period, lang vocab.Lang) string {
 	if p.IsZero() {
 		return ""
 	}
-	return vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)
+	return vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, lang)
 }
 
 // join writes subtitle parts separated by a middle dot.

@@ -105,7 +105,7 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before: a step there includes the change in coverage; the like-for-like change is in the 同比 and 环比 figures.", changes)))
 	}
 	if p := c.Series[len(c.Series)-1]; p.Source != p.Period {
-		f.notes = append(f.notes, t.pick("每期取期末数（该期最后一个有数据的月份或季度）。", "Each period shows its end figure (its last month or quarter with data)."))
+		f.notes = append(f.notes, t.pick("每期取期末数（该期最后一个有数据的月份、季度或半年）。", "Each period shows its end figure (its last month, quarter or half-year with data)."))
 	}
 	return f, ""
 }
@@ -136,6 +136,11 @@ func tickPeriod(p analysis.Period, yearStart bool, lang vocab.Lang) string {
 			return fmt.Sprintf("%d年%s季度", p.Year, chineseOrdinal(p.Quarter))
 		}
 		return chineseOrdinal(p.Quarter) + "季度"
+	case analysis.KindHalf:
+		if yearStart {
+			return periodText(p, lang)
+		}
+		return vocab.HalfName(p.Half, lang)
 	case analysis.KindYear:
 		return periodText(p, lang)
 	}

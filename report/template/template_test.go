@@ -3,6 +3,7 @@ package template
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -133,6 +134,28 @@ func TestChineseNumber(t *testing.T) {
 	for n, want := range map[int]string{1: "第一批", 2: "第二批", 10: "第十批", 12: "第十二批", 20: "第二十批", 99: "第九十九批", 100: "100"} {
 		if got := batchText(n, Chinese); got != want {
 			t.Errorf("batchText(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestPeriodFormsListed: the instructions name every period kind the input
+// reads, half-years among them.
+func TestPeriodFormsListed(t *testing.T) {
+	for lang, want := range map[Lang][]string{Chinese: {"2019年上半年", "2019-H1", "2019年末", "2019-Q2"}, English: {"half-year (2019-H1", "quarter (2019-Q2)"}} {
+		f := write(t, lang)
+		rows, err := f.GetRows(f.GetSheetList()[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, r := range rows {
+			all = append(all, r...)
+		}
+		text := strings.Join(all, "\n")
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s instructions lack %q", lang, w)
+			}
 		}
 	}
 }

@@ -104,6 +104,40 @@ var books = map[string][][]cell{
 		{s("四川"), s("绵阳"), cell{v: time.Date(2019, 5, 17, 14, 30, 0, 0, time.UTC), format: "yyyy-mm-dd hh:mm"}, n(1300000)},
 		{s("重庆"), s("重庆"), s("2019年6月"), s("约130万")},
 	},
+	// halves: half-years written four ways, a year-end form beside them
+	// (another kind, not compared with the halves).
+	"halves": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), s("2018年上半年"), n(1200000)},
+		{s("重庆"), s("重庆"), s("2018年上半年"), n(1300000)},
+		{s("四川"), s("成都"), s("2018年下半年"), n(1250000)},
+		{s("重庆"), s("重庆"), s("2018-H2"), n(1350000)},
+		{s("四川"), s("成都"), s("2018年末"), n(1260000)},
+		{s("四川"), s("成都"), s("2019年上半年"), n(1300000)},
+		{s("重庆"), s("重庆"), s("2019H1"), n(1400000)},
+		{s("四川"), s("绵阳"), s("2019年上半年"), n(120000)},
+	},
+	// numerals: a date column shown in Chinese numerals ([DBNum1], as
+	// Chinese Excel and WPS offer it), and the same typed by hand.
+	"numerals": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), date(2019, 4, 1, `[DBNum1][$-804]yyyy"年"m"月"`), n(1280000)},
+		{s("重庆"), s("重庆"), s("二零一九年四月"), n(1390000)},
+		{s("四川"), s("成都"), date(2019, 5, 1, `[DBNum1][$-804]yyyy"年"m"月"`), n(1300000)},
+		{s("重庆"), s("重庆"), s("二〇一九年五月"), n(1410000)},
+		{s("四川"), s("绵阳"), date(2019, 5, 1, `[DBNum1][$-804]yyyy"年"m"月"`), n(125000)},
+	},
+	// monthend: months, and on two November rows a month-end day (one
+	// column, two cell formats).
+	"monthend": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), date(2019, 10, 1, monthFmt), n(1280000)},
+		{s("四川"), s("绵阳"), date(2019, 10, 1, monthFmt), n(120000)},
+		{s("重庆"), s("重庆"), date(2019, 10, 1, monthFmt), n(1400000)},
+		{s("四川"), s("成都"), date(2019, 11, 30, dayFmt), n(1300000)},
+		{s("四川"), s("绵阳"), date(2019, 11, 1, monthFmt), n(125000)},
+		{s("重庆"), s("重庆"), date(2019, 11, 30, dayFmt), n(1410000)},
+	},
 	// citycolumn: the city column under a header that is not a city name.
 	"citycolumn": {
 		{s("省份"), s("城市名"), s("时期"), s("人数")},
@@ -122,19 +156,31 @@ var saves = []struct{ options, ext string }{
 	{"9,34,65535,1,,0,false,true,true,false,false", ".u16.txt"}, // Unicode text: UTF-16, tabs
 }
 
+// gbkOnly are the books saved only as GBK CSV, the way a Chinese Excel or
+// WPS saves "CSV (逗号分隔)".
+var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true}
+
+// main writes every book, or only those named on the command line.
 func main() {
 	tmp, err := os.MkdirTemp("", "office-fixtures-")
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
+	only := map[string]bool{}
+	for _, a := range os.Args[1:] {
+		only[a] = true
+	}
 	for name, rows := range books {
+		if len(only) > 0 && !only[name] {
+			continue
+		}
 		xlsx := filepath.Join(dir, "xlsx", name+".xlsx")
 		if err := writeBook(xlsx, rows); err != nil {
 			log.Fatal(err)
 		}
 		for _, sv := range saves {
-			if sv.ext != ".csv" && name != "layout" {
+			if gbkOnly[name] != (sv.ext == ".gbk.csv") && !(name == "layout" && !gbkOnly[name]) {
 				continue
 			}
 			out := filepath.Join(tmp, sv.ext)
