@@ -187,7 +187,7 @@ func manifestInfo(cfg config, ds *analysis.Dataset, cmp *analysis.Comparison, t 
 	lang := vocab.Lang(cfg.lang)
 	title, issue := briefing.Masthead(ds.Meta, lang)
 	p := ds.Period
-	info.Masthead = &output.Masthead{Title: title, Issue: issue, Period: vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)}
+	info.Masthead = &output.Masthead{Title: title, Issue: issue, Period: vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, lang)}
 	for _, f := range ds.Files {
 		info.Inputs = append(info.Inputs, output.Input{Name: f.Name, SHA256: f.SHA256,
 			Encoding: f.Encoding, Rows: f.Rows, Skipped: f.Skipped})
