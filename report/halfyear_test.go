@@ -66,7 +66,7 @@ func TestHalfYearPacket(t *testing.T) {
 	for _, p := range briefing.Narrative(c, vocab.En) {
 		en = append(en, p.Text)
 	}
-	if got := strings.Join(en, "\n"); !strings.Contains(got, "For the first half of 2019, ") || !strings.Contains(got, "(H2 2018)") {
+	if got := strings.Join(en, "\n"); !strings.Contains(got, "For the first half of 2019, ") || !strings.Contains(got, "year on year (against H1 2018), up 8.0%") {
 		t.Errorf("English narrative:\n%s", got)
 	}
 	files, _, err := Packet(c, Options{Lang: vocab.Zh, Time: time.Date(2019, 7, 1, 0, 0, 0, 0, time.UTC)})
