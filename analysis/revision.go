@@ -278,7 +278,7 @@ func people(was, now int64, lang vocab.Lang) (string, string) {
 // Text says one revision: "成都市2019年11月 由130万修订为131万",
 // "Chengdu 2019-11: 1.3 million revised to 1.31 million".
 func (r Revision) Text(lang vocab.Lang) string {
-	p := vocab.Period(r.Period.Year, r.Period.Quarter, r.Period.Month, r.Period.Day, lang)
+	p := vocab.Period(r.Period.Year, r.Period.Half, r.Period.Quarter, r.Period.Month, r.Period.Day, lang)
 	if lang == vocab.En {
 		switch {
 		case r.Now == nil:
