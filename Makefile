@@ -2,7 +2,8 @@
 #   make run    build and write packet/ from the embedded default dataset
 #   make test   formatting, vet, tidy, staticcheck, unit/golden/integration tests (fast; what CI runs)
 #   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
-#               rsvg-convert, LibreOffice), installed here when missing
+#               rsvg-convert, LibreOffice), installed here when missing, and delivery to
+#               a real mail server (mailpit, built into bin/tools)
 #   make fuzz   every fuzz target for FUZZTIME each
 #   make bench  stage benchmarks and the 1M-row end-to-end timing (see BENCHMARKS.md)
 
@@ -19,11 +20,15 @@ FUZZTIME  ?= 10s
 # default); for a target that renders a whole packet that ate the fuzz time.
 FUZZMINTIME ?= 5s
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The mail server make check sends to (github.com/axllent/mailpit, MIT),
+# pinned and built into the project's own bin/tools, never installed system-wide.
+MAILPIT_VERSION ?= v1.33.1
+MAILPIT   := $(CURDIR)/bin/tools/mailpit-$(MAILPIT_VERSION)
 
 # Pinned so that `make run` twice gives byte-identical packets (2019-05-17, the meeting).
 export SOURCE_DATE_EPOCH ?= 1558051200
 
-.PHONY: all build run test lint check tools fuzz bench clean
+.PHONY: all build run test lint check tools mailpit fuzz bench clean
 
 all: build
 
@@ -61,8 +66,16 @@ tools:
 	@for p in libreoffice-calc libreoffice-writer; do dpkg -s $$p >/dev/null 2>&1 || { echo "installing $$p"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$p >/dev/null; }; done
 
-check: lint tools
-	BASEBRIEF_CHECK=1 $(GO) test -count=1 -race ./...
+mailpit: $(MAILPIT)
+
+$(MAILPIT):
+	@mkdir -p $(dir $@)
+	GOBIN=$(CURDIR)/bin/tools/.build $(GO) install github.com/axllent/mailpit@$(MAILPIT_VERSION)
+	mv $(CURDIR)/bin/tools/.build/mailpit $@
+
+# The mailpit test starts its own server on loopback ports it picks.
+check: lint tools mailpit
+	BASEBRIEF_CHECK=1 BASEBRIEF_MAILPIT=$(MAILPIT) $(GO) test -count=1 -race ./...
 
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
