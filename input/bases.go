@@ -82,6 +82,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 		}
 	}
 	t.layout.totals.note(t)
+	t.layoutNotes()
 	if !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
 		t.notes.add(codeNoBases,
 			fmt.Sprintf("%s：表中没有基地，各项基地数均为0", t.pl.name()),

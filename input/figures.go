@@ -133,6 +133,9 @@ func (fp *figureParser) parse(row *figureRow) {
 	// inner full-width spaces are rare and the lookup is the hot path.
 	f := &row.fig
 	*f = analysis.Figure{Province: t.get(colProvince), City: t.get(colCity), Line: t.line}
+	if len(f.City) == 6 && (f.City == "全省" || f.City == "全市" || f.City == "全区") {
+		f.City = "" // the province's own figure, as the city column says it
+	}
 	row.total, row.absent, row.hasSum = t.total, false, false
 	if fp.cityProbe != nil {
 		fp.probe()
@@ -143,7 +146,7 @@ func (fp *figureParser) parse(row *figureRow) {
 	}
 	seg, segOK := fp.segment(t.get(colSegment))
 	f.Segment = seg
-	period, periodOK := fp.period(t.get(colPeriod))
+	period, periodOK := fp.period(t.period())
 	if period.Day != 0 {
 		if fp.daysAsMonths && (period.Day == 1 || period.Day == daysIn(period.Year, period.Month)) {
 			period.Day = 0 // read as its month, if the table also has months (undoDays)

@@ -245,6 +245,8 @@ func (t *table) mapHeader(header []string) {
 			t.notes.add(codeColumnUnknown,
 				fmt.Sprintf("%s：未知列“%s”，已忽略", t.pl.where(t.line), h),
 				fmt.Sprintf("%s: unknown column %q ignored", t.pl.where(t.line), h))
+		case t.idx[hc.col] != 0 && hc.col == colPeriod && t.yearMonth(header, i):
+			// 年份 and 月份 side by side: one month period (yearMonth).
 		case t.idx[hc.col] != 0:
 			t.errorAt(i+1, "column %q repeats column %d (%s), expected each column once", h, t.idx[hc.col], hc.col)
 		default:
@@ -266,6 +268,37 @@ func (t *table) mapHeader(header []string) {
 		}
 	}
 	t.unknown = unknown
+}
+
+// yearKeys and monthKeys are the period headers that name a year column
+// and a month column: read together, a row's 年份 2019 and 月份 5 are the
+// month 2019-05.
+var (
+	yearKeys  = []string{"年份", "年度", "year", "年"}
+	monthKeys = []string{"月份", "month", "月"}
+)
+
+// yearMonth takes a second period column, header cell i, as the month of
+// the first when one is a year column and the other a month column; the
+// period column is then the year's. It reports whether it did.
+func (t *table) yearMonth(header []string, i int) bool {
+	first := t.idx[colPeriod] - 1
+	a, b := headerKey(header[first]), headerKey(header[i])
+	switch {
+	case t.monthCol != 0:
+		return false
+	case slices.Contains(yearKeys, a) && slices.Contains(monthKeys, b):
+		t.monthCol = i + 1
+	case slices.Contains(monthKeys, a) && slices.Contains(yearKeys, b):
+		t.monthCol, t.idx[colPeriod] = first+1, i+1
+	default:
+		return false
+	}
+	y, m := trim(header[t.idx[colPeriod]-1]), trim(header[t.monthCol-1])
+	t.notes.add(codeYearMonth,
+		fmt.Sprintf("%s：“%s”列和“%s”列合起来读作月份（如2019年5月）", t.pl.where(t.line), y, m),
+		fmt.Sprintf("%s: columns %q and %q read together as one month (such as 2019-05)", t.pl.where(t.line), y, m))
+	return true
 }
 
 // missingColumn says which column is missing, quoting the header read and,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -22,6 +23,79 @@ type layout struct {
 	unitText string // the unit as written, "" for none
 	unitLine int    // where it was given
 	totals   totalsCheck
+	footers  rowTally // notes below the table: 注：…, 数据来源：…, 填表人
+	inFooter bool     // a footer row was met: a row of one cell below it is one too
+	remarks  rowTally // rows with text beside them, past the header's columns
+}
+
+// footerMarks begin the notes offices put below a table.
+var footerMarks = []string{"注:", "注：", "注1", "注 ", "注　", "附注", "备注:", "备注：", "说明", "数据来源", "资料来源", "来源:", "来源：",
+	"填表人", "填报人", "审核人", "制表人", "负责人", "联系人", "联系电话", "填表日期", "填报日期", "制表日期", "note:", "notes:", "source:", "Note:", "Notes:", "Source:"}
+
+// footer reports whether rec is a note below the table (注：…, 数据来源：…,
+// 填表人：…), or a one-cell row following one, and tallies it.
+func (t *table) footer(rec []string) bool {
+	cell, filled := "", 0
+	for _, c := range rec {
+		if c != "" && trim(c) != "" {
+			if filled == 0 {
+				cell = trim(c)
+			}
+			filled++
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(cell); !strings.ContainsRune("注附备说数资来填审制负联NnSs", r) && !(t.layout.inFooter && filled == 1) {
+		return false // nearly every row: one look at its first character
+	}
+	is := t.layout.inFooter && filled == 1
+	for _, m := range footerMarks {
+		if strings.HasPrefix(cell, m) {
+			is = true
+			break
+		}
+	}
+	if is {
+		t.layout.inFooter = true
+		t.layout.footers.add(t.line)
+	}
+	return is
+}
+
+// remark reports whether cells past the header's columns hold Chinese text
+// (a remark beside the row, 数据待核实) and nothing else: 1,400,000 written
+// unquoted splits into number cells, which stay an error, as does a stray
+// value such as x.
+func remark(cells []string) bool {
+	text := false
+	for _, c := range cells {
+		for _, r := range c {
+			if unicode.Is(unicode.Han, r) {
+				text = true
+				break
+			}
+		}
+		if c != "" && !text && trim(c) != "" {
+			return false
+		}
+	}
+	return text
+}
+
+// layoutNotes says which footer and remark rows were skipped.
+func (t *table) layoutNotes() {
+	if f := t.layout.footers; f.n > 0 {
+		t.notes.add(codeFooter,
+			fmt.Sprintf("%s：表格下方的%d行注释（注、数据来源、填表人等）已跳过，未作为数据：第%s行", t.pl.name(), f.n, joinLines(f.lines, f.n, true)),
+			fmt.Sprintf("%s: %s below the table (注, 数据来源, 填表人 and the like) skipped, not read as data: lines %s", t.pl.name(), count(f.n, "note row", "note rows"), joinLines(f.lines, f.n, false)))
+	}
+	if r := t.layout.remarks; r.n > 0 {
+		t.notes.add(codeRemarks,
+			fmt.Sprintf("%s：%d行在表头各列之外有文字（旁注），已忽略：第%s行", t.pl.name(), r.n, joinLines(r.lines, r.n, true)),
+			fmt.Sprintf("%s: %s text beside it, past the header's columns (a remark), ignored: lines %s", t.pl.name(), count(r.n, "row has", "rows have"), joinLines(r.lines, r.n, false)))
+	}
 }
 
 // aboveRow is a row above the header, kept to be named in a warning.

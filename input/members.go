@@ -24,7 +24,8 @@ type unit struct {
 
 // units are matched case-insensitively, longest first, after the number.
 // Decided: k/K and 千 are accepted (thousands) alongside the spec's forms;
-// a trailing 人 ("140万人") is accepted too, as analysts write it.
+// a trailing 人 or 名 ("140万人", "140万名") is accepted too, as analysts
+// write it.
 var units = []unit{
 	{"million", 6}, {"thousand", 3}, {"百万", 6}, {"千万", 7},
 	{"万", 4}, {"萬", 4}, {"亿", 8}, {"億", 8}, {"千", 3},
@@ -61,7 +62,12 @@ func readMembers(s string, unitExp int) (int64, membersForm, error) {
 			return v, formPlain, nil
 		}
 	}
-	t := strings.TrimSuffix(trim(fold(trim(s))), "人")
+	t := trim(fold(trim(s)))
+	if u, ok := strings.CutSuffix(t, "名"); ok {
+		t = u // 140万名: 名 counts people as 人 does
+	} else {
+		t = strings.TrimSuffix(t, "人")
+	}
 	if t == "" {
 		return 0, formPlain, fmt.Errorf("%q is empty, %s", s, membersExpected)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // cancelCheckRows is how often (in rows, a power of two) reading looks
@@ -26,6 +27,7 @@ type table struct {
 	c          errorSink
 	notes      *notices
 	idx        [numCols]int // 1-based field index of each column; 0 absent
+	monthCol   int          // 1-based index of a 月份 column read with the 年份 one (idx[colPeriod]); 0 none
 	width      int
 	rec        []string
 	line       int // first line of the current row
@@ -111,9 +113,14 @@ func (t *table) next() bool {
 			t.skipped++
 			continue
 		}
+		if t.footer(rec) {
+			continue
+		}
 		t.rows++
 		if len(rec) != t.width {
-			if len(rec) < t.width || !blank(rec[t.width:]) {
+			if len(rec) > t.width && remark(rec[t.width:]) {
+				t.layout.remarks.add(t.line) // text beside the row, past the header's columns
+			} else if len(rec) < t.width || !blank(rec[t.width:]) {
 				t.errorAt(0, "row has %d fields, expected %d as in the header", len(rec), t.width)
 				continue
 			}
@@ -142,6 +149,25 @@ func (t *table) get(c col) string {
 		return trim(t.rec[i-1])
 	}
 	return ""
+}
+
+// period returns the current row's period text: the period column's, or
+// with a 月份 column beside the 年份 one, the two as one month (2019年5月).
+func (t *table) period() string {
+	y := t.get(colPeriod)
+	if t.monthCol == 0 {
+		return y
+	}
+	m := trim(t.rec[t.monthCol-1])
+	if y == "" || m == "" {
+		return y + m // empty, or only one of them: an error naming what is there
+	}
+	short := strings.TrimSuffix(strings.TrimSuffix(m, "份"), "月")
+	if utf8.RuneCountInString(short) > 3 {
+		return m // the month column holds a whole period (2019-05)
+	}
+	y = strings.TrimSuffix(strings.TrimSuffix(y, "度"), "年")
+	return y + "年" + short + "月"
 }
 
 // at places a problem at line and field column (1-based; 0 for the whole row).

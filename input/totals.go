@@ -1,7 +1,9 @@
 package input
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -27,10 +29,15 @@ func mayBeTotal(s string) bool {
 	return false
 }
 
-// isTotalName reports whether a name cell marks a totals row.
+// isTotalName reports whether a name cell marks a totals row. Spaces
+// between the characters (合　计, 合 计: a name padded to the width of the
+// column's names) do not count.
 func isTotalName(s string) bool {
 	if len(s) < 5 { // 合计 is six bytes, total five
 		return false
+	}
+	if s[0] >= 0x80 && strings.ContainsAny(s, " \u3000\t\u00a0") {
+		s = removeSpaces(s)
 	}
 	if s[0] < 0x80 {
 		switch strings.ToLower(s) {
@@ -51,6 +58,9 @@ func isTotalName(s string) bool {
 
 // isGrandTotal reports whether a totals name closes everything above it.
 func isGrandTotal(s string) bool {
+	if s != "" && s[0] >= 0x80 {
+		s = removeSpaces(s) // 合　计
+	}
 	switch strings.ToLower(s) {
 	case "合计", "总计", "共计", "汇总", "总数", "总和", "合计数", "总计数", "全国合计", "总合计", "total", "grand total", "sum":
 		return true
@@ -92,12 +102,20 @@ func (s runningSums) value() (int64, int) {
 	return s.prov, s.nProv
 }
 
-// totalsCheck follows the records and checks each totals row.
+// totalsCheck follows the records and checks each totals row. Totals rows
+// sit below the rows they close, or all above them (四川省合计 over its
+// cities): a table whose first totals row comes before any record is read
+// the second way, each totals row closing the records after it up to the
+// next one (a grand total: up to the end, or, at the end, every record).
 type totalsCheck struct {
-	sub, grand runningSums
-	rows       []totalRow // the first few, for the warning
-	count      int
-	differ     int
+	sub, grand, all runningSums
+	above           bool
+	pending         *totalRow // above: the totals row over the current run
+	pendingGrand    *totalRow // above: the grand total over the rows since it
+	grandBefore     runningSums
+	rows            []totalRow // the first few, for the warning
+	count           int
+	differ          int
 }
 
 const totalsListed = 5
@@ -106,11 +124,27 @@ const totalsListed = 5
 func (tc *totalsCheck) record(city bool, v int64) {
 	tc.sub.add(city, v)
 	tc.grand.add(city, v)
+	tc.all.add(city, v)
 }
 
 // total checks a totals row and starts the next run.
 func (tc *totalsCheck) total(line int, name string, members int64, has bool) {
 	r := totalRow{line: line, name: name, members: members, has: has}
+	if tc.count == 0 && tc.pending == nil && tc.pendingGrand == nil && tc.all.nCity+tc.all.nProv == 0 {
+		tc.above = true
+	}
+	if tc.above {
+		tc.closePending()
+		if isGrandTotal(name) {
+			if g := tc.pendingGrand; g != nil {
+				tc.closeGrand()
+			}
+			tc.pendingGrand, tc.grand, tc.grandBefore = &r, runningSums{}, tc.all
+		} else {
+			tc.pending = &r
+		}
+		return
+	}
 	if isGrandTotal(name) {
 		r.sum, r.rows = tc.grand.value()
 		tc.grand = runningSums{}
@@ -118,20 +152,57 @@ func (tc *totalsCheck) total(line int, name string, members int64, has bool) {
 		r.sum, r.rows = tc.sub.value()
 	}
 	tc.sub = runningSums{}
+	tc.closed(r)
+}
+
+// closePending checks the totals row over the run that ends here.
+func (tc *totalsCheck) closePending() {
+	if p := tc.pending; p != nil {
+		p.sum, p.rows = tc.sub.value()
+		tc.closed(*p)
+		tc.pending = nil
+	}
+	tc.sub = runningSums{}
+}
+
+// closeGrand checks the grand total over the rows since it; one with no
+// rows after it closes every row before it (合计 at the end).
+func (tc *totalsCheck) closeGrand() {
+	g := tc.pendingGrand
+	g.sum, g.rows = tc.grand.value()
+	if g.rows == 0 {
+		g.sum, g.rows = tc.grandBefore.value()
+	}
+	tc.closed(*g)
+	tc.pendingGrand = nil
+}
+
+// finish checks the totals rows still open at the end of the table.
+func (tc *totalsCheck) finish() {
+	tc.closePending()
+	if tc.pendingGrand != nil {
+		tc.closeGrand()
+	}
+}
+
+// closed counts a checked totals row.
+func (tc *totalsCheck) closed(r totalRow) {
 	tc.count++
-	if has && r.sum != members {
+	if r.has && r.sum != r.members {
 		tc.differ++
 	}
-	if len(tc.rows) < totalsListed || (has && r.sum != members && tc.differ <= totalsListed) {
+	if len(tc.rows) < totalsListed || (r.has && r.sum != r.members && tc.differ <= totalsListed) {
 		tc.rows = append(tc.rows, r)
 	}
 }
 
 // note words the totals rows met in a warning.
 func (tc *totalsCheck) note(t *table) {
+	tc.finish()
 	if tc.count == 0 {
 		return
 	}
+	slices.SortFunc(tc.rows, func(a, b totalRow) int { return cmp.Compare(a.line, b.line) })
 	var zh, en []string
 	for _, r := range tc.rows {
 		switch {

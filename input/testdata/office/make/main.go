@@ -138,6 +138,45 @@ var books = map[string][][]cell{
 		{s("四川"), s("绵阳"), date(2019, 11, 1, monthFmt), n(125000)},
 		{s("重庆"), s("重庆"), date(2019, 11, 30, dayFmt), n(1410000)},
 	},
+	// yearmonth: the period in two columns, 年份 and 月份, typed as numbers.
+	"yearmonth": {
+		{s("省份"), s("城市"), s("年份"), s("月份"), s("人数")},
+		{s("四川"), s("成都"), n(2019), n(4), n(1280000)},
+		{s("重庆"), s("重庆"), n(2019), n(4), n(1390000)},
+		{s("四川"), s("成都"), n(2019), n(5), n(1300000)},
+		{s("重庆"), s("重庆"), n(2019), n(5), n(1410000)},
+		{s("四川"), s("绵阳"), n(2019), n(5), n(125000)},
+	},
+	// footer: notes below the table, a remark beside a row in a column
+	// with no header, 140万名.
+	"footer": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), s("2019"), n(1300000)},
+		{s("四川"), s("绵阳"), s("2019"), s("12.5万名"), s("数据待核实")},
+		{s("重庆"), s("重庆"), s("2019"), n(1410000)},
+		{},
+		{s("注：绵阳为估算数。")},
+		{s("数据来源：各市委统战部")},
+		{s("填表人：张三"), s(""), s("审核人：李四")},
+	},
+	// totalsabove: totals rows above the rows they close, a grand total
+	// 合　计 padded with a full-width space.
+	"totalsabove": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("合　计"), s(""), s("2019"), n(2835000)},
+		{s("四川"), s("小计"), s("2019"), n(1425000)},
+		{s("四川"), s("成都"), s("2019"), n(1300000)},
+		{s("四川"), s("绵阳"), s("2019"), n(125000)},
+		{s("重庆"), s("小计"), s("2019"), n(1410000)},
+		{s("重庆"), s("重庆"), s("2019"), n(1410000)},
+	},
+	// wholeprovince: a province's own figure with 全市 in the city column.
+	"wholeprovince": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), s("2019"), n(1300000)},
+		{s("四川"), s("绵阳"), s("2019"), n(125000)},
+		{s("重庆"), s("全市"), s("2019"), n(1410000)},
+	},
 	// citycolumn: the city column under a header that is not a city name.
 	"citycolumn": {
 		{s("省份"), s("城市名"), s("时期"), s("人数")},
@@ -158,7 +197,7 @@ var saves = []struct{ options, ext string }{
 
 // gbkOnly are the books saved only as GBK CSV, the way a Chinese Excel or
 // WPS saves "CSV (逗号分隔)".
-var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true}
+var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true, "yearmonth": true, "footer": true, "totalsabove": true, "wholeprovince": true}
 
 // main writes every book, or only those named on the command line.
 func main() {
