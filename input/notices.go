@@ -22,9 +22,9 @@ const (
 	codeTotals        = "totals_rows"       // totals rows skipped and checked
 	codeNotReported   = "not_reported"      // members marked as not reported
 	codeScientific    = "scientific_notation"
-	codeMonthDays     = "month_day_mixed" // first- or last-of-month days read as months
-	codePeriodKinds   = "period_kinds"    // periods of several kinds present
-	codeLineEnds      = "cr_line_ends"    // lines ending with a lone CR
+	codeMonthDays     = "month_day_mixed"    // first- or last-of-month days read as months
+	codePeriodKinds   = "period_kinds"       // periods of several kinds present
+	codeLineEnds      = "cr_line_ends"       // lines ending with a lone CR
 	codeYearMonth     = "year_month_columns" // 年份 and 月份 columns read as one month
 	codeFooter        = "footer_rows"        // notes below the table (注：, 数据来源：) skipped
 	codeRemarks       = "side_remarks"       // text beside a row, past the header's columns, skipped
