@@ -12,6 +12,10 @@ import (
 // cells, so the part is read once ahead of its rows: a byte search for the
 // mergeCells element (no XML parsing of the cells), then the element
 // itself parsed. On a 1M-row sheet this costs the decompression only.
+// Text can hold a < only inside markup the byte search cannot see into
+// (CDATA, a comment, a processing instruction; the scanner refuses one in
+// an attribute value): a part with any of those before the merged ranges
+// is read token by token instead, so no cell's text can forge a merge.
 func (w *Workbook) readMerges(part string) ([]merge, error) {
 	rc, err := w.open(part, maxSheetBytes)
 	if err != nil {
@@ -20,11 +24,20 @@ func (w *Workbook) readMerges(part string) ([]merge, error) {
 	defer rc.Close()
 	const keep = 64 // longest tag prefix (<x:mergeCells) searched across reads
 	buf := make([]byte, 256<<10)
-	held := 0
+	held, first := 0, true
 	for {
 		n, err := io.ReadFull(rc, buf[held:])
 		n += held
-		if at := findTag(buf[:n], "mergeCells"); at >= 0 {
+		at := findTag(buf[:n], "mergeCells")
+		end := n
+		if at >= 0 {
+			end = at
+		}
+		if hidesMarkup(buf[:end], first) {
+			rc.Close()
+			return w.scanMerges(part)
+		}
+		if at >= 0 {
 			return parseMerges(io.MultiReader(bytes.NewReader(buf[at:n]), rc), part)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -34,7 +47,42 @@ func (w *Workbook) readMerges(part string) ([]merge, error) {
 			return nil, err
 		}
 		held = copy(buf, buf[n-keep:n])
+		first = false
 	}
+}
+
+// hidesMarkup reports whether b holds markup in which text may hold a <:
+// CDATA, a comment, or a processing instruction other than the XML
+// declaration at the start of the part.
+func hidesMarkup(b []byte, first bool) bool {
+	if bytes.Contains(b, []byte("<!")) {
+		return true
+	}
+	i := bytes.Index(b, []byte("<?"))
+	if i >= 0 && first && i <= 3 { // the declaration, after a BOM at most
+		j := bytes.Index(b[i+2:], []byte("<?"))
+		if j < 0 {
+			return false
+		}
+		i = j
+	}
+	return i >= 0
+}
+
+// scanMerges reads the merged ranges token by token: the slow, sure way.
+func (w *Workbook) scanMerges(part string) ([]merge, error) {
+	rc, err := w.open(part, maxSheetBytes)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	s := newScanner(rc)
+	for s.next() {
+		if s.is(tokStart, "mergeCells") && !s.selfClose {
+			return parseMergeTokens(s, part)
+		}
+	}
+	return nil, nil // a fault in the cells is the row reader's to report
 }
 
 // findTag returns the offset of the first start tag <name or <prefix:name
@@ -63,8 +111,12 @@ func isNameByte(c byte) bool {
 }
 
 func parseMerges(r io.Reader, part string) ([]merge, error) {
+	return parseMergeTokens(newScanner(r), part)
+}
+
+// parseMergeTokens reads mergeCell elements up to the end of mergeCells.
+func parseMergeTokens(s *scanner, part string) ([]merge, error) {
 	var merges []merge
-	s := newScanner(r)
 	for s.next() {
 		if s.is(tokEnd, "mergeCells") {
 			break
@@ -83,7 +135,7 @@ func parseMerges(r io.Reader, part string) ([]merge, error) {
 		merges = append(merges, m)
 	}
 	if s.err != nil {
-		return nil, notWorkbook(fmt.Sprintf("%s: %v", part, s.err))
+		return nil, inPart(part, s.err)
 	}
 	sort.Slice(merges, func(i, j int) bool {
 		a, b := merges[i], merges[j]

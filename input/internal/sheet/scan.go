@@ -153,6 +153,19 @@ func (s *scanner) scanText() bool {
 		if i := bytes.IndexByte(s.buf[from:s.end], '<'); i >= 0 {
 			return s.setText(s.buf[s.pos : from+i])
 		}
+		if s.end-s.pos >= maxText {
+			// A long run of text is handed on in pieces, each ending
+			// outside an entity reference, so a text past any cell's limit
+			// reaches the cell that holds it (and is refused there) rather
+			// than failing the part.
+			cut := s.end
+			if i := bytes.LastIndexByte(s.buf[max(s.pos, s.end-maxEntity):s.end], '&'); i >= 0 {
+				cut = max(s.pos, s.end-maxEntity) + i
+			}
+			if cut > s.pos {
+				return s.setText(s.buf[s.pos:cut])
+			}
+		}
 		off := s.end - s.pos
 		if !s.fill() {
 			if s.err != nil {
@@ -163,6 +176,13 @@ func (s *scanner) scanText() bool {
 		from = s.pos + off
 	}
 }
+
+// maxText is the longest text token: longer text comes in pieces.
+// maxEntity is longer than any entity reference decode reads.
+const (
+	maxText   = 1 << 20
+	maxEntity = 16
+)
 
 func (s *scanner) setText(raw []byte) bool {
 	s.pos += len(raw)
@@ -192,6 +212,12 @@ func (s *scanner) scanTag() bool {
 			if quote != 0 {
 				if c == quote {
 					quote = 0
+				} else if c == '<' {
+					// XML forbids it (a bare < in an attribute value); taking
+					// it would let a cell's attributes hide markup from the
+					// byte search for merged ranges.
+					s.err = errors.New("a < inside an attribute value, expected well-formed XML")
+					return false
 				}
 			} else if c == '"' || c == '\'' {
 				quote = c

@@ -234,8 +234,8 @@ func TestHandWorkbook(t *testing.T) {
 	want := []row{
 		{2, []string{"", "四川", " 成都 ", "a\rb"}},                               // rich text joined, phonetic left out, spaces kept
 		{3, []string{"2019-05-17", "2019", "2019-05-17 12:00:00", "2019-05"}}, // built-in 14, custom yyyy"年", 22, zh-CN 57
-		{5, []string{"A&B <1> 成都", "TRUE", "#N/A", "1210000", "-0.5"}},        // entities; exponent written out
-		{6, []string{"x<y", "2019-05", "", "-1"}},                             // a formula's cached text; t="d"; never calculated; a negative serial stays a number
+		{5, []string{"A&B <1> 成都", "TRUE", "", "1210000", "-0.5"}},            // entities; #N/A a fault; exponent written out
+		{6, []string{"x<y", "2019-05", "", "-1"}},                             // a formula's cached text; t="d"; never calculated (a fault); a negative serial stays a number
 		{7, nil}, // B7:C9 merged, its top-left empty
 		{8, nil}, // B8 is inside the empty merged range
 		{9, []string{"9"}},
@@ -265,12 +265,12 @@ func TestDate1904(t *testing.T) {
 
 func TestDamagedSheet(t *testing.T) {
 	tests := []struct{ name, sheet, want string }{
-		{"unclosed", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v>`, `damaged (sheet "S & T": `},
+		{"unclosed", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v>`, `the workbook is damaged (the sheet's XML ends early, as in a file cut short): open it`},
 		{"bad string", `<worksheet><sheetData><row r="4"><c r="C4" t="s"><v>99</v></c></row></sheetData></worksheet>`,
-			`sheet "S & T" cell C4: shared string 99 missing (the table holds 4)`},
-		{"past XFD", `<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`, `sheet "S & T" row 1 has a cell "XFE1", expected a reference from A to XFD`},
-		{"past XFD unnamed", `<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>`, `sheet "S & T" row 1 has a cell past column XFD`},
-		{"dtd", `<!DOCTYPE x [<!ENTITY a "b">]><worksheet/>`, `damaged (sheet "S & T": XML with a document type declaration`},
+			`the workbook is damaged (cell C4: shared string 99 missing (the table holds 4)): open it`},
+		{"past XFD", `<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`, `the workbook is damaged (row 1 has a cell "XFE1", expected a reference from A to XFD): open it`},
+		{"past XFD unnamed", `<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>`, `the workbook is damaged (row 1 has a cell past column XFD): open it`},
+		{"dtd", `<!DOCTYPE x [<!ENTITY a "b">]><worksheet/>`, `the workbook is damaged (XML with a document type declaration, expected a workbook part): open it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,6 +282,10 @@ func TestDamagedSheet(t *testing.T) {
 			_, err = readAll(t, w, "S & T")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want it to hold %q", err, tt.want)
+			}
+			// The fix is said once, however deep the fault.
+			if err != nil && strings.Count(err.Error(), "save it") != 1 {
+				t.Errorf("error %v repeats itself", err)
 			}
 		})
 	}

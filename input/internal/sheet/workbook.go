@@ -33,16 +33,22 @@ const (
 
 // Workbook is an open .xlsx workbook.
 type Workbook struct {
-	parts    map[string]*zip.File // by lower-case part name
-	sheets   []sheetInfo          // in tab order
-	strs     *sharedStrings       // nil until a sheet is read
+	parts    map[string]*zip.File   // by part name as stored
+	folded   map[string][]*zip.File // by lower-case part name
+	sheets   []sheetInfo            // in tab order
+	strs     *sharedStrings         // nil until a sheet is read
 	strsPart string
-	formats  []cellFormat // by cell style (xf) index
+	formats  []numFormat // by cell style (xf) index
 	date1904 bool
+	// fullCalc is set when the workbook asks to be recalculated on
+	// opening (calcPr fullCalcOnLoad): Excel, WPS and LibreOffice then show
+	// freshly computed values, not the cached ones a formula cell holds.
+	fullCalc bool
 }
 
 type sheetInfo struct {
 	name, part string
+	hidden     bool // state="hidden" or "veryHidden"
 }
 
 // oleMagic starts a Compound File: the old binary formats, and the wrapper
@@ -63,9 +69,15 @@ func Open(r io.ReaderAt, size int64) (*Workbook, error) {
 	if err != nil {
 		return nil, notWorkbook("not a zip archive")
 	}
-	w := &Workbook{parts: make(map[string]*zip.File, len(zr.File))}
+	w := &Workbook{parts: make(map[string]*zip.File, len(zr.File)), folded: make(map[string][]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
-		w.parts[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+		name := strings.ReplaceAll(f.Name, `\`, "/")
+		if _, dup := w.parts[name]; dup {
+			return nil, damaged(fmt.Sprintf("part %s is stored twice", name))
+		}
+		w.parts[name] = f
+		low := strings.ToLower(name)
+		w.folded[low] = append(w.folded[low], f)
 	}
 	wbPart, err := w.officeDocument()
 	if err != nil {
@@ -94,13 +106,29 @@ func Open(r io.ReaderAt, size int64) (*Workbook, error) {
 	return w, nil
 }
 
+// bookError is a workbook that cannot be read: what it is, why, and the
+// fix. It is made once where the fault is met and never wrapped in
+// another, so a message says the fix once.
+type bookError struct{ what, why, fix string }
+
+func (e *bookError) Error() string { return e.what + " (" + e.why + "): " + e.fix }
+
 func notWorkbook(why string) error {
-	return fmt.Errorf("not an .xlsx workbook (%s): save it again from Excel or WPS as Excel Workbook (*.xlsx)", why)
+	return &bookError{"not an .xlsx workbook", why, "save it again from Excel or WPS as Excel Workbook (*.xlsx)"}
 }
 
 // damaged is the error of a workbook whose parts are readable but wrong.
 func damaged(why string) error {
-	return fmt.Errorf("the workbook is damaged (%s): open it in Excel or WPS and save it again as Excel Workbook (*.xlsx)", why)
+	return &bookError{"the workbook is damaged", why, "open it in Excel or WPS and save it again as Excel Workbook (*.xlsx)"}
+}
+
+// inPart says where a fault was met, unless it already says so.
+func inPart(part string, err error) error {
+	var be *bookError
+	if errors.As(err, &be) {
+		return err
+	}
+	return notWorkbook(fmt.Sprintf("%s: %v", part, err))
 }
 
 // Sheets returns the names of the worksheets in tab order.
@@ -112,11 +140,45 @@ func (w *Workbook) Sheets() []string {
 	return names
 }
 
+// Hidden reports whether the sheet named name is hidden (state="hidden",
+// or "veryHidden", which only a macro can show).
+func (w *Workbook) Hidden(name string) bool {
+	for _, s := range w.sheets {
+		if s.name == name {
+			return s.hidden
+		}
+	}
+	return false
+}
+
+// part finds a part by name. Part names are compared without regard to
+// case (ECMA-376 Part 2, 9.1.1.1), but a package may still store two names
+// differing only in case: the one spelt as the relationship spells it is
+// the one Excel and LibreOffice read; two others are a damaged package.
+func (w *Workbook) part(name string) (*zip.File, error) {
+	if f, ok := w.parts[name]; ok {
+		return f, nil
+	}
+	switch fs := w.folded[strings.ToLower(name)]; len(fs) {
+	case 0:
+		return nil, notWorkbook("part " + name + " is missing")
+	case 1:
+		return fs[0], nil
+	default:
+		return nil, damaged(fmt.Sprintf("parts %s and %s differ only in case, and neither is spelt %s as the workbook names it", fs[0].Name, fs[1].Name, name))
+	}
+}
+
+// has reports whether the package holds a part of this name, in any case.
+func (w *Workbook) has(name string) bool {
+	return len(w.folded[strings.ToLower(name)]) > 0
+}
+
 // open opens a part for reading at most limit decompressed bytes.
 func (w *Workbook) open(name string, limit int64) (io.ReadCloser, error) {
-	f, ok := w.parts[strings.ToLower(name)]
-	if !ok {
-		return nil, notWorkbook("part " + name + " is missing")
+	f, err := w.part(name)
+	if err != nil {
+		return nil, err
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -143,7 +205,7 @@ func (p *limitedPart) Read(b []byte) (int, error) {
 	n, err := p.rc.Read(b)
 	p.left -= int64(n)
 	if err != nil && err != io.EOF {
-		err = notWorkbook(fmt.Sprintf("part %s is damaged: %v", p.name, err))
+		err = damaged(fmt.Sprintf("part %s cannot be decompressed: %v", p.name, err))
 	}
 	return n, err
 }
@@ -157,7 +219,7 @@ type relationship struct {
 // officeDocument returns the workbook part named by the package's root
 // relationships (xl/workbook.xml when they are missing).
 func (w *Workbook) officeDocument() (string, error) {
-	if _, ok := w.parts["_rels/.rels"]; ok {
+	if w.has("_rels/.rels") {
 		rels, err := w.relationships("")
 		if err != nil {
 			return "", err
@@ -168,13 +230,13 @@ func (w *Workbook) officeDocument() (string, error) {
 			}
 		}
 	}
-	if _, ok := w.parts["xl/workbook.xml"]; ok {
+	if w.has("xl/workbook.xml") {
 		return "xl/workbook.xml", nil
 	}
-	if _, ok := w.parts["xl/workbook.bin"]; ok {
+	if w.has("xl/workbook.bin") {
 		return "xl/workbook.bin", nil
 	}
-	if _, ok := w.parts["content.xml"]; ok {
+	if w.has("content.xml") {
 		return "", errors.New("an OpenDocument spreadsheet (.ods format inside), expected .xlsx: save it as Excel Workbook (*.xlsx)")
 	}
 	return "", notWorkbook("no workbook part")
@@ -204,7 +266,7 @@ func (w *Workbook) relationships(part string) ([]relationship, error) {
 		rels = append(rels, relationship{string(id), string(typ), resolve(dir, string(target))})
 	}
 	if s.err != nil {
-		return nil, notWorkbook(fmt.Sprintf("relationships of %q: %v", part, s.err))
+		return nil, inPart(fmt.Sprintf("relationships of %q", part), s.err)
 	}
 	return rels, nil
 }
@@ -236,7 +298,10 @@ func (w *Workbook) readWorkbook(part string, rels []relationship) error {
 		switch string(s.name) {
 		case "workbookPr":
 			v, _ := s.attr("date1904")
-			w.date1904 = string(v) == "1" || string(v) == "true"
+			w.date1904 = isTrue(v)
+		case "calcPr":
+			v, _ := s.attr("fullCalcOnLoad")
+			w.fullCalc = isTrue(v)
 		case "sheet":
 			name, _ := s.attr("name")
 			id, _ := s.attr("id")
@@ -244,14 +309,18 @@ func (w *Workbook) readWorkbook(part string, rels []relationship) error {
 			if !ok || !strings.HasSuffix(rel.typ, "/worksheet") {
 				continue // a chart sheet or a dangling entry holds no cells
 			}
-			w.sheets = append(w.sheets, sheetInfo{name: string(name), part: rel.target})
+			state, _ := s.attr("state")
+			hidden := string(state) == "hidden" || string(state) == "veryHidden"
+			w.sheets = append(w.sheets, sheetInfo{name: string(name), part: rel.target, hidden: hidden})
 		}
 	}
 	if s.err != nil {
-		return notWorkbook(fmt.Sprintf("%s: %v", part, s.err))
+		return inPart(part, s.err)
 	}
 	return nil
 }
+
+func isTrue(v []byte) bool { return string(v) == "1" || string(v) == "true" }
 
 // oleHolds reports whether a Compound File names a stream: an encrypted
 // .xlsx is a Compound File holding EncryptionInfo and EncryptedPackage.
