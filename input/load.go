@@ -122,9 +122,9 @@ type loader struct {
 	c        *collector
 	notes    notices
 	files    []analysis.InputFile
-	parallel bool                  // parse figures.csv beside validation even when small
-	books    map[string]bookSheets // workbooks' sheets, for locating tables
-	refused  map[string]bool       // old-format workbooks already reported
+	parallel bool             // parse figures.csv beside validation even when small
+	books    map[string]*book // workbooks, each read once (workbook.go)
+	refused  map[string]bool  // old-format workbooks already reported
 }
 
 // readTable reads one table from its CSV file or workbook sheet

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -14,14 +15,17 @@ import (
 
 // A table is read from NAME.csv, NAME.xlsx, or a sheet of data.xlsx named
 // after it (cities/城市, bases/基地, figures/人数); exactly one of them.
-// Workbook rows go through the same layout and value rules as CSV rows;
-// only the cells come from input/internal/sheet.
+// Where no sheet is named after a table, the one sheet whose header names
+// the table's columns is read (人数统计表, Sheet1). Workbook rows go through
+// the same layout and value rules as CSV rows (sheetsource.go); only the
+// cells come from input/internal/sheet.
 
 const (
-	dataBook    = "data.xlsx"
-	encXLSX     = "xlsx" // analysis.InputFile.Encoding of a workbook sheet
-	codeSheet   = "sheet_chosen"
-	maxBookSize = 1 << 30
+	dataBook        = "data.xlsx"
+	encXLSX         = "xlsx" // analysis.InputFile.Encoding of a workbook sheet
+	codeSheet       = "sheet_chosen"
+	codeSheetHidden = "sheet_hidden"
+	maxBookSize     = 1 << 30
 )
 
 // sheetNames are the sheet names of each table in data.xlsx, English first.
@@ -36,6 +40,14 @@ type tableSource struct {
 	file  string
 	sheet string // "" for a CSV file; for NAME.xlsx, chosen when read
 	book  bool
+	held  bool // a sheet not named after the table, found holding its columns
+}
+
+// namedAfter reports whether a sheet is named after table base.
+func namedAfter(sheetName, base string) bool {
+	names := sheetNames[base]
+	n := strings.ToLower(strings.TrimSpace(sheetName))
+	return n == names[0] || n == names[1]
 }
 
 // locate finds the one source of table s, collecting an error when there
@@ -64,11 +76,18 @@ func (ld *loader) locate(s schema) (tableSource, bool) {
 	}
 	bookFailed := false
 	if _, err := fs.Stat(ld.fsys, dataBook); err == nil {
-		sheets, ok := ld.bookSheets(dataBook)
-		bookFailed = !ok
-		for _, name := range sheets {
-			if n := strings.ToLower(strings.TrimSpace(name)); n == names[0] || n == names[1] {
+		b := ld.book(dataBook)
+		bookFailed = b.wb == nil
+		for _, name := range b.sheets {
+			if namedAfter(name, base) {
 				found = append(found, tableSource{file: dataBook, sheet: name, book: true})
+			}
+		}
+		if len(found) == 0 && len(refused) == 0 && b.wb != nil {
+			if src, ok := ld.heldSheet(s, b); ok {
+				return src, true
+			} else if src.sheet != "" {
+				return tableSource{}, false // several: said
 			}
 		}
 	}
@@ -77,7 +96,7 @@ func (ld *loader) locate(s schema) (tableSource, bool) {
 			continue // said once for all three tables
 		}
 		mapSet(&ld.refused, name)
-		ld.c.add(Error{File: name, Msg: "an old-format workbook (.xls, or WPS .et), expected .xlsx: open it in Excel or WPS and save it as Excel Workbook (*.xlsx) under the same name"})
+		ld.c.add(Error{File: name, Msg: refusedBook(ld.fsys, name)})
 	}
 	switch {
 	case len(found) == 1 && len(refused) == 0:
@@ -99,27 +118,35 @@ func (ld *loader) locate(s schema) (tableSource, bool) {
 	return tableSource{}, false
 }
 
-// bookSheets lists a workbook's sheets, remembering the list (and whether
-// it could be opened: its error is reported once) for the other tables.
-func (ld *loader) bookSheets(name string) (sheets []string, ok bool) {
-	if b, seen := ld.books[name]; seen {
-		return b.sheets, b.ok
+// heldSheet finds, among the sheets of data.xlsx named after no table, the
+// one whose header names table s's columns. With several it says so and
+// returns the first's name with ok false.
+func (ld *loader) heldSheet(s schema, b *book) (tableSource, bool) {
+	var others []string
+	for _, name := range b.sheets {
+		if !namedAfter(name, "cities") && !namedAfter(name, "bases") && !namedAfter(name, "figures") {
+			others = append(others, name)
+		}
 	}
-	if f, wb := ld.openBook(name); wb != nil {
-		sheets, ok = wb.Sheets(), true
-		f.Close()
+	held := b.holding(s, others)
+	switch len(held) {
+	case 0:
+		return tableSource{}, false
+	case 1:
+		return tableSource{file: b.name, sheet: held[0], book: true, held: true}, true
 	}
-	if ld.books == nil {
-		ld.books = map[string]bookSheets{}
-	}
-	ld.books[name] = bookSheets{sheets, ok}
-	return sheets, ok
+	base := strings.TrimSuffix(s.file, ".csv")
+	ld.c.add(Error{File: b.name, Msg: fmt.Sprintf("sheets %s all hold the columns of the %s table, expected one: name the one to read %s (or %s)",
+		quoteList(held), base, sheetNames[base][1], sheetNames[base][0])})
+	return tableSource{sheet: held[0]}, false
 }
 
-// bookSheets is what locating tables learnt of a workbook.
-type bookSheets struct {
-	sheets []string
-	ok     bool
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 func mapSet(m *map[string]bool, k string) {
@@ -129,88 +156,138 @@ func mapSet(m *map[string]bool, k string) {
 	(*m)[k] = true
 }
 
-// openBook opens a workbook file, collecting the error when it cannot be
-// read as one.
-func (ld *loader) openBook(name string) (fs.File, *sheet.Workbook) {
+// book is a workbook file as one run reads it: its bytes read once, so
+// that every table and every reading of a table (the figures may be read
+// twice) sees the same snapshot, even if the file is replaced meanwhile.
+type book struct {
+	name   string
+	data   []byte
+	wb     *sheet.Workbook // nil when the file is no workbook (the error is said once)
+	sheets []string
+	sum    chan string // its SHA-256, computed beside the first reading
+	sumStr string
+	heads  map[string][][]string // the first rows of sheets looked at
+}
+
+// book opens a workbook file once for the run, collecting the error when
+// it cannot be read as one.
+func (ld *loader) book(name string) *book {
+	if b, ok := ld.books[name]; ok {
+		return b
+	}
+	if ld.books == nil {
+		ld.books = map[string]*book{}
+	}
+	b := &book{name: name}
+	ld.books[name] = b
 	f, size, ok := openRegular(ld.fsys, name, "an .xlsx workbook", schema{}, ld.c)
 	if !ok {
-		return nil, nil
+		return b
 	}
 	if size > maxBookSize {
 		f.Close()
 		ld.c.add(Error{File: name, Msg: fmt.Sprintf("workbook larger than %d MiB, expected a workbook of sane size", maxBookSize>>20)})
-		return nil, nil
+		return b
 	}
-	ra, ok := f.(io.ReaderAt)
-	if !ok {
-		b, err := io.ReadAll(io.LimitReader(f, size))
-		if err != nil {
-			f.Close()
-			ld.c.add(Error{File: name, Msg: fmt.Sprintf("cannot read file: %v", err)})
-			return nil, nil
-		}
-		ra = strings.NewReader(string(b))
-	}
-	wb, err := sheet.Open(ra, size)
+	data, err := io.ReadAll(io.LimitReader(f, maxBookSize+1))
+	f.Close()
 	if err != nil {
-		f.Close()
-		ld.c.add(Error{File: name, Msg: err.Error()})
-		return nil, nil
+		ld.c.add(Error{File: name, Msg: fmt.Sprintf("cannot read file: %v", err)})
+		return b
 	}
-	return &sizedFile{f, ra, size}, wb
-}
-
-// sizedFile keeps what hashing a workbook needs.
-type sizedFile struct {
-	fs.File
-	ra   io.ReaderAt
-	size int64
-}
-
-// hash returns the file's SHA-256, read beside the rows.
-func (f *sizedFile) hash() <-chan string {
-	out := make(chan string, 1)
-	go func() {
-		h := sha256.New()
-		if _, err := io.Copy(h, io.NewSectionReader(f.ra, 0, f.size)); err != nil {
-			out <- ""
-			return
+	wb, err := sheet.Open(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		msg := err.Error()
+		if kind := sniffText(data); kind != "" {
+			msg = notAWorkbook(name, kind)
 		}
-		out <- hex.EncodeToString(h.Sum(nil))
+		ld.c.add(Error{File: name, Msg: msg})
+		return b
+	}
+	b.data, b.wb, b.sheets = data, wb, wb.Sheets()
+	b.sum = make(chan string, 1)
+	go func() {
+		s := sha256.Sum256(data)
+		b.sum <- hex.EncodeToString(s[:])
 	}()
-	return out
+	return b
+}
+
+// sha256 returns the file's SHA-256.
+func (b *book) sha256() string {
+	if b.sumStr == "" {
+		b.sumStr = <-b.sum
+	}
+	return b.sumStr
+}
+
+// head returns the first non-blank rows of a sheet, read once.
+func (b *book) head(name string) [][]string {
+	if rows, ok := b.heads[name]; ok {
+		return rows
+	}
+	rows, _ := b.wb.Head(name, headerSearchRows)
+	if b.heads == nil {
+		b.heads = map[string][][]string{}
+	}
+	b.heads[name] = rows
+	return rows
+}
+
+// holding returns the sheets among names whose header names every required
+// column of s, as the header search would find it.
+func (b *book) holding(s schema, names []string) []string {
+	var held []string
+	for _, name := range names {
+		for _, rec := range b.head(name) {
+			if s.named(rec) == len(s.required) {
+				held = append(held, name)
+				break
+			}
+		}
+	}
+	return held
 }
 
 // readSheet reads table s from a workbook sheet.
 func (ld *loader) readSheet(s schema, src tableSource, read func(*table)) {
-	f, wb := ld.openBook(src.file)
-	if wb == nil {
+	b := ld.book(src.file)
+	if b.wb == nil {
 		return
 	}
-	defer f.Close()
-	sum := f.(*sizedFile).hash()
 	name := src.file
 	if src.sheet == "" {
-		src.sheet = ld.chooseSheet(s, src.file, wb.Sheets())
+		src.sheet = ld.chooseSheet(s, b)
 		if src.sheet == "" {
-			<-sum
 			return
 		}
 	} else {
 		name += ":" + src.sheet
+		if src.held {
+			base := strings.TrimSuffix(s.file, ".csv")
+			ld.notes.add(codeSheet,
+				fmt.Sprintf("%s：%s表读自工作表“%s”（唯一含其各列的工作表）", src.file, sheetNames[base][1], src.sheet),
+				fmt.Sprintf("%s: the %s table read from sheet %q, the one sheet holding its columns", src.file, base, src.sheet))
+		}
 	}
-	rows, err := wb.Rows(src.sheet)
+	if b.wb.Hidden(src.sheet) {
+		ld.notes.add(codeSheetHidden,
+			fmt.Sprintf("%s：工作表“%s”是隐藏的，仍已读取；请确认它是要用的表（右击工作表标签 > 取消隐藏）", src.file, src.sheet),
+			fmt.Sprintf("%s: sheet %q is hidden and was read all the same: make sure it is the table meant (right-click a sheet tab > Unhide)", src.file, src.sheet))
+	}
+	rows, err := b.wb.Rows(src.sheet)
 	if err != nil {
-		<-sum
 		ld.c.add(Error{File: src.file, Sheet: src.sheet, Msg: err.Error()})
 		return
 	}
 	defer rows.Close()
-	t := newTable(ld.ctx, &sheetSource{file: src.file, sheet: src.sheet, rows: rows}, s, ld.c, &ld.notes)
-	t.parallel = ld.parallel || f.(*sizedFile).size > asyncSheetBytes
+	ss := &sheetSource{file: src.file, sheet: src.sheet, rows: rows}
+	t := newTable(ld.ctx, ss, s, ld.c, &ld.notes)
+	ss.found(t, ld.c)
+	t.parallel = ld.parallel || len(b.data) > asyncSheetBytes
 	read(t)
 	ld.files = append(ld.files, analysis.InputFile{
-		Name: name, SHA256: <-sum, Encoding: encXLSX, Rows: t.rows, Skipped: t.skipped,
+		Name: name, SHA256: b.sha256(), Encoding: encXLSX, Rows: t.rows, Skipped: t.skipped,
 	})
 }
 
@@ -219,59 +296,49 @@ func (ld *loader) readSheet(s schema, src tableSource, read func(*table)) {
 const asyncSheetBytes = 1 << 20
 
 // chooseSheet picks the sheet of NAME.xlsx holding the table: the one named
-// after it, else the first, with a warning when there are others.
-func (ld *loader) chooseSheet(s schema, file string, sheets []string) string {
-	names := sheetNames[strings.TrimSuffix(s.file, ".csv")]
-	for _, name := range sheets {
-		if n := strings.ToLower(strings.TrimSpace(name)); n == names[0] || n == names[1] {
+// after it, else the one sheet whose header names its columns (the first
+// of several, with a warning), else the first sheet holding anything.
+func (ld *loader) chooseSheet(s schema, b *book) string {
+	base := strings.TrimSuffix(s.file, ".csv")
+	names := sheetNames[base]
+	for _, name := range b.sheets {
+		if namedAfter(name, base) {
 			return name
 		}
 	}
-	if len(sheets) == 0 {
-		ld.c.add(Error{File: file, Msg: "the workbook has no worksheet, expected one holding the table"})
+	if len(b.sheets) == 0 {
+		ld.c.add(Error{File: b.name, Msg: "the workbook has no worksheet, expected one holding the table"})
 		return ""
 	}
-	if len(sheets) > 1 {
+	if len(b.sheets) == 1 {
+		return b.sheets[0]
+	}
+	chosen, why := "", ""
+	switch held := b.holding(s, b.sheets); {
+	case len(held) == 1:
 		ld.notes.add(codeSheet,
-			fmt.Sprintf("%s：读取第一张工作表“%s”（共%d张）；要读取其他工作表，请将其命名为“%s”", file, sheets[0], len(sheets), names[1]),
-			fmt.Sprintf("%s: read its first sheet %q of %d; name a sheet %q or %q to read that one", file, sheets[0], len(sheets), names[1], names[0]))
-	}
-	return sheets[0]
-}
-
-// sheetSource is the rows of a workbook sheet. Rows are padded to the
-// widest row met so far: a sheet row ends at its last cell, where a CSV
-// record keeps its empty fields.
-type sheetSource struct {
-	file, sheet string
-	rows        *sheet.Rows
-	buf         []string
-	width       int
-}
-
-func (s *sheetSource) next() ([]string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Err(); err != nil {
-			return nil, Error{File: s.file, Sheet: s.sheet, Msg: err.Error()}
+			fmt.Sprintf("%s：%s表读自工作表“%s”（唯一含其各列的工作表）", b.name, names[1], held[0]),
+			fmt.Sprintf("%s: the %s table read from sheet %q, the one sheet holding its columns", b.name, base, held[0]))
+		return held[0]
+	case len(held) > 1:
+		chosen, why = held[0], fmt.Sprintf("the first of %d sheets holding its columns", len(held))
+	default:
+		for _, name := range b.sheets {
+			if len(b.head(name)) > 0 {
+				chosen = name // an empty first sheet is skipped
+				break
+			}
 		}
-		return nil, io.EOF
+		if chosen == "" {
+			chosen = b.sheets[0]
+		}
+		why = fmt.Sprintf("no sheet's header names its columns; the first sheet holding cells, of %d", len(b.sheets))
 	}
-	cells := s.rows.Cells()
-	if len(cells) > maxColumns {
-		// The table reports it; padding a hostile width is not needed.
-		return cells, nil
-	}
-	s.width = max(s.width, len(cells))
-	s.buf = append(s.buf[:0], cells...)
-	for len(s.buf) < s.width {
-		s.buf = append(s.buf, "")
-	}
-	return s.buf, nil
+	ld.notes.add(codeSheet,
+		fmt.Sprintf("%s：读取工作表“%s”（共%d张）；要读取其他工作表，请将其命名为“%s”", b.name, chosen, len(b.sheets), names[1]),
+		fmt.Sprintf("%s: read sheet %q (%s); name a sheet %q or %q to read that one", b.name, chosen, why, names[1], names[0]))
+	return chosen
 }
-
-func (s *sheetSource) lines() (int, int) { return s.rows.Row(), s.rows.Row() }
-
-func (s *sheetSource) place() place { return place{file: s.file, sheet: s.sheet} }
 
 // name names a table's place in notices: figures.csv, or data.xlsx:人数,
 // since one workbook may hold all three tables.

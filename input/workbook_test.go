@@ -176,7 +176,7 @@ func TestTableSources(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d, err := Load(tt.fsys, Options{})
 			if tt.name == "first of two sheets" {
-				want := `figures.xlsx: read its first sheet "Sheet1" of 2; name a sheet "人数" or "figures" to read that one`
+				want := `figures.xlsx: the figures table read from sheet "Sheet1", the one sheet holding its columns`
 				if err != nil || !slices.Contains(d.Warnings(), want) {
 					t.Errorf("warnings %q, want %q", d.Warnings(), want)
 				}
@@ -253,8 +253,8 @@ func typedOnly(t *testing.T, data []byte) []byte {
 }
 
 // A =SUM total a program saved without calculating (excelize, scripts) has
-// no value: its 合计 row is skipped like any totals row, with nothing to
-// check against.
+// no value: it is an error naming the cell, never a 0 or "not reported"
+// (issue 21; it was read as empty before).
 func TestUncalculatedTotals(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetName("Sheet1", "人数")
@@ -269,24 +269,14 @@ func TestUncalculatedTotals(t *testing.T) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
-	d, err := Load(fstest.MapFS{
+	_, err := Load(fstest.MapFS{
 		"figures.xlsx": &fstest.MapFile{Data: buf.Bytes()},
 		"bases.csv":    text("基地,城市\n"),
 		"cities.csv":   text("城市,省份,片区\n成都,四川,西部地区\n绵阳,四川,西部地区\n"),
 	}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := figureLines(d.Figures), []string{"2 2019 成都 1300000", "3 2019 绵阳 100000"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("figures %q, want %q", got, want)
-	}
-	for _, w := range d.Warnings() {
-		if strings.Contains(w, "totals") && strings.Contains(w, "not equal") {
-			t.Errorf("warning about an uncalculated total: %s", w)
-		}
-	}
-	if n := d.Files[2].Rows; n != 3 {
-		t.Errorf("figures.xlsx rows %d, want 3 (the 合计 row counted, skipped)", n)
+	want := []string{"figures.xlsx:人数!D4: formula with no calculated value (the file was saved by a program that does not calculate), expected a value: open and save it in Excel or WPS, or paste as values"}
+	if got := errorLines(err); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors\n got %q\nwant %q", got, want)
 	}
 }
 
