@@ -136,10 +136,9 @@ func (s *sheetSource) readUnits(n int) {
 			s.units = append(s.units, columnUnit{})
 		}
 		cu := &s.units[i]
-		ref := sheet.Ref(i+1, s.rows.Row())
 		switch {
 		case !cu.seen:
-			*cu = columnUnit{seen: true, exp: exp, unit: unit, ref: ref}
+			*cu = columnUnit{seen: true, exp: exp, unit: unit, ref: sheet.Ref(i+1, s.rows.Row())}
 		case cu.exp != exp:
 			msg := fmt.Sprintf("number shown without the unit %s that %s shows by its number format, expected one unit in the column: give the cell the same number format, or put the unit in the header (人数（%s）) and clear the formats", cu.unit, cu.ref, cu.unit)
 			if exp != 0 {

@@ -189,7 +189,8 @@ func (ld *loader) book(name string) *book {
 		ld.c.add(Error{File: name, Msg: fmt.Sprintf("workbook larger than %d MiB, expected a workbook of sane size", maxBookSize>>20)})
 		return b
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxBookSize+1))
+	data := make([]byte, size)
+	_, err := io.ReadFull(f, data)
 	f.Close()
 	if err != nil {
 		ld.c.add(Error{File: name, Msg: fmt.Sprintf("cannot read file: %v", err)})

@@ -75,6 +75,7 @@ func TestLargeSheet(t *testing.T) {
 func BenchmarkRows(b *testing.B) {
 	data := handWorkbook(b, largeSheet(100000, `</sheetData></worksheet>`), handStyles, handStrings, false)
 	b.SetBytes(int64(len(data)))
+	defer reportCPU(b)()
 	for b.Loop() {
 		w, err := Open(bytes.NewReader(data), int64(len(data)))
 		if err != nil {

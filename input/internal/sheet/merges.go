@@ -52,21 +52,24 @@ func (w *Workbook) readMerges(part string) ([]merge, error) {
 }
 
 // hidesMarkup reports whether b holds markup in which text may hold a <:
-// CDATA, a comment, or a processing instruction other than the XML
-// declaration at the start of the part.
+// CDATA or a comment (<!), or a processing instruction (<?) other than the
+// XML declaration at the start of the part. It looks for the rare ! and ?
+// and then at the byte before: a search for "<!" stops at every tag.
 func hidesMarkup(b []byte, first bool) bool {
-	if bytes.Contains(b, []byte("<!")) {
-		return true
-	}
-	i := bytes.Index(b, []byte("<?"))
-	if i >= 0 && first && i <= 3 { // the declaration, after a BOM at most
-		j := bytes.Index(b[i+2:], []byte("<?"))
-		if j < 0 {
-			return false
+	for _, c := range []byte{'!', '?'} {
+		for off := 0; ; {
+			i := bytes.IndexByte(b[off:], c)
+			if i < 0 {
+				break
+			}
+			i += off
+			if i > 0 && b[i-1] == '<' && !(c == '?' && first && i <= 4) { // the declaration, after a BOM at most
+				return true
+			}
+			off = i + 1
 		}
-		i = j
 	}
-	return i >= 0
+	return false
 }
 
 // scanMerges reads the merged ranges token by token: the slow, sure way.

@@ -198,6 +198,9 @@ func (s *scanner) scanCDATA() bool {
 	}
 	s.kind = tokText
 	s.text = s.buf[start+len("<![CDATA[") : s.pos-len("]]>")]
+	if bytes.IndexByte(s.text, '\r') >= 0 {
+		s.text = bytes.ReplaceAll(bytes.ReplaceAll(s.text, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
 	return true
 }
 
@@ -333,16 +336,29 @@ func local(name []byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// decode replaces entity references in raw, using *tmp when it must copy.
+// decode replaces entity references in raw and ends lines as XML does
+// (CR LF and a lone CR read as LF; a CR written &#13; or _x000D_ stays),
+// using *tmp when it must copy.
 func (s *scanner) decode(raw []byte, tmp *[]byte) []byte {
 	amp := bytes.IndexByte(raw, '&')
+	if cr := bytes.IndexByte(raw, '\r'); cr >= 0 && (amp < 0 || cr < amp) {
+		amp = cr
+	}
 	if amp < 0 {
 		return raw
 	}
 	out := append((*tmp)[:0], raw[:amp]...)
 	for rest := raw[amp:]; len(rest) > 0; {
+		if rest[0] == '\r' {
+			out = append(out, '\n')
+			rest = rest[1:]
+			if len(rest) > 0 && rest[0] == '\n' {
+				rest = rest[1:]
+			}
+			continue
+		}
 		if rest[0] != '&' {
-			i := bytes.IndexByte(rest, '&')
+			i := bytes.IndexAny(rest, "&\r")
 			if i < 0 {
 				i = len(rest)
 			}
