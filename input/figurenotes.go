@@ -102,6 +102,9 @@ func (fr *figureReader) notes() {
 			fmt.Sprintf("%s: %s members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.name(), count(s.n, "row gives", "rows give"), joinLines(s.lines, s.n, false)))
 	}
 	fr.totals.note(t)
+	for i := range fr.wideTotals {
+		fr.wideTotals[i].note(t) // each period column's totals
+	}
 	t.layoutNotes()
 }
 

@@ -26,6 +26,7 @@ type figureRow struct {
 	absent bool            // members not reported (—, 暂无, empty): not a figure
 	total  string          // a totals row's name (合计): checked, not a record
 	hasSum bool            // the totals row carries a members figure
+	wide   int             // a wide table's period column (wide.go), else 0
 }
 
 // figureParser is the parse stage of figures.csv: the values of each row.
@@ -63,6 +64,7 @@ type figureReader struct {
 	keys int             // (cities + provinces) × segments
 
 	totals     totalsCheck
+	wideTotals []totalsCheck // a wide table's, by period column
 	dups       map[analysis.Period]*dupSet
 	denseBytes int
 	keep       [2]bucket // [0] the compared period, [1] the best previous
@@ -136,7 +138,7 @@ func (fp *figureParser) parse(row *figureRow) {
 	if len(f.City) == 6 && (f.City == "全省" || f.City == "全市" || f.City == "全区") {
 		f.City = "" // the province's own figure, as the city column says it
 	}
-	row.total, row.absent, row.hasSum = t.total, false, false
+	row.total, row.absent, row.hasSum, row.wide = t.total, false, false, t.wideK
 	if fp.cityProbe != nil {
 		fp.probe()
 	}
@@ -196,7 +198,7 @@ func (fp *figureParser) totalRow(row *figureRow) {
 func (fr *figureReader) validate(row *figureRow) {
 	f := row.fig
 	if row.total != "" {
-		fr.totals.total(f.Line, row.total, f.Members, row.hasSum)
+		fr.totalsOf(row).total(f.Line, row.total, f.Members, row.hasSum)
 		return
 	}
 	if row.absent {
@@ -219,10 +221,25 @@ func (fr *figureReader) validate(row *figureRow) {
 	ok = ok && fr.plausible(&f, key)
 	if ok {
 		if f.Segment == analysis.SegmentAll {
-			fr.totals.record(f.City != "", f.Members)
+			fr.totalsOf(row).record(f.City != "", f.Members)
 		}
 		fr.keepFigure(&f, key)
 	}
+}
+
+// totalsOf is the totals check of a row's period column: a wide table's
+// totals row closes each period's figures apart.
+func (fr *figureReader) totalsOf(row *figureRow) *totalsCheck {
+	if fr.t.wide == nil {
+		return &fr.totals
+	}
+	if fr.wideTotals == nil {
+		fr.wideTotals = make([]totalsCheck, len(fr.t.wide.cols))
+		for i := range fr.wideTotals {
+			fr.wideTotals[i].label = fr.t.wide.periods[i]
+		}
+	}
+	return &fr.wideTotals[row.wide]
 }
 
 // segment parses a segment value.

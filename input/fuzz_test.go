@@ -100,6 +100,15 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte(figHeader+"四川,成都,2019,\"130万\n"), uint8(2))
 	f.Add([]byte("\xEF\xBB\xBF"+figHeader+"四川,,2019-02-30,1,\n"), uint8(2))
+	for _, b := range []string{ // the layouts of office sheets
+		"省份,城市,2017年,2018年,2019年上半年\n四川,成都,1,2,3\n合计,,1,2,3\n",
+		"省份,城市,人数（万人）,\n,,2018年,2019年\n四川,成都,120,130\n",
+		"省份,城市,年份,月份,人数\n四川,成都,2019,5,1\n",
+		"省份,城市,时期,人数\n合　计,,2019,2\n四川,小计,2019,1\n四川,成都,2019,1\n注：估算\n填表人：张三\n",
+		"省份,城市,时期,人数,\n四川,全省,2019,140万名,数据待核实\n",
+	} {
+		f.Add([]byte(b), uint8(2))
+	}
 	f.Add([]byte("\x00\x01\x02"), uint8(0))
 	f.Add([]byte("title = \"x\"\n[[stated]]\nvalue = nan\n"), uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, which uint8) {

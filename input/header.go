@@ -229,6 +229,9 @@ func (t *table) mapHeader(header []string) {
 	var unknown []int
 	for i, raw := range header {
 		h := trim(raw)
+		if t.wide != nil && slices.Contains(t.wide.cols, i) {
+			continue // a wide table's period column (wide.go)
+		}
 		hc := t.schema.readHeaderCell(h)
 		switch {
 		case hc.unitCell:
@@ -262,7 +265,7 @@ func (t *table) mapHeader(header []string) {
 		t.width--
 	}
 	for _, c := range t.schema.required {
-		if t.idx[c] == 0 {
+		if t.idx[c] == 0 && (t.wide == nil || (c != colPeriod && c != colMembers)) {
 			t.c.add(t.at(t.line, 0, missingColumn(c, header, unknown)))
 			t.broken = true
 		}

@@ -132,6 +132,15 @@ func (t *table) findHeader() {
 			t.useHeader(rec, above)
 			return
 		}
+		if w := t.wideHeader(rec); w != nil {
+			t.wide = w
+			t.useHeader(rec, above)
+			t.useWide(w)
+			return
+		}
+		if t.twoRowHeader(rec, above) {
+			return
+		}
 		if score > bestScore {
 			best, bestScore = len(above), score
 		}
@@ -151,6 +160,38 @@ func (t *table) findHeader() {
 		t.useHeader(h.cells, above[:best])
 		t.broken = true // a required column is missing (mapHeader said which)
 	}
+}
+
+// twoRowHeader reads the row before rec and rec as one header (wide.go's
+// joinHeader) when together, and not alone, they name the columns or a
+// wide table's periods.
+func (t *table) twoRowHeader(rec []string, above []aboveRow) bool {
+	n := len(above)
+	if n == 0 || t.retry != nil {
+		return false
+	}
+	top := above[n-1]
+	joined := t.schema.joinHeader(top.cells, rec)
+	w := t.wideHeader(joined)
+	if w == nil && t.schema.named(joined) < len(t.schema.required) {
+		return false
+	}
+	t.wide = w
+	t.useHeader(joined, above[:n-1])
+	if w != nil {
+		t.groupUnit(top.cells, w, top.line)
+		t.useWide(w)
+	}
+	var cells []string
+	for _, c := range joined {
+		if c != "" {
+			cells = append(cells, c)
+		}
+	}
+	t.notes.add(codeTwoRowHeader,
+		fmt.Sprintf("%s：表头占两行（第%d、%d行），合并读取为：%s", t.pl.name(), top.line, t.headerLine, strings.Join(cells, "、")),
+		fmt.Sprintf("%s: a header over two rows (lines %d and %d) read as one: %s", t.pl.name(), top.line, t.headerLine, strings.Join(cells, ", ")))
+	return true
 }
 
 // named counts the required columns a row names.

@@ -28,6 +28,8 @@ const (
 	codeYearMonth     = "year_month_columns" // 年份 and 月份 columns read as one month
 	codeFooter        = "footer_rows"        // notes below the table (注：, 数据来源：) skipped
 	codeRemarks       = "side_remarks"       // text beside a row, past the header's columns, skipped
+	codeWideTable     = "wide_table"         // one members column per period, read as a long table
+	codeTwoRowHeader  = "header_two_rows"    // a header over two rows read as one
 )
 
 // notices gathers a load's warnings.

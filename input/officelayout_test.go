@@ -113,3 +113,68 @@ func TestFootersNeverHideData(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestOfficeWideTables: a table kept wide (a members column per period)
+// and headers over two rows read as the long table, with their notices;
+// the 合计 row is checked period by period.
+func TestOfficeWideTables(t *testing.T) {
+	for _, tt := range []struct {
+		file     string
+		figures  []string
+		warnings []string
+	}{
+		{"wide.gbk.csv",
+			[]string{"2 2018 成都 1250000", "2 2019 成都 1300000", "3 2018 绵阳 120000", "3 2019 绵阳 125000", "4 2018 重庆 1400000", "4 2019 重庆 1410000"},
+			[]string{
+				"figures.csv (2017年): 1 totals row skipped, not read as records: line 5 (合计 2,550,000) equals the sum of its 2 rows",
+				"figures.csv (2018年): 1 totals row skipped, not read as records: line 5 (合计 2,770,000) equals the sum of its 3 rows",
+				"figures.csv (2019年): 1 totals row skipped, not read as records: line 5 (合计 2,835,000) equals the sum of its 3 rows",
+				"figures.csv: 1 row has no members figure (empty, —, /, 暂无 or the like), read as not reported: lines 3",
+				"figures.csv:1: a wide table, one members column per period (2017年, 2018年, 2019年), read as one row per place and period",
+			}},
+		{"widetwo.gbk.csv",
+			[]string{"3 2018 成都 1200000", "3 2019 成都 1300000", "4 2018 重庆 1350000", "4 2019 重庆 1410000"},
+			[]string{
+				"figures.csv: a header over two rows (lines 1 and 2) read as one: 省份, 城市, 2018年, 2019年",
+				"figures.csv:1: members read in 万人: 140 is 1,400,000",
+				"figures.csv:2: a wide table, one members column per period (2018年, 2019年), read as one row per place and period",
+			}},
+		{"splitheader.gbk.csv",
+			[]string{"3 2019 成都 1300000", "4 2019 重庆 1410000"},
+			[]string{"figures.csv: a header over two rows (lines 1 and 2) read as one: 省份, 城市, 时期, 新的社会阶层人士人数"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			figures, warnings := loadOffice(t, tt.file)
+			if !reflect.DeepEqual(figures, tt.figures) {
+				t.Errorf("figures\n got %q\nwant %q", figures, tt.figures)
+			}
+			if !reflect.DeepEqual(warnings, tt.warnings) {
+				t.Errorf("warnings\n got %q\nwant %q", warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+// TestWideTableForms: months and half-years in the header; an error names
+// the cell's own column; a header with a period column is never wide.
+func TestWideTableForms(t *testing.T) {
+	fsys := officeFS(t, "days.csv")
+	fsys["figures.csv"].Data = []byte("城市,省份,2019年4月,2019年5月\n成都,四川,128万,130万\n重庆,重庆,139万,141万\n")
+	d, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(figureLines(d.Figures), "; "); d.Period.String() != "2019-05" || got != "2 2019-04 成都 1280000; 2 2019-05 成都 1300000; 3 2019-04 重庆 1390000; 3 2019-05 重庆 1410000" {
+		t.Errorf("period %v figures %s", d.Period, got)
+	}
+	fsys["figures.csv"].Data = []byte("省份,城市,2018年下半年,2019年上半年\n四川,成都,125万,abc\n")
+	_, err = Load(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), `figures.csv:2:4: members "abc" is not a number`) {
+		t.Errorf("err = %v", err)
+	}
+	fsys["figures.csv"].Data = []byte("省份,城市,时期,人数,2019年\n四川,成都,2019,1300000,x\n")
+	d, err = Load(fsys, Options{})
+	if err != nil || len(d.Figures) != 1 || d.Figures[0].Members != 1300000 {
+		t.Errorf("a long table with a column headed 2019年: %v, %v", err, d)
+	}
+}

@@ -28,6 +28,8 @@ type table struct {
 	notes      *notices
 	idx        [numCols]int // 1-based field index of each column; 0 absent
 	monthCol   int          // 1-based index of a 月份 column read with the 年份 one (idx[colPeriod]); 0 none
+	wide       *wideCols    // a wide table's period columns (wide.go); nil for a long table
+	wideK      int          // the current row's period column, an index into wide
 	width      int
 	rec        []string
 	line       int // first line of the current row
@@ -104,6 +106,9 @@ func (t *table) next() bool {
 	if t.broken {
 		return false
 	}
+	if t.nextWide() {
+		return true
+	}
 	for {
 		rec, err := t.read()
 		if err != nil {
@@ -127,6 +132,10 @@ func (t *table) next() bool {
 			rec = rec[:t.width] // empty trailing cells, as spreadsheets save them
 		}
 		t.rec = rec
+		if t.wide != nil {
+			t.wideK = 0
+			t.setWide()
+		}
 		if t.totalRow() {
 			continue
 		}
@@ -154,6 +163,9 @@ func (t *table) get(c col) string {
 // period returns the current row's period text: the period column's, or
 // with a 月份 column beside the 年份 one, the two as one month (2019年5月).
 func (t *table) period() string {
+	if t.wide != nil {
+		return t.wide.periods[t.wideK]
+	}
 	y := t.get(colPeriod)
 	if t.monthCol == 0 {
 		return y

@@ -113,6 +113,7 @@ type totalsCheck struct {
 	pending         *totalRow // above: the totals row over the current run
 	pendingGrand    *totalRow // above: the grand total over the rows since it
 	grandBefore     runningSums
+	label           string     // a wide table's period column, named in the warning
 	rows            []totalRow // the first few, for the warning
 	count           int
 	differ          int
@@ -225,9 +226,13 @@ func (tc *totalsCheck) note(t *table) {
 	if tc.differ > 0 {
 		zhDiffer, enDiffer = fmt.Sprintf("，其中%d行与其各行之和不等", tc.differ), fmt.Sprintf(", %d of them not equal to the sum of their rows", tc.differ)
 	}
+	name, nameZh := t.pl.name(), t.pl.name()
+	if tc.label != "" {
+		name, nameZh = name+" ("+tc.label+")", nameZh+"（"+tc.label+"）"
+	}
 	t.notes.add(codeTotals,
-		fmt.Sprintf("%s：%d个合计行已跳过（不作为记录）%s：%s%s", t.pl.name(), tc.count, zhDiffer, strings.Join(zh, "；"), moreZh),
-		fmt.Sprintf("%s: %s skipped, not read as records%s: %s%s", t.pl.name(), count(tc.count, "totals row", "totals rows"), enDiffer, strings.Join(en, "; "), more))
+		fmt.Sprintf("%s：%d个合计行已跳过（不作为记录）%s：%s%s", nameZh, tc.count, zhDiffer, strings.Join(zh, "；"), moreZh),
+		fmt.Sprintf("%s: %s skipped, not read as records%s: %s%s", name, count(tc.count, "totals row", "totals rows"), enDiffer, strings.Join(en, "; "), more))
 }
 
 // totalRow reports whether the current row is a totals row. For a table

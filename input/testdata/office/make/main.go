@@ -177,6 +177,30 @@ var books = map[string][][]cell{
 		{s("四川"), s("绵阳"), s("2019"), n(125000)},
 		{s("重庆"), s("全市"), s("2019"), n(1410000)},
 	},
+	// wide: one members column per period, the period in the header, a
+	// 合计 row below.
+	"wide": {
+		{s("省份"), s("城市"), s("2017年"), s("2018年"), s("2019年")},
+		{s("四川"), s("成都"), n(1200000), n(1250000), n(1300000)},
+		{s("四川"), s("绵阳"), s(""), n(120000), n(125000)},
+		{s("重庆"), s("重庆"), n(1350000), n(1400000), n(1410000)},
+		{s("合计"), s(""), n(2550000), n(2770000), n(2835000)},
+	},
+	// widetwo: a two-row header, 人数（万人） over the period cells (merged
+	// across in the workbook), 省份 and 城市 merged down.
+	"widetwo": {
+		{s("省份"), s("城市"), s("人数（万人）"), s("")},
+		{s(""), s(""), s("2018年"), s("2019年")},
+		{s("四川"), s("成都"), n(120), n(130)},
+		{s("重庆"), s("重庆"), n(135), n(141)},
+	},
+	// splitheader: a header split over two rows (新的社会阶层 over 人士人数).
+	"splitheader": {
+		{s("省份"), s("城市"), s("时期"), s("新的社会阶层")},
+		{s(""), s(""), s(""), s("人士人数")},
+		{s("四川"), s("成都"), s("2019"), n(1300000)},
+		{s("重庆"), s("重庆"), s("2019"), n(1410000)},
+	},
 	// citycolumn: the city column under a header that is not a city name.
 	"citycolumn": {
 		{s("省份"), s("城市名"), s("时期"), s("人数")},
@@ -197,7 +221,7 @@ var saves = []struct{ options, ext string }{
 
 // gbkOnly are the books saved only as GBK CSV, the way a Chinese Excel or
 // WPS saves "CSV (逗号分隔)".
-var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true, "yearmonth": true, "footer": true, "totalsabove": true, "wholeprovince": true}
+var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true, "yearmonth": true, "footer": true, "totalsabove": true, "wholeprovince": true, "wide": true, "widetwo": true, "splitheader": true}
 
 // main writes every book, or only those named on the command line.
 func main() {
