@@ -80,6 +80,7 @@ func readCities(t *table) *cityIndex {
 	}
 	t.layout.totals.note(t)
 	t.layoutNotes()
+	ix.countiesBeside(t)
 	if !t.broken && t.retry == nil && !t.cancelled && t.rows == 0 {
 		t.c.add(t.at(0, 0, "has no rows below the header, expected one row per city in the programme (there is nothing to brief on without them)"))
 		ix.loaded = false

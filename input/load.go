@@ -107,6 +107,9 @@ func load(ctx context.Context, fsys fs.FS, opts Options, parallel bool) (*analys
 	if n, ok := ix.matchedNotice(); ok {
 		ld.notes.add(n.Code, n.Zh, n.En)
 	}
+	if n, ok := ix.changesNotice(); ok {
+		ld.notes.add(n.Code, n.Zh, n.En)
+	}
 	if err := ld.c.result(); err != nil {
 		return nil, &Invalid{Errors: err.(Errors), Notices: ld.notes.sorted()}
 	}

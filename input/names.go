@@ -3,6 +3,7 @@ package input
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -56,16 +57,17 @@ const maxSuggest = 200
 
 // names is the matching state of a city index.
 type names struct {
-	file        string                    // the table being read
-	rowWord     string                    // how its rows are counted: line or row
-	tables      map[string]int            // tables in the order read
-	provByKey   map[string]int32          // divisions.ProvinceKey → province index
-	cityByKey   []map[string][]int32      // by province index: divisions.CityKeys → city indexes
-	formProvs   map[string][]int32        // every form of a city → the provinces it is in
-	regionByKey map[string]string         // divisions.RegionKey → cities.csv's first spelling
-	memo        map[cityRef]*resolution   // resolved references of the current file
-	matched     map[nameMatch]*matchTally // every match made, for the notice
-	suggested   int                       // unknown names searched for a suggestion
+	file        string                      // the table being read
+	rowWord     string                      // how its rows are counted: line or row
+	tables      map[string]int              // tables in the order read
+	provByKey   map[string]int32            // divisions.ProvinceKey → province index
+	cityByKey   []map[string][]int32        // by province index: divisions.CityKeys → city indexes
+	formProvs   map[string][]int32          // every form of a city → the provinces it is in
+	regionByKey map[string]string           // divisions.RegionKey → cities.csv's first spelling
+	memo        map[cityRef]*resolution     // resolved references of the current file
+	matched     map[nameMatch]*matchTally   // every match made, for the notice
+	suggested   int                         // unknown names searched for a suggestion
+	changes     map[string]divisions.Change // old division names met, by old name
 }
 
 func (n *names) init() {
@@ -74,6 +76,34 @@ func (n *names) init() {
 	n.matched = make(map[nameMatch]*matchTally)
 	n.tables = make(map[string]int)
 	n.formProvs = make(map[string][]int32)
+	n.changes = make(map[string]divisions.Change)
+}
+
+// noteChange remembers that name, written in province, is an old division
+// name (思茅市, renamed 普洱市 in 2007), for the names_renamed notice.
+func (n *names) noteChange(province, name string) {
+	if c, ok := divisions.FindChange(province, name); ok {
+		n.changes[c.Old] = c
+	}
+}
+
+// changesNotice lists the old division names met, or ok is false.
+func (n *names) changesNotice() (analysis.Notice, bool) {
+	if len(n.changes) == 0 {
+		return analysis.Notice{}, false
+	}
+	cs := slices.SortedFunc(maps.Values(n.changes), func(a, b divisions.Change) int {
+		return cmp.Or(cmp.Compare(a.Province, b.Province), strings.Compare(a.Old, b.Old))
+	})
+	var zh, en []string
+	for _, c := range cs {
+		zh = append(zh, c.DescribeZh())
+		en = append(en, c.Describe())
+	}
+	return analysis.Notice{Code: codeRenamed,
+		Zh: "数据中有已变更的区划名称，更名的按现名与城市表匹配：" + strings.Join(zh, "；"),
+		En: "the data uses old division names; a renamed place is matched to cities.csv under either name: " + strings.Join(en, "; "),
+	}, true
 }
 
 // reading starts a table: references are remembered per table, since the
@@ -190,7 +220,11 @@ func (ix *cityIndex) addKeys(i int32) {
 		for _, f := range pl.Forms() {
 			ix.addForm(f, p)
 		}
+		for _, f := range divisions.FormerNames(pl) { // 思茅市 for 普洱市
+			ix.addForm(f, p)
+		}
 	}
+	ix.noteChange(c.Province, c.Name) // cities.csv itself lists an old name
 }
 
 // addForm notes that a city of province p may be written form.
@@ -291,6 +325,7 @@ func (ix *cityIndex) match(rawCity, rawProvince string) *resolution {
 	r.city = cands[0]
 	if c := ix.cities[r.city]; c.Name != rawCity {
 		r.matches = append(r.matches, nameMatch{written: rawCity, spelled: c.Name})
+		ix.noteChange(c.Province, city) // 思茅市 read as 普洱市
 	}
 	return r
 }
@@ -330,6 +365,16 @@ func (ix *cityIndex) suggestCity(city, province string, p int32) string {
 	prov := province
 	if p >= 0 {
 		prov = ix.provNames[p]
+	}
+	if c, ok := divisions.FindChange(prov, city); ok {
+		// An old name: never "did you mean 思茅区".
+		switch c.Kind {
+		case divisions.Renamed:
+			return fmt.Sprintf("; %s: expected %s (or %s) in cities.csv", c.Describe(), c.New, c.Old)
+		case divisions.Merged:
+			return fmt.Sprintf("; %s: expected %s in cities.csv as the data names it, or its figures given to %s", c.Describe(), c.Old, c.New)
+		}
+		return fmt.Sprintf("; %s: expected %s in cities.csv as the data names it", c.Describe(), c.Old)
 	}
 	if _, spelling, ok := divisions.Suggest(prov, city); ok && spelling == city {
 		return "" // a real place (西安), missing from cities.csv

@@ -294,3 +294,94 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+func TestPrefecture(t *testing.T) {
+	cases := []struct{ prov, name, want string }{
+		{"四川", "都江堰市", "5101 成都市"},
+		{"四川", "武侯区", "5101 成都市"},
+		{"重庆", "渝中区", "5000 重庆市"},
+		{"重庆", "石柱县", "5000 重庆市"},
+		{"北京", "朝阳区", "1100 北京市"},
+		{"湖北", "仙桃市", ""}, // governed by the province directly
+		{"四川", "成都市", ""}, // not county-level
+		{"安徽", "巢湖市", "3401 合肥市"},
+	}
+	for _, c := range cases {
+		p, ok := City(c.prov, c.name)
+		if !ok {
+			t.Fatalf("City(%s, %s) unknown", c.prov, c.name)
+		}
+		got := ""
+		if q, ok := Prefecture(p); ok {
+			got = q.Code + " " + q.Name
+		}
+		if got != c.want {
+			t.Errorf("Prefecture(%s) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestChanges(t *testing.T) {
+	cases := []struct{ prov, name, want string }{
+		{"云南", "思茅市", "5308"},   // renamed 普洱市 2007
+		{"云南省", "思茅市", "5308"},  // any form of the province
+		{"湖北", "襄樊市", "4206"},   // 襄阳市
+		{"湖北", "襄樊", "4206"},    // its short form, no place of today
+		{"贵州", "毕节地区", "5205"},  // 毕节市
+		{"西藏", "日喀则地区", "5402"}, // 日喀则市
+		{"新疆", "哈密地区", "6505"},
+		{"云南", "思茅", "530802"},  // 思茅区 today: never read as 普洱
+		{"山东", "莱芜市", ""},       // merged into 济南: not 济南's figure
+		{"安徽", "巢湖市", "340181"}, // today a county-level city of 合肥
+		{"四川", "思茅市", ""},       // not in that province
+	}
+	for _, c := range cases {
+		var got []string
+		for _, p := range Places(c.prov, c.name) {
+			got = append(got, p.Code)
+		}
+		if g := strings.Join(got, ","); g != c.want {
+			t.Errorf("Places(%s, %s) = %s, want %s", c.prov, c.name, g, c.want)
+		}
+	}
+	for _, c := range changes {
+		p, ok := Province(c.Province)
+		if !ok {
+			if p, ok = provinceByCode(c.Province); !ok {
+				t.Fatalf("%s: province %s unknown", c.Old, c.Province)
+			}
+		}
+		if len(current(p.Code, c.Old)) > 0 && c.Kind == Renamed {
+			t.Errorf("%s is still a place of the 2023 table", c.Old)
+		}
+		if c.New != "" && len(current(p.Code, c.New)) == 0 {
+			t.Errorf("%s: new name %s is not in the 2023 table", c.Old, c.New)
+		}
+		if c.Year < 2007 || c.Year > 2023 {
+			t.Errorf("%s: year %d", c.Old, c.Year)
+		}
+	}
+	if c, ok := FindChange("", "莱芜市"); !ok || c.Describe() != "莱芜市 was merged into 济南市 (its 莱芜区 and 钢城区) in 2019" {
+		t.Errorf("莱芜市: %+v %v", c, ok)
+	}
+	if c, ok := FindChange("云南", "思茅市"); !ok || c.Describe() != "思茅市 was renamed 普洱市 in 2007" || c.DescribeZh() != "思茅市已于2007年更名为普洱市" {
+		t.Errorf("思茅市: %+v %v", c, ok)
+	}
+	pe, _ := City("云南", "普洱市")
+	if got := strings.Join(FormerNames(pe), " "); got != "思茅市" {
+		t.Errorf("former names of 普洱市: %s", got)
+	}
+	xy, _ := City("湖北", "襄阳")
+	if got := strings.Join(FormerNames(xy), " "); got != "襄樊市 襄樊" {
+		t.Errorf("former names of 襄阳市: %s", got)
+	}
+}
+
+func provinceByCode(code string) (Place, bool) {
+	for _, p := range Provinces() {
+		if p.Code == code {
+			return p, true
+		}
+	}
+	return Place{}, false
+}

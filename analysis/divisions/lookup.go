@@ -46,13 +46,28 @@ func Province(name string) (Place, bool) {
 // not 朝阳县); else a county-level form, which may fit several places (鼓楼 in 江苏: the
 // 鼓楼区 of 南京 and of 徐州). Nil where the table does not know the name
 // there, or the province.
+//
+// A name the table no longer has because the place was renamed (思茅市,
+// 毕节地区: changes.go) means the place under its new name; a merged or
+// abolished one means none.
 func Places(province, name string) []Place {
 	p, ok := Province(province)
 	if !ok {
 		return nil
 	}
+	if out := current(p.Code, name); out != nil {
+		return out
+	}
+	if c, ok := FindChange(p.Name, name); ok && c.Kind == Renamed {
+		return current(p.Code, c.New)
+	}
+	return nil
+}
+
+// current is Places among today's divisions, for a province's code.
+func current(code, name string) []Place {
 	t := tab()
-	k := provForm{p.Code, name}
+	k := provForm{code, name}
 	for _, m := range []map[provForm][]int32{t.exactPref, t.exactCounty, t.pref, t.county} {
 		if idx := m[k]; len(idx) > 0 {
 			out := make([]Place, len(idx))
@@ -73,6 +88,25 @@ func City(province, name string) (Place, bool) {
 		return Place{}, false
 	}
 	return ps[0], true
+}
+
+// Prefecture returns the prefecture-level place a county-level place lies
+// in, as its code says (510181 都江堰市 → 5101 成都市; a municipality's
+// district → the municipality, 500103 渝中区 → 重庆市). ok is false for
+// any other place and for a county-level city the province governs
+// directly (仙桃, 石河子), which lies in no prefecture.
+func Prefecture(p Place) (Place, bool) {
+	if p.Level != LevelCounty || len(p.Code) != 6 {
+		return Place{}, false
+	}
+	t := tab()
+	if i, ok := t.byCode[p.Code[:4]]; ok && t.places[i].Level == LevelPrefecture {
+		return t.places[i], true
+	}
+	if i, ok := t.byCode[p.Code[:2]+"00"]; ok { // a municipality's 市辖区 or 县
+		return t.places[i], true
+	}
+	return Place{}, false
 }
 
 // ProvinceKey is the key under which every form of a province name meets:

@@ -54,6 +54,7 @@ type table struct {
 	// Full names, then other forms, of prefecture- and county-level units
 	// within their province.
 	exactPref, pref, exactCounty, county map[provForm][]int32
+	byCode                               map[string]int32 // code → place index
 }
 
 var tab = sync.OnceValue(func() *table {
@@ -86,7 +87,7 @@ func readCSV(name string, cols int) ([][]string, error) {
 
 func load() (*table, error) {
 	t := &table{provinces: map[string]int32{}, exactPref: map[provForm][]int32{}, pref: map[provForm][]int32{},
-		exactCounty: map[provForm][]int32{}, county: map[provForm][]int32{}}
+		exactCounty: map[provForm][]int32{}, county: map[provForm][]int32{}, byCode: map[string]int32{}}
 	provs, err := readCSV("provinces.csv", 2)
 	if err != nil {
 		return nil, err
@@ -122,6 +123,7 @@ func load() (*table, error) {
 func (t *table) add(p Place, forms []string) int32 {
 	p.index = int32(len(t.places))
 	t.places = append(t.places, p)
+	t.byCode[p.Code] = p.index
 	all := []string{p.Name}
 	for _, f := range append(forms, aliases[p.Code]...) {
 		if f != p.Name && !contains(all, f) {
