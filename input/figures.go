@@ -65,6 +65,7 @@ type figureReader struct {
 
 	totals     totalsCheck
 	wideTotals []totalsCheck // a wide table's, by period column
+	sums       periodSums    // each period's figures added up (plausible.go)
 	dups       map[analysis.Period]*dupSet
 	denseBytes int
 	keep       [2]bucket // [0] the compared period, [1] the best previous
