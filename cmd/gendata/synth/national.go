@@ -11,6 +11,8 @@ import (
 	"strconv"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/basebrief/basebrief/analysis/divisions"
 )
 
 // Options shape the generated data. The zero value of each field but
@@ -168,6 +170,11 @@ func makeCities(o Options, rng *rand.Rand) []city {
 				stem += "新"
 			}
 			name = stem + suffixes[j/(len(first)*len(second))]
+			if pl, ok := divisions.City(provinces[p].name, name); ok && pl.Level == divisions.LevelCounty {
+				// 东城区 beside 北京 is a district listed beside the city
+				// that contains it (input warns: counted twice?).
+				name = stem + "新" + suffixes[j/(len(first)*len(second))]
+			}
 			if k-1 >= size {
 				name += strconv.Itoa((k-1)/size + 1)
 			}
