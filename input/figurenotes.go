@@ -101,6 +101,11 @@ func (fr *figureReader) notes() {
 			fmt.Sprintf("%s：%d行人数为科学计数法且有效数字不超过4位（如1.21E+06，多因列宽不足），已按所示数值读取，请核对原表：第%s行", t.pl.name(), s.n, joinLines(s.lines, s.n, true)),
 			fmt.Sprintf("%s: %s members in scientific notation with 4 or fewer significant digits (1.21E+06, a narrow column's rounding), read as shown; check the exact figures: lines %s", t.pl.name(), count(s.n, "row gives", "rows give"), joinLines(s.lines, s.n, false)))
 	}
+	if r := fr.provRows; r.n > 0 {
+		t.notes.add(codeProvinceRows,
+			fmt.Sprintf("%s：%d行城市列为“合计”且是该省份唯一的一行，按该省份的省级数读取：第%s行", t.pl.name(), r.n, joinLines(r.lines, r.n, true)),
+			fmt.Sprintf("%s: %s 合计 in the city column as a province's only row, read as the province-level figure: lines %s", t.pl.name(), count(r.n, "row has", "rows have"), joinLines(r.lines, r.n, false)))
+	}
 	fr.totals.note(t)
 	for i := range fr.wideTotals {
 		fr.wideTotals[i].note(t) // each period column's totals

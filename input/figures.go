@@ -27,6 +27,10 @@ type figureRow struct {
 	total  string          // a totals row's name (合计): checked, not a record
 	hasSum bool            // the totals row carries a members figure
 	wide   int             // a wide table's period column (wide.go), else 0
+	// maybeProv: a totals row 合计 in the city column with a province and
+	// a whole record's values: the province's own figure when no city of
+	// that province comes before it since the last totals row (validate).
+	maybeProv bool
 }
 
 // figureParser is the parse stage of figures.csv: the values of each row.
@@ -63,14 +67,18 @@ type figureReader struct {
 	want analysis.Period // Options.Period; zero: the latest
 	keys int             // (cities + provinces) × segments
 
-	totals     totalsCheck
-	wideTotals []totalsCheck // a wide table's, by period column
-	sums       periodSums    // each period's figures added up (plausible.go)
-	dups       map[analysis.Period]*dupSet
-	denseBytes int
-	keep       [2]bucket // [0] the compared period, [1] the best previous
-	hist       history   // every kept row, compactly (keep.go)
-	sources    map[string]string
+	totals       totalsCheck
+	wideTotals   []totalsCheck   // a wide table's, by period column
+	cityProvs    map[string]bool // provinces with a city's record so far
+	lastCityProv string
+	seenRecord   bool       // a record (not a totals row) was read
+	provRows     rowTally   // 合计 rows read as a province's own figure
+	sums         periodSums // each period's figures added up (plausible.go)
+	dups         map[analysis.Period]*dupSet
+	denseBytes   int
+	keep         [2]bucket // [0] the compared period, [1] the best previous
+	hist         history   // every kept row, compactly (keep.go)
+	sources      map[string]string
 
 	// Caches for the runs of equal values national files are made of.
 	lastDupsPeriod analysis.Period
@@ -143,8 +151,11 @@ func (fp *figureParser) parse(row *figureRow) {
 	if fp.cityProbe != nil {
 		fp.probe()
 	}
+	row.maybeProv = false
 	if row.total != "" {
-		fp.totalRow(row)
+		if !fp.provinceCandidate(row) {
+			fp.totalRow(row)
+		}
 		return
 	}
 	seg, segOK := fp.segment(t.get(colSegment))
@@ -179,6 +190,30 @@ func (fp *figureParser) parse(row *figureRow) {
 	f.Source = t.get(colSource)
 }
 
+// provinceCandidate reads a 合计 row of the city column that may be a
+// province's only row (重庆, 合计, 2019, 141万): a province named, no
+// segment, and a period and members that read.
+func (fp *figureParser) provinceCandidate(row *figureRow) bool {
+	t := fp.t
+	prov := t.get(colProvince)
+	if removeSpaces(t.get(colCity)) != "合计" || prov == "" || isTotalName(prov) || t.get(colSegment) != "" {
+		return false
+	}
+	period, err := ParsePeriod(t.period())
+	if err != nil {
+		return false
+	}
+	v, _, err := readMembers(t.get(colMembers), t.layout.unitExp)
+	if err != nil {
+		return false
+	}
+	f := &row.fig
+	f.City, f.Period, f.Members, f.Source = "", period, v, t.get(colSource)
+	row.hasSum, row.maybeProv = true, true
+	row.dated, row.keyed, row.ok = true, true, true
+	return true
+}
+
 // totalRow reads a totals row's members figure, if it has one.
 func (fp *figureParser) totalRow(row *figureRow) {
 	t := fp.t
@@ -199,8 +234,11 @@ func (fp *figureParser) totalRow(row *figureRow) {
 func (fr *figureReader) validate(row *figureRow) {
 	f := row.fig
 	if row.total != "" {
-		fr.totalsOf(row).total(f.Line, row.total, f.Members, row.hasSum)
-		return
+		if !row.maybeProv || !fr.provinceOnly(f) {
+			fr.totalsOf(row).total(f.Line, row.total, f.Members, row.hasSum)
+			return
+		}
+		fr.provRows.add(f.Line) // the province's own figure, read as a record below
 	}
 	if row.absent {
 		fr.resolve(&f) // the names are still checked
@@ -223,9 +261,41 @@ func (fr *figureReader) validate(row *figureRow) {
 	if ok {
 		if f.Segment == analysis.SegmentAll {
 			fr.totalsOf(row).record(f.City != "", f.Members)
+			fr.seenRecord = true
+			if f.City != "" {
+				fr.cityProv(f.Province)
+			}
 		}
 		fr.keepFigure(&f, key)
 	}
+}
+
+// cityProv remembers that a city of province p has a record.
+func (fr *figureReader) cityProv(p string) {
+	if p == fr.lastCityProv {
+		return
+	}
+	if fr.cityProvs == nil {
+		fr.cityProvs = make(map[string]bool)
+	}
+	fr.cityProvs[p], fr.lastCityProv = true, p
+}
+
+// provinceOnly reports whether a 合计 row naming province f.Province is
+// that province's own figure: records came before it, none of them a city
+// of its province, in a table whose totals sit below their rows (above
+// them, 重庆 合计 would head 重庆's cities).
+func (fr *figureReader) provinceOnly(f analysis.Figure) bool {
+	if fr.totalsOf(&figureRow{}).above || !fr.seenRecord || !fr.ix.loaded {
+		return false
+	}
+	p, ok := fr.ix.provIdx[name(f.Province)]
+	if !ok {
+		if p, _ = fr.ix.resolveProvince(name(f.Province), f.Line); p < 0 {
+			return false
+		}
+	}
+	return !fr.cityProvs[fr.ix.provNames[p]]
 }
 
 // totalsOf is the totals check of a row's period column: a wide table's

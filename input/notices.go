@@ -22,14 +22,15 @@ const (
 	codeTotals        = "totals_rows"       // totals rows skipped and checked
 	codeNotReported   = "not_reported"      // members marked as not reported
 	codeScientific    = "scientific_notation"
-	codeMonthDays     = "month_day_mixed"    // first- or last-of-month days read as months
-	codePeriodKinds   = "period_kinds"       // periods of several kinds present
-	codeLineEnds      = "cr_line_ends"       // lines ending with a lone CR
-	codeYearMonth     = "year_month_columns" // 年份 and 月份 columns read as one month
-	codeFooter        = "footer_rows"        // notes below the table (注：, 数据来源：) skipped
-	codeRemarks       = "side_remarks"       // text beside a row, past the header's columns, skipped
-	codeWideTable     = "wide_table"         // one members column per period, read as a long table
-	codeTwoRowHeader  = "header_two_rows"    // a header over two rows read as one
+	codeMonthDays     = "month_day_mixed"     // first- or last-of-month days read as months
+	codePeriodKinds   = "period_kinds"        // periods of several kinds present
+	codeLineEnds      = "cr_line_ends"        // lines ending with a lone CR
+	codeYearMonth     = "year_month_columns"  // 年份 and 月份 columns read as one month
+	codeFooter        = "footer_rows"         // notes below the table (注：, 数据来源：) skipped
+	codeRemarks       = "side_remarks"        // text beside a row, past the header's columns, skipped
+	codeWideTable     = "wide_table"          // one members column per period, read as a long table
+	codeTwoRowHeader  = "header_two_rows"     // a header over two rows read as one
+	codeProvinceRows  = "province_total_rows" // 合计 as the city of a province's only row
 )
 
 // notices gathers a load's warnings.

@@ -46,6 +46,12 @@ func TestOfficeOtherLayouts(t *testing.T) {
 		{"totalsabove.gbk.csv",
 			[]string{"4 2019 成都 1300000", "5 2019 绵阳 125000", "7 2019 重庆 1410000"},
 			[]string{"figures.csv: 3 totals rows skipped, not read as records: line 2 (合　计 2,835,000) equals the sum of its 3 rows; line 3 (小计 1,425,000) equals the sum of its 2 rows; line 6 (小计 1,410,000) equals the sum of its 1 row"}},
+		{"provincetotal.gbk.csv",
+			[]string{"2 2019 成都 1300000", "3 2019 绵阳 125000", "5 2019 重庆 1410000"},
+			[]string{
+				"figures.csv: 1 row has 合计 in the city column as a province's only row, read as the province-level figure: lines 5",
+				"figures.csv: 1 totals row skipped, not read as records: line 4 (小计 1,425,000) equals the sum of its 2 rows",
+			}},
 		{"wholeprovince.gbk.csv",
 			[]string{"2 2019 成都 1300000", "3 2019 绵阳 125000", "4 2019 重庆 1410000"},
 			nil},
@@ -176,5 +182,34 @@ func TestWideTableForms(t *testing.T) {
 	d, err = Load(fsys, Options{})
 	if err != nil || len(d.Figures) != 1 || d.Figures[0].Members != 1300000 {
 		t.Errorf("a long table with a column headed 2019年: %v, %v", err, d)
+	}
+}
+
+// TestTotalAsCityStaysTotal: 合计 in the city column closing its own
+// province's cities, or heading them, is a totals row.
+func TestTotalAsCityStaysTotal(t *testing.T) {
+	for name, csv := range map[string]string{
+		"below": "省份,城市,时期,人数\n四川,成都,2019,1300000\n四川,绵阳,2019,125000\n四川,合计,2019,1425000\n重庆,重庆,2019,1410000\n重庆,合计,2019,1410000\n",
+		"above": "省份,城市,时期,人数\n四川,合计,2019,1425000\n四川,成都,2019,1300000\n四川,绵阳,2019,125000\n重庆,合计,2019,1410000\n重庆,重庆,2019,1410000\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys := officeFS(t, "days.csv")
+			fsys["figures.csv"].Data = []byte(csv)
+			d, err := Load(fsys, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, f := range d.Figures {
+				if f.City == "" {
+					t.Errorf("line %d read as %s's province-level figure", f.Line, f.Province)
+				}
+				lines = append(lines, f.City)
+			}
+			if len(lines) != 3 || !strings.Contains(strings.Join(d.Warnings(), "\n"), "2 totals rows skipped, not read as records: line") ||
+				strings.Contains(strings.Join(d.Warnings(), "\n"), "differs") {
+				t.Errorf("figures %v warnings %q", lines, d.Warnings())
+			}
+		})
 	}
 }

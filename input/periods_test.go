@@ -140,7 +140,7 @@ func TestMonthEndAndMidMonthDays(t *testing.T) {
 // TestOfficePeriodWorkbooks reads the workbooks the period CSVs were saved
 // from (typed dates, a [DBNum1] format) as figures.xlsx: the same figures.
 func TestOfficePeriodWorkbooks(t *testing.T) {
-	for _, name := range []string{"halves", "numerals", "monthend", "yearmonth", "footer", "totalsabove", "wholeprovince", "wide", "widetwo", "splitheader"} {
+	for _, name := range []string{"halves", "numerals", "monthend", "yearmonth", "footer", "totalsabove", "wholeprovince", "wide", "widetwo", "splitheader", "provincetotal"} {
 		t.Run(name, func(t *testing.T) {
 			csv, err := Load(officeFS(t, name+".gbk.csv"), Options{})
 			if err != nil {

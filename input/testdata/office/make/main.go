@@ -201,6 +201,15 @@ var books = map[string][][]cell{
 		{s("四川"), s("成都"), s("2019"), n(1300000)},
 		{s("重庆"), s("重庆"), s("2019"), n(1410000)},
 	},
+	// provincetotal: 合计 as the city of 重庆's only row (its own figure)
+	// below 四川's cities and their 小计.
+	"provincetotal": {
+		{s("省份"), s("城市"), s("时期"), s("人数")},
+		{s("四川"), s("成都"), s("2019"), n(1300000)},
+		{s("四川"), s("绵阳"), s("2019"), n(125000)},
+		{s("四川"), s("小计"), s("2019"), n(1425000)},
+		{s("重庆"), s("合计"), s("2019"), n(1410000)},
+	},
 	// citycolumn: the city column under a header that is not a city name.
 	"citycolumn": {
 		{s("省份"), s("城市名"), s("时期"), s("人数")},
@@ -221,7 +230,7 @@ var saves = []struct{ options, ext string }{
 
 // gbkOnly are the books saved only as GBK CSV, the way a Chinese Excel or
 // WPS saves "CSV (逗号分隔)".
-var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true, "yearmonth": true, "footer": true, "totalsabove": true, "wholeprovince": true, "wide": true, "widetwo": true, "splitheader": true}
+var gbkOnly = map[string]bool{"halves": true, "numerals": true, "monthend": true, "yearmonth": true, "footer": true, "totalsabove": true, "wholeprovince": true, "wide": true, "widetwo": true, "splitheader": true, "provincetotal": true}
 
 // main writes every book, or only those named on the command line.
 func main() {
