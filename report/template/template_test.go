@@ -139,9 +139,9 @@ func TestChineseNumber(t *testing.T) {
 }
 
 // TestPeriodFormsListed: the instructions name every period kind the input
-// reads, half-years among them.
+// reads, half-years among them, and how a column in 万人 says so.
 func TestPeriodFormsListed(t *testing.T) {
-	for lang, want := range map[Lang][]string{Chinese: {"2019年上半年", "2019-H1", "2019年末", "2019-Q2"}, English: {"half-year (2019-H1", "quarter (2019-Q2)"}} {
+	for lang, want := range map[Lang][]string{Chinese: {"2019年上半年", "2019-H1", "2019年末", "2019-Q2", "人数（万人）"}, English: {"half-year (2019-H1", "quarter (2019-Q2)", "人数（万人）: 130.5 with no unit is refused"}} {
 		f := write(t, lang)
 		rows, err := f.GetRows(f.GetSheetList()[0])
 		if err != nil {

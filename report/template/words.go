@@ -76,7 +76,7 @@ var tables = []struct {
 		{colProvince, true, text{"省份", "province"}, 10, nil, false, 0},
 		{colCity, false, text{"城市；留空表示全省的数字", "city; empty for a province-level figure"}, 10, nil, false, 0},
 		{text{"时期", "period"}, true, text{"年（2019、2019年末）、半年（2019-H1、2019年上半年、2019年下半年）、季度（2019-Q2、2019年第二季度）、月（2019-05、2019年5月）或日（2019-05-17）；单元格为文本格式，按所写读取", "a year (2019), half-year (2019-H1, 2019年上半年), quarter (2019-Q2), month (2019-05) or day (2019-05-17); the cells are text, read as typed"}, 10, nil, false, fmtText},
-		{text{"人数", "members"}, true, text{"人数：数字（1400000）或带单位（140万）；未报送留空或填“—”", "members: a number (1400000) or with a unit (140万); leave empty or type — when not reported"}, 14, nil, false, fmtThousands},
+		{text{"人数", "members"}, true, text{"人数：整数人数（1400000）或带单位（140万）；整列以万人计时在表头注明，如“人数（万人）”，不写单位的130.5会被拒绝；未报送留空或填“—”", "members: a whole number of people (1400000) or with a unit (140万); a column in 万人 says so in its header, 人数（万人）: 130.5 with no unit is refused; leave empty or type — when not reported"}, 14, nil, false, fmtThousands},
 		{text{"群体", "segment"}, false, text{"四类群体之一；留空表示全部人数", "one of the four segments; empty for all members"}, 20, segments, true, 0},
 		{text{"来源", "source"}, false, text{"数字来源", "where the figure comes from"}, 40, nil, false, 0},
 	}},
