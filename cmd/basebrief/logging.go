@@ -76,9 +76,7 @@ func (l *logger) fail(err error, what string) error {
 		l.inputErrors(err)
 		var inv *input.Invalid
 		if errors.As(err, &inv) {
-			for _, n := range inv.Notices {
-				l.Warn(n.En) // warnings often explain the errors
-			}
+			l.notices(inv.Notices) // warnings often explain the errors
 		}
 		n := len(es)
 		if n == 0 {
