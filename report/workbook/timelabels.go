@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -28,23 +29,33 @@ type timeLabels struct {
 	historyCut                                                                            func(total, limit int, sheet, trend string) string
 }
 
-// timeLabelsFor gives the words for a comparison of periods of kind k.
-// Against the previous period the change is 环比 for a month, quarter or
-// day, and 比上年 for a year: a yearly change is never called 环比. 同比
-// (against the same period a year earlier) only exists for the kinds
-// shorter than a year (book.hasYoY).
-func timeLabelsFor(zh bool, k analysis.PeriodKind) timeLabels {
+// timeLabelsFor gives the words for c's changes, named as the briefing
+// names them (vocab.Sequential): 环比 only against the adjacent month,
+// quarter or half-year, 比上年 against the year before (a yearly change is
+// never 环比), else 比 and the period (比2019年3月). 同比 (against the same
+// period a year earlier) only exists for kinds shorter than a year
+// (book.hasYoY).
+func timeLabelsFor(lang vocab.Lang, c *analysis.Comparison) timeLabels {
+	zh := lang != vocab.En
 	l := baseTimeLabels(zh)
-	if k != analysis.KindYear {
+	if c.Previous.IsZero() {
+		return l
+	}
+	kind, adjacent := c.Period.Kind().String(), c.Period.Adjacent(c.Previous)
+	p := c.Previous
+	prev := vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)
+	seq, since := vocab.Sequential(kind, adjacent, prev, lang), vocab.Since(kind, adjacent, prev, lang)
+	if vocab.Sequential(kind, adjacent, prev, vocab.Zh) == "环比" {
 		return l
 	}
 	if zh {
-		l.cmpBasis, l.cmpCities, l.cmpPrevious = "比上年口径", "比上年可比城市数", "可比上年人数"
-		l.change, l.changeRatio, l.previous = "比上年增减", "比上年增减率", "上年人数"
+		l.cmpBasis, l.cmpCities, l.cmpPrevious = seq+"口径", seq+"可比城市数", "可比"+since+"人数"
+		l.change, l.changeRatio, l.previous = seq+"增减", seq+"增减率", since+"人数"
 		return l
 	}
-	l.cmpBasis, l.cmpCities, l.cmpPrevious = "Basis (vs previous year)", "Comparable cities (vs previous year)", "Comparable previous year"
-	l.change, l.changeRatio, l.previous = "Change on previous year", "Change on previous year %", "Previous year's members"
+	head := strings.ToUpper(seq[:1]) + seq[1:]
+	l.cmpBasis, l.cmpCities, l.cmpPrevious = "Basis ("+seq+")", "Comparable cities ("+seq+")", "Comparable, "+since
+	l.change, l.changeRatio, l.previous = head, head+" %", "Members, "+since
 	return l
 }
 

@@ -78,7 +78,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang == vocab.Zh, c.Period.Kind()), lang: lang, limit: cfg.limit, record: cfg.checks}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks}
 	defer b.f.Close()
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {

@@ -483,3 +483,53 @@ func TestTrendSheetYearView(t *testing.T) {
 		t.Errorf("趋势 = %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestChangeHeadings: the change against the previous period is headed as
+// the briefing words it: 环比 only against the adjacent month, 比上年 for
+// years, 比 and the period over a gap; 同比 never for years.
+func TestChangeHeadings(t *testing.T) {
+	yearView := sample.National(sample.Options{Cities: 60, Months: 26})
+	yearView.Period = analysis.Period{Year: 2024}
+	gap := sample.National(sample.Options{Cities: 60, Previous: true})
+	for i := range gap.Figures {
+		if gap.Figures[i].Period == (analysis.Period{Year: 2024, Month: 11}) {
+			gap.Figures[i].Period = analysis.Period{Year: 2024, Month: 9}
+		}
+	}
+	for i, p := range gap.Periods {
+		if p == (analysis.Period{Year: 2024, Month: 11}) {
+			gap.Periods[i] = analysis.Period{Year: 2024, Month: 9}
+		}
+	}
+	for _, tt := range []struct {
+		name      string
+		d         *analysis.Dataset
+		want      []string // on the province sheet
+		wantCity  string   // the city sheet's previous figure
+		forbidden []string
+	}{
+		{"adjacent months", sample.National(sample.Options{Cities: 60, Months: 14}), []string{"环比增减", "环比口径", "可比上期人数", "同比增减"}, "上期人数", []string{"比上年增减", "比上月"}},
+		{"years", yearView, []string{"比上年增减", "比上年增减率", "比上年口径", "可比上年人数"}, "上年人数", []string{"环比", "同比"}},
+		{"months with a gap", gap, []string{"比2024年9月增减", "比2024年9月增减率", "可比2024年9月人数"}, "2024年9月人数", []string{"环比", "上期"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, f := mustWrite(t, mustCompare(t, tt.d), vocab.Zh, maxRows)
+			rows, _ := f.GetRows("省份")
+			head := strings.Join(rows[0], ",")
+			for _, w := range tt.want {
+				if !slices.Contains(rows[0], w) {
+					t.Errorf("省份 has no column %s: %s", w, head)
+				}
+			}
+			for _, w := range tt.forbidden {
+				if strings.Contains(head, w) {
+					t.Errorf("省份 header holds %s: %s", w, head)
+				}
+			}
+			cities, _ := f.GetRows("城市")
+			if !slices.Contains(cities[0], tt.wantCity) {
+				t.Errorf("城市 has no column %s: %s", tt.wantCity, strings.Join(cities[0], ","))
+			}
+		})
+	}
+}
