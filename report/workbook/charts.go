@@ -18,7 +18,7 @@ const (
 
 func (b *book) writeCharts() error {
 	sheet := b.l.charts
-	if err := b.printSetup(sheet, false); err != nil {
+	if err := b.applyPrint(sheet, printPlan{}); err != nil {
 		return err
 	}
 	// Rows of a fixed height, so the charts and page breaks placed by row

@@ -25,7 +25,11 @@ func (b *book) cityTable() *table {
 		cols = append(cols, column{key: fmt.Sprintf("seg%d", s), header: l.segmentShort[s], min: 10, max: 14})
 	}
 	cols = append(cols, column{key: "note", header: l.note, min: 10, max: 60})
-	return &table{sheet: b.layout.cities.sheet, cols: cols, rows: b.layout.cities.n, freeze: 1}
+	groups := []string{"previous", "yearAgo", "note"}
+	if len(b.segs) > 0 {
+		groups = append(groups, fmt.Sprintf("seg%d", b.segs[0]))
+	}
+	return &table{sheet: b.layout.cities.sheet, cols: cols, rows: b.layout.cities.n, freeze: 1, groups: groups, long: true}
 }
 
 func (b *book) writeCities() error {

@@ -17,7 +17,7 @@ func (b *book) writeBases() error {
 		regionOf[[2]string{c.Province, c.City}] = c.Region
 	}
 	for _, p := range b.layout.bases {
-		t := &table{sheet: p.sheet, rows: p.n, freeze: 1, cols: []column{
+		t := &table{sheet: p.sheet, rows: p.n, freeze: 1, long: true, cols: []column{
 			{key: "base", header: l.base, min: 12, max: 48}, {key: "city", header: l.city, min: 8},
 			{key: "province", header: l.province, min: 8}, {key: "region", header: l.region, min: 8},
 			{key: "batch", header: l.batch, min: 6}, {key: "kind", header: l.kind, min: 10, max: 40},
@@ -60,7 +60,7 @@ func (b *book) writeBases() error {
 func (b *book) writeFigures() error {
 	l := b.l
 	for _, p := range b.layout.figures {
-		t := &table{sheet: p.sheet, rows: p.n, cols: []column{
+		t := &table{sheet: p.sheet, rows: p.n, long: true, cols: []column{
 			{key: "period", header: l.period, min: 8}, {key: "province", header: l.province, min: 8},
 			{key: "city", header: l.city, min: 8}, {key: "segment", header: l.segment, min: 10, max: 36},
 			{key: "members", header: l.members, min: 12}, {key: "wan", header: l.wan, min: 10},

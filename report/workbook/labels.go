@@ -11,7 +11,7 @@ import (
 // labels holds every word the workbook writes, in one language.
 type labels struct {
 	// sheet names
-	overview, charts, regions, provinces, cities, bases, figures, quality string
+	overview, charts, regions, provinces, cities, bases, figures, quality, readme string
 
 	// column headers
 	region, province, city, base, tier, note, batch, keyProject, kind, segment, since, source,
@@ -57,7 +57,7 @@ func labelsFor(lang vocab.Lang) *labels {
 func zhLabels() *labels {
 	return &labels{
 		overview: "概览", charts: "图表", regions: "片区", provinces: "省份", cities: "城市",
-		bases: "基地", figures: "人数", quality: "数据质量",
+		bases: "基地", figures: "人数", quality: "数据质量", readme: "说明",
 
 		region: "片区", province: "省区市", city: "城市", base: "基地名称", tier: "城市类型",
 		note: "备注", batch: "批次", keyProject: "重点项目", kind: "领域", segment: "群体",
@@ -109,7 +109,7 @@ func zhLabels() *labels {
 func enLabels() *labels {
 	return &labels{
 		overview: "Overview", charts: "Charts", regions: "Regions", provinces: "Provinces",
-		cities: "Cities", bases: "Bases", figures: "Figures", quality: "Data quality",
+		cities: "Cities", bases: "Bases", figures: "Figures", quality: "Data quality", readme: "Read me",
 
 		region: "Region", province: "Province", city: "City", base: "Base", tier: "City tier",
 		note: "Note", batch: "Batch", keyProject: "Key project", kind: "Field", segment: "Segment",

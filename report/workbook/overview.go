@@ -16,7 +16,8 @@ import (
 
 func (b *book) writeOverview() error {
 	l, c := b.l, b.c
-	s := &sheet{name: l.overview, heights: map[int]float64{1: 30}}
+	// One page, portrait: the first thing printed.
+	s := &sheet{name: l.overview, heights: map[int]float64{1: 30}, print: printPlan{portrait: true, fitHeight: 1}}
 	for j, w := range []float64{16, 16, 8, 12, 16, 30} {
 		s.fit(j, w, w)
 	}

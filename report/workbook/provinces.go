@@ -43,7 +43,14 @@ func (b *book) provinceTable() *table {
 		cols = append(cols, column{key: fmt.Sprintf("batch%d", i), header: l.batchN(i), min: 7})
 	}
 	cols = append(cols, column{key: "nobatch", header: l.noBatch, min: 8})
-	return &table{sheet: b.layout.provinces.sheet, cols: cols, rows: b.layout.provinces.n, freeze: 1}
+	// Printed, the counts, the members, each comparison and the bases by
+	// batch start pages of their own where they do not fit beside the one
+	// before, the province names repeated.
+	groups := []string{"members", "cmpBasis", "yoyBasis", "batch1"}
+	if b.c.MaxBatch == 0 {
+		groups[3] = "nobatch"
+	}
+	return &table{sheet: b.layout.provinces.sheet, cols: cols, rows: b.layout.provinces.n, freeze: 1, groups: groups}
 }
 
 func (b *book) writeProvinces() error {

@@ -19,7 +19,7 @@ func (b *book) regionTable() *table {
 	cols = append(cols, b.countColumns()...)
 	cols = append(cols, column{key: "members", header: l.members, min: 12}, column{key: "wan", header: l.wan, min: 10})
 	cols = append(cols, b.comparableColumns(false)...)
-	return &table{sheet: b.layout.regions.sheet, cols: cols, rows: b.layout.regions.n, freeze: 1}
+	return &table{sheet: b.layout.regions.sheet, cols: cols, rows: b.layout.regions.n, freeze: 1, groups: []string{"cmpCities", "yoyCities"}}
 }
 
 func (b *book) writeRegions() error {

@@ -16,6 +16,7 @@ type sheet struct {
 	heights map[int]float64
 	merges  map[int]map[int]int // row → first column (0-based) → columns merged
 	widths  []float64           // per column, in Latin character widths
+	print   printPlan
 }
 
 // add appends a row and returns its 1-based row number.
@@ -63,7 +64,7 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 			return fmt.Errorf("filter sheet %s: %w", s.name, err)
 		}
 	}
-	if err := b.printSetup(s.name, false); err != nil {
+	if err := b.applyPrint(s.name, s.print); err != nil {
 		return err
 	}
 	sw, err := b.f.NewStreamWriter(s.name)

@@ -24,6 +24,11 @@ type table struct {
 	cells  func(i, row int) []any      // data row i (0-based), written at sheet row row
 	totals func(first, last int) []any // nil: no totals row
 	freeze int                         // columns kept in view when scrolling right
+	// groups are the keys of the columns that start a group of columns, where
+	// a table too wide for one page breaks into the next (printPlan).
+	groups []string
+	// long: a list that prints only its first page unless asked (printPlan).
+	long bool
 }
 
 // widthSample bounds the rows measured for column widths, so a million-row
@@ -82,14 +87,18 @@ func (b *book) writeTable(t *table) error {
 	if err := b.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", last, t.rows+1), nil); err != nil {
 		return fmt.Errorf("filter sheet %s: %w", t.sheet, err)
 	}
-	if err := b.printSetup(t.sheet, true); err != nil {
+	widths := t.widths()
+	plan := tablePlan(t, widths, t.long && t.rows+2 > listPageRows)
+	if err := b.applyPrint(t.sheet, plan); err != nil {
 		return err
+	}
+	if plan.area != "" {
+		b.firstPageOnly = append(b.firstPageOnly, t.sheet)
 	}
 	sw, err := b.f.NewStreamWriter(t.sheet)
 	if err != nil {
 		return fmt.Errorf("stream sheet %s: %w", t.sheet, err)
 	}
-	widths := t.widths()
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, colWidth(w)); err != nil {
 			return fmt.Errorf("size columns of %s: %w", t.sheet, err)
@@ -163,34 +172,6 @@ func (b *book) wrapHeight(cells []any, widths []float64, span map[int]int) float
 func (b *book) rowOpts(cells []any, widths []float64, span map[int]int) []excelize.RowOpts {
 	if h := b.wrapHeight(cells, widths, span); h > 0 {
 		return []excelize.RowOpts{{Height: h}}
-	}
-	return nil
-}
-
-// printSetup sets A4 (landscape when wide), fit to one page wide, the
-// first row repeated on every page and a page-number footer.
-func (b *book) printSetup(sheet string, repeatHeader bool) error {
-	size, orient, one, zero := 9, "landscape", 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return fmt.Errorf("page setup of %s: %w", sheet, err)
-	}
-	yes := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return fmt.Errorf("page setup of %s: %w", sheet, err)
-	}
-	margin, edge := 0.5, 0.3
-	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge}); err != nil {
-		return fmt.Errorf("page margins of %s: %w", sheet, err)
-	}
-	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R&P / &N"}); err != nil {
-		return fmt.Errorf("page footer of %s: %w", sheet, err)
-	}
-	if !repeatHeader {
-		return nil
-	}
-	err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quote(sheet) + "!$1:$1", Scope: sheet})
-	if err != nil {
-		return fmt.Errorf("repeat header of %s: %w", sheet, err)
 	}
 	return nil
 }

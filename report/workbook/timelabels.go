@@ -43,7 +43,7 @@ func timeLabelsFor(lang vocab.Lang, c *analysis.Comparison) timeLabels {
 	}
 	kind, adjacent := c.Period.Kind().String(), c.Period.Adjacent(c.Previous)
 	p := c.Previous
-	prev := vocab.Period(p.Year, p.Quarter, p.Month, p.Day, lang)
+	prev := vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, lang)
 	seq, since := vocab.Sequential(kind, adjacent, prev, lang), vocab.Since(kind, adjacent, prev, lang)
 	if vocab.Sequential(kind, adjacent, prev, vocab.Zh) == "环比" {
 		return l

@@ -37,7 +37,12 @@ func (b *book) trendTable() *table {
 			column{key: fmt.Sprintf("rr%d", i), header: fmt.Sprintf(tl.regionReporting, r.Region), min: 8, max: 14})
 	}
 	cols = append(cols, column{key: "changed", header: tl.coverageChanged, min: 10})
-	return &table{sheet: tl.trend, cols: cols, rows: len(b.c.Series), freeze: 1}
+	// Printed, a region's members and reporting cities stay on one page.
+	var groups []string
+	for i := range b.c.Regions {
+		groups = append(groups, fmt.Sprintf("r%d", i))
+	}
+	return &table{sheet: tl.trend, cols: cols, rows: len(b.c.Series), freeze: 1, groups: groups}
 }
 
 func (b *book) writeTrend() error {

@@ -58,6 +58,8 @@ type book struct {
 	checks  []check
 	layout  layout
 	segs    []analysis.Segment // segments with a city figure: the city sheet's columns
+	// firstPageOnly are the long lists whose print area is their first page.
+	firstPageOnly []string
 }
 
 // config is what tests change: the rows per sheet, and whether to keep
@@ -91,7 +93,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 		return nil, err
 	}
 	steps := []func() error{b.writeRegions, b.writeProvinces, b.writeCities, b.writeTrend, b.writeProvinceTrend, b.writeBases,
-		b.writeFigures, b.writeRevisions, b.writeQuality, b.writeCharts, b.writeOverview}
+		b.writeFigures, b.writeRevisions, b.writeQuality, b.writeCharts, b.writeOverview, b.writeReadme}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -171,7 +173,7 @@ func (b *book) createSheets() error {
 	if b.hasRevisions() {
 		names = append(names, revisionLabelsFor(b.lang).sheet)
 	}
-	names = append(names, b.l.quality)
+	names = append(names, b.l.quality, b.l.readme)
 	if err := b.f.SetSheetName("Sheet1", names[0]); err != nil {
 		return fmt.Errorf("name sheet %s: %w", names[0], err)
 	}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"encoding/xml"
 	"math"
 	"os"
 	"path/filepath"
@@ -24,9 +25,9 @@ func TestSheetNames(t *testing.T) {
 		lang vocab.Lang
 		want []string
 	}{
-		{"default zh", defaultComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量"}},
-		{"default en", defaultComparison(t), vocab.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality"}},
-		{"national zh", nationalComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "趋势", "分省趋势", "基地", "人数", "数据质量"}},
+		{"default zh", defaultComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "基地", "人数", "数据质量", "说明"}},
+		{"default en", defaultComparison(t), vocab.En, []string{"Overview", "Charts", "Regions", "Provinces", "Cities", "Bases", "Figures", "Data quality", "Read me"}},
+		{"national zh", nationalComparison(t), vocab.Zh, []string{"概览", "图表", "片区", "省份", "城市", "趋势", "分省趋势", "基地", "人数", "数据质量", "说明"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -305,28 +306,98 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestPrintSetup: every sheet on A4; the overview on one portrait page;
+// tables repeat their header row; the wide province sheet prints at a
+// readable scale, its column groups on pages of their own with the names
+// repeated, instead of 38 columns shrunk onto one page; a long list prints
+// its first page only.
 func TestPrintSetup(t *testing.T) {
-	_, _, f := mustWrite(t, defaultComparison(t), vocab.Zh, maxRows)
+	c := mustCompare(t, sample.National(sample.Options{Cities: 300, Months: 24}))
+	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
 	for _, sheet := range f.GetSheetList() {
 		lay, err := f.GetPageLayout(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *lay.Size != 9 || *lay.Orientation != "landscape" || *lay.FitToWidth != 1 || *lay.FitToHeight != 0 {
-			t.Errorf("%s: page layout size %d %s fit %d×%d", sheet, *lay.Size, *lay.Orientation, *lay.FitToWidth, *lay.FitToHeight)
+		if *lay.Size != 9 {
+			t.Errorf("%s: paper size %d, want A4 (9)", sheet, *lay.Size)
 		}
 	}
-	titles := map[string]bool{}
+	lay, _ := f.GetPageLayout("概览")
+	if *lay.Orientation != "portrait" || *lay.FitToWidth != 1 || *lay.FitToHeight != 1 {
+		t.Errorf("概览 prints %s fit %d×%d, want one portrait page", *lay.Orientation, *lay.FitToWidth, *lay.FitToHeight)
+	}
+	names := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Titles" {
-			titles[dn.Scope] = true
+		names[dn.Scope+" "+dn.Name] = dn.RefersTo
+	}
+	for _, sheet := range []string{"片区", "城市", "趋势", "基地", "人数"} {
+		if !strings.HasSuffix(names[sheet+" _xlnm.Print_Titles"], "!$1:$1") {
+			t.Errorf("%s does not repeat its header row on every page: %q", sheet, names[sheet+" _xlnm.Print_Titles"])
 		}
 	}
-	for _, sheet := range []string{"片区", "省份", "城市", "基地", "人数"} {
-		if !titles[sheet] {
-			t.Errorf("%s does not repeat its header row on every page", sheet)
+	if got := names["省份 _xlnm.Print_Titles"]; got != "'省份'!$A:$A,'省份'!$1:$1" {
+		t.Errorf("省份 print titles = %q, want the name column and the header row", got)
+	}
+	lay, _ = f.GetPageLayout("省份")
+	props, _ := f.GetSheetProps("省份")
+	if lay.AdjustTo == nil || *lay.AdjustTo != printScale || (props.FitToPage != nil && *props.FitToPage) {
+		t.Errorf("省份 prints at %v, fit to page %v; want %d%%", lay.AdjustTo, props.FitToPage, printScale)
+	}
+	breaks := pageBreaks(t, f, "省份")
+	rows, _ := f.GetRows("省份")
+	var starts []string
+	for _, col := range breaks {
+		starts = append(starts, rows[0][col-1])
+	}
+	if want := "人数,环比口径,同比口径,第一批"; strings.Join(starts, ",") != want {
+		t.Errorf("省份 pages start at %v, want %s", starts, want)
+	}
+	for _, sheet := range []string{"城市", "基地", "人数"} {
+		if got := names[sheet+" _xlnm.Print_Area"]; !strings.HasPrefix(got, quote(sheet)+"!$A$1:$") || !strings.HasSuffix(got, "$30") {
+			t.Errorf("%s print area = %q, want its first page", sheet, got)
 		}
 	}
+	for _, sheet := range []string{"片区", "省份", "趋势", "分省趋势", "概览"} {
+		if got := names[sheet+" _xlnm.Print_Area"]; got != "" {
+			t.Errorf("%s has print area %q: a summary prints whole", sheet, got)
+		}
+	}
+}
+
+// pageBreaks returns the columns (1-based) a sheet's column breaks start.
+func pageBreaks(t *testing.T, f *excelize.File, sheet string) []int {
+	t.Helper()
+	ws, ok := f.Pkg.Load(sheetPath(t, f, sheet))
+	if !ok {
+		t.Fatalf("no part for %s", sheet)
+	}
+	var doc struct {
+		ColBreaks struct {
+			Brk []struct {
+				ID int `xml:"id,attr"`
+			} `xml:"brk"`
+		} `xml:"colBreaks"`
+	}
+	if err := xml.Unmarshal(ws.([]byte), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out []int
+	for _, b := range doc.ColBreaks.Brk {
+		out = append(out, b.ID+1)
+	}
+	return out
+}
+
+func sheetPath(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	for i, name := range f.GetSheetMap() {
+		if name == sheet {
+			return "xl/worksheets/sheet" + strconv.Itoa(i) + ".xml"
+		}
+	}
+	t.Fatalf("no sheet %s", sheet)
+	return ""
 }
 
 // TestRowLimit shrinks the sheet limit: the bases and figures split over
@@ -334,14 +405,14 @@ func TestPrintSetup(t *testing.T) {
 func TestRowLimit(t *testing.T) {
 	c := defaultComparison(t)
 	_, _, f := mustWrite(t, c, vocab.Zh, 6)
-	want := []string{"概览", "图表", "片区", "省份", "城市", "基地", "基地 (2)", "基地 (3)", "人数", "数据质量"}
+	want := []string{"概览", "图表", "片区", "省份", "城市", "基地", "基地 (2)", "基地 (3)", "人数", "数据质量", "说明"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
 	var names []string
 	for _, sheet := range f.GetSheetList() {
 		rows, _ := f.GetRows(sheet)
-		if sheet != "概览" && sheet != "数据质量" && len(rows) > 6 {
+		if sheet != "概览" && sheet != "数据质量" && sheet != "说明" && len(rows) > 6 {
 			t.Errorf("%s has %d rows, limit 6", sheet, len(rows))
 		}
 		if strings.HasPrefix(sheet, "基地") {
