@@ -135,10 +135,12 @@ func tomlError(err error) Error {
 
 // meta checks the document's values and converts it.
 func (doc briefingDoc) meta(text string, c *collector) analysis.Meta {
+	// Free text for the packet: trimmed, bidi controls dropped (normalize.go).
+	tx := func(s string) string { return cleanText(trim(s)) }
 	m := analysis.Meta{
-		Title: trim(doc.Title), Unit: trim(doc.Unit), Subject: trim(doc.Subject),
-		Report: trim(doc.Report), Send: trim(doc.Send), Distribute: trim(doc.Distribute),
-		Copies: doc.Copies, Foreword: trim(doc.Foreword), Source: trim(doc.Source),
+		Title: tx(doc.Title), Unit: tx(doc.Unit), Subject: tx(doc.Subject),
+		Report: tx(doc.Report), Send: tx(doc.Send), Distribute: tx(doc.Distribute),
+		Copies: doc.Copies, Foreword: tx(doc.Foreword), Source: tx(doc.Source),
 	}
 	errAt := func(key toml.Key, format string, args ...any) {
 		c.addf(briefingFile, keyLine(text, key), 0, format, args...)
@@ -146,7 +148,7 @@ func (doc briefingDoc) meta(text string, c *collector) analysis.Meta {
 	switch v := doc.Issue.(type) {
 	case nil:
 	case string:
-		m.Issue = trim(v)
+		m.Issue = tx(v)
 	case int64:
 		m.Issue = strconv.FormatInt(v, 10)
 	default:
@@ -158,7 +160,7 @@ func (doc briefingDoc) meta(text string, c *collector) analysis.Meta {
 	}
 	for i, s := range doc.Stated {
 		key := toml.Key{"stated", strconv.Itoa(i)}
-		st := analysis.Stated{Label: trim(s.Label), Value: s.Value, Unit: trim(s.Unit), Source: trim(s.Source), Measure: trim(s.Measure)}
+		st := analysis.Stated{Label: tx(s.Label), Value: s.Value, Unit: tx(s.Unit), Source: tx(s.Source), Measure: trim(s.Measure)}
 		if st.Label == "" {
 			errAt(key, "[[stated]] #%d has no label, expected label = \"...\"", i+1)
 		}

@@ -186,3 +186,15 @@ func FuzzNormName(f *testing.F) {
 		}
 	})
 }
+
+// TestBriefingTextClean: briefing.toml's free text reaches the packet
+// without bidi controls.
+func TestBriefingTextClean(t *testing.T) {
+	d, err := Load(dataFS(map[string]string{"briefing.toml": "title = \"简报\u202e甲\"\nforeword = \"\u2066前言\u2069\"\n[[stated]]\nlabel = \"项目\u202d\"\nvalue = 2\n"}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "简报甲" || d.Meta.Foreword != "前言" || d.Meta.Stated[0].Label != "项目" {
+		t.Errorf("meta %q %q %q", d.Meta.Title, d.Meta.Foreword, d.Meta.Stated[0].Label)
+	}
+}
