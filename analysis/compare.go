@@ -67,6 +67,11 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 			return nil, err
 		}
 	}
+	return compare(d, cities, region, w), nil
+}
+
+// compare is Compare over the cities given (all, a region's or a slice's).
+func compare(d *Dataset, cities []City, region string, w *warnings) *Comparison {
 	h := effectiveHistory(d)
 	v := planView(h, d.Period)
 	at, prevAt, agoAt := v.at(v.cur), v.at(v.prev), v.at(v.yoy)
@@ -101,7 +106,7 @@ func Compare(d *Dataset, region string) (*Comparison, error) {
 	cmp.Stated = reconcile(d.Meta.Stated, cmp.Totals)
 	cmp.Checks = figureChecks(cmp.Provinces)
 	cmp.Warnings, cmp.Notices = w.list(d.Notices, cmp)
-	return cmp, nil
+	return cmp
 }
 
 func regionNames(cities []City) []string {

@@ -202,6 +202,8 @@ type Comparison struct {
 	// Revisions are the earlier figures that differ from what an earlier
 	// run read (Revise); nil without a history.
 	Revisions []Revision
+	// Scope places a slice (run --slices) in the whole; nil for the whole.
+	Scope *Scope
 }
 
 // Notice is one warning with a stable code and its text in both languages,

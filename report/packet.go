@@ -58,6 +58,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	if o.Lang == "" {
 		o.Lang = vocab.Zh
 	}
+	c = sliced(c, o.Lang)
 	// Characters no embedded face draws are a notice of the whole packet
 	// (the workbook's data-quality sheet and summary.json list it too).
 	if ns := Notices(c, o.Face); len(ns) > 0 {

@@ -48,6 +48,10 @@ Flags:
   --strict           treat warnings (unknown columns, cities without figures) as errors
   --wait DURATION    how long to wait for another run on the same --out (default 5m)
   --log-format F     stderr log format: text or json (default text)
+  --slices province|region
+                     also write a complete packet per province (region) under
+                     DIR/slices/NAME/: its cities compared, where it stands in its region
+                     and the nation, its like-for-like change and 同比
   --send FILE.toml   after the packet is written, deliver it by mail and group robots as the
                      file says (see send)
   send               deliver a written packet (--packet) as --config says; receipts go to
@@ -93,6 +97,7 @@ type config struct {
 	logFormat string
 	epoch     *time.Time // SOURCE_DATE_EPOCH, nil when unset
 	send      sendFlags  // send, and run --send
+	slices    string     // run --slices: "", province or region
 	history   string     // --history: a file, "none", or "" for the default (historyPath)
 	hist      historyArgs
 }
@@ -176,6 +181,7 @@ func parse(args []string) (config, error) {
 		fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
 		fs.StringVar(&cfg.logFormat, "log-format", "text", "")
 		fs.StringVar(&cfg.send.config, "send", "", "")
+		fs.StringVar(&cfg.slices, "slices", "", "")
 		fs.StringVar(&cfg.history, "history", "", "")
 	}
 	if err := fs.Parse(args[1:]); err != nil {
@@ -199,6 +205,8 @@ func check(cfg *config, period string) error {
 		return usagef("--log-format %q: expected text or json", cfg.logFormat)
 	case cfg.wait < 0:
 		return usagef("--wait %s: expected a duration of zero or more, such as 30s or 5m", cfg.wait)
+	case cfg.slices != "" && cfg.slices != "province" && cfg.slices != "region":
+		return usagef("--slices %q: expected province or region", cfg.slices)
 	}
 	if cfg.cmd == "run" {
 		if err := output.CheckOut(cfg.out); err != nil || cfg.out == "" {

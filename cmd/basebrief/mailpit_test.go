@@ -272,6 +272,16 @@ cc = ["cc@example.gov.cn"]
 files = ["briefing.pdf", "briefing.docx", "workbook.xlsx"]
 
 [[recipient]]
+name = "四川省委统战部"
+to = ["sc@example.gov.cn"]
+slice = "四川"
+
+[[recipient]]
+name = "云南省委统战部"
+to = ["yn@example.gov.cn"]
+slice = "云南"
+
+[[recipient]]
 name = "拒收"
 to = ["nobody@refused.example.org"]
 
@@ -292,7 +302,7 @@ robot = "工作群"
 	}
 
 	// 1. A run that mails the packet: one recipient refused → exit 4.
-	code, _, stderr := runArgs(t, "run", "--out", out, "--send", conf(mp.smtp))
+	code, _, stderr := runArgs(t, "run", "--out", out, "--slices", "province", "--send", conf(mp.smtp))
 	if code != exitDeliver {
 		t.Fatalf("run --send: exit %d, want 4\n%s", code, stderr)
 	}
@@ -306,7 +316,7 @@ robot = "工作群"
 	if msg.Subject != subject || len(msg.Cc) != 1 || msg.Cc[0].Address != "cc@example.gov.cn" {
 		t.Errorf("subject %q, cc %v", msg.Subject, msg.Cc)
 	}
-	if !strings.Contains(msg.Text, "本期简报涵盖西部地区9个省区市的10个城市") {
+	if !strings.Contains(msg.Text, "2019年，西部地区新的社会阶层人士人数合计270万。") {
 		t.Errorf("body lacks the 导语:\n%s", msg.Text)
 	}
 	want := []struct{ file, name string }{
@@ -331,6 +341,31 @@ robot = "工作群"
 		star := strings.TrimPrefix(mime.FormatMediaType("a", map[string]string{"filename": w.name}), "a; ")
 		if !strings.Contains(raw, `filename="`+word+`"`) || !strings.Contains(raw, star) || !strings.Contains(raw, `name="`+word+`"`) {
 			t.Errorf("raw mail lacks %s's name as %q and %q", w.file, word, star)
+		}
+	}
+	// Two province slices, each to its own recipient: its own files.
+	for _, sl := range []struct{ to, name, lead string }{
+		{"sc@example.gov.cn", "四川", "2019年，四川新的社会阶层人士人数合计130万。"},
+		{"yn@example.gov.cn", "云南", "2019年，各城市和省区市均未报送新的社会阶层人士人数"},
+	} {
+		ms := got[sl.to]
+		if len(ms) != 1 || ms[0].Subject != subject+" · "+sl.name || len(ms[0].Attachments) != 2 {
+			t.Errorf("slice %s: %d mails %+v", sl.name, len(ms), ms)
+			continue
+		}
+		if !strings.Contains(ms[0].Text, sl.lead) {
+			t.Errorf("slice %s's mail lacks its 导语:\n%s", sl.name, ms[0].Text)
+		}
+		for i, f := range []string{"briefing.pdf", "briefing.docx"} {
+			data := mp.get(t, "/api/v1/message/"+ms[0].ID+"/part/"+ms[0].Attachments[i].PartID, nil)
+			packet, _ := os.ReadFile(filepath.Join(out, "slices", sl.name, f))
+			if !bytes.Equal(data, packet) {
+				t.Errorf("slice %s: attachment %s differs from slices/%s/%s", sl.name, ms[0].Attachments[i].FileName, sl.name, f)
+			}
+		}
+		sraw := string(mp.get(t, "/api/v1/message/"+ms[0].ID+"/raw", nil))
+		if word := mime.BEncoding.Encode("UTF-8", "新的社会阶层人士统战工作简报第1期（"+sl.name+"）.pdf"); !strings.Contains(sraw, word) {
+			t.Errorf("slice %s: raw mail lacks the name %s", sl.name, word)
 		}
 	}
 	if _, ok := got["nobody@refused.example.org"]; ok {

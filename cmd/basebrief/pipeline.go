@@ -69,7 +69,12 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		log.Warn(clean(w))
 	}
 	err = stage(ctx, "render", func() (err error) {
-		files, notes, err = report.Packet(cmp, report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead})
+		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
+		if files, notes, err = report.Packet(cmp, o); err != nil || cfg.slices == "" {
+			return err
+		}
+		sf, sn, err := renderSlices(ds, cmp, cfg.slices, o)
+		files, notes = append(files, sf...), append(notes, sn...)
 		return err
 	})
 	if err != nil {

@@ -202,8 +202,12 @@ func (n narrator) scope(s *says) {
 		s.n(of, "", "key_projects", t.KeyProjects), n.t("", vocab.Plural(t.KeyProjects, " of them a national key project.", " of them national key projects.")))
 }
 
-// scope1 names the one region covered.
+// scope1 names the one region covered, or the province of a province
+// slice (run --slices), whose one region row holds that province alone.
 func (n narrator) scope1() string {
+	if s := n.c.Scope; s != nil && s.Kind == analysis.SliceProvince {
+		return s.Name
+	}
 	if len(n.c.Regions) == 1 {
 		return n.c.Regions[0].Region
 	}

@@ -1,0 +1,125 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Slice kinds: a packet per province or per region (run --slices).
+const (
+	SliceProvince = "province"
+	SliceRegion   = "region"
+)
+
+// Scope places a slice in the whole it was cut from: its members, its share
+// and rank in its region (a province's) and in the whole (the nation, or the
+// --region of the run). Every figure comes from the whole's comparison, so
+// a slice says what the national packet says of it.
+type Scope struct {
+	Kind  string // SliceProvince or SliceRegion
+	Name  string // as cities.csv spells it
+	Whole string // the --region of the whole (or the data's one region), "" for the nation
+
+	Members *int64
+
+	Region        string // a province's region; "" for a region slice
+	RegionMembers *int64
+	ShareOfRegion *float64
+	RankInRegion  *int
+	RegionPeers   int // provinces in the region
+
+	WholeMembers *int64
+	ShareOfWhole *float64
+	RankInWhole  *int
+	WholePeers   int // provinces (regions) in the whole
+}
+
+// SliceNames lists the provinces (regions) of full in official order: the
+// slices run --slices writes.
+func SliceNames(full *Comparison, kind string) []string {
+	var names []string
+	switch kind {
+	case SliceProvince:
+		ps := slices.Clone(full.Provinces)
+		slices.SortStableFunc(ps, func(a, b ProvinceRow) int { return a.Order - b.Order })
+		for _, p := range ps {
+			names = append(names, p.Province)
+		}
+	case SliceRegion:
+		rs := slices.Clone(full.Regions)
+		slices.SortStableFunc(rs, func(a, b RegionRow) int { return a.Order - b.Order })
+		for _, r := range rs {
+			names = append(names, r.Region)
+		}
+	}
+	return names
+}
+
+// CompareSlice compares one province (or region) of d alone, as a packet of
+// its own: its cities compared among themselves, its like-for-like change
+// and 同比, and its Scope in full, the comparison of the whole.
+func CompareSlice(d *Dataset, full *Comparison, kind, name string) (*Comparison, error) {
+	var cities []City
+	for _, c := range d.Cities {
+		if (kind == SliceProvince && c.Province == name || kind == SliceRegion && c.Region == name) &&
+			(full.Region == "" || c.Region == full.Region) {
+			cities = append(cities, c)
+		}
+	}
+	if len(cities) == 0 {
+		return nil, fmt.Errorf("slice %s %q: no city of cities.csv is in it", kind, name)
+	}
+	region := full.Region
+	if kind == SliceRegion {
+		region = name
+	}
+	c := compare(d, cities, region, &warnings{})
+	c.Scope = scope(full, kind, name)
+	return c, nil
+}
+
+func scope(full *Comparison, kind, name string) *Scope {
+	s := &Scope{Kind: kind, Name: name, Whole: full.Region, WholeMembers: full.Totals.Members}
+	if s.Whole == "" && len(full.Regions) == 1 {
+		s.Whole = full.Regions[0].Region // data of one region: the whole is that region, not the nation
+	}
+	if kind == SliceRegion {
+		vals := make([]*int64, len(full.Regions))
+		for i, r := range full.Regions {
+			vals[i] = r.Members
+		}
+		ranks := competitionRanks(vals)
+		s.WholePeers = len(full.Regions)
+		for i, r := range full.Regions {
+			if r.Region == name {
+				s.Members, s.RankInWhole = r.Members, ranks[i]
+			}
+		}
+		s.ShareOfWhole = share(s.Members, s.WholeMembers)
+		return s
+	}
+	vals := make([]*int64, len(full.Provinces))
+	for i, p := range full.Provinces {
+		vals[i] = p.Members
+	}
+	ranks := competitionRanks(vals)
+	s.WholePeers = len(full.Provinces)
+	for i, p := range full.Provinces {
+		if p.Province == name {
+			s.Members, s.RankInWhole = p.Members, ranks[i]
+			s.Region, s.ShareOfRegion, s.RankInRegion = p.Region, p.ShareOfRegion, p.RankInRegion
+		}
+	}
+	for _, p := range full.Provinces {
+		if p.Region == s.Region {
+			s.RegionPeers++
+		}
+	}
+	for _, r := range full.Regions {
+		if r.Region == s.Region {
+			s.RegionMembers = r.Members
+		}
+	}
+	s.ShareOfWhole = share(s.Members, s.WholeMembers)
+	return s
+}
