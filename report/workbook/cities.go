@@ -45,7 +45,7 @@ func (b *book) writeCities() error {
 	t.cells = func(i, r int) []any {
 		ct := &b.c.Cities[i]
 		row := strconv.Itoa(r)
-		m, reg := cMembers+row, cRegion+row
+		m, reg := cMembers+row, criterion(cRegion+row)
 		basis := ""
 		if ct.FromSegments {
 			basis = b.l.fromSegments

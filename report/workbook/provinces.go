@@ -63,7 +63,7 @@ func (b *book) writeProvinces() error {
 		for _, n := range provinceCounts(p) {
 			row = append(row, b.intCell(n, b.st.int))
 		}
-		m, reg := fmt.Sprintf("%s%d", c("members"), r), fmt.Sprintf("%s%d", c("region"), r)
+		m, reg := fmt.Sprintf("%s%d", c("members"), r), criterion(fmt.Sprintf("%s%d", c("region"), r))
 		regionSum := fmt.Sprintf("SUMIFS($%s$2:$%s$%d,$%s$2:$%s$%d,%s)", c("members"), c("members"), last, c("region"), c("region"), last, reg)
 		var level *int64
 		if p.ProvinceLevel {

@@ -32,10 +32,10 @@ func (b *book) writeRegions() error {
 		g := &b.c.Regions[i]
 		name := fmt.Sprintf("%s%d", c("region"), r)
 		row := []any{b.text(g.Region),
-			b.formula(t.sheet, c("provinces"), r, b.st.int, fmt.Sprintf("COUNTIFS(%s,%s)", pref("region"), name), fi(g.Provinces))}
+			b.formula(t.sheet, c("provinces"), r, b.st.int, fmt.Sprintf("COUNTIFS(%s,%s)", pref("region"), criterion(name)), fi(g.Provinces))}
 		for j, n := range regionCounts(g) {
 			k := countKeys[j]
-			row = append(row, b.formula(t.sheet, c(k), r, b.st.int, fmt.Sprintf("SUMIFS(%s,%s,%s)", pref(k), pref("region"), name), fi(n)))
+			row = append(row, b.formula(t.sheet, c(k), r, b.st.int, fmt.Sprintf("SUMIFS(%s,%s,%s)", pref(k), pref("region"), criterion(name)), fi(n)))
 		}
 		m := fmt.Sprintf("%s%d", c("members"), r)
 		row = append(row, b.sumMembers(t.sheet, c("members"), r, pref("members"), pref("region"), name, g.Members),
@@ -60,6 +60,7 @@ func (b *book) writeRegions() error {
 // sumMembers sums the members of the rows whose key matches, empty (not 0)
 // when none of them has a figure.
 func (b *book) sumMembers(sheet, col string, row int, members, keys, key string, want *int64) any {
+	key = criterion(key)
 	f := fmt.Sprintf(`IF(COUNTIFS(%s,%s,%s,">=0")=0,"",SUMIFS(%s,%s,%s))`, keys, key, members, members, keys, key)
 	return b.formula(sheet, col, row, b.st.int, f, f64(want))
 }
