@@ -32,8 +32,11 @@ func loadFont(path string) (*font.Face, error) {
 		return nil, fmt.Errorf("--font %s: %w", path, err)
 	}
 	face, err := font.Parse(path, b)
+	if err == nil {
+		err = face.Verify()
+	}
 	if err != nil {
-		return nil, &inputError{fmt.Errorf("--font %s: %w; give a TrueType (.ttf) font with Chinese glyphs, or leave --font out for the embedded one", path, err)}
+		return nil, &inputError{fmt.Errorf("--font %s: %w; give a TrueType (.ttf) font with Chinese glyphs whose licence allows embedding, or leave --font out for the embedded one", path, err)}
 	}
 	return face, nil
 }

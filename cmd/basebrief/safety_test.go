@@ -209,3 +209,38 @@ func TestOutOfMemoryExits3(t *testing.T) {
 		t.Fatal("a packet was written")
 	}
 }
+
+// A font whose licence bits forbid embedding is refused with exit 1 naming
+// the file and the fix; the PDF library never gets to print "ERROR -
+// copyright restrictions." on stdout, which holds only the packet path.
+func TestRestrictedFontRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a process")
+	}
+	b, err := os.ReadFile("../../report/font/wqy-microhei.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// OS/2 fsType = 0x0002 (restricted licence).
+	n := int(b[4])<<8 | int(b[5])
+	for i := range n {
+		rec := b[12+16*i:]
+		if string(rec[:4]) == "OS/2" {
+			off := int(rec[8])<<24 | int(rec[9])<<16 | int(rec[10])<<8 | int(rec[11])
+			b[off+8], b[off+9] = 0, 2
+		}
+	}
+	dir := t.TempDir()
+	font := filepath.Join(dir, "restricted.ttf")
+	os.WriteFile(font, b, 0o644)
+	out := filepath.Join(dir, "packet")
+	cmd := command("run", "--out", out, "--font", font)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Run()
+	last := lastLine(stderr.String())
+	if code := cmd.ProcessState.ExitCode(); code != exitInput || stdout.String() != "" ||
+		!strings.Contains(last, font) || !strings.Contains(last, "licence forbids embedding") || !strings.Contains(last, "leave --font out") {
+		t.Fatalf("exit %d, stdout %q, last line %q", code, stdout.String(), last)
+	}
+}

@@ -72,6 +72,9 @@ func Parse(name string, b []byte) (*Face, error) {
 	case !bytes.HasPrefix(b, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(b, []byte("true")):
 		return nil, errors.New("not a TrueType font")
 	}
+	if err := checkTables(b); err != nil {
+		return nil, err
+	}
 	f, err := sfnt.Parse(b)
 	if err != nil {
 		return nil, fmt.Errorf("parse TrueType: %w", err)
