@@ -12,7 +12,6 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
-
 // wildComparison is the national fixture with its regions renamed to
 // names that are criteria syntax: 西部* would match 西部? as a wildcard,
 // <>中部 would be "not 中部", ~东部 an escape.
