@@ -261,9 +261,15 @@ func (b *builder) cityNotes() []string {
 			cities[n] = append(cities[n], ct.City)
 		}
 	}
-	out := make([]string, len(notes))
+	whole := b.t("工作簿“城市”表", "the workbook's Cities sheet")
+	out := make([]string, 0, min(len(notes), maxNotes+1))
 	for i, n := range notes {
-		out[i] = b.list(cities[n], namesListed) + b.t("：", ": ") + n
+		if i == maxNotes {
+			out = append(out, b.t(fmt.Sprintf("其余%d条备注见%s。", len(notes)-i, whole),
+				fmt.Sprintf("%d more notes are in %s.", len(notes)-i, whole)))
+			break
+		}
+		out = append(out, b.list(cities[n], namesListed)+b.t("：", ": ")+b.clip(n, maxNote, whole))
 	}
 	return out
 }

@@ -88,7 +88,7 @@ func (b *builder) subject() string {
 // headline sets the subject as the title and the foreword under it.
 func (b *builder) headline() {
 	b.add(document.Heading{Level: 0, Text: b.subject()})
-	for _, s := range paragraphs(b.c.Meta.Foreword) {
+	for _, s := range b.clipParagraphs(paragraphs(b.c.Meta.Foreword), maxForeword, "briefing.toml") {
 		b.para(document.Body, s)
 	}
 }

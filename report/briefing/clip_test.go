@@ -1,0 +1,77 @@
+package briefing
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+func TestClip(t *testing.T) {
+	zh := words{vocab.Zh}
+	for _, tc := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"短句。", 10, "短句。"},
+		{"第一句话。第二句话很长很长很长", 10, "第一句话。第二句话很……（已截短，全文见X）"},
+		{"第一句，第二句，第三句，第四句", 12, "第一句，第二句，第三句……（已截短，全文见X）"},
+		{"abcdefghij", 4, "abcd……（已截短，全文见X）"},
+	} {
+		if got := zh.clip(tc.in, tc.max, "X"); got != tc.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+		}
+	}
+	en := words{vocab.En}
+	if got := en.clip("one two three", 7, "Y"); got != "one two… (shortened; the whole text is in Y)" {
+		t.Errorf("en clip = %q", got)
+	}
+	ps := zh.clipParagraphs([]string{strings.Repeat("甲", 500), strings.Repeat("乙", 500)}, 600, "X")
+	if len(ps) != 2 || ps[0] != strings.Repeat("甲", 500) || !strings.HasPrefix(ps[1], strings.Repeat("乙", 72)+"……") {
+		t.Errorf("clipParagraphs = %q", ps)
+	}
+	many := make([]string, 1000)
+	for i := range many {
+		many[i] = "一"
+	}
+	if ps := zh.clipParagraphs(many, 600, "X"); len(ps) > 600/lineChars || !strings.HasSuffix(ps[len(ps)-1], "）") {
+		t.Errorf("1,000 one-character paragraphs: %d kept, last %q", len(ps), ps[len(ps)-1])
+	}
+}
+
+// A long foreword, long city notes and many distinct notes keep the
+// briefing within its pages (before: ten long notes gave 217 pages, a long
+// foreword 699); the whole text stays in the workbook and briefing.toml.
+func TestLongTextKeepsPages(t *testing.T) {
+	long := func(seed string, n int) string {
+		var b strings.Builder
+		for b.Len() < n*3 {
+			b.WriteString(seed + "的情况说明，内容很长，")
+		}
+		return b.String()
+	}
+	c := western(t)
+	c.Meta.Foreword = long("前言", 50_000) + "\n" + strings.Repeat("短行\n", 5000)
+	for i := range c.Cities {
+		c.Cities[i].Note = long(fmt.Sprintf("城市%d", i), 5_000)
+	}
+	big := scaled(t, 3000, 0)
+	for i := range big.Cities {
+		big.Cities[i].Note = fmt.Sprintf("第%d个城市的备注：", i) + long("备注", 300)
+	}
+	for _, tc := range []struct {
+		name string
+		max  int
+	}{{"western", 10}, {"3000 notes", 10}} {
+		cmp := c
+		if tc.name != "western" {
+			cmp = big
+		}
+		b := write(t, "long-"+tc.name+".pdf", cmp, testOptions(t))
+		if n := pages(b); n > tc.max {
+			t.Errorf("%s: %d pages, want at most %d", tc.name, n, tc.max)
+		}
+	}
+}
