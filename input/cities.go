@@ -85,6 +85,9 @@ func readCities(t *table) *cityIndex {
 		t.c.add(t.at(0, 0, "has no rows below the header, expected one row per city in the programme (there is nothing to brief on without them)"))
 		ix.loaded = false
 	}
+	if t.tooMany {
+		ix.loaded = false // the cities past the limit are unknown: no reference errors
+	}
 	return ix
 }
 

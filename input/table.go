@@ -47,6 +47,8 @@ type table struct {
 	ctx        context.Context
 	reads      int  // rows read, to look at ctx now and then
 	cancelled  bool // ctx was cancelled: reading stopped
+	records    int  // records returned by next, for overLimit
+	tooMany    bool // the table passed its limit (limits.go): reading stopped
 }
 
 // newTable finds the header of the table's rows (layout.go): the parse
@@ -139,7 +141,7 @@ func (t *table) next() bool {
 		if t.totalRow() {
 			continue
 		}
-		return true
+		return !t.overLimit()
 	}
 }
 

@@ -227,7 +227,7 @@ func writeTree(ctx context.Context, root string, files []File) error {
 				dirs[d] = true
 			}
 		}
-		if err := writeFile(name, f.Data); err != nil {
+		if err := writeFileFn(name, f.Data); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 		hook("file", name)
@@ -244,6 +244,10 @@ func writeTree(ctx context.Context, root string, files []File) error {
 	}
 	return nil
 }
+
+// writeFileFn is writeFile; a test replaces it with one that runs out of
+// disk space part-way.
+var writeFileFn = writeFile
 
 // writeFile creates name (it must not exist), writes data and fsyncs it.
 func writeFile(name string, data []byte) error {
