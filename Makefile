@@ -1,6 +1,7 @@
 # basebrief — build, run, test.
 #   make run    build and write packet/ from the embedded default dataset
-#   make test   formatting, vet, tidy, staticcheck, unit/golden/integration tests (fast; what CI runs)
+#   make test   formatting, vet, tidy, staticcheck, unit/golden/integration tests, and the
+#               packages with shared goroutine state under -race (under 5 min on 2 cores; what CI runs)
 #   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
 #               rsvg-convert, LibreOffice), installed here when missing, and delivery to
 #               a real mail server (mailpit, built into bin/tools)
@@ -45,8 +46,18 @@ lint:
 	$(GO) mod tidy -diff
 	$(GO) run $(STATICCHECK) ./...
 
+# Packages whose goroutines share state (read-ahead readers, the chart
+# renderer, the font tables, the lock and scratch folders) run again under the
+# race detector; in the packages that render whole packets only the tests that
+# run their goroutines at once do (a render takes seconds under -race). The
+# race found last time by make check alone was in report/font.
+RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/chart ./report/font ./output
+RACE_RUN  ?= Parallel|Concurrent|PacketDeterministic|ErrorLimitShared|PickConcurrent
+
 test: lint
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race -short $(RACE_PKGS)
+	$(GO) test -count=1 -race -short -run '$(RACE_RUN)' ./input ./report ./cmd/basebrief
 
 # Debian packages the heavier checks need; each installed only when missing.
 define need

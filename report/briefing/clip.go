@@ -11,7 +11,7 @@ import (
 // stays where it came from: a city's note in the workbook's city sheet and
 // summary.json's source data, the foreword in briefing.toml.
 const (
-	maxForeword = 600 // characters of the foreword, about one page
+	maxForeword = 300 // characters of the foreword, about half a page
 	maxNote     = 120 // characters of one city note
 	maxNotes    = 6   // distinct city notes listed
 	lineChars   = 28  // a line of body text: what a paragraph break costs
