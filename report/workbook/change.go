@@ -124,7 +124,7 @@ func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow)
 	var row []any
 	cities, live := b.cityRanges()
 	earlier := [2]string{"previous", "yearAgo"}
-	name := fmt.Sprintf("%s%d", t.col("province"), r)
+	name := criterion(fmt.Sprintf("%s%d", t.col("province"), r))
 	for i, s := range b.sides() {
 		if !s.on {
 			continue

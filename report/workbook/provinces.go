@@ -140,7 +140,7 @@ func (b *book) provinceMembers(t *table, r int, want *int64) any {
 	if !ok {
 		return b.people(want, b.st.int)
 	}
-	level, name := fmt.Sprintf("%s%d", t.col("provLevel"), r), fmt.Sprintf("%s%d", t.col("province"), r)
+	level, name := fmt.Sprintf("%s%d", t.col("provLevel"), r), criterion(fmt.Sprintf("%s%d", t.col("province"), r))
 	f := fmt.Sprintf(`IF(ISNUMBER(%s),%s,IF(COUNTIFS(%s,%s,%s,">=0")=0,"",SUMIFS(%s,%s,%s)))`,
 		level, level, cities("province"), name, cities("members"), cities("members"), cities("province"), name)
 	return b.formula(t.sheet, t.col("members"), r, b.st.int, f, f64(want))
