@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,12 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("BASEBRIEF_AS_MAIN") == "1" {
 		main()
+	}
+	if os.Getenv("BASEBRIEF_PRINTS") == "1" { // a library that prints, under main's set-up
+		stdout := privateStdout()
+		fmt.Println("ERROR - copyright restrictions.") // what fpdf does, to fd 1
+		fmt.Fprintln(stdout, "/srv/briefing/packet")
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }
@@ -242,5 +249,20 @@ func TestRestrictedFontRefused(t *testing.T) {
 	if code := cmd.ProcessState.ExitCode(); code != exitInput || stdout.String() != "" ||
 		!strings.Contains(last, font) || !strings.Contains(last, "licence forbids embedding") || !strings.Contains(last, "leave --font out") {
 		t.Fatalf("exit %d, stdout %q, last line %q", code, stdout.String(), last)
+	}
+}
+
+// Whatever a library prints with fmt.Printf goes to stderr: stdout holds
+// only the packet path.
+func TestLibraryPrintsReachStderr(t *testing.T) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "BASEBRIEF_PRINTS=1")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if stdout.String() != "/srv/briefing/packet\n" || stderr.String() != "ERROR - copyright restrictions.\n" {
+		t.Fatalf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 }
