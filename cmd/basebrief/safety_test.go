@@ -204,12 +204,14 @@ func TestOutOfMemoryExits3(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "packet")
 	cmd := command("run", "--out", out)
-	cmd.Env = append(cmd.Env, "GOMEMLIMIT=40MiB") // the default packet needs about 80 MB
+	// Below what the runtime itself holds (about 7 MB), so the ceiling is
+	// passed whatever the garbage collector manages on a busy machine.
+	cmd.Env = append(cmd.Env, "GOMEMLIMIT=4MiB")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	err := cmd.Run()
 	code := cmd.ProcessState.ExitCode()
-	if last := lastLine(stderr.String()); code != exitFailure || !strings.Contains(last, "out of memory") || !strings.Contains(last, "GOMEMLIMIT=40MiB") {
+	if last := lastLine(stderr.String()); code != exitFailure || !strings.Contains(last, "out of memory") || !strings.Contains(last, "over its ceiling of 4 MB (GOMEMLIMIT=4MiB)") {
 		t.Fatalf("exit %d (%v), last line %q", code, err, last)
 	}
 	if _, err := os.Lstat(out); err == nil {
