@@ -229,6 +229,10 @@ func insertVersions(ctx context.Context, tx *sql.Tx, run int64, cur []entry, v *
 	return ins.n, ins.flush()
 }
 
+// testHook, when set (tests only), is called at stage "figures": a run's
+// transaction with its first thousand figures inserted.
+var testHook func(stage string)
+
 // inserter batches figure_versions rows.
 type inserter struct {
 	ctx  context.Context
@@ -246,6 +250,9 @@ func (in *inserter) add(key int64, members *int64, line int32) error {
 	}
 	in.args = append(in.args, key, m, l)
 	in.n++
+	if testHook != nil && in.n == 1000 {
+		testHook("figures")
+	}
 	if len(in.args) < 3*batch {
 		return nil
 	}
