@@ -2,7 +2,8 @@
 # make bench (issue 18): every stage on every data shape at two sizes 10×
 # apart, each stage's growth for 10× the data, and the whole run of the
 # built binary on 1M-row inputs of each shape, on a 10M-row file, and on the
-# default dataset, with wall time and peak memory. Prints Markdown to paste
+# default dataset, with wall time and peak memory, and what the history
+# (--history) adds to a 1M-row run. Prints Markdown to paste
 # into BENCHMARKS.md.
 #
 #   BENCHTIME  -benchtime of the stage benchmarks (default 1s: many runs of the small sizes, one or two of the large)
@@ -118,7 +119,7 @@ e2e() { # label rows cities args...
   : >"$tmp/runs.txt"
   for i in $(seq "$runs"); do
     rc=0
-    /usr/bin/time -v "$bin" run "$@" --out "$tmp/packet" >/dev/null 2>"$tmp/time.txt" || rc=$?
+    /usr/bin/time -v "$bin" run "$@" --history none --out "$tmp/packet" >/dev/null 2>"$tmp/time.txt" || rc=$?
     awk -F': ' -v rc="$rc" '
       /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = p[n] + (n > 1 ? 60*p[n-1] : 0) }
       /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2/1024 }
@@ -132,9 +133,53 @@ e2e() { # label rows cities args...
   printf '| %s | %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f MB | %s|\n' "$label" "$rows" "$cities" "$wall" "$lo" "$hi" "$user" "$sys" "$rss" "$rc"
 }
 gen() { go run ./cmd/gendata -out "$tmp/data" "$@" >&2; }
+# history_cost (issue 26): what --history adds to a run of $tmp/data: the
+# same run without a history, the first run into a new one (every figure
+# stored), a rerun of unchanged inputs (a run row only) and a run with 1% of
+# the figures changed (those stored again, revisions found). CPU time
+# (user+sys) is the measure on a shared machine; target +1 s and +100 MB.
+history_cost() {
+  local kind i
+  echo
+  echo "#### History: what --history adds to the 1M-row run above (median of $runs runs each, alternated)"
+  echo
+  # gendata writes members in the 4th column; a plain count there (not "1,807") is changed.
+  awk -F, 'NR > 1 && NR % 100 == 0 && NF == 6 && $4 ~ /^[0-9]+$/ { $4 = $4 + 1 } { print }' OFS=, "$tmp/data/figures.csv" >"$tmp/figures-changed.csv"
+  : >"$tmp/hist.txt"
+  for i in $(seq "$runs"); do
+    for kind in none first unchanged changed; do
+      local args=(--history "$tmp/h.db")
+      case $kind in
+        none) args=(--history none) ;;
+        first) rm -f "$tmp/h.db" ;;
+        changed) cp "$tmp/data/figures.csv" "$tmp/figures-orig.csv"; cp "$tmp/figures-changed.csv" "$tmp/data/figures.csv" ;;
+      esac
+      /usr/bin/time -v "$bin" run --data "$tmp/data" --out "$tmp/packet" "${args[@]}" >/dev/null 2>"$tmp/time.txt" || true
+      [ "$kind" = changed ] && cp "$tmp/figures-orig.csv" "$tmp/data/figures.csv"
+      awk -F': ' -v k="$kind" -v size="$(stat -c %s "$tmp/h.db" 2>/dev/null || echo 0)" '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = p[n] + (n > 1 ? 60*p[n-1] : 0) }
+        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2/1024 }
+        END { print k, wall, user + sys, rss, size/1048576 }' "$tmp/time.txt" >>"$tmp/hist.txt"
+    done
+  done
+  echo '| run | wall | CPU (user+sys) | CPU added | peak RSS | RSS added | history file |'
+  echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+  local base_cpu base_rss
+  base_cpu=$(awk '$1 == "none" { print $3 }' "$tmp/hist.txt" | median); base_rss=$(awk '$1 == "none" { print $4 }' "$tmp/hist.txt" | median)
+  for kind in none first unchanged changed; do
+    local w c r sz
+    w=$(awk -v k=$kind '$1 == k { print $2 }' "$tmp/hist.txt" | median); c=$(awk -v k=$kind '$1 == k { print $3 }' "$tmp/hist.txt" | median)
+    r=$(awk -v k=$kind '$1 == k { print $4 }' "$tmp/hist.txt" | median); sz=$(awk -v k=$kind '$1 == k { print $5 }' "$tmp/hist.txt" | median)
+    if [ "$kind" = none ]; then sz=—; else sz="$(printf '%.0f MB' "$sz")"; fi
+    printf '| %s | %.2f s | %.2f s | %+.2f s | %.0f MB | %+.0f MB | %s |\n' "$kind" "$w" "$c" "$(awk -v a="$c" -v b="$base_cpu" 'BEGIN { print a - b }')" \
+      "$r" "$(awk -v a="$r" -v b="$base_rss" 'BEGIN { print a - b }')" "$sz"
+  done
+  echo
+}
 e2e "default (embedded)" 2 10
 gen -rows 1000000
 e2e "gendata default shape (segments, 0–2 bases)" 1000000 2800 --data "$tmp/data"
+history_cost
 gen -rows 1000000 -gbk -namelen 40 -bases 1-5
 e2e "40-character names, GBK, 1–5 bases" 1000000 2800 --data "$tmp/data"
 gen -cities 8333 -periods 120 -segments=false -bases 1-5

@@ -151,11 +151,11 @@ func TestHistoryRevisions(t *testing.T) {
 		t.Fatalf("history revisions: exit %d\n%s", code, stderr)
 	}
 	wantText := "run 3 (period 2019-12) against run 2: 4 revision(s)\n" +
-		"period   province  city  segment  was     now\n" +
-		"2019-09  重庆市       重庆市   -        309000  303000\n" +
-		"2019-10  四川省       绵阳市   -        210000  215000\n" +
-		"2019-11  四川省       成都市   -        111000  1310000\n" +
-		"2019-11  云南省       昆明市   -        411000  —\n"
+		"period   province  city    segment  was     now\n" +
+		"2019-09  重庆市    重庆市  -        309000  303000\n" +
+		"2019-10  四川省    绵阳市  -        210000  215000\n" +
+		"2019-11  四川省    成都市  -        111000  1310000\n" +
+		"2019-11  云南省    昆明市  -        411000  —\n"
 	if stdout != wantText {
 		t.Errorf("history revisions:\n got %q\nwant %q", stdout, wantText)
 	}

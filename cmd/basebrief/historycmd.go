@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
+
+	"golang.org/x/text/width"
 
 	"github.com/basebrief/basebrief/output/history"
 )
@@ -156,8 +159,7 @@ func orDash(s string) string {
 }
 
 func printRuns(w io.Writer, runs []history.RunInfo) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "run\tstarted (UTC)\tstatus\tperiod\tfigures\tstored\trevisions\tcompared with\treceipts\tdata")
+	rows := [][]string{{"run", "started (UTC)", "status", "period", "figures", "stored", "revisions", "compared with", "receipts", "data"}}
 	for _, r := range runs {
 		compared := "-"
 		if r.ComparedRun != nil {
@@ -167,10 +169,51 @@ func printRuns(w io.Writer, runs []history.RunInfo) error {
 		if r.Receipts > 0 {
 			receipts = fmt.Sprintf("%d (%d failed)", r.Receipts, r.ReceiptsFailed)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\n", r.ID, when(r.Started), status(r.Status), orDash(r.Period),
-			r.FiguresRead, r.FiguresStored, r.Revisions, compared, receipts, r.Data)
+		rows = append(rows, []string{strconv.FormatInt(r.ID, 10), when(r.Started), status(r.Status), orDash(r.Period),
+			strconv.Itoa(r.FiguresRead), strconv.Itoa(r.FiguresStored), strconv.Itoa(r.Revisions), compared, receipts, clean(r.Data)})
 	}
-	return tw.Flush()
+	return printTable(w, rows)
+}
+
+// printTable writes rows in columns two spaces apart, padded by the width a
+// terminal gives each character (a Chinese character takes two columns,
+// which text/tabwriter does not know).
+func printTable(w io.Writer, rows [][]string) error {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// displayWidth is how many terminal columns s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // status says an exit status in words.
@@ -202,12 +245,11 @@ func printRevisions(w io.Writer, d *history.RunDetail, revs []history.Revision) 
 	if len(revs) == 0 {
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "period\tprovince\tcity\tsegment\twas\tnow")
+	rows := [][]string{{"period", "province", "city", "segment", "was", "now"}}
 	for _, r := range revs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Period, r.Province, orDash(r.City), orDash(r.Segment), people(r.Was), people(r.Now))
+		rows = append(rows, []string{r.Period, r.Province, orDash(r.City), orDash(r.Segment), people(r.Was), people(r.Now)})
 	}
-	return tw.Flush()
+	return printTable(w, rows)
 }
 
 func printRun(w io.Writer, d *history.RunDetail) error {

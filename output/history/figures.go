@@ -86,8 +86,8 @@ type view struct {
 }
 
 // loadView reads the latest version of every key as of run (0: none).
-// The primary key's order is (key, first_run), so one pass keeps the last
-// version of each key.
+// The table has no index (none to maintain on a million inserts): the
+// rows are read in the order written and sorted here.
 func loadView(ctx context.Context, q querier, run int64) (*view, error) {
 	v := &view{run: run}
 	if run == 0 {
@@ -97,31 +97,39 @@ func loadView(ctx context.Context, q querier, run int64) (*view, error) {
 	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM figure_versions WHERE first_run <= ?", run).Scan(&n); err != nil {
 		return nil, fmt.Errorf("count history figures: %w", err)
 	}
-	v.keys = make([]int64, 0, n)
-	v.members = make([]int64, 0, n)
-	rows, err := q.QueryContext(ctx, "SELECT key, members FROM figure_versions WHERE first_run <= ? ORDER BY key, first_run", run)
+	type version struct{ key, run, members int64 } // members -1: removed
+	all := make([]version, 0, n)
+	rows, err := q.QueryContext(ctx, "SELECT key, first_run, members FROM figure_versions WHERE first_run <= ?", run)
 	if err != nil {
 		return nil, fmt.Errorf("read history figures: %w", err)
 	}
 	defer rows.Close()
-	last, lastIn := int64(-1), false
 	for rows.Next() {
-		var k int64
+		var ver version
 		var m sql.NullInt64
-		if err := rows.Scan(&k, &m); err != nil {
+		if err := rows.Scan(&ver.key, &ver.run, &m); err != nil {
 			return nil, fmt.Errorf("read history figures: %w", err)
 		}
-		if k == last && lastIn { // a later version of the same key replaces it
-			v.keys, v.members = v.keys[:len(v.keys)-1], v.members[:len(v.members)-1]
-		}
-		last, lastIn = k, m.Valid // a NULL version: removed, the key stays out
+		ver.members = -1
 		if m.Valid {
-			v.keys = append(v.keys, k)
-			v.members = append(v.members, m.Int64)
+			ver.members = m.Int64
 		}
+		all = append(all, ver)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read history figures: %w", err)
+	}
+	slices.SortFunc(all, func(a, b version) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.run, b.run)) })
+	v.keys = make([]int64, 0, len(all))
+	v.members = make([]int64, 0, len(all))
+	for i, ver := range all {
+		if i+1 < len(all) && all[i+1].key == ver.key {
+			continue // a later version of the key follows
+		}
+		if ver.members >= 0 {
+			v.keys = append(v.keys, ver.key)
+			v.members = append(v.members, ver.members)
+		}
 	}
 	return v, nil
 }
@@ -164,7 +172,6 @@ func (f *Figures) toFileIDs(ctx context.Context, tx *sql.Tx) error {
 		f.rows[i].key = packKey(placeID[pl], periodID[pe], seg)
 	}
 	f.mapped = true
-	slices.SortFunc(f.rows, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
 	return nil
 }
 
@@ -190,11 +197,15 @@ func upsertID(ctx context.Context, tx *sql.Tx, get, put string, args ...any) (in
 const batch = 200
 
 // insertVersions writes the figures new or changed against v, and a NULL
-// version for each key of v the run no longer has. Both lists are sorted
-// by key, so this is one merge, and the rows go to the B-tree in key order.
+// version for each key of v the run no longer has: one merge of the two
+// lists sorted by key. Against an empty history every figure is new, and
+// the sort is skipped.
 func insertVersions(ctx context.Context, tx *sql.Tx, run int64, cur []entry, v *view) (written int, err error) {
 	ins := &inserter{ctx: ctx, tx: tx, run: run}
 	defer ins.close()
+	if len(v.keys) > 0 {
+		slices.SortFunc(cur, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	}
 	i, j := 0, 0
 	for i < len(cur) || j < len(v.keys) {
 		switch {
@@ -218,6 +229,10 @@ func insertVersions(ctx context.Context, tx *sql.Tx, run int64, cur []entry, v *
 	return ins.n, ins.flush()
 }
 
+// testHook, when set (tests only), is called at stage "figures": a run's
+// transaction with its first thousand figures inserted.
+var testHook func(stage string)
+
 // inserter batches figure_versions rows.
 type inserter struct {
 	ctx  context.Context
@@ -235,6 +250,9 @@ func (in *inserter) add(key int64, members *int64, line int32) error {
 	}
 	in.args = append(in.args, key, m, l)
 	in.n++
+	if testHook != nil && in.n == 1000 {
+		testHook("figures")
+	}
 	if len(in.args) < 3*batch {
 		return nil
 	}

@@ -64,18 +64,18 @@ INSERT INTO segments VALUES
 -- when a run no longer has it; a run's figures are the latest version of
 -- each key with first_run at or before it. key packs place, period and
 -- segment (place << 24 | period << 4 | segment) so a million rows insert
--- with three values each; the generated columns unpack it.
+-- with three values each and no index to maintain; the generated columns
+-- unpack it. Rows are appended run by run (id ascending).
 CREATE TABLE figure_versions (
+	id         INTEGER PRIMARY KEY,
 	key        INTEGER NOT NULL,
 	first_run  INTEGER NOT NULL REFERENCES runs(id),
 	members    INTEGER,                -- NULL: removed in first_run
 	line       INTEGER,                -- the figure's line (row) in the run's figures_file
 	place      INTEGER GENERATED ALWAYS AS (key >> 24) VIRTUAL REFERENCES places(id),
 	period     INTEGER GENERATED ALWAYS AS ((key >> 4) & 1048575) VIRTUAL REFERENCES periods(id),
-	segment    INTEGER GENERATED ALWAYS AS (key & 15) VIRTUAL REFERENCES segments(id),
-	PRIMARY KEY (key, first_run)
-) WITHOUT ROWID;
-CREATE INDEX figure_versions_run ON figure_versions (first_run);
+	segment    INTEGER GENERATED ALWAYS AS (key & 15) VIRTUAL REFERENCES segments(id)
+);
 CREATE TABLE packet_files (
 	run     INTEGER NOT NULL REFERENCES runs(id),
 	name    TEXT NOT NULL,             -- path inside the packet: charts/members.png
