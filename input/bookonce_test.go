@@ -1,8 +1,11 @@
 package input
 
 import (
+	"bytes"
+	"fmt"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -91,6 +94,101 @@ func TestNotAWorkbookNamed(t *testing.T) {
 			got := errorLines(err)
 			if len(got) != 1 || got[0] != tt.want {
 				t.Errorf("errors\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// In data.xlsx, a table with no sheet named after it is read from the one
+// other sheet holding its columns; two such sheets are an error naming
+// them.
+func TestDataBookHeldSheet(t *testing.T) {
+	sheets := func(extra ...xsheet) []byte {
+		return xbook{sheets: append([]xsheet{
+			{name: "城市", rows: xrow(1, "s0", "s1", "s2") + xrow(2, "s3", "s4", "s5")},
+			{name: "基地", rows: xrow(1, "s6", "s0")},
+		}, extra...), strs: []string{"城市", "省份", "片区", "成都", "四川", "西部地区", "基地", "时期", "人数"}}.bytes(t)
+	}
+	table := xrow(1, "s1", "s0", "s7", "s8") + xrow(2, "s4", "s3", "2019", "1300000")
+	d, err := Load(fstest.MapFS{dataBook: &fstest.MapFile{Data: sheets(xsheet{name: "说明"}, xsheet{name: "人数统计表", rows: table})}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := figureLines(d.Figures), []string{"2 2019 成都 1300000"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+	if want := `data.xlsx: the figures table read from sheet "人数统计表", the one sheet holding its columns`; !slices.Contains(d.Warnings(), want) {
+		t.Errorf("warnings %q, want %q among them", d.Warnings(), want)
+	}
+	_, err = Load(fstest.MapFS{dataBook: &fstest.MapFile{Data: sheets(xsheet{name: "2018", rows: table}, xsheet{name: "2019", rows: table})}}, Options{})
+	want := []string{`data.xlsx: sheets "2018", "2019" all hold the columns of the figures table, expected one: name the one to read 人数 (or figures)`}
+	if got := errorLines(err); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors\n got %q\nwant %q", got, want)
+	}
+}
+
+// A sheet whose compressed data is damaged is one error, its fix said once
+// (issue 22: workbook errors repeated themselves).
+func TestDamagedSheetSaidOnce(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString(xrow(1, "s0", "s1", "s2", "s3"))
+	for i := 2; i < 20000; i++ { // past 1 MiB: the rows meet the damage before the merge search
+		rows.WriteString(xrow(i, "s4", "s5", "2019", fmt.Sprint(1000+i*7919%100000)))
+	}
+	data := xbook{sheets: []xsheet{{name: "人数", rows: rows.String()}}, strs: []string{"省份", "城市", "时期", "人数", "四川", "成都"}}.bytes(t)
+	at := bytes.Index(data, []byte("xl/worksheets/sheet1.xml")) + 20000
+	for i := at; i < at+40; i++ {
+		data[i] ^= 0x5A
+	}
+	_, err := Load(shownFolder("figures.xlsx", data), Options{})
+	got := errorLines(err)
+	if len(got) != 1 || strings.Count(got[0], "save it") != 1 || !strings.HasPrefix(got[0], "figures.xlsx:人数: the workbook is damaged (") {
+		t.Errorf("errors %q, want one naming the sheet, its fix said once", got)
+	}
+
+	// XML cut short: the sheet is named once, by the place.
+	cut := xbook{sheets: []xsheet{{name: "人数", rows: xrow(1, "s0", "s1", "s2", "s3") + `<row r="2"><c r="A2" t="s"><v>4</v>`}},
+		strs: []string{"省份", "城市", "时期", "人数", "四川"}}.bytes(t)
+	_, err = Load(shownFolder("figures.xlsx", cut), Options{})
+	want := []string{"figures.xlsx:人数: the workbook is damaged (the sheet's XML ends early, as in a file cut short): open it in Excel or WPS and save it again as Excel Workbook (*.xlsx)"}
+	if got := errorLines(err); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors\n got %q\nwant %q", got, want)
+	}
+}
+
+// Text a CSV file may not hold is refused from a workbook too, and text it
+// may (a bidi override in a name) reads the same from both.
+func TestWorkbookTextLikeCSV(t *testing.T) {
+	tests := []struct {
+		name, city string
+		invalid    string // what the workbook's error says, "" for none
+	}{
+		{"bidi override", "成都\u202e", ""},
+		{"NUL", "成都\x00", "NUL character: binary content, expected text"},
+		{"not UTF-8", "成都\xff", "invalid UTF-8 byte sequence, expected UTF-8 text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			csvFolder := shownFolder("figures.csv", []byte("省份,城市,时期,人数\n四川,"+tt.city+",2019,1300000\n"))
+			esc := strings.ReplaceAll(tt.city, "\x00", "_x0000_")
+			book := xbook{sheets: []xsheet{{name: "人数", rows: xrow(1, "s0", "s1", "s2", "s3") + xrow(2, "s4", "s5", "2019", "1300000")}},
+				strs: []string{"省份", "城市", "时期", "人数", "四川", esc}}.bytes(t)
+			dc, errc := Load(csvFolder, Options{})
+			dx, errx := Load(shownFolder("figures.xlsx", book), Options{})
+			if tt.invalid != "" {
+				if errc == nil || errx == nil {
+					t.Fatalf("CSV error %v, workbook error %v: want both refused", errc, errx)
+				}
+				if got := errorLines(errx); len(got) != 1 || !strings.HasPrefix(got[0], "figures.xlsx:人数!B2: "+tt.invalid) {
+					t.Errorf("workbook errors %q, want one naming B2: %s", got, tt.invalid)
+				}
+				return
+			}
+			if errc != nil || errx != nil {
+				t.Fatalf("CSV error %v, workbook error %v", errc, errx)
+			}
+			if !reflect.DeepEqual(figureLines(dc.Figures), figureLines(dx.Figures)) {
+				t.Errorf("figures from CSV %q, from the workbook %q", figureLines(dc.Figures), figureLines(dx.Figures))
 			}
 		})
 	}
