@@ -25,6 +25,9 @@ func (s *says) add(parts ...string) {
 }
 
 func (s *says) claim(of, name, field string, v any) {
+	if o, ok := s.orig[name]; ok {
+		name = o // summary.json's rows are named as the data name them
+	}
 	s.claims = append(s.claims, document.Claim{Of: of, Name: name, Field: field, Value: v})
 }
 

@@ -231,7 +231,7 @@ func (d *pdfDoc) startOf(b document.Block) float64 {
 			lh := t.size * document.TablePitch * ptMM
 			d.font(font.Hei, t.size, black)
 			_, headH := d.cellLines(t, t.Header, lh, true)
-			if need := d.wholeHeight(t, lh, headH); need <= areaH*2/3 {
+			if need := d.wholeHeight(t, lh, headH); need <= areaH {
 				return need
 			}
 		}

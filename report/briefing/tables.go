@@ -75,7 +75,7 @@ func (b *builder) provinceTable() document.Table {
 		if multi {
 			row = append(row, p.Region)
 		}
-		members := b.people(p.Members)
+		members := vocab.CellPtr(p.Members, b.lang)
 		if p.ProvinceLevel {
 			members += "*"
 		}
@@ -94,7 +94,7 @@ func (b *builder) provinceTable() document.Table {
 			row = append(row, "")
 		}
 		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
-			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), b.people(tt.Members))
+			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), vocab.CellPtr(tt.Members, b.lang))
 		if prev {
 			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
@@ -114,7 +114,7 @@ func (b *builder) provinceTable() document.Table {
 func (b *builder) comparableCells(k analysis.Comparable) []string {
 	ch, ratio := "—", "—"
 	if k.Change != nil {
-		ch = vocab.Signed(*k.Change, b.lang)
+		ch = vocab.SignedCell(*k.Change, b.lang)
 	}
 	if k.ChangeRatio != nil {
 		ratio = vocab.SignedPercent(*k.ChangeRatio)
@@ -163,7 +163,7 @@ func (b *builder) cityTable() document.Table {
 		if multi {
 			row = append(row, ct.Region)
 		}
-		members := b.people(ct.Members)
+		members := vocab.CellPtr(ct.Members, b.lang)
 		if ct.FromSegments {
 			members += "†"
 		}
@@ -171,7 +171,7 @@ func (b *builder) cityTable() document.Table {
 		if prev {
 			ch, ratio := "—", "—"
 			if ct.Change != nil {
-				ch = vocab.Signed(*ct.Change, b.lang)
+				ch = vocab.SignedCell(*ct.Change, b.lang)
 			}
 			if ct.ChangeRatio != nil {
 				ratio = vocab.SignedPercent(*ct.ChangeRatio)
@@ -222,11 +222,11 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	if multi {
 		row = append(row, "")
 	}
-	row = append(row, strconv.Itoa(bases), b.people(members))
+	row = append(row, strconv.Itoa(bases), vocab.CellPtr(members, b.lang))
 	if prev {
 		ch := "—"
 		if change != nil {
-			ch = vocab.Signed(*change, b.lang)
+			ch = vocab.SignedCell(*change, b.lang)
 		}
 		row = append(row, ch, "")
 	}
@@ -318,7 +318,7 @@ func (b *builder) crossRegion() {
 		if len(top) == 5 {
 			break
 		}
-		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, b.people(ct.Members)))
+		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, vocab.CellPtr(ct.Members, b.lang)))
 	}
 	if len(top) > 0 {
 		b.para(document.Body, b.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+b.list(top, 0)+b.end())
@@ -334,14 +334,14 @@ func (b *builder) crossRegion() {
 			if len(own) == 3 && len(other) == 3 {
 				break
 			}
-			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, b.people(ct.Members), rank(ct.RankOverall))
+			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, vocab.CellPtr(ct.Members, b.lang), rank(ct.RankOverall))
 			if ct.Region == r.Region && len(own) < 3 {
 				own = append(own, s)
 			} else if ct.Region != r.Region && len(other) < 3 {
 				other = append(other, s)
 			}
 		}
-		t.Rows = append(t.Rows, []string{r.Region, b.people(r.Members), b.list(own, 0), b.list(other, 0)})
+		t.Rows = append(t.Rows, []string{r.Region, vocab.CellPtr(r.Members, b.lang), b.list(own, 0), b.list(other, 0)})
 	}
 	b.table(t)
 }
