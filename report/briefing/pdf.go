@@ -37,7 +37,6 @@ const (
 var (
 	black = [3]int{0, 0, 0}
 	red   = [3]int{206, 17, 38}
-	grey  = [3]int{90, 90, 90}
 )
 
 // missingMark stands in for a character no embedded face draws (〓, the
