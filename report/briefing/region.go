@@ -54,7 +54,7 @@ func (b *builder) regionTable() document.Table {
 }
 
 // largestProvince names the province (or the tied provinces) with the
-// most members: "四川 82.7万", "—" where none reports.
+// most members: "四川（82.7万）", "—" where none reports.
 func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
 	var names []string
 	var top *int64
@@ -70,7 +70,7 @@ func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
 	if top == nil {
 		return "—"
 	}
-	return b.list(names, 3) + b.t("", " ") + vocab.CellPtr(top, b.lang)
+	return b.list(names, 3) + b.paren(vocab.CellPtr(top, b.lang))
 }
 
 // largestCity is largestProvince for cities (members descending).
@@ -89,5 +89,5 @@ func (b *builder) largestCity(cities []*analysis.CityRow) string {
 	for _, ct := range top {
 		names = append(names, ct.City)
 	}
-	return b.list(names, 3) + b.t("", " ") + vocab.CellPtr(top[0].Members, b.lang)
+	return b.list(names, 3) + b.paren(vocab.CellPtr(top[0].Members, b.lang))
 }
