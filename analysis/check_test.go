@@ -48,6 +48,9 @@ func TestAdjacent(t *testing.T) {
 		{Period{Year: 2019, Quarter: 1}, Period{Year: 2018, Quarter: 4}, true},
 		{Period{Year: 2019, Month: 3, Day: 1}, Period{Year: 2019, Month: 2, Day: 28}, true},
 		{Period{Year: 2019}, Period{}, false},
+		{Period{Year: 2020, Half: 1}, Period{Year: 2019, Half: 2}, true},
+		{Period{Year: 2019, Half: 2}, Period{Year: 2019, Half: 1}, true},
+		{Period{Year: 2020, Half: 2}, Period{Year: 2019, Half: 2}, false},
 	}
 	for _, c := range cases {
 		if got := c.p.Adjacent(c.prev); got != c.want {

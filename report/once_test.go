@@ -12,7 +12,7 @@ import (
 // TestNarrativeBuiltOnce: summary.json's narrative is the briefing's,
 // word for word, in both languages, where a tie could be named two ways
 // (成都 and 重庆 with 140万 each: summary.json's order puts 成都 first, the
-// official order 重庆). Each of its paragraphs is a paragraph of the Word
+// official order 重庆; English names them Chongqing and Chengdu). Each of its paragraphs is a paragraph of the Word
 // file, and the tie is said as one.
 func TestNarrativeBuiltOnce(t *testing.T) {
 	y := analysis.Period{Year: 2019}
@@ -45,7 +45,7 @@ func TestNarrativeBuiltOnce(t *testing.T) {
 				t.Errorf("%s: summary.json's paragraph is not one of briefing.docx: %q", lang, p.Text)
 			}
 		}
-		want := map[vocab.Lang]string{vocab.Zh: "重庆、成都并列最多，均为140万", vocab.En: "重庆 and 成都 tie for the most, 1.4 million each"}[lang]
+		want := map[vocab.Lang]string{vocab.Zh: "重庆、成都并列最多，均为140万", vocab.En: "Chongqing and Chengdu tie for the most, 1.4 million each"}[lang]
 		if text := strings.Join(all, "\n"); !strings.Contains(text, want) {
 			t.Errorf("%s: narrative lacks %q:\n%s", lang, want, text)
 		}

@@ -385,3 +385,27 @@ func provinceByCode(code string) (Place, bool) {
 	}
 	return Place{}, false
 }
+
+func TestEnglish(t *testing.T) {
+	cases := []struct{ province, city, want string }{
+		{"四川", "", "Sichuan"}, {"四川省", "", "Sichuan"}, {"内蒙古", "", "Inner Mongolia"}, {"陕西", "", "Shaanxi"},
+		{"四川", "成都市", "Chengdu"}, {"四川", "成都", "Chengdu"}, {"重庆", "重庆", "Chongqing"}, {"安徽", "蚌埠", "Bengbu"},
+		{"陕西", "西安", "Xi'an"}, {"湖北", "恩施州", "Enshi Prefecture"}, {"贵州", "六盘水", "Liupanshui"}, {"安徽", "六安", "Lu'an"},
+		{"新疆", "乌鲁木齐", "Urumqi"},
+	}
+	for _, c := range cases {
+		got, ok := EnglishProvince(c.province)
+		if c.city != "" {
+			got, ok = EnglishCity(c.province, c.city)
+		}
+		if !ok || got != c.want {
+			t.Errorf("English(%s %s) = %q, %v; want %q", c.province, c.city, got, ok, c.want)
+		}
+	}
+	// Every place of the table has one.
+	for _, p := range tab().places {
+		if p.English() == "" {
+			t.Errorf("%s %s has no English name", p.Code, p.Name)
+		}
+	}
+}

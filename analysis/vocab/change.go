@@ -3,6 +3,7 @@ package vocab
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // The office's phrasings for changes, as statistical bulletins write them:
@@ -128,7 +129,7 @@ func Points(d float64, lang Lang) string {
 var words = map[string][2]string{
 	"unchanged":     {"持平", "unchanged"},
 	"not_reported":  {"本期未报送", "not reported for the period"},
-	"to_verify":     {"需核实", "to verify"},
+	"to_verify":     {"需核实", "To verify"},
 	"tied_most":     {"并列最多", "tie for the most"},
 	"province_note": {"省级数据", "province-level figure"},
 }
@@ -161,4 +162,59 @@ func Verb(n int, one, many string, lang Lang) string {
 		return ""
 	}
 	return Plural(n, one, many)
+}
+
+// regions are the English names of the regions (片区) the programme uses,
+// by their short form: 东部 → Eastern region, 华北 → North China.
+var regions = map[string]string{
+	"东部": "Eastern region", "西部": "Western region", "中部": "Central region", "东北": "Northeast",
+	"华北": "North China", "华东": "East China", "华中": "Central China", "华南": "South China",
+	"西南": "Southwest", "西北": "Northwest",
+}
+
+// Region names a region in lang: itself in Chinese; in English its name
+// (东部 and 东部地区 → Eastern region), or itself where the list has none.
+func Region(name string, lang Lang) string {
+	if lang != En {
+		return name
+	}
+	if en, ok := regions[strings.TrimSuffix(strings.TrimSuffix(name, "地区"), "片区")]; ok {
+		return en
+	}
+	return name
+}
+
+// Cell writes a head count for a table cell: as People in Chinese (140万);
+// in English shortened so a column stays narrow: 1.4m, 2.1bn, 8,500.
+func Cell(n int64, lang Lang) string {
+	if lang != En {
+		return People(n, lang)
+	}
+	a, sign := n, ""
+	if a < 0 {
+		a, sign = -a, "-"
+	}
+	switch {
+	case a >= 1e9:
+		return sign + trim(float64(a)/1e9) + "bn"
+	case a >= 1e6:
+		return sign + trim(float64(a)/1e6) + "m"
+	}
+	return sign + Int(a)
+}
+
+// CellPtr is Cell for a figure that may be absent: "—" when nil.
+func CellPtr(n *int64, lang Lang) string {
+	if n == nil {
+		return "—"
+	}
+	return Cell(*n, lang)
+}
+
+// SignedCell is Cell with an explicit + for gains.
+func SignedCell(n int64, lang Lang) string {
+	if n > 0 {
+		return "+" + Cell(n, lang)
+	}
+	return Cell(n, lang)
 }

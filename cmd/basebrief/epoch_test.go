@@ -20,6 +20,8 @@ func TestPacketTimeAfterThePeriod(t *testing.T) {
 		{analysis.Period{Year: 2019, Half: 1}, "2019-07-01"},
 		{analysis.Period{Year: 2019, Half: 2}, "2020-01-01"},
 		{analysis.Period{Year: 2019, Month: 5}, "2019-06-01"},
+		{analysis.Period{Year: 2019, Half: 1}, "2019-07-01"},
+		{analysis.Period{Year: 2019, Half: 2}, "2020-01-01"},
 		{analysis.Period{Year: 2019}, "2020-01-01"},
 		{analysis.Period{Year: 2019, Month: 5, Day: 17}, "2019-05-18"},
 	}

@@ -12,7 +12,12 @@ import (
 
 // words holds the phrasing helpers of one language; the words themselves
 // come from analysis/vocab where the workbook and charts say them too.
-type words struct{ lang vocab.Lang }
+type words struct {
+	lang vocab.Lang
+	// orig maps a place's English name back to the data's (an English
+	// briefing's claims name the rows as summary.json does); nil in Chinese.
+	orig map[string]string
+}
 
 func (w words) zh() bool { return w.lang != vocab.En }
 
@@ -99,8 +104,14 @@ type builder struct {
 	idx             index
 }
 
+// newBuilder starts the document of c, which is in reading order; an
+// English one names places in English (romanised).
 func newBuilder(c *analysis.Comparison, opts Options) *builder {
-	return &builder{words: words{opts.Lang}, c: c, opts: opts,
+	w := words{lang: opts.Lang}
+	if opts.Lang == vocab.En {
+		c, w.orig = romanised(c)
+	}
+	return &builder{words: w, c: c, opts: opts,
 		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c)}
 }
 

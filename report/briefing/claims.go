@@ -25,6 +25,9 @@ func (s *says) add(parts ...string) {
 }
 
 func (s *says) claim(of, name, field string, v any) {
+	if o, ok := s.orig[name]; ok {
+		name = o // summary.json's rows are named as the data name them
+	}
 	s.claims = append(s.claims, document.Claim{Of: of, Name: name, Field: field, Value: v})
 }
 
@@ -69,9 +72,19 @@ func (s *says) rate(of, name, field string, l likeForLike) string {
 	return vocab.Rate(*l.ratio, s.lang)
 }
 
-// paragraph returns the narrative paragraph written so far.
+// paragraph returns the narrative paragraph written so far. A figure is
+// claimed once however often the text states it (both languages' phrases
+// are built, and each records its figures).
 func (s *says) paragraph() document.Paragraph {
-	return document.Paragraph{Style: document.Body, Text: strings.TrimSpace(s.b.String()), Claims: s.claims, Narrative: true}
+	var claims []document.Claim
+	seen := map[document.Claim]bool{}
+	for _, c := range s.claims {
+		if !seen[c] {
+			seen[c] = true
+			claims = append(claims, c)
+		}
+	}
+	return document.Paragraph{Style: document.Body, Text: strings.TrimSpace(s.b.String()), Claims: claims, Narrative: true}
 }
 
 // likeForLike is a total's change on a comparable basis (可比口径): the

@@ -145,9 +145,10 @@ func (n narrator) coverage(s *says) {
 		}
 	} else {
 		if t.ReportingCities == t.Cities {
-			s.add(" ", n.count(t.Cities, "", "city reports", "cities report"), " in all")
+			s.add(" All ", s.n(of, "", "cities", t.Cities), vocab.Plural(t.Cities, " city reports", " cities report"))
 		} else {
-			s.add(" ", s.n(of, "", "reporting_cities", t.ReportingCities), " of the ", n.count(t.Cities, "", "city", "cities"), vocab.Verb(t.ReportingCities, " reports", " report", n.lang))
+			s.add(" ", s.n(of, "", "reporting_cities", t.ReportingCities), " of the ", s.n(of, "", "cities", t.Cities),
+				vocab.Plural(t.Cities, " city", " cities"), vocab.Verb(t.ReportingCities, " reports", " report", n.lang))
 		}
 	}
 	if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {

@@ -70,7 +70,7 @@ func (b *builder) checksTable() document.Table {
 			b.t("报送城市", "Reporting cities"), b.t("相差", "Difference")},
 		Align: []document.Align{L, R, R, R, R}}
 	for _, k := range b.c.Checks {
-		t.Rows = append(t.Rows, []string{k.Province, vocab.People(k.ProvinceMembers, b.lang), vocab.People(k.CitiesMembers, b.lang),
+		t.Rows = append(t.Rows, []string{k.Province, vocab.Cell(k.ProvinceMembers, b.lang), vocab.Cell(k.CitiesMembers, b.lang),
 			fmt.Sprintf("%d/%d", k.ReportingCities, k.Cities), vocab.SignedPercent(k.Gap)})
 	}
 	t.Notes = []string{b.t("总数按省级数据计。相差为城市报送数之和与省级数据之差占省级数据的比例。",

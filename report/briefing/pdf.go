@@ -16,19 +16,20 @@ import (
 
 // The GB/T 9704-2012 page, in millimetres: A4, top margin 37, left
 // (binding) margin 28, type area 156 × 225.
+// They are the type sheet's (report/document), read here and never set.
 const (
-	pageW   = 210.0
-	pageH   = 297.0
-	marginL = 28.0
-	marginT = 37.0
-	areaW   = 156.0
-	areaH   = 225.0
+	pageW   = document.PageW
+	pageH   = document.PageH
+	marginL = document.MarginL
+	marginT = document.MarginT
+	areaW   = document.AreaW
+	areaH   = document.AreaH
 	bottom  = marginT + areaH
 
-	bodySize  = 16.0 // 三号
-	bodyPitch = 28.9 // pt: 22 lines in the type area, as the standard sets
-	noteSize  = 14.0 // 四号: page numbers, 版记
-	tableSize = 10.5 // 五号
+	bodySize  = document.BodySize
+	bodyPitch = document.BodyPitch
+	noteSize  = document.NoteSize
+	tableSize = document.TableSize
 	ptMM      = 25.4 / 72
 )
 
@@ -36,7 +37,6 @@ const (
 var (
 	black = [3]int{0, 0, 0}
 	red   = [3]int{206, 17, 38}
-	grey  = [3]int{90, 90, 90}
 )
 
 // missingMark stands in for a character no embedded face draws (〓, the

@@ -25,7 +25,7 @@ func (d *pdfDoc) kfHeight(items []document.KeyFigure) float64 {
 	for _, it := range items {
 		d.font(font.Hei, 11, black)
 		h := float64(len(lineTexts(it.Label, inner, inner, d.width))) * labH
-		d.font(font.Hei, 9.5, grey)
+		d.font(font.Hei, 9.5, black)
 		h += float64(len(lineTexts(it.Detail, inner, inner, d.width))) * noteH
 		most = max(most, h)
 	}
@@ -65,7 +65,7 @@ func (d *pdfDoc) kfGrid(items []document.KeyFigure) {
 			d.text(x+(bw-d.width(l))/2, d.baseline(y, labH), l, false, 0)
 			y += labH
 		}
-		d.font(font.Hei, 9.5, grey)
+		d.font(font.Hei, 9.5, black)
 		for _, l := range lineTexts(it.Detail, inner, inner, d.width) {
 			d.text(x+(bw-d.width(l))/2, d.baseline(y, noteH), l, false, 0)
 			y += noteH

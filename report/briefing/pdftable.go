@@ -16,14 +16,12 @@ type table struct {
 const cellPadX, cellPadY = 1.2, 0.6
 
 // captionSize is the table and figure captions' size, pt.
-const captionSize = 12.0
+const captionSize = document.CaptionSize
 
+// newTable sets t at the type sheet's one table size.
 func (d *pdfDoc) newTable(t document.Table) *table {
 	out := &table{Table: t, size: tableSize}
-	if len(t.Header) > 9 || len(t.Rows) > 25 {
-		out.size = 9 // wide tables, and long ones so that 31 provinces fit a page
-	}
-	out.size = d.fit(out, out.size)
+	d.fit(out, out.size)
 	return out
 }
 
@@ -85,20 +83,12 @@ func (d *pdfDoc) balancedLines(s string, width float64) []string {
 // proportion; when the type area is too narrow, the columns that can wrap
 // give up width first, down to what they need (a short cell such as
 // 858.4万 or 华东 is never broken, a heading at most into two lines).
-// Below 7 pt it stops shrinking and wraps.
-func (d *pdfDoc) fit(t *table, size float64) float64 {
-	for ; ; size -= 0.5 {
-		d.font(d.textRole(), size, black)
-		nat, least := d.natural(t)
-		sum := 0.0
-		for _, l := range least {
-			sum += l
-		}
-		if sum <= areaW || size <= 7 {
-			t.widths = spreadWidths(nat, least, areaW)
-			return size
-		}
-	}
+// The size is the type sheet's: it never shrinks (one size for every
+// table), and a table too wide wraps.
+func (d *pdfDoc) fit(t *table, size float64) {
+	d.font(d.textRole(), size, black)
+	nat, least := d.natural(t)
+	t.widths = spreadWidths(nat, least, areaW)
 }
 
 // natural measures each column's wanted and least widths at the current size.
@@ -220,6 +210,20 @@ func (d *pdfDoc) startHeight(t *table) float64 {
 	return need
 }
 
+// wholeHeight is the height of the whole table with its caption and notes.
+func (d *pdfDoc) wholeHeight(t *table, lh, headH float64) float64 {
+	need := d.captionHeight(t.Label+"  "+t.Caption) + headH
+	d.font(d.textRole(), t.size, black)
+	for _, row := range t.Rows {
+		_, h := d.cellLines(t, row, lh, false)
+		need += h
+	}
+	for _, n := range t.Notes {
+		need += d.paragraphHeight(n, d.style(document.Note))
+	}
+	return need + 1.5
+}
+
 func (d *pdfDoc) captionHeight(s string) float64 {
 	d.font(font.Hei, captionSize, black)
 	return float64(len(lineTexts(s, areaW, areaW, d.width))) * captionSize * 1.8 * ptMM
@@ -230,11 +234,17 @@ func (d *pdfDoc) captionHeight(s string) float64 {
 // continues to, then its notes.
 func (d *pdfDoc) drawTable(dt document.Table) {
 	t := d.newTable(dt)
-	lh := t.size * 1.4 * ptMM
+	lh := t.size * document.TablePitch * ptMM
 	d.font(font.Hei, t.size, black)
 	headLines, headH := d.cellLines(t, t.Header, lh, true)
 	if need := d.startHeight(t); need <= areaH {
 		d.ensure(need)
+	}
+	if len(t.Rows) <= document.KeepWholeRows {
+		// A short table is kept whole with its notes: no 续表 of one row.
+		if need := d.wholeHeight(t, lh, headH); need <= areaH {
+			d.ensure(need)
+		}
 	}
 	caption := func(cont bool) {
 		s := t.Label + "  " + t.Caption

@@ -31,11 +31,11 @@ func (d *pdfDoc) style(s document.Style) para {
 	}
 	switch s {
 	case document.Note:
-		return para{role: text, size: 12, pitch: 20, colour: grey}
+		return para{role: text, size: document.NoteTextSize, pitch: document.NoteTextPitch, colour: black}
 	case document.Caption:
 		return para{role: font.Hei, size: 12, pitch: 12 * 1.8, colour: black, align: "C"}
 	case document.Source:
-		return para{role: text, size: 12, pitch: 20, colour: grey, hang: 2, indent: -2}
+		return para{role: text, size: document.NoteTextSize, pitch: document.NoteTextPitch, colour: black, hang: 2, indent: -2}
 	case document.Center:
 		body.align, body.indent, body.justify = "C", 0, false
 		return body
@@ -45,7 +45,7 @@ func (d *pdfDoc) style(s document.Style) para {
 		}
 		return para{role: text, size: 14, pitch: 24, indent: 2, colour: black, justify: true}
 	case document.Item:
-		return para{role: text, size: 12, pitch: 20, hang: 1, indent: -1, colour: grey}
+		return para{role: text, size: document.NoteTextSize, pitch: document.NoteTextPitch, hang: 1, indent: -1, colour: black}
 	}
 	return body
 }
@@ -227,6 +227,14 @@ func (d *pdfDoc) startOf(b document.Block) float64 {
 		return 3 * bodyPitch * ptMM
 	case document.Table:
 		t := d.newTable(v)
+		if len(t.Rows) <= document.KeepWholeRows { // kept whole: the heading goes with all of it
+			lh := t.size * document.TablePitch * ptMM
+			d.font(font.Hei, t.size, black)
+			_, headH := d.cellLines(t, t.Header, lh, true)
+			if need := d.wholeHeight(t, lh, headH); need <= areaH {
+				return need
+			}
+		}
 		if need := d.startHeight(t); need <= areaH/2 {
 			return need
 		}

@@ -31,7 +31,7 @@ func (b *builder) regionTable() document.Table {
 	t.Align = append(t.Align, L, L)
 	for _, r := range b.idx.regions0 {
 		row := []string{r.Region, strconv.Itoa(r.Provinces), strconv.Itoa(r.Cities), strconv.Itoa(r.ReportingCities),
-			strconv.Itoa(r.Bases), b.people(r.Members)}
+			strconv.Itoa(r.Bases), vocab.CellPtr(r.Members, b.lang)}
 		if prev {
 			row = append(row, b.comparableCells(r.Comparable)...)
 		}
@@ -40,7 +40,7 @@ func (b *builder) regionTable() document.Table {
 	}
 	tt := c.Totals
 	row := []string{b.t("合计", "Total"), strconv.Itoa(tt.Provinces), strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
-		strconv.Itoa(tt.Bases), b.people(tt.Members)}
+		strconv.Itoa(tt.Bases), vocab.CellPtr(tt.Members, b.lang)}
 	if prev {
 		row = append(row, b.comparableCells(tt.Comparable)...)
 	}
@@ -54,7 +54,7 @@ func (b *builder) regionTable() document.Table {
 }
 
 // largestProvince names the province (or the tied provinces) with the
-// most members: "四川 82.7万", "—" where none reports.
+// most members: "四川（82.7万）", "—" where none reports.
 func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
 	var names []string
 	var top *int64
@@ -70,7 +70,7 @@ func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
 	if top == nil {
 		return "—"
 	}
-	return b.list(names, 3) + b.t("", " ") + b.people(top)
+	return b.list(names, 3) + b.paren(vocab.CellPtr(top, b.lang))
 }
 
 // largestCity is largestProvince for cities (members descending).
@@ -89,5 +89,5 @@ func (b *builder) largestCity(cities []*analysis.CityRow) string {
 	for _, ct := range top {
 		names = append(names, ct.City)
 	}
-	return b.list(names, 3) + b.t("", " ") + b.people(top[0].Members)
+	return b.list(names, 3) + b.paren(vocab.CellPtr(top[0].Members, b.lang))
 }

@@ -43,8 +43,8 @@ func (b *builder) tablesSection() {
 	}
 }
 
-var notesZh = "注：“—”表示未报告，不按零计算；*为省级数字；†为各群体人数之和；排名并列者名次相同。"
-var notesEn = "Notes: \"—\" not reported (not zero); * province-level figure; † sum of the segment figures; tied figures share a rank."
+var notesZh = "注：“—”表示本期未报送，不按零计算；*为省级数据；†为各群体人数之和。"
+var notesEn = "Notes: \"—\" not reported for the period (not zero); * province-level figure; † sum of the segment figures."
 
 func (b *builder) provinceTable() document.Table {
 	c := b.c
@@ -68,14 +68,14 @@ func (b *builder) provinceTable() document.Table {
 		t.Header = append(t.Header, b.t(word+"增减", "Change")+b.t("", " ("+n.since()+")"), b.t(word+"增减率", "Change %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.t("占片区", "Share of region"), b.t("片区排名", "Rank in region"))
-	t.Align = append(t.Align, R, R)
+	t.Header = append(t.Header, b.t("占片区", "Share of region"))
+	t.Align = append(t.Align, R)
 	for _, p := range b.idx.provinces {
 		row := []string{p.Province}
 		if multi {
 			row = append(row, p.Region)
 		}
-		members := b.people(p.Members)
+		members := vocab.CellPtr(p.Members, b.lang)
 		if p.ProvinceLevel {
 			members += "*"
 		}
@@ -84,7 +84,7 @@ func (b *builder) provinceTable() document.Table {
 		if prev {
 			row = append(row, b.comparableCells(p.Comparable)...)
 		}
-		row = append(row, vocab.PercentPtr(p.ShareOfRegion), rank(p.RankInRegion))
+		row = append(row, vocab.PercentPtr(p.ShareOfRegion))
 		t.Rows = append(t.Rows, row)
 	}
 	if len(b.idx.provinces) > 1 {
@@ -94,11 +94,11 @@ func (b *builder) provinceTable() document.Table {
 			row = append(row, "")
 		}
 		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
-			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), b.people(tt.Members))
+			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), vocab.CellPtr(tt.Members, b.lang))
 		if prev {
 			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
-		row = append(row, "", "")
+		row = append(row, "")
 		t.Emphasis = map[int]bool{len(t.Rows): true}
 		t.Rows = append(t.Rows, row)
 	}
@@ -114,7 +114,7 @@ func (b *builder) provinceTable() document.Table {
 func (b *builder) comparableCells(k analysis.Comparable) []string {
 	ch, ratio := "—", "—"
 	if k.Change != nil {
-		ch = vocab.Signed(*k.Change, b.lang)
+		ch = vocab.SignedCell(*k.Change, b.lang)
 	}
 	if k.ChangeRatio != nil {
 		ratio = vocab.SignedPercent(*k.ChangeRatio)
@@ -140,41 +140,45 @@ func (b *builder) cityTable() document.Table {
 	if shown < len(c.Cities) {
 		caption += b.t(fmt.Sprintf("（人数居前%d位）", shown), fmt.Sprintf(" (the %d largest)", shown))
 	}
+	// Nine columns at most: tier, key projects and rank are the
+	// workbook's; the change is the city's own (比上月) with its rate.
 	t := document.Table{Caption: caption}
 	t.Header = []string{b.t("序号", "No."), b.t("城市", "City"), b.t("省区市", "Province")}
 	t.Align = []document.Align{R, L, L}
 	if multi {
 		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
 	}
-	t.Header = append(t.Header, b.t("类型", "Tier"), b.t("基地", "Bases"), b.t("重点项目", "Key projects"), b.t("人数", "Members"))
-	t.Align = append(t.Align, C, R, R, R)
-	if prev {
-		t.Header = append(t.Header, b.t("上期", "Previous"), b.t("变化", "Change"), b.t("变化率", "Change %"))
-		t.Align = append(t.Align, R, R, R)
-	}
-	t.Header = append(t.Header, b.t("占片区", "Share of region"), b.t("片区排名", "Rank in region"))
+	t.Header = append(t.Header, b.t("基地", "Bases"), b.t("人数", "Members"))
 	t.Align = append(t.Align, R, R)
+	if prev {
+		n := b.narrator()
+		word := b.t("比"+n.since(), "Change")
+		t.Header = append(t.Header, word+b.t("增减", ""), word+b.t("增减率", " %"))
+		t.Align = append(t.Align, R, R)
+	}
+	t.Header = append(t.Header, b.t("占片区", "Share of region"))
+	t.Align = append(t.Align, R)
 	for i, ct := range c.Cities[:shown] {
 		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
 		if multi {
 			row = append(row, ct.Region)
 		}
-		members := b.people(ct.Members)
+		members := vocab.CellPtr(ct.Members, b.lang)
 		if ct.FromSegments {
 			members += "†"
 		}
-		row = append(row, vocab.TierShort(string(ct.Tier), b.lang), strconv.Itoa(ct.Bases), strconv.Itoa(ct.KeyProjects), members)
+		row = append(row, strconv.Itoa(ct.Bases), members)
 		if prev {
 			ch, ratio := "—", "—"
 			if ct.Change != nil {
-				ch = vocab.Signed(*ct.Change, b.lang)
+				ch = vocab.SignedCell(*ct.Change, b.lang)
 			}
 			if ct.ChangeRatio != nil {
 				ratio = vocab.SignedPercent(*ct.ChangeRatio)
 			}
-			row = append(row, b.people(ct.PreviousMembers), ch, ratio)
+			row = append(row, ch, ratio)
 		}
-		row = append(row, vocab.PercentPtr(ct.ShareOfRegion), rank(ct.RankInRegion))
+		row = append(row, vocab.PercentPtr(ct.ShareOfRegion))
 		t.Rows = append(t.Rows, row)
 	}
 	t.Emphasis = map[int]bool{}
@@ -197,10 +201,10 @@ func (b *builder) cityTable() document.Table {
 }
 
 // sumRow sums cities into one row of the city table: label in the city
-// column, bases, key projects, members and the previous figures.
+// column, bases, members and the sum of the cities' own changes.
 func (b *builder) sumRow(header []string, label string, cities []analysis.CityRow, multi, prev bool) []string {
-	var bases, keys int
-	var members, previous, change *int64
+	var bases int
+	var members, change *int64
 	add := func(sum **int64, v *int64) {
 		if v != nil {
 			if *sum == nil {
@@ -211,24 +215,22 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	}
 	for _, ct := range cities {
 		bases += ct.Bases
-		keys += ct.KeyProjects
 		add(&members, ct.Members)
-		add(&previous, ct.PreviousMembers)
 		add(&change, ct.Change)
 	}
 	row := []string{"", label, ""}
 	if multi {
 		row = append(row, "")
 	}
-	row = append(row, "", strconv.Itoa(bases), strconv.Itoa(keys), b.people(members))
+	row = append(row, strconv.Itoa(bases), vocab.CellPtr(members, b.lang))
 	if prev {
 		ch := "—"
 		if change != nil {
-			ch = vocab.Signed(*change, b.lang)
+			ch = vocab.SignedCell(*change, b.lang)
 		}
-		row = append(row, b.people(previous), ch, "")
+		row = append(row, ch, "")
 	}
-	row = append(row, "", "")
+	row = append(row, "")
 	return row[:len(header)]
 }
 
@@ -316,7 +318,7 @@ func (b *builder) crossRegion() {
 		if len(top) == 5 {
 			break
 		}
-		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, b.people(ct.Members)))
+		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, vocab.CellPtr(ct.Members, b.lang)))
 	}
 	if len(top) > 0 {
 		b.para(document.Body, b.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+b.list(top, 0)+b.end())
@@ -332,14 +334,14 @@ func (b *builder) crossRegion() {
 			if len(own) == 3 && len(other) == 3 {
 				break
 			}
-			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, b.people(ct.Members), rank(ct.RankOverall))
+			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, vocab.CellPtr(ct.Members, b.lang), rank(ct.RankOverall))
 			if ct.Region == r.Region && len(own) < 3 {
 				own = append(own, s)
 			} else if ct.Region != r.Region && len(other) < 3 {
 				other = append(other, s)
 			}
 		}
-		t.Rows = append(t.Rows, []string{r.Region, b.people(r.Members), b.list(own, 0), b.list(other, 0)})
+		t.Rows = append(t.Rows, []string{r.Region, vocab.CellPtr(r.Members, b.lang), b.list(own, 0), b.list(other, 0)})
 	}
 	b.table(t)
 }

@@ -1,6 +1,10 @@
 package docx
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/basebrief/basebrief/report/document"
+)
 
 // Style ids. Where Word has a built-in style for the role (Normal, Title,
 // caption, footer) the briefing uses it: Chinese Word and WPS show it as
@@ -101,7 +105,7 @@ func styles(lang string) []pstyle {
 		{id: sHeading3, name: n("三级标题", "Heading level 3"), basedOn: sNormal, next: sNormal, bold: true,
 			keepNext: true, outline: 3, jc: "left", noIndent: true},
 		{id: sCenter, name: n("居中正文", "Centered text"), basedOn: sNormal, jc: "center", noIndent: true},
-		{id: sNote, name: n("注释", "Note"), basedOn: sNormal, size: 12, exact: 20, color: grey, noIndent: true, jc: "left"},
+		{id: sNote, name: n("注释", "Note"), basedOn: sNormal, size: document.NoteTextSize, exact: document.NoteTextPitch, color: black, noIndent: true, jc: "left"},
 		{id: sSource, name: n("来源", "Source"), basedOn: sNote, size: 12, hang: 2},
 		{id: sSmall, name: n("小字正文", "Small text"), basedOn: sNormal, size: small.size, exact: small.pitch, indent: small.indent},
 		{id: sItem, name: n("条目", "Item"), basedOn: sNote, size: 12, hang: 1},
@@ -109,14 +113,14 @@ func styles(lang string) []pstyle {
 			noIndent: true, after: 113},
 		{id: sFigure, name: n("图片", "Picture"), basedOn: sNormal, next: sCaption, jc: "center", noIndent: true,
 			single: true, before: 57, keepNext: true},
-		{id: sTable, name: n("表格", "Table text"), basedOn: sNormal, size: 10.5, exact: 14.7, noIndent: true, jc: "left"},
+		{id: sTable, name: n("表格", "Table text"), basedOn: sNormal, size: document.TableSize, exact: document.TableSize * document.TablePitch, noIndent: true, jc: "left"},
 		{id: sTableHead, name: n("表头", "Table header"), basedOn: sTable, eastAsia: heiti, bold: lang == "en", jc: "center"},
 		{id: sKFValue, name: n("关键数字", "Key figure"), basedOn: sNormal, eastAsia: heiti, size: 24, exact: 30,
 			bold: true, color: red, jc: "center", noIndent: true, before: 57},
 		{id: sKFLabel, name: n("关键数字说明", "Key figure label"), basedOn: sNormal, size: 11, exact: 15.4,
 			jc: "center", noIndent: true},
 		{id: sKFDetail, name: n("关键数字注", "Key figure detail"), basedOn: sKFLabel, size: 9.5, exact: 13.3,
-			color: grey, after: 57},
+			color: black, after: 57},
 		{id: sMasthead, name: n("报头", "Masthead"), basedOn: sNormal, next: sIssue, ascii: latin, eastAsia: xbs,
 			size: 36, exact: 54, color: red, jc: "center", noIndent: true, after: 113},
 		{id: sIssue, name: n("期号", "Issue"), basedOn: sNormal, next: sMastLine, jc: "center", noIndent: true, after: 227},

@@ -6,34 +6,21 @@ import (
 	"github.com/basebrief/basebrief/report/document"
 )
 
-// tableSize is the table text's size, pt (五号).
-const tableSize = 10.5
+// tableSize is the table text's size, pt: the type sheet's one size.
+const tableSize = document.TableSize
 
-// tableLayout sets a table as the PDF does: at 五号, or 9 pt when it is
-// wide or long (so that 31 provinces fit a page), smaller still, down to
-// 7 pt, until every column holds its longest word; the columns fill the
-// type area, each as wide as its text where they fit, else its longest
-// word plus a share of what is left. Narrow cells get 1 mm margins
-// instead of 1.5. The document's own relative widths win when given.
+// tableLayout sets a table as the PDF does, by the type sheet's rule: at
+// its one table size, the columns filling the type area, each as wide as
+// its text where they fit, else its longest word plus a share of what is
+// left (a table too wide wraps; it never shrinks). Cells get 1 mm margins.
+// The document's own relative widths win when given.
 func tableLayout(t document.Table, cols int) (widths []int, size float64, pad int) {
-	size = tableSize
-	if cols > 9 || len(t.Rows) > 25 {
-		size = 9
-	}
-	pad = cellPad
-	if size < tableSize {
-		pad = 57
-	}
+	size, pad = tableSize, 57
 	if len(t.Widths) == cols && fsum(t.Widths) > 0 {
 		return scale(t.Widths), size, pad
 	}
-	for ; ; size -= 0.5 {
-		nat, least := measure(t, cols, size, pad)
-		if fsum(least) <= areaW || size <= 7 {
-			return scale(spread(nat, least, areaW)), size, pad
-		}
-		pad = 57
-	}
+	nat, least := measure(t, cols, size, pad)
+	return scale(spread(nat, least, areaW)), size, pad
 }
 
 // measure returns each column's natural width (its longest cell on one

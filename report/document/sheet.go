@@ -1,0 +1,41 @@
+package document
+
+// The type sheet: page geometry, type sizes and the table-fitting rule
+// every backend reads. The PDF and the Word file are drawn to it, so a
+// size changed here changes both; a backend only converts units.
+
+// The GB/T 9704-2012 page, in millimetres: A4, top margin 37, left
+// (binding) margin 28, type area 156 × 225.
+const (
+	PageW   = 210.0
+	PageH   = 297.0
+	MarginL = 28.0
+	MarginT = 37.0
+	AreaW   = 156.0
+	AreaH   = 225.0
+)
+
+// Type sizes, in points.
+const (
+	BodySize    = 16.0 // 三号: running text
+	BodyPitch   = 28.9 // 22 lines in the type area, as the standard sets
+	NoteSize    = 14.0 // 四号: page numbers, 版记
+	CaptionSize = 12.0 // table and figure captions (黑体)
+	// NoteTextSize is a note under a table or a figure: black like the
+	// body (notes are read, not greyed out), one size below captions.
+	NoteTextSize  = 12.0
+	NoteTextPitch = 20.0
+)
+
+// The table-fitting rule: every table is set at TableSize, one size for
+// all of them whatever their width or length (never the 8 pt beside 10.5
+// pt of a shrink-to-fit); a table too wide for the type area at that size
+// wraps its cells instead (a heading into two lines at most, a figure
+// never). A table of at most KeepWholeRows rows that does not fit in what
+// is left of the page starts on the next one rather than leave its last
+// row and notes alone under a 续表 header.
+const (
+	TableSize     = 9.0
+	TablePitch    = 1.4 // line height, times the size
+	KeepWholeRows = 12
+)
