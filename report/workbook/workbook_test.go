@@ -604,3 +604,17 @@ func TestChangeHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestNoFullCalcOnLoad: the workbook does not ask programs to recalculate
+// on load; its cached values are right, and input (basebrief's own reader)
+// refuses every formula of a workbook that asks.
+func TestNoFullCalcOnLoad(t *testing.T) {
+	_, _, f := mustWrite(t, defaultComparison(t), vocab.Zh, maxRows)
+	calc, err := f.GetCalcProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calc.FullCalcOnLoad != nil && *calc.FullCalcOnLoad {
+		t.Error("the workbook asks for recalculation on load (fullCalcOnLoad)")
+	}
+}
