@@ -33,22 +33,33 @@ var footerMarks = []string{"注:", "注：", "注1", "注 ", "注　", "附注",
 	"填表人", "填报人", "审核人", "制表人", "负责人", "联系人", "联系电话", "填表日期", "填报日期", "制表日期", "note:", "notes:", "source:", "Note:", "Notes:", "Source:"}
 
 // footer reports whether rec is a note below the table (注：…, 数据来源：…,
-// 填表人：…), or a one-cell row following one, and tallies it.
+// 填表人：…), or a one-cell row following one, and tallies it. Nearly every
+// row is decided by one look at the first character of its first cell.
 func (t *table) footer(rec []string) bool {
-	cell, filled := "", 0
-	for _, c := range rec {
+	first := 0
+	for first < len(rec) && rec[first] == "" {
+		first++
+	}
+	if first == len(rec) {
+		return false
+	}
+	cell := rec[first]
+	if !t.layout.inFooter {
+		switch r, _ := utf8.DecodeRuneInString(cell); r {
+		case '注', '附', '备', '说', '数', '资', '来', '填', '审', '制', '负', '联', 'N', 'n', 'S', 's', ' ', '\u3000', '\t':
+		default:
+			return false
+		}
+	}
+	cell = trim(cell)
+	filled := 0
+	for _, c := range rec[first:] {
 		if c != "" && trim(c) != "" {
-			if filled == 0 {
-				cell = trim(c)
-			}
 			filled++
 		}
 	}
 	if filled == 0 {
 		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(cell); !strings.ContainsRune("注附备说数资来填审制负联NnSs", r) && !(t.layout.inFooter && filled == 1) {
-		return false // nearly every row: one look at its first character
 	}
 	is := t.layout.inFooter && filled == 1
 	for _, m := range footerMarks {
