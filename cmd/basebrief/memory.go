@@ -37,6 +37,17 @@ func watchMemory(parent context.Context) (context.Context, func()) {
 	// then never reach it.
 	debug.SetMemoryLimit(ceiling / 100 * 85)
 	ctx, cancel := context.WithCancelCause(parent)
+	// One look before the first tick: a run already over its ceiling (a
+	// GOMEMLIMIT below the runtime's own footprint) ends whatever the
+	// scheduler does with the watchdog on a busy machine.
+	over := func(used int64) error {
+		return fmt.Errorf("%w: the run used %s, over its ceiling of %s (%s)",
+			errOutOfMemory, mb(used), mb(ceiling), ceilingSource)
+	}
+	if used := memoryInUse(); used > ceiling {
+		cancel(over(used))
+		return ctx, func() { cancel(nil) }
+	}
 	stop := make(chan struct{})
 	go func() {
 		t := time.NewTicker(memoryPoll)
@@ -49,8 +60,7 @@ func watchMemory(parent context.Context) (context.Context, func()) {
 				return
 			case <-t.C:
 				if used := memoryInUse(); used > ceiling {
-					cancel(fmt.Errorf("%w: the run used %s, over its ceiling of %s (%s)",
-						errOutOfMemory, mb(used), mb(ceiling), ceilingSource))
+					cancel(over(used))
 					return
 				}
 			}
