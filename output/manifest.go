@@ -59,6 +59,13 @@ type FileEntry struct {
 	SHA256 string `json:"sha256"`
 }
 
+// Matches reports whether data is the file the entry lists: its size and
+// SHA-256. Verify and delivery both check a packet file this way.
+func (f FileEntry) Matches(data []byte) bool {
+	sum := sha256.Sum256(data)
+	return int64(len(data)) == f.Size && hex.EncodeToString(sum[:]) == f.SHA256
+}
+
 // Manifest is manifest.json. Every list is sorted and nothing depends on
 // the clock or the machine, so equal runs give equal bytes.
 type Manifest struct {

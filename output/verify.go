@@ -1,8 +1,6 @@
 package output
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -31,8 +29,7 @@ func Verify(dir string) (*Manifest, error) {
 		if err != nil {
 			return nil, fmt.Errorf("packet file %s: %w", f.Path, err)
 		}
-		sum := sha256.Sum256(data)
-		if int64(len(data)) != f.Size || hex.EncodeToString(sum[:]) != f.SHA256 {
+		if !f.Matches(data) {
 			return nil, fmt.Errorf("packet file %s: size or SHA-256 differs from the manifest", f.Path)
 		}
 	}

@@ -1,8 +1,6 @@
 package delivery
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -178,8 +176,7 @@ func (p *Packet) read(rel string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read packet file: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	if int64(len(data)) != fe.Size || hex.EncodeToString(sum[:]) != fe.SHA256 {
+	if !fe.Matches(data) {
 		return nil, fmt.Errorf("packet file %s differs from the manifest (edited or damaged since it was written); run basebrief again", rel)
 	}
 	return data, nil
