@@ -15,6 +15,7 @@ import (
 	"github.com/basebrief/basebrief/report/document"
 	"github.com/basebrief/basebrief/report/docx"
 	"github.com/basebrief/basebrief/report/font"
+	"github.com/basebrief/basebrief/report/pdf"
 	"github.com/basebrief/basebrief/report/workbook"
 )
 
@@ -72,10 +73,10 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		c = &cc
 	}
 	var (
-		wg               sync.WaitGroup
-		xlsx, summ, pdf  bytes.Buffer
-		word, annex      bytes.Buffer
-		xlsxErr, summErr error
+		wg                 sync.WaitGroup
+		xlsx, summ, pdfOut bytes.Buffer
+		word, annex        bytes.Buffer
+		xlsxErr, summErr   error
 	)
 	wg.Go(func() {
 		defer recoverInto(&xlsxErr)
@@ -92,13 +93,13 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			// the Word file and the summary say what the PDF says.
 			summErr = WriteSummary(&summ, c, doc.Narrative()...)
 			wordErr = docx.Write(&word, doc)
-			pdfErr = briefing.WritePDF(&pdf, doc, bo)
+			pdfErr = pdf.Write(&pdfOut, doc, pdf.Options{Face: o.Face})
 		}
 		if pdfErr == nil {
 			// The analysts' 数据说明: what the circulated briefing leaves out.
 			var ax *document.Document
 			if ax, pdfErr = briefing.BuildAnnex(c, bo); pdfErr == nil {
-				pdfErr = briefing.WritePDF(&annex, ax, bo)
+				pdfErr = pdf.Write(&annex, ax, pdf.Options{Face: o.Face})
 			}
 		}
 	}
@@ -111,7 +112,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
 		}
 	}
-	files = []File{{"annex.pdf", annex.Bytes()}, {"briefing.pdf", pdf.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
+	files = []File{{"annex.pdf", annex.Bytes()}, {"briefing.pdf", pdfOut.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
 	for _, ch := range charts {
 		files = append(files, File{"charts/" + ch.Name + ".png", ch.PNG}, File{"charts/" + ch.Name + ".svg", ch.SVG})
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/chart"
 	"github.com/basebrief/basebrief/report/docx"
+	"github.com/basebrief/basebrief/report/pdf"
 	"github.com/basebrief/basebrief/report/workbook"
 )
 
@@ -134,7 +135,11 @@ func BenchmarkStageBriefing(b *testing.B) {
 	eachShape(b, func(b *testing.B, l loaded) func() error {
 		figs := renderedFigures(b, l)
 		return func() error {
-			return briefing.Write(io.Discard, l.c, briefing.Options{Created: stamp, Charts: figs})
+			doc, err := briefing.Build(l.c, briefing.Options{Created: stamp, Charts: figs})
+			if err != nil {
+				return err
+			}
+			return pdf.Write(io.Discard, doc, pdf.Options{})
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
-	"io"
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -28,8 +27,6 @@ type Options struct {
 	Charts  []Figure // charts to place, in order
 	// PlainMasthead leaves the 报头 blank for pre-printed red-head paper.
 	PlainMasthead bool
-
-	fpdfCompresses bool // tests: let fpdf compress the pages, to compare
 }
 
 // Figure is one rendered chart.
@@ -85,35 +82,6 @@ func BuildAnnex(c *analysis.Comparison, opts Options) (*document.Document, error
 	b.annexBody()
 	b.doc.Notices = missingGlyphs(b.doc, c, faces)
 	return b.doc, nil
-}
-
-// Write builds the briefing of c and writes it as a PDF to w.
-func Write(w io.Writer, c *analysis.Comparison, opts Options) error {
-	doc, err := Build(c, opts)
-	if err != nil {
-		return err
-	}
-	return WritePDF(w, doc, opts)
-}
-
-// WritePDF renders doc as an A4 PDF set in the manner of GB/T 9704-2012.
-// Only opts.Face and the test switch are read: the content is doc's.
-func WritePDF(w io.Writer, doc *document.Document, opts Options) error {
-	if doc == nil {
-		return errors.New("write briefing: no document")
-	}
-	faces, err := font.With(opts.Face)
-	if err != nil {
-		return fmt.Errorf("write briefing: %w", err)
-	}
-	out, err := renderPDF(doc, faces, opts.fpdfCompresses)
-	if err != nil {
-		return fmt.Errorf("write briefing: %w", err)
-	}
-	if _, err := w.Write(out); err != nil {
-		return fmt.Errorf("write briefing: %w", err)
-	}
-	return nil
 }
 
 // figureBlock turns a chart into a document figure with its pixel size;

@@ -16,7 +16,7 @@ var keep = flag.String("keep", "", "write the test briefings to this folder, to 
 func write(tb testing.TB, name string, c *analysis.Comparison, opts Options) []byte {
 	tb.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, c, opts); err != nil {
+	if err := writePDF(&b, c, opts); err != nil {
 		tb.Fatalf("write %s: %v", name, err)
 	}
 	if *keep != "" {
@@ -48,7 +48,7 @@ func TestWriteEnglishAndNational(t *testing.T) {
 
 func writeBytes(c *analysis.Comparison, opts Options) ([]byte, error) {
 	var b bytes.Buffer
-	err := Write(&b, c, opts)
+	err := writePDF(&b, c, opts)
 	return b.Bytes(), err
 }
 

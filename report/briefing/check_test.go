@@ -34,7 +34,7 @@ func needTool(t *testing.T, name string) string {
 func writeTemp(t *testing.T, c *analysis.Comparison, opts Options) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, c, opts); err != nil {
+	if err := writePDF(&b, c, opts); err != nil {
 		t.Fatalf("write: %v", err)
 	}
 	p := filepath.Join(t.TempDir(), "briefing.pdf")

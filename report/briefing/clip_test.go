@@ -8,6 +8,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/pdf"
 )
 
 func TestClip(t *testing.T) {
@@ -52,7 +53,7 @@ func annexPDF(t *testing.T, c *analysis.Comparison) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := WritePDF(&b, doc, opts); err != nil {
+	if err := pdf.Write(&b, doc, pdf.Options{Face: opts.Face}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

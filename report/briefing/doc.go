@@ -6,13 +6,10 @@
 // city and base tables (top rows, "其余N个" and totals), stated-versus-
 // recorded figures, a data-quality and sources appendix and the 版记. It
 // decides what is said and how much, so the briefing stays a few pages at
-// any size. WritePDF draws that document as an A4 PDF; report/docx draws
-// the same document as Word.
+// any size. report/pdf draws that document as an A4 PDF and report/docx
+// as Word; neither decides anything about content.
 //
 // It renders an analysis.Comparison and never recomputes a figure the
-// comparison holds. Chinese text is wrapped here (wrap.go, with the 禁则),
-// not by fpdf's MultiCell, which drops a character at every automatic
-// break of CJK text; each character is drawn by the first embedded face
-// that has it (report/font), and one no face has is drawn as 〓 and named
-// in a missing_glyph notice.
+// comparison holds. A character no embedded face draws is named in a
+// missing_glyph notice (the PDF draws it as 〓).
 package briefing

@@ -439,6 +439,12 @@ func (b *builder) unit(u string) string {
 	return u
 }
 
+// hasCJK reports whether s has a character of the CJK scripts, symbols or
+// full-width forms (all from U+2E80 on), which English text leaves out.
+func hasCJK(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x2E80 && r < 0x10000 || unicode.Is(unicode.Han, r) })
+}
+
 // quoteOf shortens a stated figure's source that cites the briefing's own
 // source to its quotation (short reports that it did); "—" when none.
 func quoteOf(src, own string) (string, bool) {

@@ -1,10 +1,10 @@
-package briefing
+package pdf
 
 import (
 	"testing"
 
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
-	"github.com/basebrief/basebrief/report/font"
 )
 
 // TestOneTableSizeNoGrey: every table is set at the type sheet's one size
@@ -17,10 +17,7 @@ func TestOneTableSizeNoGrey(t *testing.T) {
 			t.Errorf("style %d set in %v, want black", st, p.colour)
 		}
 	}
-	doc, err := Build(scaled(t, 341, 0), testOptions(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := build(t, national(t, 341), vocab.Zh)
 	faces := mustFaces(t)
 	pd := newPDFDoc(doc, faces, false)
 	n := 0
@@ -35,13 +32,4 @@ func TestOneTableSizeNoGrey(t *testing.T) {
 	if n < 3 {
 		t.Errorf("%d tables", n)
 	}
-}
-
-func mustFaces(tb testing.TB) *font.Set {
-	tb.Helper()
-	f, err := font.With(nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return f
 }

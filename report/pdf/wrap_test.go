@@ -1,4 +1,4 @@
-package briefing
+package pdf
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package briefing
+package pdf
 
 import (
 	"github.com/basebrief/basebrief/report/document"

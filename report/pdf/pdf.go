@@ -1,8 +1,10 @@
-package briefing
+package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -313,4 +315,34 @@ func (d *pdfDoc) footer() {
 		x = marginL + areaW - em - d.width(s)
 	}
 	d.text(x, bottom+7+em*0.86, s, false, 0)
+}
+
+// Options set how the PDF is drawn.
+type Options struct {
+	// Face is a TrueType face given with --font, used in every role with
+	// the embedded faces standing in for what it lacks; nil: the embedded
+	// faces.
+	Face *font.Face
+
+	fpdfCompresses bool // tests: let fpdf compress the pages, to compare
+}
+
+// Write renders doc as an A4 PDF to w. Only the face is chosen here: the
+// content is doc's.
+func Write(w io.Writer, doc *document.Document, opts Options) error {
+	if doc == nil {
+		return errors.New("write PDF: no document")
+	}
+	faces, err := font.With(opts.Face)
+	if err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	out, err := renderPDF(doc, faces, opts.fpdfCompresses)
+	if err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,36 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+)
+
+// TestCompressPagesLikeFpdf: compressing the pages afterwards gives the
+// bytes fpdf writes when it compresses them itself.
+func TestCompressPagesLikeFpdf(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		c    func(testing.TB) *analysis.Comparison
+		lang vocab.Lang
+	}{{"western", western, vocab.Zh}, {"national", func(tb testing.TB) *analysis.Comparison { return national(tb, 0) }, vocab.En}} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := build(t, tc.c(t), tc.lang)
+			got := write(t, doc, Options{})
+			want := write(t, doc, Options{fpdfCompresses: true})
+			if !bytes.Equal(got, want) {
+				t.Errorf("%d bytes, fpdf's own compression gives %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+func TestCompressPagesLeavesOddInputAlone(t *testing.T) {
+	for _, in := range []string{"", "%PDF-1.4\n", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<<>>\nstartxref\n999\n%%EOF\n"} {
+		if got := compressPages([]byte(in)); string(got) != in {
+			t.Errorf("%q changed to %q", in, got)
+		}
+	}
+}
