@@ -132,6 +132,9 @@ var words = map[string][2]string{
 	"to_verify":     {"需核实", "To verify"},
 	"tied_most":     {"并列最多", "tie for the most"},
 	"province_note": {"省级数据", "province-level figure"},
+	// The statistical bulletins' note under a table whose rounded parts
+	// do not add up to its rounded total.
+	"rounding": {"因四舍五入，分项之和与合计略有出入", "figures may not add up to the total because of rounding"},
 }
 
 // Word is the phrase named key in lang; the key itself when unknown (a

@@ -154,6 +154,7 @@ func (b *builder) table(t document.Table) {
 	b.tables++
 	t.Label = fmt.Sprintf(b.t("表%d", "Table %d"), b.tables)
 	t.Continued = fmt.Sprintf(b.t("续表%d", "Table %d (continued)"), b.tables)
+	b.roundingNote(&t)
 	b.add(t)
 }
 

@@ -39,6 +39,10 @@ func (b *book) readme() readmeText {
 				"A province's "+b.l.members+" is a formula: its own province-level figure where it has one (the "+b.l.provinceFigure+" column), else the sum of its cities on the "+b.l.cities+" sheet, empty when none reports. Type a figure in "+b.l.provinceFigure+" and it replaces the cities' sum; clear it and the sum returns. A region's members are the sum of its provinces."),
 			pick("与上一时期比较：相邻的月、季度称“环比”，年度称“比上年”，不相邻时写明所比的时期（如“比2024年9月”）；“同比”只用于不足一年的时期与上年同期比较。增减按可比口径：只比较两期都有人数的城市，或两期都有省级人数的省。",
 				"Changes against the previous period are named for it (on last month, on last year, or the period itself when it is not the adjacent one); year-on-year changes appear for periods shorter than a year. Changes are like for like: the cities with a figure in both periods, or a province's own figures where it has both."),
+			// The 万 column shows each figure rounded, its total included:
+			// seven regions may show 3357.6万 in all over a 合计 of 3357.5万.
+			pick("“"+b.l.wan+"”列保留一位小数，"+vocab.Word("rounding", b.lang)+"；合计由精确人数算出，精确数见“"+b.l.members+"”列。",
+				"The "+b.l.wan+" column is rounded to 0.01 million: "+vocab.Word("rounding", b.lang)+"; totals are computed from the exact figures in the "+b.l.members+" column."),
 		},
 	})
 	printing := readmeSection{heading: pick("打印", "Printing")}
