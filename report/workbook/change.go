@@ -73,7 +73,7 @@ func (b *book) comparableColumns(withBasis bool) []column {
 
 // changeFormulas are the change and its ratio, as formulas over the cells
 // of cur and prev in row r.
-func (b *book) changeFormulas(t *table, r int, curKey, prevKey, changeKey, ratioKey string, cur, prev *int64) []any {
+func (b *book) changeFormulas(t *table, r int, curKey, prevKey, changeKey, ratioKey string, cur, prev *int64) []cell {
 	m := fmt.Sprintf("%s%d", t.col(curKey), r)
 	p := fmt.Sprintf("%s%d", t.col(prevKey), r)
 	var change, changeRatio *float64
@@ -84,7 +84,7 @@ func (b *book) changeFormulas(t *table, r int, curKey, prevKey, changeKey, ratio
 			changeRatio = &v
 		}
 	}
-	return []any{
+	return []cell{
 		b.formula(t.sheet, t.col(changeKey), r, b.st.signed, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s)),%s-%s,"")`, m, p, m, p), change),
 		b.formula(t.sheet, t.col(ratioKey), r, b.st.signedPct, fmt.Sprintf(`IF(AND(ISNUMBER(%s),ISNUMBER(%s),%s<>0),(%s-%s)/%s,"")`, m, p, p, m, p, p), changeRatio),
 	}
@@ -92,8 +92,8 @@ func (b *book) changeFormulas(t *table, r int, curKey, prevKey, changeKey, ratio
 
 // cityChangeCells are a city's previous and year-ago figures, each with its
 // change formulas.
-func (b *book) cityChangeCells(t *table, r int, ct *analysis.CityRow) []any {
-	var row []any
+func (b *book) cityChangeCells(t *table, r int, ct *analysis.CityRow) []cell {
+	var row []cell
 	if !b.c.Previous.IsZero() {
 		row = append(row, b.people(ct.PreviousMembers, b.st.int))
 		row = append(row, b.changeFormulas(t, r, "members", "previous", "change", "changeRatio", ct.Members, ct.PreviousMembers)...)
@@ -120,8 +120,8 @@ func intPtr64(n *int) *int64 {
 // figure (the 省级人数 cell) and the earlier one a value (the sheet lists no
 // earlier province-level figure). The cities counted are the cities with
 // both figures whatever the basis (the contract's comparable_cities).
-func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow) []any {
-	var row []any
+func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow) []cell {
+	var row []cell
 	cities, live := b.cityRanges()
 	earlier := [2]string{"previous", "yearAgo"}
 	name := criterion(fmt.Sprintf("%s%d", t.col("province"), r))
@@ -133,7 +133,7 @@ func (b *book) provinceComparableCells(t *table, r int, p *analysis.ProvinceRow)
 		if i == 1 {
 			basis, cm = p.YoYBasis, p.YoY
 		}
-		var count, cur, prev any
+		var count, cur, prev cell
 		switch {
 		case basis == analysis.BasisNone || !live:
 			if cm.Cities != nil {
@@ -170,8 +170,8 @@ func derefInt(n *int) int {
 
 // regionComparableCells sum the comparable columns of the region's
 // provinces (those with a basis), each empty when none has one.
-func (b *book) regionComparableCells(t *table, r int, g *analysis.RegionRow, pref func(string) string, name string) []any {
-	var row []any
+func (b *book) regionComparableCells(t *table, r int, g *analysis.RegionRow, pref func(string) string, name string) []cell {
+	var row []cell
 	for i, s := range b.sides() {
 		if !s.on {
 			continue
@@ -194,8 +194,8 @@ func (b *book) regionComparableCells(t *table, r int, g *analysis.RegionRow, pre
 // comparableTotals is the totals row's comparable cells: subtotals of the
 // visible rows and the change formulas over them. withBasis leaves the
 // basis column empty.
-func (b *book) comparableTotals(t *table, first, last int, withBasis bool) []any {
-	var row []any
+func (b *book) comparableTotals(t *table, first, last int, withBasis bool) []cell {
+	var row []cell
 	tot := b.c.Totals
 	for i, s := range b.sides() {
 		if !s.on {
@@ -206,7 +206,7 @@ func (b *book) comparableTotals(t *table, first, last int, withBasis bool) []any
 			cm = tot.YoY
 		}
 		if withBasis {
-			row = append(row, nil)
+			row = append(row, cell{})
 		}
 		row = append(row, b.subtotalMembers(t, s.cities, first, last, intPtr64(cm.Cities)),
 			b.subtotalMembers(t, s.members, first, last, cm.Members), b.subtotalMembers(t, s.previous, first, last, cm.Previous))

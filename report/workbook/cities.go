@@ -42,7 +42,7 @@ func (b *book) writeCities() error {
 	// the sheet's time at 10,000 cities).
 	provMembers, provRegion, rngRegion, rngMembers := pref("members"), pref("region"), rng("region"), rng("members")
 	cMembers, cRegion, cWan, cShare, cRank, cRankAll := c("members"), c("region"), c("wan"), c("share"), c("rank"), c("rankAll")
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		ct := &b.c.Cities[i]
 		row := strconv.Itoa(r)
 		m, reg := cMembers+row, criterion(cRegion+row)
@@ -51,7 +51,7 @@ func (b *book) writeCities() error {
 			basis = b.l.fromSegments
 		}
 		regionSum := "SUMIFS(" + provMembers + "," + provRegion + "," + reg + ")"
-		cells := []any{b.text(ct.City), b.text(ct.Province), b.text(ct.Region), b.text(b.l.tierName(ct.Tier)),
+		cells := []cell{b.text(ct.City), b.text(ct.Province), b.text(ct.Region), b.text(b.l.tierName(ct.Tier)),
 			b.intCell(ct.Bases, b.st.int), b.intCell(ct.KeyProjects, b.st.int),
 			b.people(ct.Members, b.st.int), b.wanFormula(t.sheet, cWan, r, m, ct.Members), b.styled(b.st.center, basis),
 			b.formula(t.sheet, cShare, r, b.st.pct, `IF(AND(ISNUMBER(`+m+`),`+regionSum+`<>0),`+m+`/`+regionSum+`,"")`, ct.ShareOfRegion),
@@ -64,7 +64,7 @@ func (b *book) writeCities() error {
 		}
 		return append(cells, b.styled(b.st.wrap, ct.Note))
 	}
-	t.totals = func(first, last int) []any {
+	t.totals = func(first, last int) []cell {
 		var bases, key int
 		var members, prev, ago *int64
 		for _, ct := range b.c.Cities[:t.rows] {
@@ -74,16 +74,16 @@ func (b *book) writeCities() error {
 			prev = addPtr(prev, ct.PreviousMembers)
 			ago = addPtr(ago, ct.YearAgoMembers)
 		}
-		row := []any{b.styled(b.st.totalText, b.l.cityTotal), nil, nil, nil,
+		row := []cell{b.styled(b.st.totalText, b.l.cityTotal), cell{}, cell{}, cell{},
 			b.subtotal(t, "bases", first, last, b.st.totalInt, fi(bases)),
 			b.subtotal(t, "key", first, last, b.st.totalInt, fi(key)),
 			b.subtotalMembers(t, "members", first, last, members),
 			b.wanFormulaStyled(t.sheet, c("wan"), last+1, fmt.Sprintf("%s%d", c("members"), last+1), members, b.st.totalWan),
-			nil, nil, nil, nil}
+			cell{}, cell{}, cell{}, cell{}}
 		// Sums of every city's figure: no change is drawn from them, since
 		// the cities reporting differ between the periods.
 		if !b.c.Previous.IsZero() {
-			row = append(row, b.subtotalMembers(t, "previous", first, last, prev), nil, nil)
+			row = append(row, b.subtotalMembers(t, "previous", first, last, prev), cell{}, cell{})
 		}
 		if b.hasYoY() {
 			row = append(row, b.subtotalMembers(t, "yearAgo", first, last, ago))

@@ -24,9 +24,9 @@ func (b *book) writeBases() error {
 			{key: "segment", header: l.segment, min: 8, max: 36}, {key: "since", header: l.since, min: 10},
 			{key: "source", header: l.source, min: 10, max: 60},
 		}}
-		t.cells = func(i, r int) []any {
+		t.cells = func(i, r int) []cell {
 			s := &b.c.Bases[p.first+i]
-			var batch any
+			var batch cell
 			if s.Batch > 0 {
 				batch = b.intCell(s.Batch, b.st.rank)
 			}
@@ -34,20 +34,20 @@ func (b *book) writeBases() error {
 			if s.Segment != analysis.SegmentAll {
 				seg = l.segmentName(s.Segment)
 			}
-			return []any{b.styled(b.st.wrap, s.Name), b.text(s.City), b.text(s.Province),
+			return []cell{b.styled(b.st.wrap, s.Name), b.text(s.City), b.text(s.Province),
 				b.text(regionOf[[2]string{s.Province, s.City}]), batch, b.styled(b.st.wrap, s.Kind),
 				b.styled(b.st.wrap, seg), b.text(s.Since), b.styled(b.st.wrap, s.Source)}
 		}
-		t.totals = func(first, last int) []any {
+		t.totals = func(first, last int) []cell {
 			key := 0
 			for _, s := range b.c.Bases[p.first : p.first+p.n] {
 				if s.KeyProject() {
 					key++
 				}
 			}
-			return []any{b.styled(b.st.totalText, l.basesTotal),
+			return []cell{b.styled(b.st.totalText, l.basesTotal),
 				b.formula(t.sheet, "B", last+1, b.st.totalInt, fmt.Sprintf("SUBTOTAL(103,A%d:A%d)", first, last), fi(p.n)),
-				nil, nil,
+				cell{}, cell{},
 				b.formula(t.sheet, t.col("batch"), last+1, b.st.totalInt, fmt.Sprintf("SUBTOTAL(102,%s%d:%s%d)", t.col("batch"), first, t.col("batch"), last), fi(key))}
 		}
 		if err := b.writeTable(t); err != nil {
@@ -72,7 +72,7 @@ func (b *book) writeFigures() error {
 		cMembers, cWan := t.col("members"), t.col("wan")
 		var period analysis.Period
 		var periodText string
-		t.cells = func(i, r int) []any {
+		t.cells = func(i, r int) []cell {
 			fig := b.figs.at(p.first+i, &last)
 			f := &fig
 			seg := l.allMembers
@@ -80,7 +80,7 @@ func (b *book) writeFigures() error {
 				seg = l.segmentName(f.Segment)
 			}
 			n := f.Members
-			var line any
+			var line cell
 			if f.Line > 0 {
 				line = b.intCell(f.Line, b.st.rank)
 			}
@@ -88,7 +88,7 @@ func (b *book) writeFigures() error {
 				period, periodText = f.Period, f.Period.String()
 			}
 			m := cMembers + strconv.Itoa(r)
-			return []any{b.text(periodText), b.text(f.Province), b.text(f.City), b.styled(b.st.wrap, seg),
+			return []cell{b.text(periodText), b.text(f.Province), b.text(f.City), b.styled(b.st.wrap, seg),
 				b.people(&n, b.st.int), b.wanFormula(t.sheet, cWan, r, m, &n),
 				b.styled(b.st.wrap, f.Source), line}
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
@@ -136,16 +134,16 @@ func (b *book) statedFigures(s *sheet, rows map[string]int) {
 	b.addHeader(s, l.measure, l.statedValue, l.unit, l.recorded, l.reconcile, l.source)
 	for _, r := range b.c.Stated {
 		row := s.next()
-		var recorded any
+		var recorded cell
 		text := ""
 		if r.Recorded != nil {
-			recorded = excelize.Cell{StyleID: b.st.num, Value: *r.Recorded}
+			recorded = b.number(*r.Recorded, b.st.num)
 			if kr, ok := rows[r.Stated.Measure]; ok {
 				recorded = b.formula(s.name, "D", row, b.st.num, fmt.Sprintf("B%d", kr), r.Recorded)
 			}
 			text = l.reconciled(number(*r.Recorded), number(r.Stated.Value))
 		}
-		s.add(b.styled(b.st.wrap, r.Stated.Label), excelize.Cell{StyleID: b.st.num, Value: r.Stated.Value},
+		s.add(b.styled(b.st.wrap, r.Stated.Label), b.number(r.Stated.Value, b.st.num),
 			b.text(r.Stated.Unit), recorded, b.styled(b.st.center, text), b.styled(b.st.wrap, r.Stated.Source))
 		s.fit(0, textWidth(r.Stated.Label), 44)
 		s.fit(4, textWidth(text), 40)

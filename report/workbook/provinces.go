@@ -57,9 +57,9 @@ func (b *book) writeProvinces() error {
 	t := b.provinceTable()
 	last := t.rows + 1
 	c := t.col
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		p := &b.c.Provinces[i]
-		row := []any{b.text(p.Province), b.text(p.Region)}
+		row := []cell{b.text(p.Province), b.text(p.Region)}
 		for _, n := range provinceCounts(p) {
 			row = append(row, b.intCell(n, b.st.int))
 		}
@@ -91,8 +91,8 @@ func (b *book) writeProvinces() error {
 		}
 		return append(row, b.intCell(p.NoBatch, b.st.int))
 	}
-	t.totals = func(first, lastRow int) []any {
-		row := []any{b.styled(b.st.totalText, b.l.totalFiltered), nil}
+	t.totals = func(first, lastRow int) []cell {
+		row := []cell{b.styled(b.st.totalText, b.l.totalFiltered), cell{}}
 		tot := b.c.Totals
 		for j, k := range countKeys {
 			want := []int{tot.Cities, tot.PilotCities, tot.PromotionCities, tot.Bases, tot.KeyProjects, tot.ReportingCities}[j]
@@ -101,7 +101,7 @@ func (b *book) writeProvinces() error {
 		tr := lastRow + 1
 		row = append(row, b.subtotalMembers(t, "members", first, lastRow, tot.Members),
 			b.wanFormulaStyled(t.sheet, c("wan"), tr, fmt.Sprintf("%s%d", c("members"), tr), tot.Members, b.st.totalWan),
-			nil, nil, nil, nil)
+			cell{}, cell{}, cell{}, cell{})
 		row = append(row, b.comparableTotals(t, first, lastRow, true)...)
 		for i := 1; i <= b.c.MaxBatch; i++ {
 			sum := 0
@@ -135,7 +135,7 @@ func (b *book) cityRanges() (rng func(key string) string, ok bool) {
 // cities' figures on the city sheet, empty when none of them has one — the
 // contract's rule as a formula, so a corrected city carries through to its
 // province, its region and the totals.
-func (b *book) provinceMembers(t *table, r int, want *int64) any {
+func (b *book) provinceMembers(t *table, r int, want *int64) cell {
 	cities, ok := b.cityRanges()
 	if !ok {
 		return b.people(want, b.st.int)
@@ -166,25 +166,25 @@ func rankWant(r *int) *float64 {
 
 // wanFormula is the members figure in 万 (or millions), by formula so it
 // follows a corrected figure and shows the true value in every program.
-func (b *book) wanFormula(sheet, col string, row int, members string, n *int64) any {
+func (b *book) wanFormula(sheet, col string, row int, members string, n *int64) cell {
 	return b.wanFormulaStyled(sheet, col, row, members, n, b.st.wan)
 }
 
-func (b *book) wanFormulaStyled(sheet, col string, row int, members string, n *int64, style int) any {
+func (b *book) wanFormulaStyled(sheet, col string, row int, members string, n *int64, style int) cell {
 	f := fmt.Sprintf(`IF(ISNUMBER(%s),%s/%d,"")`, members, members, b.l.wanDiv)
 	return b.formula(sheet, col, row, style, f, ratio(n, float64(b.l.wanDiv)))
 }
 
 // subtotal sums the visible rows of a column: SUBTOTAL(109, …) follows the
 // analyst's filter.
-func (b *book) subtotal(t *table, key string, first, last, style int, want *float64) any {
+func (b *book) subtotal(t *table, key string, first, last, style int, want *float64) cell {
 	col := t.col(key)
 	return b.formula(t.sheet, col, last+1, style, fmt.Sprintf("SUBTOTAL(109,%s%d:%s%d)", col, first, col, last), want)
 }
 
 // subtotalMembers is subtotal for a figure that may be missing everywhere:
 // empty, not 0, when no visible row has one.
-func (b *book) subtotalMembers(t *table, key string, first, last int, want *int64) any {
+func (b *book) subtotalMembers(t *table, key string, first, last int, want *int64) cell {
 	col := t.col(key)
 	rng := fmt.Sprintf("%s%d:%s%d", col, first, col, last)
 	return b.formula(t.sheet, col, last+1, b.st.totalInt, fmt.Sprintf(`IF(SUBTOTAL(102,%s)=0,"",SUBTOTAL(109,%s))`, rng, rng), f64(want))

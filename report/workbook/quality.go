@@ -32,7 +32,7 @@ func (b *book) writeQuality() error {
 	head := b.addHeader(s, l.number, l.warning, "", "", "", "")
 	s.merge(head, 1, 5)
 	if len(b.c.Notices) == 0 {
-		s.merge(s.add(nil, b.text(l.noWarnings)), 1, 5)
+		s.merge(s.add(cell{}, b.text(l.noWarnings)), 1, 5)
 	}
 	// Each notice in the workbook's language (Chinese where it has it).
 	for i, n := range b.c.Notices {

@@ -28,10 +28,10 @@ func (b *book) writeRegions() error {
 	plast := pt.rows + 1
 	pref := func(key string) string { return ref(pt.sheet, pt.col(key), 2, plast) }
 	c := t.col
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		g := &b.c.Regions[i]
 		name := fmt.Sprintf("%s%d", c("region"), r)
-		row := []any{b.text(g.Region),
+		row := []cell{b.text(g.Region),
 			b.formula(t.sheet, c("provinces"), r, b.st.int, fmt.Sprintf("COUNTIFS(%s,%s)", pref("region"), criterion(name)), fi(g.Provinces))}
 		for j, n := range regionCounts(g) {
 			k := countKeys[j]
@@ -42,9 +42,9 @@ func (b *book) writeRegions() error {
 			b.wanFormula(t.sheet, c("wan"), r, m, g.Members))
 		return append(row, b.regionComparableCells(t, r, g, pref, name)...)
 	}
-	t.totals = func(first, last int) []any {
+	t.totals = func(first, last int) []cell {
 		tot := b.c.Totals
-		row := []any{b.styled(b.st.totalText, b.l.totalFiltered), b.subtotal(t, "provinces", first, last, b.st.totalInt, fi(tot.Provinces))}
+		row := []cell{b.styled(b.st.totalText, b.l.totalFiltered), b.subtotal(t, "provinces", first, last, b.st.totalInt, fi(tot.Provinces))}
 		wants := []int{tot.Cities, tot.PilotCities, tot.PromotionCities, tot.Bases, tot.KeyProjects, tot.ReportingCities}
 		for j, k := range countKeys {
 			row = append(row, b.subtotal(t, k, first, last, b.st.totalInt, fi(wants[j])))
@@ -59,7 +59,7 @@ func (b *book) writeRegions() error {
 
 // sumMembers sums the members of the rows whose key matches, empty (not 0)
 // when none of them has a figure.
-func (b *book) sumMembers(sheet, col string, row int, members, keys, key string, want *int64) any {
+func (b *book) sumMembers(sheet, col string, row int, members, keys, key string, want *int64) cell {
 	key = criterion(key)
 	f := fmt.Sprintf(`IF(COUNTIFS(%s,%s,%s,">=0")=0,"",SUMIFS(%s,%s,%s))`, keys, key, members, members, keys, key)
 	return b.formula(sheet, col, row, b.st.int, f, f64(want))

@@ -40,7 +40,7 @@ func (b *book) writeRevisions() error {
 		{key: "printed", header: rl.printed, min: 8},
 	}}
 	cWas, cNow, cChange := t.col("was"), t.col("now"), t.col("change")
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		rv := &rs[i]
 		seg := l.allMembers
 		if rv.Segment != analysis.SegmentAll {
@@ -59,7 +59,7 @@ func (b *book) writeRevisions() error {
 		if rv.Printed {
 			printed = l.yes
 		}
-		return []any{b.text(rv.Period.String()), b.text(rv.Province), b.text(city), b.styled(b.st.wrap, seg),
+		return []cell{b.text(rv.Period.String()), b.text(rv.Province), b.text(city), b.styled(b.st.wrap, seg),
 			b.people(rv.Was, b.st.int), b.people(rv.Now, b.st.int),
 			b.formula(t.sheet, cChange, r, b.st.signed, fmt.Sprintf(`IF(AND(ISNUMBER(%s%d),ISNUMBER(%s%d)),%s%d-%s%d,"")`, cWas, r, cNow, r, cNow, r, cWas, r), ch),
 			b.intCell(int(rv.WasRun), b.st.rank), b.styled(b.st.center, printed)}

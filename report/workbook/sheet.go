@@ -5,14 +5,14 @@ import (
 	"math"
 	"slices"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // sheet is a free-form sheet (overview, data quality) built in memory and
 // written in one pass: small, so no row limit applies.
 type sheet struct {
 	name    string
-	rows    [][]any // nil: blank row
+	rows    [][]cell // nil: blank row
 	heights map[int]float64
 	merges  map[int]map[int]int // row → first column (0-based) → columns merged
 	widths  []float64           // per column, in Latin character widths
@@ -20,7 +20,7 @@ type sheet struct {
 }
 
 // add appends a row and returns its 1-based row number.
-func (s *sheet) add(cells ...any) int {
+func (s *sheet) add(cells ...cell) int {
 	s.rows = append(s.rows, cells)
 	return len(s.rows)
 }
@@ -76,17 +76,21 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 			return fmt.Errorf("size columns of %s: %w", s.name, err)
 		}
 	}
+	rs := b.rows(sw)
 	for i, cells := range s.rows {
 		if cells == nil {
 			continue
 		}
-		opts := b.rowOpts(cells, s.widths, s.merges[i+1])
+		height := b.wrapHeight(cells, s.widths, s.merges[i+1])
 		if h, ok := s.heights[i+1]; ok {
-			opts = []excelize.RowOpts{{Height: min(h, maxRowHeight)}}
+			height = min(h, maxRowHeight)
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), cells, opts...); err != nil {
+		if err := rs.row(i+1, cells, height); err != nil {
 			return fmt.Errorf("write row %d of %s: %w", i+1, s.name, err)
 		}
+	}
+	if err := rs.close(); err != nil {
+		return fmt.Errorf("write rows of %s: %w", s.name, err)
 	}
 	for _, r := range sortedKeys(s.merges) {
 		for _, j := range sortedKeys(s.merges[r]) {
@@ -105,9 +109,9 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 // addHeader adds a row of header cells, widening columns to fit them, and
 // returns its row number.
 func (b *book) addHeader(s *sheet, heads ...string) int {
-	out := make([]any, len(heads))
+	out := make([]cell, len(heads))
 	for i, h := range heads {
-		out[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+		out[i] = cell{Style: b.st.header, Kind: sheetxml.Text, Text: h}
 		s.fit(i, textWidth(h), 40)
 	}
 	return s.add(out...)

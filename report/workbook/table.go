@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // column is one column of a table sheet.
@@ -20,10 +22,10 @@ type column struct {
 type table struct {
 	sheet  string
 	cols   []column
-	rows   int                         // data rows
-	cells  func(i, row int) []any      // data row i (0-based), written at sheet row row
-	totals func(first, last int) []any // nil: no totals row
-	freeze int                         // columns kept in view when scrolling right
+	rows   int                          // data rows
+	cells  func(i, row int) []cell      // data row i (0-based), written at sheet row row
+	totals func(first, last int) []cell // nil: no totals row
+	freeze int                          // columns kept in view when scrolling right
 	// groups are the keys of the columns that start a group of columns, where
 	// a table too wide for one page breaks into the next (printPlan).
 	groups []string
@@ -64,9 +66,10 @@ func (t *table) widths() []float64 {
 		w[i] = math.Max(c.min, textWidth(c.header)+2)
 	}
 	for i := 0; i < t.rows && i < widthSample; i++ {
-		for j, v := range t.cells(i, i+2) {
+		cells := t.cells(i, i+2)
+		for j := range cells {
 			if j < len(w) {
-				w[j] = math.Max(w[j], cellWidth(v)*1.1+2)
+				w[j] = math.Max(w[j], cellWidth(&cells[j])*1.1+2)
 			}
 		}
 	}
@@ -80,8 +83,8 @@ func (t *table) widths() []float64 {
 	return w
 }
 
-// writeTable writes t through a StreamWriter, with styled header, frozen
-// header row, autofilter and print setup.
+// writeTable writes t: its frame (column widths, frozen header row,
+// autofilter, print setup) through excelize, its rows directly (rows.go).
 func (b *book) writeTable(t *table) error {
 	last := colName(len(t.cols))
 	if err := b.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", last, t.rows+1), nil); err != nil {
@@ -111,23 +114,27 @@ func (b *book) writeTable(t *table) error {
 	if err := sw.SetPanes(panes); err != nil {
 		return fmt.Errorf("freeze header of %s: %w", t.sheet, err)
 	}
-	head := make([]any, len(t.cols))
+	rs := b.rows(sw)
+	head := make([]cell, len(t.cols))
 	for i, c := range t.cols {
-		head[i] = excelize.Cell{StyleID: b.st.header, Value: c.header}
+		head[i] = cell{Style: b.st.header, Kind: sheetxml.Text, Text: c.header}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: max(20, b.wrapHeight(head, widths, nil))}); err != nil {
+	if err := rs.row(1, head, max(20, b.wrapHeight(head, widths, nil))); err != nil {
 		return fmt.Errorf("write header of %s: %w", t.sheet, err)
 	}
 	for i := 0; i < t.rows; i++ {
 		cells := t.cells(i, i+2)
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells, b.rowOpts(cells, widths, nil)...); err != nil {
+		if err := rs.row(i+2, cells, b.wrapHeight(cells, widths, nil)); err != nil {
 			return fmt.Errorf("write row %d of %s: %w", i+2, t.sheet, err)
 		}
 	}
 	if t.totals != nil && t.rows > 0 {
-		if err := sw.SetRow(fmt.Sprintf("A%d", t.rows+2), t.totals(2, t.rows+1)); err != nil {
+		if err := rs.row(t.rows+2, t.totals(2, t.rows+1), 0); err != nil {
 			return fmt.Errorf("write totals of %s: %w", t.sheet, err)
 		}
+	}
+	if err := rs.close(); err != nil {
+		return fmt.Errorf("write rows of %s: %w", t.sheet, err)
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("finish sheet %s: %w", t.sheet, err)
@@ -143,14 +150,17 @@ const lineHeight = 15
 // 0 when one line is enough. Spreadsheet programs do not size rows written
 // without a height, so the rows holding long text get one. span gives the
 // columns a merged cell covers, by its first column.
-func (b *book) wrapHeight(cells []any, widths []float64, span map[int]int) float64 {
+func (b *book) wrapHeight(cells []cell, widths []float64, span map[int]int) float64 {
 	lines := 1.0
-	for j, v := range cells {
-		c, ok := v.(excelize.Cell)
-		if !ok || (c.StyleID != b.st.wrap && c.StyleID != b.st.header) || j >= len(widths) {
+	for j := range cells {
+		c := &cells[j]
+		if c.Skip() || (c.Style != b.st.wrap && c.Style != b.st.header) || j >= len(widths) {
 			continue
 		}
-		s, _ := c.Value.(string)
+		s := ""
+		if c.Kind == sheetxml.Text {
+			s = c.Text
+		}
 		w := widths[j]
 		for k := 1; k < span[j] && j+k < len(widths); k++ {
 			w += widths[j+k]
@@ -167,13 +177,6 @@ func (b *book) wrapHeight(cells []any, widths []float64, span map[int]int) float
 	// it whole, and the overview says so.
 	b.clipped++
 	return maxRowHeight
-}
-
-func (b *book) rowOpts(cells []any, widths []float64, span map[int]int) []excelize.RowOpts {
-	if h := b.wrapHeight(cells, widths, span); h > 0 {
-		return []excelize.RowOpts{{Height: h}}
-	}
-	return nil
 }
 
 // quote writes a sheet name for a formula: '省份'.

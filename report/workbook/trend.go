@@ -55,9 +55,9 @@ func (b *book) writeTrend() error {
 		regionAt[r.Region] = i
 	}
 	snapshot := b.snapshotView()
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		p := &b.c.Series[i]
-		row := []any{b.text(p.Period.String())}
+		row := []cell{b.text(p.Period.String())}
 		if snapshot {
 			row = append(row, b.text(p.Source.String()))
 		}
@@ -105,10 +105,10 @@ func (b *book) writeProvinceTrend() error {
 	t := b.provinceTrendTable()
 	first, last := t.col("p0"), colName(len(t.cols))
 	provs := b.c.ProvincesInOrder()
-	t.cells = func(i, r int) []any {
+	t.cells = func(i, r int) []cell {
 		p := &b.c.Series[i]
 		rng := fmt.Sprintf("%s%d:%s%d", first, r, last, r)
-		row := []any{b.text(p.Period.String()),
+		row := []cell{b.text(p.Period.String()),
 			b.formula(t.sheet, t.col("total"), r, b.st.int, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, rng, rng), f64(p.Members))}
 		for _, pr := range provs {
 			var n *int64

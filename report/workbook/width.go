@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // textWidth is the display width of s in Latin character widths: a CJK or
@@ -31,25 +32,19 @@ func textWidth(s string) float64 {
 // cellWidth estimates how wide a cell value shows: numbers as formatted
 // with thousands separators, formulas by the width their results need
 // (numberWidth), text by its display width.
-func cellWidth(v any) float64 {
-	switch v := v.(type) {
-	case nil:
+func cellWidth(c *cell) float64 {
+	if c.Formula != "" {
 		return 0
-	case string:
-		return textWidth(v)
-	case excelize.Cell:
-		if v.Formula != "" {
-			return 0
-		}
-		return cellWidth(v.Value)
-	case int:
-		return float64(len(vocab.Int(int64(v))))
-	case int64:
-		return float64(len(vocab.Int(v)))
-	case float64:
-		return float64(len(strconv.FormatFloat(v, 'f', 1, 64)))
 	}
-	return 8
+	switch c.Kind {
+	case sheetxml.Text:
+		return textWidth(c.Text)
+	case sheetxml.Int:
+		return float64(len(vocab.Int(c.Int)))
+	case sheetxml.Float:
+		return float64(len(strconv.FormatFloat(c.Float, 'f', 1, 64)))
+	}
+	return 0
 }
 
 // Limits of the file format that excelize enforces: a wider column or a

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // Options controls the workbook.
@@ -60,13 +62,20 @@ type book struct {
 	segs    []analysis.Segment // segments with a city figure: the city sheet's columns
 	// firstPageOnly are the long lists whose print area is their first page.
 	firstPageOnly []string
+	// parts are the sheets' rows written directly, by part name, for
+	// sortedZip to splice into the frames excelize writes.
+	parts map[string]sheetxml.Part
+	// viaExcelize writes the rows through excelize's StreamWriter instead
+	// (the reference the tests compare with).
+	viaExcelize bool
 }
 
-// config is what tests change: the rows per sheet, and whether to keep
-// the formula checks.
+// config is what tests change: the rows per sheet, whether to keep the
+// formula checks, and whether rows go through excelize's StreamWriter.
 type config struct {
-	limit  int
-	checks bool
+	limit       int
+	checks      bool
+	viaExcelize bool
 }
 
 // write builds the workbook and returns the book, whose checks the tests
@@ -80,7 +89,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize}
 	defer b.f.Close()
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
@@ -107,7 +116,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if ct := b.f.ContentTypes; ct != nil {
 		sort.Slice(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	b.f.SetZipWriter(newSortedZip)
+	b.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, b.parts) })
 	if err := b.f.Write(w); err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
@@ -242,30 +251,35 @@ func (b *book) properties(modified time.Time) error {
 	return nil
 }
 
-// Cell helpers. Text always goes in as a string value: the stream writer
-// writes it as an inline string, never as a formula, whatever it starts with.
+// Cell helpers. Text always goes in as a text value: it is written as an
+// inline string, never as a formula, whatever it starts with.
 
-func (b *book) text(s string) any {
+// cell is one cell of a row; the zero cell is not written.
+type cell = sheetxml.Cell
+
+func (b *book) text(s string) cell { return b.styled(b.st.text, s) }
+
+func (b *book) styled(style int, s string) cell {
 	if s == "" {
-		return nil
+		return cell{}
 	}
-	return excelize.Cell{StyleID: b.st.text, Value: s}
+	return cell{Style: style, Kind: sheetxml.Text, Text: s}
 }
 
-func (b *book) styled(style int, s string) any {
-	if s == "" {
-		return nil
-	}
-	return excelize.Cell{StyleID: style, Value: s}
+func (b *book) intCell(n int, style int) cell {
+	return cell{Style: style, Kind: sheetxml.Int, Int: int64(n)}
 }
 
-func (b *book) intCell(n int, style int) any { return excelize.Cell{StyleID: style, Value: n} }
-
-func (b *book) people(n *int64, style int) any {
+func (b *book) people(n *int64, style int) cell {
 	if n == nil {
-		return nil
+		return cell{}
 	}
-	return excelize.Cell{StyleID: style, Value: *n}
+	return cell{Style: style, Kind: sheetxml.Int, Int: *n}
+}
+
+// number is a stated or recorded figure, which may have decimals.
+func (b *book) number(v float64, style int) cell {
+	return cell{Style: style, Kind: sheetxml.Float, Float: v}
 }
 
 // formula writes a formula cell with its cached value, and records the
@@ -274,26 +288,29 @@ func (b *book) people(n *int64, style int) any {
 // and LibreOffice, and compare): readers that do not recalculate (file
 // previews, openpyxl, pandas, Excel in protected view) show it. want nil:
 // the formula computes to empty text, cached as such (t="str", no <v>).
-// excelize's stream writer keeps a number value beside the formula
-// (StreamWriter.SetRow: setCellFormula, then setCellValFunc sets <v>).
-func (b *book) formula(sheet string, col string, row int, style int, f string, want *float64) any {
+// A number value is kept beside the formula, as excelize's stream writer
+// keeps it (StreamWriter.SetRow: setCellFormula, then setCellValFunc sets
+// <v>), which sheetxml writes the same.
+func (b *book) formula(sheet string, col string, row int, style int, f string, want *float64) cell {
 	if b.record {
-		b.checks = append(b.checks, check{sheet: sheet, cell: fmt.Sprintf("%s%d", col, row), formula: f, want: want})
+		b.checks = append(b.checks, check{sheet: sheet, cell: col + strconv.Itoa(row), formula: f, want: want})
 	}
-	c := excelize.Cell{StyleID: style, Formula: f}
+	c := cell{Style: style, Formula: f}
 	if want != nil {
-		c.Value = cached(*want)
+		c = cached(c, *want)
 	}
 	return c
 }
 
-// cached is a formula's cached value: a whole number as an integer, so
+// cached sets a formula's cached value: a whole number as an integer, so
 // the cell holds "1400000", not a float's digits.
-func cached(v float64) any {
+func cached(c cell, v float64) cell {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return int64(v)
+		c.Kind, c.Int = sheetxml.Int, int64(v)
+	} else {
+		c.Kind, c.Float = sheetxml.Float, v
 	}
-	return v
+	return c
 }
 
 func f64(n *int64) *float64 {

@@ -1,0 +1,107 @@
+package sheetxml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/crc32"
+)
+
+// emptyData is what excelize's StreamWriter writes for a sheet given no
+// rows (writeSheetData, then Flush).
+var emptyData = []byte(`<sheetData></sheetData>`)
+
+// ErrNoSheetData is a frame without the empty sheetData rows go into.
+var ErrNoSheetData = errors.New("sheet frame holds no empty <sheetData>")
+
+// Splice puts rows into frame, a worksheet part with an empty sheetData,
+// and returns the part deflated: the frame's head and tail compressed here
+// around the rows compressed as they were written (deflate streams join
+// at a sync flush, as pigz joins its blocks), with the CRC-32 and size of
+// the whole uncompressed part for the zip entry.
+func Splice(frame []byte, rows Part) (data []byte, crc uint32, size int64, err error) {
+	at := bytes.Index(frame, emptyData)
+	if at < 0 {
+		return nil, 0, 0, ErrNoSheetData
+	}
+	head := frame[:at+len("<sheetData>")]
+	tail := frame[at+len("<sheetData>"):]
+	var out bytes.Buffer
+	out.Grow(len(rows.Data) + len(frame)/2 + 64)
+	fw := NewFlater(&out)
+	defer PutFlater(fw)
+	if _, err := fw.Write(head); err != nil {
+		return nil, 0, 0, fmt.Errorf("compress sheet head: %w", err)
+	}
+	if err := fw.Flush(); err != nil {
+		return nil, 0, 0, fmt.Errorf("compress sheet head: %w", err)
+	}
+	out.Write(rows.Data)
+	fw.Reset(&out)
+	if _, err := fw.Write(tail); err != nil {
+		return nil, 0, 0, fmt.Errorf("compress sheet tail: %w", err)
+	}
+	if err := fw.Close(); err != nil {
+		return nil, 0, 0, fmt.Errorf("compress sheet tail: %w", err)
+	}
+	crc = crc32.ChecksumIEEE(head)
+	crc = CombineCRC(crc, rows.CRC, rows.Size)
+	crc = CombineCRC(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	return out.Bytes(), crc, int64(len(frame)) + rows.Size, nil
+}
+
+// CombineCRC returns the CRC-32 (IEEE) of A followed by B from crcA, crcB
+// and B's length: zlib's crc32_combine (multiplication by x^(8·lenB)
+// modulo the polynomial), so the rows' CRC, taken as they were written,
+// need not be taken again after the frame's head.
+func CombineCRC(crcA, crcB uint32, lenB int64) uint32 {
+	if lenB <= 0 {
+		return crcA
+	}
+	return multModP(x2nModP(uint64(lenB), 3), crcA) ^ crcB
+}
+
+// multModP multiplies a and b modulo the reflected IEEE polynomial.
+func multModP(a, b uint32) uint32 {
+	m := uint32(1) << 31
+	var p uint32
+	for {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				break
+			}
+		}
+		m >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crc32.IEEE
+		} else {
+			b >>= 1
+		}
+	}
+	return p
+}
+
+// x2nTable[k] is x^(2^k) modulo the polynomial.
+var x2nTable = func() (t [32]uint32) {
+	p := uint32(1) << 30 // x^1
+	t[0] = p
+	for n := 1; n < 32; n++ {
+		p = multModP(p, p)
+		t[n] = p
+	}
+	return t
+}()
+
+// x2nModP is x^(n·2^k) modulo the polynomial.
+func x2nModP(n uint64, k uint) uint32 {
+	p := uint32(1) << 31 // x^0
+	for n != 0 {
+		if n&1 != 0 {
+			p = multModP(x2nTable[k&31], p)
+		}
+		n >>= 1
+		k++
+	}
+	return p
+}
