@@ -41,8 +41,10 @@ func watchMemory(parent context.Context) (context.Context, func()) {
 	// GOMEMLIMIT below the runtime's own footprint) ends whatever the
 	// scheduler does with the watchdog on a busy machine.
 	over := func(used int64) error {
-		return fmt.Errorf("%w: the run used %s, over its ceiling of %s (%s)",
-			errOutOfMemory, mb(used), mb(ceiling), ceilingSource)
+		// Used rounded up, the ceiling down: a run a few KB over a 64 MB
+		// ceiling said it "used 64 MB, over its ceiling of 64 MB".
+		return fmt.Errorf("%w: the run used %d MB, over its ceiling of %s (%s)",
+			errOutOfMemory, (used+1<<20-1)>>20, mb(ceiling), ceilingSource)
 	}
 	if used := memoryInUse(); used > ceiling {
 		cancel(over(used))
