@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/document"
 )
 
 // The summary types follow the contract's summary.json field for field;
-// pointers are the figures that may be null.
+// pointers are the figures that may be null. Two fields the contract does
+// not define carry the whole of the free text the briefing shortens:
+// "foreword" (top level) and a city's "note", each null when empty.
 type summary struct {
 	Period         string             `json:"period"`
 	PeriodKind     string             `json:"period_kind"`
@@ -26,6 +29,7 @@ type summary struct {
 	Revisions      []summaryRevision  `json:"revisions"`
 	Notices        []summaryNotice    `json:"notices"`
 	Narrative      []summaryParagraph `json:"narrative"`
+	Foreword       *string            `json:"foreword"`
 }
 
 // summaryCounts are the counts totals, regions and provinces share.
@@ -104,6 +108,7 @@ type summaryCity struct {
 	YoYChangeRatio  *float64 `json:"yoy_change_ratio"`
 	ShareOfRegion   *float64 `json:"share_of_region"`
 	RankInRegion    *int     `json:"rank_in_region"`
+	Note            *string  `json:"note"`
 }
 
 type summaryPoint struct {
@@ -175,6 +180,14 @@ func periodPtr(p analysis.Period) *string {
 	return &s
 }
 
+// textPtr is s, or null when it is empty or blank.
+func textPtr(s string) *string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return &s
+}
+
 func basisPtr(b analysis.Basis) *string {
 	if b == analysis.BasisNone {
 		return nil
@@ -193,6 +206,7 @@ func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Par
 	if s.Warnings == nil {
 		s.Warnings = []string{}
 	}
+	s.Foreword = textPtr(c.Meta.Foreword)
 	t := c.Totals
 	s.Totals = summaryTotals{t.Regions, t.Provinces, counts(t.Counts), comparable(t.Comparable, t.YoY)}
 	for _, r := range c.Regions {
@@ -210,7 +224,7 @@ func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Par
 		}
 		s.Cities = append(s.Cities, summaryCity{ct.City, ct.Province, ct.Region, tier, ct.Bases, ct.KeyProjects,
 			ct.Members, ct.PreviousMembers, ct.Change, ct.ChangeRatio, ct.YearAgoMembers, ct.YoYChange, ct.YoYChangeRatio,
-			ct.ShareOfRegion, ct.RankInRegion})
+			ct.ShareOfRegion, ct.RankInRegion, textPtr(ct.Note)})
 	}
 	for _, pt := range c.Series {
 		sp := summaryPoint{Period: pt.Period.String(), Members: pt.Members, ReportingCities: pt.ReportingCities,

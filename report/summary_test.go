@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -58,7 +59,9 @@ func TestWriteSummaryFieldsAndNulls(t *testing.T) {
 			t.Errorf("绵阳 %s = %v (present %v), want null", k, v, ok)
 		}
 	}
-	// The contract's field counts: a mistyped or missing tag changes them.
+	// The contract's field counts, and the two fields it does not define
+	// (top level "foreword", a city's "note": the whole free text the
+	// briefing shortens): a mistyped or missing tag changes them.
 	prov := got["provinces"].([]any)[1].(map[string]any)
 	reg := got["regions"].([]any)[0].(map[string]any)
 	tot := got["totals"].(map[string]any)
@@ -66,7 +69,7 @@ func TestWriteSummaryFieldsAndNulls(t *testing.T) {
 		what string
 		m    map[string]any
 		want int
-	}{{"top level", got, 13}, {"city", cq, 15}, {"province", prov, 23}, {"region", reg, 19}, {"totals", tot, 19}} {
+	}{{"top level", got, 14}, {"city", cq, 16}, {"province", prov, 23}, {"region", reg, 19}, {"totals", tot, 19}} {
 		if len(n.m) != n.want {
 			t.Errorf("%s has %d fields, want the contract's %d: %v", n.what, len(n.m), n.want, n.m)
 		}
@@ -203,5 +206,41 @@ func TestSummaryTwentySixMonths(t *testing.T) {
 	}
 	if fmt.Sprint(codes) != fmt.Sprint(wantCodes) {
 		t.Errorf("notices\n got %q\nwant %q", codes, wantCodes)
+	}
+}
+
+// The whole of a 20,000-character foreword and of ten long notes is in
+// summary.json ("foreword", a city's "note"), however much the briefing
+// shortens them; an empty one is null. Before, neither was there.
+func TestSummaryKeepsWholeText(t *testing.T) {
+	d := &analysis.Dataset{Period: analysis.Period{Year: 2019}}
+	long := func(seed string, n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n*4; i++ {
+			fmt.Fprintf(&b, "%s第%d句，情况说明的内容很长。", seed, i)
+		}
+		return string([]rune(b.String())[:n])
+	}
+	d.Meta.Foreword = long("前言", 12000) + "\n" + long("第二段", 8000)
+	want := map[string]any{"无备注": nil}
+	for i := range 10 {
+		name := fmt.Sprintf("城市%d", i)
+		n := long(name, 5000*(i+1)) // 5,000 to 50,000 characters
+		d.Cities = append(d.Cities, analysis.City{Name: name, Province: "四川", Region: "西部", Note: n})
+		want[name] = n
+	}
+	d.Cities = append(d.Cities, analysis.City{Name: "无备注", Province: "四川", Region: "西部"})
+	got := summaryOf(t, d)
+	if got["foreword"] != d.Meta.Foreword {
+		t.Errorf("foreword: %d characters, want the whole %d", len([]rune(fmt.Sprint(got["foreword"]))), len([]rune(d.Meta.Foreword)))
+	}
+	for _, c := range got["cities"].([]any) {
+		c := c.(map[string]any)
+		if w, ok := want[c["city"].(string)]; !ok || c["note"] != w {
+			t.Errorf("%s: note of %d characters, want %d", c["city"], len([]rune(fmt.Sprint(c["note"]))), len([]rune(fmt.Sprint(w))))
+		}
+	}
+	if d.Meta.Foreword = " \n "; summaryOf(t, d)["foreword"] != nil {
+		t.Error("a blank foreword is not null")
 	}
 }

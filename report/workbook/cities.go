@@ -62,7 +62,7 @@ func (b *book) writeCities() error {
 		for _, s := range b.segs {
 			cells = append(cells, b.people(ct.BySegment[s], b.st.int))
 		}
-		return append(cells, b.styled(b.st.wrap, ct.Note))
+		return append(cells, b.styled(b.st.wrap, b.noteCell(ct.Note)))
 	}
 	t.totals = func(first, last int) []cell {
 		var bases, key int

@@ -67,7 +67,7 @@ func (b *book) writeReadme() error {
 	const width = 62
 	s.fit(0, width, width)
 	s.add(b.styled(b.st.title, b.l.readme))
-	for _, sec := range b.readme().sections {
+	for _, sec := range append(b.readme().sections, b.wholeTexts(width)...) {
 		s.blank()
 		s.add(b.styled(b.st.section, sec.heading))
 		for _, p := range sec.paras {
