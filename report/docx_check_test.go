@@ -18,6 +18,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/cmd/gendata/synth"
 	"github.com/basebrief/basebrief/input"
 	"github.com/basebrief/basebrief/input/defaultdata"
 	"github.com/basebrief/basebrief/report"
@@ -44,7 +45,23 @@ func wordCases(tb testing.TB) []wordCase {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return []wordCase{{"default", western, vocab.Zh}, {"national", national, vocab.Zh}, {"national-en", national, vocab.En}}
+	// gendata -cities 50 -periods 24: two years of months, English
+	// (Writer set it on 7 pages to the PDF's 6 before the Word tables
+	// were fitted by the type sheet's rule and kept whole).
+	dir := tb.TempDir()
+	if err := synth.Write(dir, synth.Options{Cities: 50, Periods: 24, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	d24, err := input.LoadDir(dir, input.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	months, err := analysis.Compare(d24, "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return []wordCase{{"default", western, vocab.Zh}, {"default-en", western, vocab.En}, {"national", national, vocab.Zh},
+		{"national-en", national, vocab.En}, {"months24", months, vocab.Zh}, {"months24-en", months, vocab.En}}
 }
 
 // packetFiles renders a packet and returns its files by path.
@@ -147,7 +164,8 @@ func TestPacketWordNarrative(t *testing.T) {
 }
 
 // TestPacketWordPages renders briefing.docx with LibreOffice Writer and
-// wants about as many pages as briefing.pdf (within a page or a fifth).
+// wants no more pages than briefing.pdf, and at most a page or a fifth
+// fewer (Writer here sets Times New Roman in DejaVu Serif, a fifth wider).
 func TestPacketWordPages(t *testing.T) {
 	if os.Getenv("BASEBRIEF_CHECK") != "1" {
 		t.Skip("LibreOffice check: set BASEBRIEF_CHECK=1 (make check)")
@@ -177,7 +195,7 @@ func TestPacketWordPages(t *testing.T) {
 			word := pages(t, filepath.Join(dir, "briefing.pdf"))
 			pdf := pages(t, filepath.Join(dir, "packet.pdf"))
 			t.Logf("briefing.pdf %d pages, briefing.docx in Writer %d", pdf, word)
-			if d := word - pdf; d < -max(1, pdf/5) || d > max(1, pdf/5) {
+			if d := word - pdf; d < -max(1, pdf/5) || d > 0 {
 				t.Errorf("briefing.docx is %d pages in Writer, briefing.pdf %d", word, pdf)
 			}
 		})

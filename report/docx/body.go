@@ -160,13 +160,31 @@ func ascii(s string) bool {
 func ems(s string) float64 {
 	w := 0.0
 	for _, r := range s {
-		if wide(r) {
-			w++
-		} else {
-			w += 0.6 // generous: bold figures and other faces run wider
-		}
+		w += em(r)
 	}
 	return w
+}
+
+// em is r's advance in ems, generous: Latin by the widest face a reader is
+// likely to set Times New Roman in (DejaVu Serif, LibreOffice's stand-in
+// where Times and Liberation Serif are missing, about a fifth wider than
+// Times: digits 0.636 em, capitals 0.74 on average, lower case 0.57,
+// bold 5-10% more), so that a cell the table-fitting rule keeps whole is
+// not broken by the face Word finds.
+func em(r rune) float64 {
+	switch {
+	case wide(r):
+		return 1
+	case r >= '0' && r <= '9':
+		return 0.7 // bold (totals): 0.696
+	case r >= 'A' && r <= 'Z', r == '%', r == '+', r == '—':
+		return 0.8
+	case r == ' ', r == ',', r == '.', r == ':', r == ';', r == '\'', r == 'i', r == 'l', r == 'j', r == '|', r == '!':
+		return 0.35
+	case r == '(', r == ')', r == '[', r == ']', r == 'f', r == 't', r == 'r':
+		return 0.45
+	}
+	return 0.62
 }
 
 func wide(r rune) bool {

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -449,5 +450,60 @@ func TestTableWidths(t *testing.T) {
 	tbl.Widths = []float64{1, 2, 1}
 	if got, _, _ := tableLayout(tbl, 3); !slices.Equal(got, []int{2211, 4422, 2211}) {
 		t.Errorf("widths %v, want [2211 4422 2211]", got)
+	}
+}
+
+// TestTableKeptWhole: a short table's rows are kept together (every
+// paragraph of its header and rows keepNext, each row cantSplit), as the
+// PDF keeps a table of document.KeepWholeRows rows at most on one page; a
+// long one keeps its first row under the header and its last three rows
+// together, the header repeating on every page.
+func TestTableKeptWhole(t *testing.T) {
+	for _, n := range []int{3, document.KeepWholeRows, document.KeepWholeRows + 8} {
+		tbl := document.Table{Caption: "各城市", Header: []string{"城市", "人数"}}
+		for i := range n {
+			tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("城市%d", i), "12"})
+		}
+		d := &document.Document{Lang: "zh", Blocks: []document.Block{tbl}}
+		rows := unzip(t, render(t, d)).xml(t, "word/document.xml").first("tbl").all("tr")
+		if len(rows) != n+1 {
+			t.Fatalf("%d rows: %d in Word", n, len(rows))
+		}
+		for i, r := range rows {
+			body := i - 1
+			want := n <= document.KeepWholeRows || i == 0 || body == 0 || (body >= n-3 && body < n-1)
+			for _, p := range r.all("p") {
+				if got := p.first("keepNext") != nil; got != want {
+					t.Errorf("%d rows: row %d keepNext %v, want %v", n, i, got, want)
+					break
+				}
+			}
+			if r.first("cantSplit") == nil {
+				t.Errorf("%d rows: row %d may split", n, i)
+			}
+			if got := r.first("tblHeader") != nil; got != (i == 0) {
+				t.Errorf("%d rows: row %d tblHeader %v", n, i, got)
+			}
+		}
+	}
+}
+
+// TestTableShortCellsWhole: by the type sheet's rule a short cell (North
+// China, +10,099) is never broken: its column is wider than the cell's
+// text in the widest face Word may set it in, while a heading gives way
+// (the English province table of the 24-month data).
+func TestTableShortCellsWhole(t *testing.T) {
+	tbl := document.Table{Header: strings.Fields("Province Region Cities Reporting Bases Key_projects Members Change_(last_month) Change_% Share_of_region")}
+	for i := range tbl.Header {
+		tbl.Header[i] = strings.ReplaceAll(tbl.Header[i], "_", " ")
+	}
+	for range 31 {
+		tbl.Rows = append(tbl.Rows, []string{"Heilongjiang", "North China", "2", "2", "2", "1", "865,903*", "+10,099", "+0.7%", "37.3%"})
+	}
+	widths, _, pad := tableLayout(tbl, 10)
+	for c, s := range tbl.Rows[0] {
+		if need := int(ems(s)*document.TableSize*twipsPerPt) + 2*pad; widths[c] < need {
+			t.Errorf("column %d (%q) %d twips, its cell needs %d", c, s, widths[c], need)
+		}
 	}
 }

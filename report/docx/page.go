@@ -1,15 +1,19 @@
 package docx
 
-// The GB/T 9704-2012 page in twips (1/1440 inch): A4, top margin 37 mm,
-// left (binding) margin 28 mm, type area 156 × 225 mm. The right and
-// bottom margins follow from the type area.
+import "github.com/basebrief/basebrief/report/document"
+
+// The GB/T 9704-2012 page in twips (1/1440 inch), from the type sheet's
+// millimetres (report/document: A4, top margin 37 mm, left (binding)
+// margin 28 mm, type area 156 × 225 mm), rounded to the nearest twip. The
+// right and bottom margins follow from the type area. (The sheet's sizes
+// are whole millimetres, so the conversion stays a constant.)
 const (
-	pageW   = 11906 // 210 mm
-	pageH   = 16838 // 297 mm
-	marginT = 2098  // 37 mm
-	marginL = 1587  // 28 mm
-	areaW   = 8844  // 156 mm
-	areaH   = 12756 // 225 mm
+	pageW   = (int(document.PageW)*14400 + 127) / 254   // 11906
+	pageH   = (int(document.PageH)*14400 + 127) / 254   // 16838
+	marginT = (int(document.MarginT)*14400 + 127) / 254 // 2098
+	marginL = (int(document.MarginL)*14400 + 127) / 254 // 1587
+	areaW   = (int(document.AreaW)*14400 + 127) / 254   // 8844
+	areaH   = (int(document.AreaH)*14400 + 127) / 254   // 12756
 	marginR = pageW - marginL - areaW
 	marginB = pageH - marginT - areaH
 	// footerDist puts the page number's line 7 mm below the type area, as

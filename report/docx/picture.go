@@ -48,10 +48,10 @@ func (b *body) figure(f document.Figure) {
 // caption on the page, keeping the aspect; a compact figure takes at
 // most half the type area, two to a page.
 func pictureSize(w, h int, compact bool) (cx, cy int64) {
-	const maxW = 156.0 * emuPerMM
-	maxH := (225.0 - 20) * emuPerMM
+	const maxW = document.AreaW * emuPerMM
+	maxH := (document.AreaH - 20) * emuPerMM
 	if compact {
-		maxH = (225.0/2 - 20) * emuPerMM
+		maxH = (document.AreaH/2 - 20) * emuPerMM
 	}
 	x := float64(w) / chartDPI * 25.4 * emuPerMM
 	x = min(x, maxW)

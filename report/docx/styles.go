@@ -73,20 +73,21 @@ type metrics struct {
 	jc          string
 }
 
+// metricsFor reads the type sheet's body text for lang.
 func metricsFor(lang string) metrics {
-	if lang == "en" {
-		return metrics{body: 12, pitch: 20, jc: "left"}
+	t := document.BodyText(lang)
+	m := metrics{body: t.Size, pitch: t.Pitch, indent: t.Indent, jc: "left"}
+	if t.Justify {
+		m.jc = "both"
 	}
-	return metrics{body: 16, pitch: 28.9, indent: 2, jc: "both"}
+	return m
 }
 
 // styles lists the document's styles in styles.xml order.
 func styles(lang string) []pstyle {
 	m := metricsFor(lang)
-	small := struct{ size, pitch, indent float64 }{14, 24, 2}
-	if lang == "en" {
-		small.size, small.pitch, small.indent = 11, 18, 0
-	}
+	st := document.SmallText(lang)
+	small := struct{ size, pitch, indent float64 }{st.Size, st.Pitch, st.Indent}
 	n := func(zh, en string) string {
 		if lang == "en" {
 			return en

@@ -97,16 +97,17 @@ func (b *body) table(t document.Table) {
 		for c := range cols {
 			b.tcOpen(widths[c], 1, `<w:tcBorders>`+border("bottom", "single", 6, black)+`</w:tcBorders>`+
 				`<w:shd w:val="clear" w:color="auto" w:fill="`+headFill+`"/><w:vAlign w:val="center"/>`)
-			b.para(pp{style: sTableHead, spacing: spacing}, cell(t.Header, c), rp{size: size})
+			b.para(pp{style: sTableHead, spacing: spacing, keepNext: true}, cell(t.Header, c), rp{size: size})
 			b.raw(`</w:tc>`)
 		}
 		b.raw(`</w:tr>`)
 	}
 	for i, row := range t.Rows {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		keep := keepRow(len(t.Rows), i)
 		for c := range cols {
 			b.tcOpen(widths[c], 1, `<w:vAlign w:val="center"/>`)
-			b.para(pp{style: sTable, spacing: spacing, jc: jc(t.Align, c)}, cell(row, c), rp{bold: t.Emphasis[i], size: size})
+			b.para(pp{style: sTable, spacing: spacing, jc: jc(t.Align, c), keepNext: keep}, cell(row, c), rp{bold: t.Emphasis[i], size: size})
 			b.raw(`</w:tc>`)
 		}
 		b.raw(`</w:tr>`)
@@ -118,6 +119,23 @@ func (b *body) table(t document.Table) {
 	for _, n := range t.Notes {
 		b.para(pp{style: sNote}, n, rp{})
 	}
+}
+
+// keepRow reports whether row i of n is kept on the page with the row
+// after it, by the type sheet's rule as the PDF keeps it: a short table
+// (document.KeepWholeRows rows at most) whole, its last row with the notes;
+// a longer one with its first row under the header and its last three
+// rows together (a row never alone under the repeated header). Word keeps
+// a table row with the next when the row's paragraphs are keepNext
+// (w:keepNext, ECMA-376 Part 1, 17.3.1.15, applied to the paragraphs of
+// every row but the last, as Aspose's "keep a table together" example and
+// flextable's keep_with_next do); w:cantSplit keeps each row whole
+// (17.4.6) and w:tblHeader repeats the header row (17.4.49).
+func keepRow(n, i int) bool {
+	if n <= document.KeepWholeRows {
+		return true
+	}
+	return i == 0 || i >= n-3 && i < n-1
 }
 
 func cell(row []string, c int) string {

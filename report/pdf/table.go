@@ -78,82 +78,21 @@ func (d *pdfDoc) balancedLines(s string, width float64) []string {
 	return lineTexts(s, hi, hi, d.width)
 }
 
-// fit sets the column widths at the largest size from size down that
-// fits: each column as wide as its widest cell, spare width shared out in
-// proportion; when the type area is too narrow, the columns that can wrap
-// give up width first, down to what they need (a short cell such as
-// 858.4万 or 华东 is never broken, a heading at most into two lines).
-// The size is the type sheet's: it never shrinks (one size for every
-// table), and a table too wide wraps.
+// fit sets the column widths by the type sheet's table-fitting rule
+// (document.Columns), measured in the faces this PDF embeds.
 func (d *pdfDoc) fit(t *table, size float64) {
 	d.font(d.textRole(), size, black)
-	nat, least := d.natural(t)
-	t.widths = spreadWidths(nat, least, areaW)
-}
-
-// natural measures each column's wanted and least widths at the current size.
-func (d *pdfDoc) natural(t *table) (nat, least []float64) {
-	n := len(t.Header)
-	nat, least = make([]float64, n), make([]float64, n)
-	for i, h := range t.Header {
-		nat[i] = d.width(h) + 2*cellPadX
-		least[i] = d.headLeast(h) + 2*cellPadX
-	}
-	for _, row := range t.Rows {
-		for i := 0; i < n && i < len(row); i++ {
-			w := d.width(row[i]) + 2*cellPadX
-			nat[i] = max(nat[i], w)
-			if len([]rune(row[i])) <= 12 { // 858.4万, 1.4 million
-				least[i] = max(least[i], w)
-				continue
+	t.widths = document.Columns(t.Table, len(t.Header), areaW, document.Measure{
+		Width: d.width,
+		Runs: func(s string) []float64 {
+			var out []float64
+			for _, b := range boxes(s, d.width) {
+				out = append(out, b.width)
 			}
-			for _, b := range boxes(row[i], d.width) {
-				least[i] = max(least[i], b.width+2*cellPadX)
-			}
-		}
-	}
-	return nat, least
-}
-
-// headLeast is the width a heading needs to fit in two lines.
-func (d *pdfDoc) headLeast(s string) float64 {
-	least := 0.0
-	for _, b := range boxes(s, d.width) {
-		least = max(least, b.width)
-	}
-	if r := []rune(s); hasCJK(s) && len(r) <= 2 {
-		least = d.width(s) // 城市, 序号: never 城/市
-	} else if hasCJK(s) {
-		least = max(least, d.width(string(r[:(len(r)+1)/2])))
-	}
-	return least
-}
-
-// spreadWidths fits widths wanting nat (and needing least) into total.
-func spreadWidths(nat, least []float64, total float64) []float64 {
-	out := make([]float64, len(nat))
-	sumNat, sumLeast := 0.0, 0.0
-	for i := range nat {
-		least[i] = min(least[i], nat[i])
-		sumNat += nat[i]
-		sumLeast += least[i]
-	}
-	switch {
-	case sumNat <= total:
-		for i := range nat {
-			out[i] = nat[i] + (total-sumNat)*nat[i]/sumNat
-		}
-	case sumLeast <= total:
-		excess, flex := sumNat-total, sumNat-sumLeast
-		for i := range nat {
-			out[i] = nat[i] - excess*(nat[i]-least[i])/flex
-		}
-	default:
-		for i := range nat {
-			out[i] = least[i] * total / sumLeast
-		}
-	}
-	return out
+			return out
+		},
+		Pad: 2 * cellPadX,
+	})
 }
 
 // drawRow sets one row; the header row on a grey band in 黑体, emphasised

@@ -20,15 +20,12 @@ type para struct {
 	justify bool
 }
 
-// style maps a paragraph style to how it is set: 三号 宋体 on the
-// standard's 22-line grid for Chinese body text; English, at that size,
-// reads like large print and is set at 13 pt.
+// style maps a paragraph style to how it is set, the body and small text
+// by the type sheet (document.BodyText, SmallText).
 func (d *pdfDoc) style(s document.Style) para {
 	text := d.textRole()
-	body := para{role: text, size: bodySize, pitch: bodyPitch, indent: 2, colour: black, justify: true}
-	if !d.zh {
-		body = para{role: text, size: 12, pitch: 20, colour: black}
-	}
+	bt := document.BodyText(d.lang())
+	body := para{role: text, size: bt.Size, pitch: bt.Pitch, indent: bt.Indent, colour: black, justify: bt.Justify}
 	switch s {
 	case document.Note:
 		return para{role: text, size: document.NoteTextSize, pitch: document.NoteTextPitch, colour: black}
@@ -40,15 +37,16 @@ func (d *pdfDoc) style(s document.Style) para {
 		body.align, body.indent, body.justify = "C", 0, false
 		return body
 	case document.Small:
-		if !d.zh {
-			return para{role: text, size: 11, pitch: 18, colour: black}
-		}
-		return para{role: text, size: 14, pitch: 24, indent: 2, colour: black, justify: true}
+		st := document.SmallText(d.lang())
+		return para{role: text, size: st.Size, pitch: st.Pitch, indent: st.Indent, colour: black, justify: st.Justify}
 	case document.Item:
 		return para{role: text, size: document.NoteTextSize, pitch: document.NoteTextPitch, hang: 1, indent: -1, colour: black}
 	}
 	return body
 }
+
+// lang is the document's language as the type sheet names it.
+func (d *pdfDoc) lang() string { return d.t("zh", "en") }
 
 // textRole is the face of running text: 宋体 in Chinese; in English the
 // 黑体 face, whose Latin is proportional (the song face's is a
@@ -171,15 +169,6 @@ func (d *pdfDoc) spread(s string, slack, em float64) float64 {
 func hasHanzi(s string) bool {
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if isCJK(r) {
 			return true
 		}
 	}

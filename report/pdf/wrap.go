@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/basebrief/basebrief/report/document"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,15 +44,9 @@ type box struct {
 	space bool
 }
 
-// isCJK reports whether r is set one character at a time, with a break
+// isCJK is the type sheet's: a character set one at a time, with a break
 // allowed on either side.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
-		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms
-		(r >= 0x2014 && r <= 0x2026) || // dashes, quotes, ellipsis
-		r == '·' || r == '～'
-}
+func isCJK(r rune) bool { return document.IsCJK(r) }
 
 // split cuts s into atoms: single CJK characters, runs of spaces, and runs
 // of other characters (Latin words, numbers such as 1,400,000 or 51.9%).
