@@ -73,7 +73,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		if files, notes, err = report.Packet(cmp, o); err != nil || cfg.slices == "" {
 			return err
 		}
-		sf, sn, err := renderSlices(ds, cmp, cfg.slices, o)
+		sf, sn, err := report.Slices(ds, cmp, cfg.slices, o)
 		files, notes = append(files, sf...), append(notes, sn...)
 		return err
 	})

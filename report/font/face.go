@@ -23,6 +23,10 @@ type Face struct {
 
 	once sync.Once
 	has  []uint64 // bit r: the face has a glyph for rune r (BMP only)
+
+	cutOnce sync.Once // Subset reads the face once, for every PDF of the run
+	cut     *cutter
+	cutErr  error
 }
 
 // probe holds characters every face must draw: the mixed strings of the

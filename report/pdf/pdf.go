@@ -57,6 +57,10 @@ type pdfDoc struct {
 	// the current font: role, size, colour
 	role font.Role
 	size float64
+	// the characters the embedded subsets hold (nil: whole faces), and
+	// those drawn or measured outside them (fontsubset.go)
+	allowed allowed
+	missed  []rune
 }
 
 // families are the names fpdf knows the faces by: long enough to be
@@ -64,6 +68,11 @@ type pdfDoc struct {
 func familyName(i int) string { return fmt.Sprintf("basebriefsubsetface%d", i) }
 
 func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
+	return newPDFDocRunes(doc, faces, compress, docRunes(doc))
+}
+
+// newPDFDocRunes embeds the faces as subsets of runes; nil runes: whole.
+func newPDFDocRunes(doc *document.Document, faces *font.Set, compress bool, runes []rune) *pdfDoc {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4"})
 	created := doc.Info.Created
 	if created.IsZero() {
@@ -75,10 +84,10 @@ func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
 	pdf.SetCompression(compress) // else compressPages does it, faster
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, pageW-marginL-areaW)
-	d := &pdfDoc{pdf: pdf, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en"}
+	d := &pdfDoc{pdf: pdf, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en", allowed: newAllowed(runes)}
 	for i, f := range faces.All() {
 		d.family[f] = familyName(i)
-		pdf.AddUTF8FontFromBytes(familyName(i), "", f.TTF)
+		pdf.AddUTF8FontFromBytes(familyName(i), "", faceBytes(f, runes))
 	}
 	pdf.SetDisplayMode("fullwidth", "single")
 	i := doc.Info
@@ -100,11 +109,28 @@ func (d *pdfDoc) t(zh, en string) string {
 	return en
 }
 
-// renderPDF draws doc and returns the PDF's bytes.
+// renderPDF draws doc and returns the PDF's bytes, the faces embedded as
+// subsets of the document's characters; drawn again with what the first
+// drawing found outside them, if anything (fontsubset.go).
 func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]byte, error) {
-	d := newPDFDoc(doc, faces, fpdfCompresses)
+	runes := docRunes(doc)
+	for range maxSubsetTries {
+		out, missed, err := renderPDFRunes(doc, faces, fpdfCompresses, runes)
+		if err != nil || len(missed) == 0 {
+			return out, err
+		}
+		runes = append(runes, missed...)
+	}
+	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
+	return out, err
+}
+
+// renderPDFRunes draws doc with the faces cut to runes (nil: whole) and
+// returns the PDF and the characters it set outside runes.
+func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool, runes []rune) ([]byte, []rune, error) {
+	d := newPDFDocRunes(doc, faces, fpdfCompresses, runes)
 	if err := d.pdf.Error(); err != nil {
-		return nil, fmt.Errorf("fonts: %w", err)
+		return nil, nil, fmt.Errorf("fonts: %w", err)
 	}
 	d.pdf.SetFooterFunc(d.footer)
 	d.newPage()
@@ -123,7 +149,10 @@ func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]
 	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if len(d.missed) > 0 { // the last footer is set in Output
+		return nil, d.missed, nil
 	}
 	out := buf.Bytes()
 	if !fpdfCompresses {
@@ -132,7 +161,7 @@ func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]
 	for i, f := range faces.All() {
 		out = subsetName(out, familyName(i), f.Name)
 	}
-	return out, nil
+	return out, nil, nil
 }
 
 // draw sets one block from the cursor on; next is the block after it, for
@@ -219,6 +248,10 @@ func (d *pdfDoc) runs(s string) []span {
 				r = missingMark
 				f = d.faces.Pick(d.role, r)
 			}
+		}
+		if !d.allowed.has(r) {
+			d.missed = append(d.missed, r)
+			d.allowed.add(r) // once is enough
 		}
 		if f != cur && b.Len() > 0 {
 			out = append(out, span{cur, b.String()})
