@@ -197,7 +197,8 @@ func TestShownWorkbooks(t *testing.T) {
 			"figures.xlsx:人数!E3: invalid UTF-8 byte sequence, expected UTF-8 text: the workbook is damaged; retype the cell, or open and save the workbook in Excel or WPS"}},
 		{fixture: "long.xlsx", as: "figures.xlsx", errors: []string{
 			"figures.xlsx:人数!E2: text longer than 32767 characters (the most a cell holds in Excel), expected a shorter text"}},
-		{fixture: "caseparts.xlsx", as: "figures.xlsx", period: "2019", figures: []string{"2 2019 成都 1300000"}},
+		{fixture: "caseparts.xlsx", as: "figures.xlsx", errors: []string{
+			"figures.xlsx: the workbook is damaged (parts xl/worksheets/sheet1.xml and xl/worksheets/Sheet1.xml differ only in case, and a package may not hold both (part names are compared without regard to case: ECMA-376 Part 2, M1.12)): open it in Excel or WPS and save it again as Excel Workbook (*.xlsx)"}},
 		{fixture: "forged.xlsx", as: "figures.xlsx", period: "2019", figures: []string{"2 2019 成都 1300000", "3 2019 绵阳 100000"}},
 	}
 	for _, tt := range tests {
@@ -252,8 +253,9 @@ var shownByHand = map[string]func(testing.TB) []byte{
 			xrow(2, "s4", "s5", "s7", "1300000", "s8")}},
 			strs: []string{"省份", "城市", "时期", "人数", "四川", "成都", "来源", "2019", strings.Repeat("统计", 20000)}}.bytes(t)
 	},
-	// Two sheet parts whose names differ only in case: the relationship
-	// names sheet1.xml, which Excel and LibreOffice read.
+	// Two sheet parts whose names differ only in case: a package the spec
+	// does not recognise (M1.12), LibreOffice reads the one named
+	// (sheet1.xml, 成都) and Excel may read the other (绵阳 999).
 	"caseparts.xlsx": func(t testing.TB) []byte {
 		b := xbook{sheets: []xsheet{{name: "人数", rows: xrow(1, "s0", "s1", "s2", "s3") + xrow(2, "s4", "s5", "s7", "1300000")}},
 			strs: []string{"省份", "城市", "时期", "人数", "四川", "成都", "绵阳", "2019"}}

@@ -34,7 +34,7 @@ const (
 // Workbook is an open .xlsx workbook.
 type Workbook struct {
 	parts    map[string]*zip.File   // by part name as stored
-	folded   map[string][]*zip.File // by lower-case part name
+	folded   map[string][]*zip.File // by part name, ASCII letters lower-case
 	sheets   []sheetInfo            // in tab order
 	strs     *sharedStrings         // nil until a sheet is read
 	strsPart string
@@ -76,7 +76,14 @@ func Open(r io.ReaderAt, size int64) (*Workbook, error) {
 			return nil, damaged(fmt.Sprintf("part %s is stored twice", name))
 		}
 		w.parts[name] = f
-		low := strings.ToLower(name)
+		low := asciiLower(name)
+		if other := w.folded[low]; len(other) > 0 {
+			// OPC: "package implementers shall neither create nor recognize
+			// packages with equivalent part names" (ECMA-376 Part 2,
+			// M1.12); .NET's System.IO.Packaging refuses them since .NET 8,
+			// LibreOffice reads the one spelt as the relationship spells it.
+			return nil, damaged(fmt.Sprintf("parts %s and %s differ only in case, and a package may not hold both (part names are compared without regard to case: ECMA-376 Part 2, M1.12)", other[0].Name, name))
+		}
 		w.folded[low] = append(w.folded[low], f)
 	}
 	wbPart, err := w.officeDocument()
@@ -151,27 +158,38 @@ func (w *Workbook) Hidden(name string) bool {
 	return false
 }
 
-// part finds a part by name. Part names are compared without regard to
-// case (ECMA-376 Part 2, 9.1.1.1), but a package may still store two names
-// differing only in case: the one spelt as the relationship spells it is
-// the one Excel and LibreOffice read; two others are a damaged package.
+// part finds a part by name. Part names are case-insensitive (ECMA-376
+// Part 2, M1.12) and Excel reads them so, but LibreOffice 7.4 does not:
+// a sheet stored as xl/Worksheets/Sheet1.xml, named worksheets/sheet1.xml
+// by the workbook, shows empty there (TestPartNameCaseAsLibreOffice). A
+// part found only in another case than the workbook names it is refused,
+// so no figure is read that one of them does not show.
 func (w *Workbook) part(name string) (*zip.File, error) {
 	if f, ok := w.parts[name]; ok {
 		return f, nil
 	}
-	switch fs := w.folded[strings.ToLower(name)]; len(fs) {
-	case 0:
-		return nil, notWorkbook("part " + name + " is missing")
-	case 1:
-		return fs[0], nil
-	default:
-		return nil, damaged(fmt.Sprintf("parts %s and %s differ only in case, and neither is spelt %s as the workbook names it", fs[0].Name, fs[1].Name, name))
+	if fs := w.folded[asciiLower(name)]; len(fs) > 0 {
+		return nil, damaged(fmt.Sprintf("the workbook names part %s but holds it as %s, in another case, which Excel reads and LibreOffice may not (a sheet so held shows empty there)", name, fs[0].Name))
 	}
+	return nil, notWorkbook("part " + name + " is missing")
 }
 
 // has reports whether the package holds a part of this name, in any case.
 func (w *Workbook) has(name string) bool {
-	return len(w.folded[strings.ToLower(name)]) > 0
+	return len(w.folded[asciiLower(name)]) > 0
+}
+
+// asciiLower folds ASCII letters only: part names are equivalent "when
+// compared as case-insensitive ASCII strings" (M1.12), so 'İ' and 'i' stay
+// apart.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // open opens a part for reading at most limit decompressed bytes.
