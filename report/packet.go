@@ -87,13 +87,19 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	var pdfErr, wordErr error
 	if chartErr == nil {
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
-		var doc *document.Document
-		if doc, pdfErr = briefing.Build(c, bo); pdfErr == nil {
+		// Built to the page promise: the PDF's pages decide how much of a
+		// long foreword the document shows.
+		doc, drawn, err := briefing.Fit(c, bo, func(d *document.Document) ([]byte, error) {
+			var b bytes.Buffer
+			err := pdf.Write(&b, d, pdf.Options{Face: o.Face})
+			return b.Bytes(), err
+		})
+		if pdfErr = err; pdfErr == nil {
 			// One document, two renderers and summary.json's narrative:
 			// the Word file and the summary say what the PDF says.
 			summErr = WriteSummary(&summ, c, doc.Narrative()...)
 			wordErr = docx.Write(&word, doc)
-			pdfErr = pdf.Write(&pdfOut, doc, pdf.Options{Face: o.Face})
+			pdfOut.Write(drawn)
 		}
 		if pdfErr == nil {
 			// The analysts' 数据说明: what the circulated briefing leaves out.

@@ -40,6 +40,12 @@ type Figure struct {
 // Word file both say, in order. Decisions about content are taken here
 // and nowhere else.
 func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
+	return build(c, opts, maxForeword)
+}
+
+// build is Build with the foreword shown up to forewordMax characters
+// (below zero: none, a line saying where it is).
+func build(c *analysis.Comparison, opts Options, forewordMax int) (*document.Document, error) {
 	if c == nil {
 		return nil, errors.New("build briefing: no comparison")
 	}
@@ -56,6 +62,7 @@ func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
 	// Ties are named in official order, by every renderer and in
 	// summary.json alike (the narrative is this document's).
 	b := newBuilder(c.InReadingOrder(), opts)
+	b.forewordMax = forewordMax
 	b.masthead()
 	b.body()
 	b.colophon()

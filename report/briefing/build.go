@@ -102,6 +102,9 @@ type builder struct {
 	h1, h2, h3      int
 	tables, figures int
 	idx             index
+	// forewordMax is the most characters of the foreword shown: 0 is
+	// maxForeword, below zero none; Fit lowers it to keep the page promise.
+	forewordMax int
 }
 
 // newBuilder starts the document of c, which is in reading order; an

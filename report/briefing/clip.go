@@ -7,9 +7,10 @@ import (
 
 // Bounds on the free text the data brings into the briefing, so that no
 // note or foreword breaks the page promise: a page of body text at 三号 on
-// the 22-line grid holds about 28 × 22 = 616 characters. The whole text
-// stays where it came from: a city's note in the workbook's city sheet and
-// summary.json's source data, the foreword in briefing.toml.
+// the 22-line grid holds about 28 × 22 = 616 characters. maxForeword is the
+// most of the foreword shown; Fit shows less where the pages leave less
+// room. The whole text stays in the workbook (a city's note in the city
+// sheet, the foreword on the 说明 sheet) and in summary.json.
 const (
 	maxForeword = 300 // characters of the foreword, about half a page
 	maxNote     = 120 // characters of one city note

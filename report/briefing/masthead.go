@@ -88,7 +88,15 @@ func (b *builder) subject() string {
 // headline sets the subject as the title and the foreword under it.
 func (b *builder) headline() {
 	b.add(document.Heading{Level: 0, Text: b.subject()})
-	for _, s := range b.clipParagraphs(paragraphs(b.c.Meta.Foreword), maxForeword, "briefing.toml") {
+	ps, most := paragraphs(b.c.Meta.Foreword), b.forewordMax
+	switch {
+	case most == 0:
+		most = maxForeword
+	case most < 0 && len(ps) > 0:
+		b.para(document.Body, b.forewordLeftOut())
+		return
+	}
+	for _, s := range b.clipParagraphs(ps, most, b.forewordWhole()) {
 		b.para(document.Body, s)
 	}
 }

@@ -1,0 +1,98 @@
+package briefing
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/document"
+)
+
+// MaxPages is the most pages of the circulated briefing: the contract's
+// "2–6 pages for any data".
+const MaxPages = 6
+
+// forewordSteps are the lengths of the foreword Fit tries, in characters
+// (a paragraph break counting as a line), from the default down; -1 shows
+// none of it, only a line saying where the whole text is.
+var forewordSteps = []int{maxForeword, 200, 100, -1}
+
+// Fit builds the briefing of c and renders it with render, within the page
+// promise where the foreword is what breaks it: a document longer than
+// MaxPages is built again with the foreword shortened, step by step, down
+// to a line saying where its whole text is (the workbook's 说明 sheet,
+// summary.json), and the first that fits is kept. Where even that does not
+// fit, the data is the cause, and the foreword adds no page: the longest
+// foreword of the fewest pages is kept. The PDF and the Word file are
+// drawn from the one document returned.
+//
+// Only a long foreword costs more than one rendering: a few tenths of a
+// second at the largest data (TestPageCounts).
+func Fit(c *analysis.Comparison, opts Options, render func(*document.Document) ([]byte, error)) (*document.Document, []byte, error) {
+	if c == nil {
+		return nil, nil, errors.New("build briefing: no comparison")
+	}
+	cost := textCost(paragraphs(c.Meta.Foreword))
+	var (
+		best      *document.Document
+		bestPDF   []byte
+		bestPages int
+	)
+	for i, n := range forewordSteps {
+		if i > 0 && (cost == 0 || (n >= 0 && cost <= n)) {
+			continue // the foreword already shows whole at this length
+		}
+		doc, err := build(c, opts, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		pdf, err := render(doc)
+		if err != nil {
+			return nil, nil, fmt.Errorf("render briefing: %w", err)
+		}
+		pages := pageCount(pdf)
+		if pages <= MaxPages {
+			return doc, pdf, nil
+		}
+		if best == nil || pages < bestPages {
+			best, bestPDF, bestPages = doc, pdf, pages
+		}
+	}
+	return best, bestPDF, nil
+}
+
+// textCost is what clipParagraphs counts for ps: characters, and a line
+// for each paragraph break.
+func textCost(ps []string) int {
+	n := 0
+	for _, p := range ps {
+		n += utf8.RuneCountInString(p) + lineChars
+	}
+	return max(n-lineChars, 0)
+}
+
+// pageObjects finds the page objects of a PDF as the renderer writes them
+// (uncompressed object headers; only content streams are compressed).
+var pageObjects = regexp.MustCompile(`/Type /Page\b[^s]`)
+
+// pageCount is the number of pages of a rendered PDF.
+func pageCount(pdf []byte) int { return len(pageObjects.FindAll(pdf, -1)) }
+
+// forewordWhole is where the whole foreword is, for the line that ends a
+// shortened one.
+func (w words) forewordWhole() string {
+	if w.zh() {
+		return "工作簿“说明”表"
+	}
+	return "the workbook's Read me sheet"
+}
+
+// forewordLeftOut is the line that stands for a foreword left out whole.
+func (w words) forewordLeftOut() string {
+	if w.zh() {
+		return "（前言全文见工作簿“说明”表。）"
+	}
+	return "(The foreword is on the workbook's Read me sheet.)"
+}

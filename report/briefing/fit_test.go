@@ -1,0 +1,91 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/pdf"
+)
+
+// renderer draws a document with the PDF backend, as the packet does.
+func renderer(opts Options) func(*document.Document) ([]byte, error) {
+	return func(doc *document.Document) ([]byte, error) {
+		var b bytes.Buffer
+		err := pdf.Write(&b, doc, pdf.Options{Face: opts.Face})
+		return b.Bytes(), err
+	}
+}
+
+// grown is the default dataset with k more bases, a line or two each in
+// their city's section: data whose briefing ends anywhere on its last
+// pages, where half a page of foreword turned 6 pages into 7.
+func grown(tb testing.TB, k int) *analysis.Comparison {
+	tb.Helper()
+	d := westernDataset()
+	for i := range k {
+		ct := d.Cities[(i*3)%len(d.Cities)]
+		d.Bases = append(d.Bases, analysis.Base{Name: fmt.Sprintf("第%d个%s", i, strings.Repeat("基", 10+(i*13)%30)),
+			City: ct.Name, Province: ct.Province, Kind: strings.Repeat("领域", 3+(i*7)%15), Line: 100 + i})
+	}
+	return mustCompare(tb, d)
+}
+
+// A foreword of any length keeps the briefing within the 2–6 pages of the
+// contract: Fit shortens it to the room the pages leave, down to a line
+// saying where the whole text is, and where the data alone takes more
+// pages the foreword adds none. Before, the foreword was cut at 300
+// characters whatever the room: the default data with five to nine more
+// bases (zh) or 37 (en) went from 6 pages to 7 with a long foreword.
+func TestForewordKeepsPagePromise(t *testing.T) {
+	long := strings.Repeat("前言的情况说明，内容很长。", 1600) // 20,800 characters
+	for _, tc := range []struct {
+		lang  vocab.Lang
+		bases int
+	}{{vocab.Zh, 0}, {vocab.En, 0}, {vocab.Zh, 5}, {vocab.Zh, 7}, {vocab.Zh, 9}, {vocab.En, 37}, {vocab.En, 40}} {
+		t.Run(fmt.Sprintf("%s default data and %d bases", tc.lang, tc.bases), func(t *testing.T) {
+			opts := testOptions(t)
+			opts.Lang = tc.lang
+			c := grown(t, tc.bases)
+			c.Meta.Foreword = ""
+			without := pages(write(t, "without.pdf", c, opts))
+			c.Meta.Foreword = long
+			doc, drawn, err := Fit(c, opts, renderer(opts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := pages(drawn)
+			if got > max(MaxPages, without) {
+				t.Errorf("%d pages with a long foreword, %d without: want at most %d", got, without, max(MaxPages, without))
+			}
+			var text strings.Builder
+			for _, bl := range doc.Blocks {
+				if p, ok := bl.(document.Paragraph); ok {
+					text.WriteString(p.Text + "\n")
+				}
+			}
+			if !strings.Contains(text.String(), "工作簿“说明”表") && !strings.Contains(text.String(), "workbook's Read me sheet") {
+				t.Error("the shortened foreword does not say where its whole text is: the workbook's 说明 (Read me) sheet")
+			}
+			t.Logf("%d pages without a foreword, %d with", without, got)
+		})
+	}
+}
+
+// Where the foreword fits, Fit draws what Build and one rendering draw,
+// byte for byte.
+func TestFitUnchangedWhereItFits(t *testing.T) {
+	opts := testOptions(t)
+	c := western(t)
+	_, drawn, err := Fit(c, opts, renderer(opts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(drawn, write(t, "western.pdf", c, opts)) {
+		t.Error("Fit changed a briefing within its pages")
+	}
+}
