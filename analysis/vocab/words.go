@@ -148,5 +148,5 @@ func Count(n int, zh, one, many string, lang Lang) string {
 	case n == 1:
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return Int(int64(n)) + " " + many // 3,000 cities
 }

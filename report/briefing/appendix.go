@@ -51,7 +51,7 @@ func (b *builder) charts() {
 	if len(figs) == 0 {
 		return
 	}
-	b.heading(1, b.t("图表", "Charts"))
+	b.heading(1, b.T("图表", "Charts"))
 	for _, f := range figs {
 		b.figure(f, big)
 	}
@@ -91,30 +91,30 @@ func tall(f Figure) bool {
 // definitions the figures follow.
 func (b *builder) appendix() {
 	c := b.c
-	b.heading(1, b.t("数据质量与来源", "Data quality and sources"))
-	b.heading(2, b.t("数据期间", "Periods"))
+	b.heading(1, b.T("数据质量与来源", "Data quality and sources"))
+	b.heading(2, b.T("数据期间", "Periods"))
 	b.para(document.Small, periodsSentence(c, b.words))
 	if len(c.Files) > 0 {
-		b.heading(2, b.t("输入文件", "Input files"))
+		b.heading(2, b.T("输入文件", "Input files"))
 		b.table(b.filesTable())
 	}
-	b.heading(2, b.t("缺失与提示", "Gaps and warnings"))
+	b.heading(2, b.T("缺失与提示", "Gaps and warnings"))
 	for _, s := range b.gapTexts() {
 		b.para(document.Small, s)
 	}
 	b.notices()
 	if notes := b.cityNotes(); len(notes) > 0 {
-		b.heading(2, b.t("城市备注", "City notes"))
+		b.heading(2, b.T("城市备注", "City notes"))
 		for i, n := range notes {
 			if i == notesListed {
-				b.para(document.Small, b.t(fmt.Sprintf("另有%d条备注，见工作簿“城市”表。", len(notes)-i), fmt.Sprintf("%d more notes are in the workbook's Cities sheet.", len(notes)-i)))
+				b.para(document.Small, b.T(fmt.Sprintf("另有%d条备注，见工作簿“城市”表。", len(notes)-i), fmt.Sprintf("%d more notes are in the workbook's Cities sheet.", len(notes)-i)))
 				break
 			}
 			b.para(document.Small, n)
 		}
 	}
 	b.sources()
-	b.heading(2, b.t("口径说明", "Definitions"))
+	b.heading(2, b.T("口径说明", "Definitions"))
 	for _, s := range definitions(b.words) {
 		b.para(document.Small, s)
 	}
@@ -139,10 +139,10 @@ func (b *builder) notices() {
 	if len(texts) == 0 && untranslated == 0 {
 		return
 	}
-	b.para(document.Small, b.t("读取和比较数据时的其他提示：", "Other warnings raised while reading and comparing:"))
+	b.para(document.Small, b.T("读取和比较数据时的其他提示：", "Other warnings raised while reading and comparing:"))
 	for i, s := range texts {
 		if i == noticesListed {
-			b.para(document.Item, b.t(fmt.Sprintf("另有%d条提示，见工作簿“数据质量”表。", len(texts)-i), fmt.Sprintf("%d more are in the workbook's Data quality sheet.", len(texts)-i)))
+			b.para(document.Item, b.T(fmt.Sprintf("另有%d条提示，见工作簿“数据质量”表。", len(texts)-i), fmt.Sprintf("%d more are in the workbook's Data quality sheet.", len(texts)-i)))
 			break
 		}
 		b.para(document.Item, s)
@@ -156,7 +156,7 @@ func (b *builder) notices() {
 // of the briefing's own source under it.
 func (b *builder) sources() {
 	c := b.c
-	b.heading(2, b.t("来源", "Sources"))
+	b.heading(2, b.T("来源", "Sources"))
 	srcs := &sourceList{}
 	quotes := map[string][]string{}
 	for _, src := range sources(c) {
@@ -167,23 +167,23 @@ func (b *builder) sources() {
 		}
 	}
 	if len(srcs.list) == 0 {
-		b.para(document.Small, b.t("数据未注明来源。", "The data name no source."))
+		b.para(document.Small, b.T("数据未注明来源。", "The data name no source."))
 	}
 	for i, src := range srcs.list {
 		if i == sourcesListed {
-			b.para(document.Source, b.t(fmt.Sprintf("另有%d个来源，见工作簿。", len(srcs.list)-i), fmt.Sprintf("%d more sources are in the workbook.", len(srcs.list)-i)))
+			b.para(document.Source, b.T(fmt.Sprintf("另有%d个来源，见工作簿。", len(srcs.list)-i), fmt.Sprintf("%d more sources are in the workbook.", len(srcs.list)-i)))
 			break
 		}
 		b.para(document.Source, fmt.Sprintf("[%d] %s", i+1, src))
 		if q := quotes[src]; len(q) > 0 {
-			b.para(document.Source, b.t("引文：", "Quoted: ")+strings.Join(q, b.t("；", "; ")))
+			b.para(document.Source, b.T("引文：", "Quoted: ")+strings.Join(q, b.T("；", "; ")))
 		}
 	}
 }
 
 func (b *builder) filesTable() document.Table {
-	t := document.Table{Caption: b.t("输入文件", "Input files"),
-		Header: []string{b.t("文件", "File"), b.t("编码", "Encoding"), b.t("数据行", "Rows"), b.t("跳过空行", "Blank rows"), b.t("SHA-256（前16位）", "SHA-256 (first 16)")},
+	t := document.Table{Caption: b.T("输入文件", "Input files"),
+		Header: []string{b.T("文件", "File"), b.T("编码", "Encoding"), b.T("数据行", "Rows"), b.T("跳过空行", "Blank rows"), b.T("SHA-256（前16位）", "SHA-256 (first 16)")},
 		Align:  []document.Align{L, L, R, R, L}}
 	for _, f := range b.c.Files {
 		sum := f.SHA256
@@ -216,21 +216,21 @@ func (b *builder) gapTexts() []string {
 	}
 	var out []string
 	if len(none) == 0 {
-		out = append(out, b.t("所有城市都报告了本期人数。", "Every city reports a figure for the period."))
+		out = append(out, b.T("所有城市都报告了本期人数。", "Every city reports a figure for the period."))
 	} else {
-		out = append(out, b.t(fmt.Sprintf("%d个城市中%d个没有%s人数：%s；表中记为“—”，未按零计算，合计只含已报告的数字。", len(c.Cities), len(none), b.period(c.Period), b.list(none, namesListed)),
-			fmt.Sprintf("%d of %d cities have no figure for %s: %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", len(none), len(c.Cities), b.period(c.Period), b.list(none, namesListed))))
+		out = append(out, b.T(fmt.Sprintf("%d个城市中%d个没有%s人数：%s；表中记为“—”，未按零计算，合计只含已报告的数字。", len(c.Cities), len(none), b.period(c.Period), b.list(none, namesListed)),
+			fmt.Sprintf("%s of %s cities have no figure for %s: %s; the tables show them as \"—\", not as zero, and totals hold only the figures reported.", b.Number(len(none)), b.Number(len(c.Cities)), b.period(c.Period), b.list(none, namesListed))))
 	}
 	if len(noBase) > 0 {
-		out = append(out, b.t(fmt.Sprintf("%d个城市尚无记录在册的基地：%s。", len(noBase), b.list(noBase, namesListed)),
+		out = append(out, b.T(fmt.Sprintf("%d个城市尚无记录在册的基地：%s。", len(noBase), b.list(noBase, namesListed)),
 			fmt.Sprintf("%s have no base on record: %s.", b.count(len(noBase), "", "city", "cities"), b.list(noBase, namesListed))))
 	}
 	if len(segs) > 0 {
-		out = append(out, b.t(fmt.Sprintf("%d个城市只有分群体人数，合计为各群体之和：%s。", len(segs), b.list(segs, namesListed)),
+		out = append(out, b.T(fmt.Sprintf("%d个城市只有分群体人数，合计为各群体之和：%s。", len(segs), b.list(segs, namesListed)),
 			fmt.Sprintf("%s have segment figures only; their total is the sum of the segments: %s.", b.count(len(segs), "", "city", "cities"), b.list(segs, namesListed))))
 	}
 	if len(level) > 0 {
-		out = append(out, b.t(fmt.Sprintf("%d个省区市采用省级数字，而非所辖城市之和：%s。", len(level), b.list(level, namesListed)),
+		out = append(out, b.T(fmt.Sprintf("%d个省区市采用省级数字，而非所辖城市之和：%s。", len(level), b.list(level, namesListed)),
 			fmt.Sprintf("%s use a province-level figure rather than the sum of their cities: %s.", b.count(len(level), "", "province", "provinces"), b.list(level, namesListed))))
 	}
 	return out
@@ -261,15 +261,15 @@ func (b *builder) cityNotes() []string {
 			cities[n] = append(cities[n], ct.City)
 		}
 	}
-	whole := b.t("工作簿“城市”表", "the workbook's Cities sheet")
+	whole := b.T("工作簿“城市”表", "the workbook's Cities sheet")
 	out := make([]string, 0, min(len(notes), maxNotes+1))
 	for i, n := range notes {
 		if i == maxNotes {
-			out = append(out, b.t(fmt.Sprintf("其余%d条备注见%s。", len(notes)-i, whole),
+			out = append(out, b.T(fmt.Sprintf("其余%d条备注见%s。", len(notes)-i, whole),
 				fmt.Sprintf("%d more notes are in %s.", len(notes)-i, whole)))
 			break
 		}
-		out = append(out, b.list(cities[n], namesListed)+b.t("：", ": ")+b.clip(n, maxNote, whole))
+		out = append(out, b.list(cities[n], namesListed)+b.T("：", ": ")+b.clip(n, maxNote, whole))
 	}
 	return out
 }
@@ -330,13 +330,13 @@ func (s *sourceList) ref(src string) string {
 
 func definitions(w words) []string {
 	return []string{
-		w.t("人数指新的社会阶层人士人数。“—”表示未报告，不按零计算，也不计入合计。",
+		w.T("人数指新的社会阶层人士人数。“—”表示未报告，不按零计算，也不计入合计。",
 			"Members are new social strata members. \"—\" means not reported: it is not zero and is left out of totals."),
-		w.t("省区市人数优先采用省级数字；没有省级数字的，为所辖城市人数之和。片区人数为所辖省区市之和。",
+		w.T("省区市人数优先采用省级数字；没有省级数字的，为所辖城市人数之和。片区人数为所辖省区市之和。",
 			"A province's figure is its province-level figure where given, else the sum of its cities. A region's is the sum of its provinces."),
-		w.t("占片区指占所在片区合计的比例；排名为片区内排名，人数相同者名次相同。",
+		w.T("占片区指占所在片区合计的比例；排名为片区内排名，人数相同者名次相同。",
 			"Share of region is the share of the region's total; ranks are within the region, tied figures sharing a rank."),
-		w.t("重点项目指有批次的全国实践创新重点项目；基地和重点项目数为记录在册的全部数目，不分期间。",
+		w.T("重点项目指有批次的全国实践创新重点项目；基地和重点项目数为记录在册的全部数目，不分期间。",
 			"Key projects are the bases in a national batch; base and key-project counts are everything on record, whatever the period."),
 	}
 }
@@ -348,11 +348,11 @@ func periodsSentence(c *analysis.Comparison, w words) string {
 	for _, p := range c.Periods {
 		ps = append(ps, w.period(p))
 	}
-	s := w.t("本期比较"+w.period(c.Period), "This briefing compares "+w.period(c.Period))
+	s := w.T("本期比较"+w.period(c.Period), "This briefing compares "+w.period(c.Period))
 	if !c.Previous.IsZero() {
-		s += w.t("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
+		s += w.T("，上期为"+w.period(c.Previous), ", against "+w.period(c.Previous))
 	}
-	in := vocab.Periods(ps, w.t("、", ", "), w.lang)
-	s += w.t("。数据中的期间："+in+"。", ". Periods in the data: "+in+".")
+	in := vocab.Periods(ps, w.T("、", ", "), w.lang)
+	s += w.T("。数据中的期间："+in+"。", ". Periods in the data: "+in+".")
 	return s
 }

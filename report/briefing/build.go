@@ -3,30 +3,29 @@ package briefing
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 )
 
-// words holds the phrasing helpers of one language; the words themselves
-// come from analysis/vocab where the workbook and charts say them too.
+// words is the briefing's vocabulary (vocab.Words: every phrase in the
+// packet's language, the one place that language is chosen) and what a
+// briefing adds to it.
 type words struct {
+	vocab.Words
 	lang vocab.Lang
 	// orig maps a place's English name back to the data's (an English
 	// briefing's claims name the rows as summary.json does); nil in Chinese.
 	orig map[string]string
 }
 
-func (w words) zh() bool { return w.lang != vocab.En }
-
-func (w words) t(zh, en string) string {
-	if w.zh() {
-		return zh
-	}
-	return en
+func newWords(lang vocab.Lang) words {
+	v := vocab.For(lang)
+	return words{Words: v, lang: v.Lang()}
 }
+
+func (w words) zh() bool { return w.Words.Zh() }
 
 func (w words) people(n *int64) string { return vocab.PeoplePtr(n, w.lang) }
 
@@ -52,33 +51,21 @@ func (w words) count(n int, zh, one, many string) string {
 }
 
 // list joins names, at most limit of them (0: all), then "等N个" / "and N more".
-func (w words) list(names []string, limit int) string {
-	more := 0
-	if limit > 0 && len(names) > limit {
-		more = len(names) - limit
-		names = names[:limit]
-	}
-	if w.zh() {
-		s := strings.Join(names, "、")
-		if more > 0 {
-			s += fmt.Sprintf("等%d个", len(names)+more)
-		}
-		return s
-	}
-	if more > 0 {
-		return strings.Join(names, ", ") + fmt.Sprintf(" and %d more", more)
-	}
-	if len(names) > 1 { // "A and B", "A, B and C"
-		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	}
-	return strings.Join(names, "")
+func (w words) list(names []string, limit int) string { return w.List(names, limit, "") }
+
+// listOf is list with the noun a Chinese count needs: 海南、北京等7个省区市.
+func (w words) listOf(names []string, limit int, noun string) string {
+	return w.List(names, limit, noun)
 }
 
+// the is a region's name as English prose says it: the Western region.
+func (w words) the(name string) string { return w.The(name) }
+
 // end closes a sentence: 。 or .
-func (w words) end() string { return w.t("。", ".") }
+func (w words) end() string { return w.End() }
 
 // paren writes a parenthetical: （x） or " (x)".
-func (w words) paren(s string) string { return w.t("（"+s+"）", " ("+s+")") }
+func (w words) paren(s string) string { return w.Paren(s) }
 
 // scope names what the briefing covers: the region, or "N个片区".
 func (w words) scope(c *analysis.Comparison) string {
@@ -88,7 +75,7 @@ func (w words) scope(c *analysis.Comparison) string {
 	if len(c.Regions) == 1 {
 		return c.Regions[0].Region
 	}
-	return w.t(fmt.Sprintf("%d个片区", len(c.Regions)), fmt.Sprintf("the %d regions", len(c.Regions)))
+	return w.T(fmt.Sprintf("%d个片区", len(c.Regions)), fmt.Sprintf("the %d regions", len(c.Regions)))
 }
 
 // builder appends the briefing's blocks and numbers headings, tables and
@@ -110,9 +97,9 @@ type builder struct {
 // newBuilder starts the document of c, which is in reading order; an
 // English one names places in English (romanised).
 func newBuilder(c *analysis.Comparison, opts Options) *builder {
-	w := words{lang: opts.Lang}
-	if opts.Lang == vocab.En {
-		c, w.orig = romanised(c)
+	w := newWords(opts.Lang)
+	if !w.zh() {
+		c, w.orig = c.Romanised()
 	}
 	return &builder{words: w, c: c, opts: opts,
 		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c)}
@@ -134,14 +121,14 @@ func (b *builder) heading(level int, title string) {
 	case 1:
 		b.h1++
 		b.h2, b.h3 = 0, 0
-		num = b.t(vocab.Numeral(b.h1)+"、", vocab.Roman(b.h1)+". ")
+		num = b.T(vocab.Numeral(b.h1)+"、", vocab.Roman(b.h1)+". ")
 	case 2:
 		b.h2++
 		b.h3 = 0
-		num = b.t("（"+vocab.Numeral(b.h2)+"）", fmt.Sprintf("(%d) ", b.h2))
+		num = b.T("（"+vocab.Numeral(b.h2)+"）", fmt.Sprintf("(%d) ", b.h2))
 	default:
 		b.h3++
-		num = strconv.Itoa(b.h3) + b.t(".", ". ")
+		num = strconv.Itoa(b.h3) + b.T(".", ". ")
 	}
 	b.add(document.Heading{Level: level, Text: num + title})
 }
@@ -155,8 +142,8 @@ func (b *builder) para(style document.Style, text string) {
 // table numbers t and appends it.
 func (b *builder) table(t document.Table) {
 	b.tables++
-	t.Label = fmt.Sprintf(b.t("表%d", "Table %d"), b.tables)
-	t.Continued = fmt.Sprintf(b.t("续表%d", "Table %d (continued)"), b.tables)
+	t.Label = fmt.Sprintf(b.T("表%d", "Table %d"), b.tables)
+	t.Continued = fmt.Sprintf(b.T("续表%d", "Table %d (continued)"), b.tables)
 	b.roundingNote(&t)
 	b.add(t)
 }
@@ -164,7 +151,7 @@ func (b *builder) table(t document.Table) {
 // figure numbers a chart and appends it.
 func (b *builder) figure(f Figure, compact bool) {
 	b.figures++
-	caption := fmt.Sprintf(b.t("图%d  %s", "Figure %d  %s"), b.figures, f.Title)
+	caption := fmt.Sprintf(b.T("图%d  %s", "Figure %d  %s"), b.figures, f.Title)
 	fb := figureBlock(f, caption, f.Title)
 	// A tall chart (31 provinces' bars) squeezed into half a page comes
 	// out a narrow strip nobody can read: it keeps its own page.
@@ -197,11 +184,11 @@ func (b *builder) body() {
 // (inputs with their SHA-256, warnings, notes, definitions). It does not
 // circulate with the briefing.
 func (b *builder) annexBody() {
-	b.add(document.Heading{Level: 0, Text: b.t("数据说明", "Data notes")})
+	b.add(document.Heading{Level: 0, Text: b.T("数据说明", "Data notes")})
 	b.para(document.Center, b.subject())
-	b.para(document.Center, b.t("（供分析人员使用，不随简报印发）", "(for the analysts; not circulated with the briefing)"))
+	b.para(document.Center, b.T("（供分析人员使用，不随简报印发）", "(for the analysts; not circulated with the briefing)"))
 	if len(b.c.Checks) > 0 {
-		b.heading(1, b.t("需核实的数字", "Figures to verify"))
+		b.heading(1, b.T("需核实的数字", "Figures to verify"))
 		b.table(b.checksTable())
 	}
 	if len(b.c.Stated) > 0 {

@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -34,7 +33,7 @@ func (s *says) claim(of, name, field string, v any) {
 // n states a count.
 func (s *says) n(of, name, field string, v int) string {
 	s.claim(of, name, field, v)
-	return strconv.Itoa(v)
+	return s.Number(v) // 3000个城市; 3,000 cities
 }
 
 // people states a head count: 140万 / 1.4 million.

@@ -41,7 +41,7 @@ func cutRunes(s string, max int) (string, bool) {
 
 // more is what ends a shortened text: where to read the whole of it.
 func (w words) more(whole string) string {
-	return w.t("……（已截短，全文见"+whole+"）", "… (shortened; the whole text is in "+whole+")")
+	return w.T("……（已截短，全文见"+whole+"）", "… (shortened; the whole text is in "+whole+")")
 }
 
 // clip is s bounded to max characters, marked when shortened.

@@ -12,7 +12,7 @@ import (
 )
 
 func TestClip(t *testing.T) {
-	zh := words{lang: vocab.Zh}
+	zh := newWords(vocab.Zh)
 	for _, tc := range []struct {
 		in   string
 		max  int
@@ -27,7 +27,7 @@ func TestClip(t *testing.T) {
 			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
 		}
 	}
-	en := words{lang: vocab.En}
+	en := newWords(vocab.En)
 	if got := en.clip("one two three", 7, "Y"); got != "one two… (shortened; the whole text is in Y)" {
 		t.Errorf("en clip = %q", got)
 	}

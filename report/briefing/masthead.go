@@ -26,7 +26,7 @@ func (b *builder) masthead() {
 		created = time.Unix(0, 0)
 	}
 	b.doc.Info = document.Info{Title: title + " " + b.doc.Masthead.Issue, Subject: b.subject(), Author: m.Unit,
-		Keywords: b.t("新的社会阶层人士 实践创新基地 ", "new social strata innovation bases ") + b.c.Period.String(),
+		Keywords: b.T("新的社会阶层人士 实践创新基地 ", "new social strata innovation bases ") + b.c.Period.String(),
 		Created:  created.UTC()}
 }
 
@@ -116,15 +116,15 @@ func paragraphs(s string) []string {
 func (b *builder) colophon() {
 	m := b.c.Meta
 	var lines []document.ColophonLine
-	for _, r := range [][2]string{{b.t("报：", "To: "), m.Report}, {b.t("送：", "Cc: "), m.Send}, {b.t("发：", "Distribution: "), m.Distribute}} {
+	for _, r := range [][2]string{{b.T("报：", "To: "), m.Report}, {b.T("送：", "Cc: "), m.Send}, {b.T("发：", "Distribution: "), m.Distribute}} {
 		if strings.TrimSpace(r[1]) != "" {
 			lines = append(lines, document.ColophonLine{Label: r[0], Text: strings.TrimSpace(r[1])})
 		}
 	}
 	date := b.doc.Masthead.Date
-	col := document.Colophon{Lines: lines, Unit: m.Unit, Issued: b.t(date+"印发", "Issued "+date)}
+	col := document.Colophon{Lines: lines, Unit: m.Unit, Issued: b.T(date+"印发", "Issued "+date)}
 	if m.Copies > 0 {
-		col.Copies = fmt.Sprintf(b.t("（共印%d份）", "(%d copies)"), m.Copies)
+		col.Copies = fmt.Sprintf(b.T("（共印%d份）", "(%d copies)"), m.Copies)
 	}
 	col.Printed = []string{strings.TrimSpace(col.Unit + "  " + col.Issued), col.Copies}
 	b.doc.Colophon = col

@@ -66,10 +66,7 @@ func (n narrator) adjacent() bool { return n.c.Period.Adjacent(n.c.Previous) }
 // it is the adjacent one, else the period itself (比2019年3月). The half
 // before a first half is 上年下半年, not 上半年 (which would be H1 itself).
 func (n narrator) since() string {
-	if n.zh() && n.c.Period.Half == 1 && n.adjacent() {
-		return "上年下半年"
-	}
-	return vocab.Since(n.kind(), n.adjacent(), n.period(n.c.Previous), n.lang)
+	return n.Since(n.kind(), n.adjacent(), n.c.Period.Half == 1, n.period(n.c.Previous))
 }
 
 // gap names the periods missing between the previous period and the one
@@ -89,7 +86,7 @@ func (n narrator) gap() string {
 	case 1:
 		return missing[0]
 	}
-	return missing[0] + n.t("至", " to ") + missing[len(missing)-1]
+	return missing[0] + n.T("至", " to ") + missing[len(missing)-1]
 }
 
 // lead is the 导语: the total, its like-for-like change and rate against
@@ -101,11 +98,11 @@ func (n narrator) lead(s *says) {
 	const of = "total"
 	if t.Members == nil {
 		if c.Period.IsZero() {
-			s.add(n.t("数据中还没有新的社会阶层人士人数，暂无人数比较。",
+			s.add(n.T("数据中还没有新的社会阶层人士人数，暂无人数比较。",
 				"The data hold no new social strata members figure yet, so there is no comparison of members."))
 			return
 		}
-		s.add(n.t(p+"，各城市和省区市均未报送新的社会阶层人士人数，暂无人数比较。",
+		s.add(n.T(p+"，各城市和省区市均未报送新的社会阶层人士人数，暂无人数比较。",
 			"No city or province reports new social strata members for "+p+", so there is no comparison of members yet."))
 		return
 	}
@@ -116,17 +113,17 @@ func (n narrator) lead(s *says) {
 	}
 	if !c.Previous.IsZero() {
 		if l := totalChange(c); l.ok {
-			s.add(n.t("，按可比口径比"+n.since(), "; like for like, "), s.change(of, "", l), n.t("", " on "+n.since()))
+			s.add(n.T("，按可比口径比"+n.since(), "; like for like, "), s.change(of, "", l), n.T("", " on "+n.since()))
 		} else {
-			s.add(n.t("，与"+n.period(c.Previous)+"没有可比的数字", "; nothing compares with "+n.period(c.Previous)))
+			s.add(n.T("，与"+n.period(c.Previous)+"没有可比的数字", "; nothing compares with "+n.period(c.Previous)))
 		}
 	}
 	if y := totalYoY(c); !c.YearAgo.IsZero() && c.YearAgo != c.Previous && y.ok {
-		s.add(n.t("；同比", "; year on year (against "+n.period(c.YearAgo)+"), "), s.rate(of, "", "yoy_change_ratio", y))
+		s.add(n.T("；同比", "; year on year (against "+n.period(c.YearAgo)+"), "), s.rate(of, "", "yoy_change_ratio", y))
 	}
 	s.add(n.end())
 	if g := n.gap(); g != "" {
-		s.add(n.t("数据中没有"+g+"的数字，上述变化是与"+n.period(c.Previous)+"相比。",
+		s.add(n.T("数据中没有"+g+"的数字，上述变化是与"+n.period(c.Previous)+"相比。",
 			" The data hold no figures for "+g+", so the change is against "+n.period(c.Previous)+"."))
 	}
 	n.coverage(s)
@@ -152,7 +149,7 @@ func (n narrator) coverage(s *says) {
 		}
 	}
 	if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {
-		s.add(n.t("，"+n.list(names, 5)+"以省级数据计入总数", "; the province-level figures of "+n.list(names, 5)+" stand for their cities in the total"))
+		s.add(n.T("，"+n.listOf(names, 5, "省区市")+"以省级数据计入总数", "; the province-level figures of "+n.list(names, 5)+" stand for their cities in the total"))
 	}
 	s.add(n.end())
 }
@@ -184,6 +181,10 @@ func (n narrator) scope(s *says) {
 		if t.PilotCities+t.PromotionCities > 0 {
 			s.add("，其中创新试点城市", s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
 		}
+		if t.Bases == 0 {
+			s.add("；尚无记录在册的实践创新基地。")
+			return
+		}
 		s.add("；记录在册的实践创新基地", s.n(of, "", "bases", t.Bases), "个，其中全国重点项目", s.n(of, "", "key_projects", t.KeyProjects), "个。")
 		return
 	}
@@ -192,15 +193,19 @@ func (n narrator) scope(s *says) {
 	if multi {
 		s.add(s.n(of, "", "regions", t.Regions), " regions")
 	} else {
-		s.add(n.scope1())
+		s.add(n.the(n.scope1()))
 	}
 	if t.PilotCities+t.PromotionCities > 0 {
 		s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities),
 			vocab.Plural(t.PromotionCities, " promotion city", " promotion cities"))
 	}
 	s.add(". ")
+	if t.Bases == 0 {
+		s.add("No innovation base is on record.")
+		return
+	}
 	s.add("The records list ", s.n(of, "", "bases", t.Bases), vocab.Plural(t.Bases, " innovation base, ", " innovation bases, "),
-		s.n(of, "", "key_projects", t.KeyProjects), n.t("", vocab.Plural(t.KeyProjects, " of them a national key project.", " of them national key projects.")))
+		s.n(of, "", "key_projects", t.KeyProjects), n.T("", vocab.Plural(t.KeyProjects, " of them a national key project.", " of them national key projects.")))
 }
 
 // scope1 names the one region covered, or the province of a province
@@ -218,9 +223,9 @@ func (n narrator) scope1() string {
 // scopeName names the scope in running text: 西部地区 / 各片区.
 func (n narrator) scopeName() string {
 	if r := n.scope1(); r != "" {
-		return r
+		return n.the(r)
 	}
-	return n.t("各片区", "all regions")
+	return n.T("各片区", "all regions")
 }
 
 // leaders names the regions by members and the city (or the tied cities)
@@ -236,7 +241,7 @@ func (n narrator) leaders(s *says) {
 	top, rest := tiedCities(rs)
 	a := top[0]
 	if len(rs) == 1 {
-		s.add(n.t("只有"+a.City+"报送了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
+		s.add(n.T("只有"+a.City+"报送了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
 			" Only "+a.City+" reports a city figure: "+s.people("city", a.City, "members", *a.Members)+"."))
 		return
 	}
@@ -246,21 +251,42 @@ func (n narrator) leaders(s *says) {
 			names = append(names, ct.City)
 			s.claim("city", ct.City, "members", *ct.Members)
 		}
-		s.add(n.t(strings.Join(names, "、")+vocab.Word("tied_most", n.lang)+"，均为"+vocab.People(*a.Members, n.lang),
-			" "+n.list(names, 0)+" tie for the most, "+vocab.People(*a.Members, n.lang)+" each"))
+		s.add(n.T("城市中"+strings.Join(names, "、")+vocab.Word("tied_most", n.lang)+"，均为"+vocab.People(*a.Members, n.lang),
+			" Among cities, "+n.list(names, 0)+" tie for the most, "+vocab.People(*a.Members, n.lang)+" each"))
 	} else {
-		s.add(n.t(a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
-			" "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
+		s.add(n.T("城市中"+a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
+			" Among cities, "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
 		if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
-			s.add(n.t("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
-				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+a.Region))
+			s.add(n.T("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
+				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+n.the(a.Region)))
 		}
 	}
 	if len(rest) > 0 {
-		b := rest[0]
-		s.add(n.t("；"+b.City+"次之，为", "; "+b.City+" follows with "), s.people("city", b.City, "members", *b.Members))
+		second, _ := tiedCities(rest)
+		b := second[0]
+		if len(second) == 1 {
+			s.add(n.T("；"+b.City+"次之，为", "; "+b.City+" follows with "), s.people("city", b.City, "members", *b.Members))
+		} else {
+			var names []string
+			for _, ct := range second {
+				names = append(names, ct.City)
+				s.claim("city", ct.City, "members", *ct.Members)
+			}
+			s.add(n.T("；"+strings.Join(names, "、")+"并列其次，均为", "; "+n.list(names, 0)+" follow with "),
+				s.people("city", b.City, "members", *b.Members), n.T("", " each"))
+		}
 	}
 	s.add(n.end())
+}
+
+// tiedProvinces splits provinces (members descending, each with a figure)
+// into those tied for the most and the rest.
+func tiedProvinces(ps []analysis.ProvinceRow) (top, rest []analysis.ProvinceRow) {
+	i := 1
+	for i < len(ps) && *ps[i].Members == *ps[0].Members {
+		i++
+	}
+	return ps[:i], ps[i:]
 }
 
 // tiedCities splits cities (members descending) into those tied for the
@@ -278,12 +304,12 @@ func (n narrator) regions(s *says) {
 	var parts []string
 	for _, r := range n.c.Regions {
 		if r.Members != nil {
-			parts = append(parts, n.t(r.Region+s.people("region", r.Region, "members", *r.Members),
+			parts = append(parts, n.T(r.Region+s.people("region", r.Region, "members", *r.Members),
 				r.Region+" "+s.people("region", r.Region, "members", *r.Members)))
 		}
 	}
 	if len(parts) > 0 {
-		s.add(n.t("分片区看，"+strings.Join(parts, "、")+"。", "By region: "+strings.Join(parts, ", ")+"."))
+		s.add(n.T("分片区看，"+strings.Join(parts, "、")+"。", "By region: "+strings.Join(parts, ", ")+"."))
 	}
 }
 
@@ -296,20 +322,37 @@ func (n narrator) provinces(s *says) {
 		}
 	}
 	if len(with) > 1 && len(c.Regions) == 1 && !sameAsCities(with, n.reporting) {
-		a, b := with[0], with[1]
-		if *a.Members == *b.Members {
-			s.add(n.t("分省区市看，"+a.Province+"、"+b.Province+"人数并列最多，均为"+s.people("province", a.Province, "members", *a.Members)+"。",
-				"Among provinces, "+a.Province+" and "+b.Province+" tie for the most members, "+s.people("province", a.Province, "members", *a.Members)+" each. "))
-			s.claim("province", b.Province, "members", *b.Members)
+		top, rest := tiedProvinces(with)
+		a := top[0]
+		if len(top) > 1 {
+			var names []string
+			for _, p := range top {
+				names = append(names, p.Province)
+				s.claim("province", p.Province, "members", *p.Members)
+			}
+			s.add(n.T("分省区市看，"+strings.Join(names, "、")+"人数并列最多，均为"+s.people("province", a.Province, "members", *a.Members)+"。",
+				"Among provinces, "+n.list(names, 0)+" tie for the most members, "+s.people("province", a.Province, "members", *a.Members)+" each. "))
 		} else {
-			s.add(n.t("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
+			second, _ := tiedProvinces(rest)
+			b := second[0]
+			var names []string
+			for _, p := range second {
+				names = append(names, p.Province)
+				s.claim("province", p.Province, "members", *p.Members)
+			}
+			s.add(n.T("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
 				"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
 			if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
-				s.add(n.t("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
+				s.add(n.T("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
 					", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of the region"))
 			}
-			s.add(n.t("），"+b.Province+"次之（"+s.people("province", b.Province, "members", *b.Members)+"）。",
-				"), then "+b.Province+" ("+s.people("province", b.Province, "members", *b.Members)+"). "))
+			if len(names) > 1 {
+				s.add(n.T("），"+strings.Join(names, "、")+"并列其次（均为"+s.people("province", b.Province, "members", *b.Members)+"）。",
+					"), then "+n.list(names, 0)+" ("+s.people("province", b.Province, "members", *b.Members)+" each). "))
+			} else {
+				s.add(n.T("），"+b.Province+"次之（"+s.people("province", b.Province, "members", *b.Members)+"）。",
+					"), then "+b.Province+" ("+s.people("province", b.Province, "members", *b.Members)+"). "))
+			}
 		}
 	}
 	var most []analysis.ProvinceRow
@@ -326,7 +369,7 @@ func (n narrator) provinces(s *says) {
 	switch {
 	case len(most) == 1:
 		p := most[0]
-		s.add(n.t("基地数量以"+p.Province+"最多，有"+s.n("province", p.Province, "bases", p.Bases)+"个，其中重点项目"+s.n("province", p.Province, "key_projects", p.KeyProjects)+"个。",
+		s.add(n.T("基地数量以"+p.Province+"最多，有"+s.n("province", p.Province, "bases", p.Bases)+"个，其中重点项目"+s.n("province", p.Province, "key_projects", p.KeyProjects)+"个。",
 			p.Province+" has the most bases: "+s.n("province", p.Province, "bases", p.Bases)+", of which "+s.n("province", p.Province, "key_projects", p.KeyProjects)+vocab.Plural(p.KeyProjects, " is a key project.", " are key projects.")))
 	case len(most) > 1:
 		var names []string
@@ -334,7 +377,7 @@ func (n narrator) provinces(s *says) {
 			names = append(names, p.Province)
 			s.claim("province", p.Province, "bases", p.Bases)
 		}
-		s.add(n.t("基地数量以"+n.list(names, 5)+"并列最多，各有"+fmt.Sprint(most[0].Bases)+"个。",
+		s.add(n.T("基地数量以"+n.listOf(names, 5, "省区市")+"并列最多，各有"+fmt.Sprint(most[0].Bases)+"个。",
 			n.list(names, 5)+" tie for the most bases, "+fmt.Sprint(most[0].Bases)+" each."))
 	}
 }
@@ -360,7 +403,7 @@ func (n narrator) change(s *says) {
 		return
 	}
 	if c.Previous.IsZero() && c.YearAgo.IsZero() {
-		s.add(n.t(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", n.period(c.Period)),
+		s.add(n.T(fmt.Sprintf("数据中只有%s一期，暂不能与上期比较。", n.period(c.Period)),
 			fmt.Sprintf("The data hold %s only, so there is no earlier period to compare with.", n.period(c.Period))))
 		return
 	}

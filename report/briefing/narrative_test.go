@@ -32,8 +32,8 @@ func TestNarrativeWestern(t *testing.T) {
 func TestNarrativeEnglish(t *testing.T) {
 	got := narrativeString(western(t), vocab.En)
 	for _, want := range []string{
-		"This briefing covers 10 cities in 9 provinces in Western region: 2 pilot and 8 promotion cities.",
-		"Chongqing leads with 1.4 million, 51.9% of Western region; Chengdu follows with 1.3 million.",
+		"This briefing covers 10 cities in 9 provinces in the Western region: 2 pilot and 8 promotion cities.",
+		"Among cities, Chongqing leads with 1.4 million, 51.9% of the Western region; Chengdu follows with 1.3 million.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
@@ -130,7 +130,7 @@ func TestPeriodsSentence(t *testing.T) {
 			if len(c.ps) > 1 {
 				cmp.Previous = c.ps[len(c.ps)-2]
 			}
-			if got := periodsSentence(cmp, words{lang: c.lang}); got != c.want {
+			if got := periodsSentence(cmp, newWords(c.lang)); got != c.want {
 				t.Errorf("periodsSentence =\n %q, want\n %q", got, c.want)
 			}
 		})

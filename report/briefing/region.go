@@ -16,18 +16,18 @@ import (
 func (b *builder) regionTable() document.Table {
 	c := b.c
 	prev := !c.Previous.IsZero()
-	t := document.Table{Caption: b.t("各片区新的社会阶层人士和实践创新基地（"+b.period(c.Period)+"）",
+	t := document.Table{Caption: b.T("各片区新的社会阶层人士和实践创新基地（"+b.period(c.Period)+"）",
 		"New social strata members and innovation bases by region, "+b.period(c.Period))}
-	t.Header = []string{b.t("片区", "Region"), b.t("省区市", "Provinces"), b.t("城市", "Cities"), b.t("报送城市", "Reporting"),
-		b.t("基地", "Bases"), b.t("人数", "Members")}
+	t.Header = []string{b.T("片区", "Region"), b.T("省区市", "Provinces"), b.T("城市", "Cities"), b.T("报送城市", "Reporting"),
+		b.T("基地", "Bases"), b.T("人数", "Members")}
 	t.Align = []document.Align{L, R, R, R, R, R}
 	if prev {
 		n := b.narrator()
 		word := vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang)
-		t.Header = append(t.Header, b.t(word+"增减", "Change"), b.t(word+"增减率", "Change %"))
+		t.Header = append(t.Header, b.T(word+"增减", "Change"), b.T(word+"增减率", "Change %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.t("人数最多的省区市", "Largest province"), b.t("人数最多的城市", "Largest city"))
+	t.Header = append(t.Header, b.T("人数最多的省区市", "Largest province"), b.T("人数最多的城市", "Largest city"))
 	t.Align = append(t.Align, L, L)
 	for _, r := range b.idx.regions0 {
 		row := []string{r.Region, strconv.Itoa(r.Provinces), strconv.Itoa(r.Cities), strconv.Itoa(r.ReportingCities),
@@ -39,7 +39,7 @@ func (b *builder) regionTable() document.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	tt := c.Totals
-	row := []string{b.t("合计", "Total"), strconv.Itoa(tt.Provinces), strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
+	row := []string{b.T("合计", "Total"), strconv.Itoa(tt.Provinces), strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
 		strconv.Itoa(tt.Bases), vocab.CellPtr(tt.Members, b.lang)}
 	if prev {
 		row = append(row, b.comparableCells(tt.Comparable)...)
@@ -48,7 +48,7 @@ func (b *builder) regionTable() document.Table {
 	t.Emphasis = map[int]bool{len(t.Rows): true}
 	t.Rows = append(t.Rows, row)
 	if s := b.provinceLevel(c.Provinces); s != "" {
-		t.Notes = append(t.Notes, b.t("注：片区人数为所辖省区市人数之和，", "Note: a region's members are its provinces' sum. ")+s+b.end())
+		t.Notes = append(t.Notes, b.T("注：片区人数为所辖省区市人数之和，", "Note: a region's members are its provinces' sum. ")+s+b.end())
 	}
 	return t
 }

@@ -22,9 +22,9 @@ func (b *builder) revisedCheck() string {
 	}
 	first := printed[0].Text(b.lang)
 	if len(printed) == 1 {
-		return b.t(fmt.Sprintf("上期简报所用数据已修订：%s（见工作簿“修订”表）", first),
+		return b.T(fmt.Sprintf("上期简报所用数据已修订：%s（见工作簿“修订”表）", first),
 			fmt.Sprintf("a figure the last briefing used has been revised: %s (see the workbook's Revisions sheet)", first))
 	}
-	return b.t(fmt.Sprintf("上期简报所用的%d项数据已修订，如%s（见工作簿“修订”表）", len(printed), first),
+	return b.T(fmt.Sprintf("上期简报所用的%d项数据已修订，如%s（见工作簿“修订”表）", len(printed), first),
 		fmt.Sprintf("%d figures the last briefing used have been revised, such as %s (see the workbook's Revisions sheet)", len(printed), first))
 }

@@ -37,7 +37,7 @@ func (b *builder) closes(t document.Table) bool {
 	total := -1
 	for i, row := range t.Rows {
 		for _, cell := range row[:min(2, len(row))] {
-			if cell == b.t("合计", "Total") {
+			if cell == b.T("合计", "Total") {
 				total = i
 			}
 		}

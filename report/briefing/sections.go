@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -29,9 +28,9 @@ func (b *builder) leadSection() {
 	b.doc.Checks = b.checks()
 	if cs := b.doc.Checks; len(cs) > 0 {
 		shown := cs[:min(len(cs), checksShown)]
-		s := vocab.Word("to_verify", b.lang) + b.t("：", ": ") + strings.Join(shown, b.t("；", "; "))
+		s := vocab.Word("to_verify", b.lang) + b.T("：", ": ") + strings.Join(shown, b.T("；", "; "))
 		if more := len(cs) - len(shown); more > 0 {
-			s += b.t(fmt.Sprintf("；另有%d项，见《数据说明》", more), fmt.Sprintf("; %d more in the annex", more))
+			s += b.T(fmt.Sprintf("；另有%d项，见《数据说明》", more), fmt.Sprintf("; %d more in the annex", more))
 		}
 		b.para(document.Body, s+b.end())
 	}
@@ -47,7 +46,7 @@ const checksShown = 3
 func (b *builder) checks() []string {
 	var out []string
 	for _, k := range b.c.Checks {
-		out = append(out, b.t(
+		out = append(out, b.T(
 			fmt.Sprintf("%s省级数据为%s，所辖%s报送数之和为%s，相差%s", k.Province, vocab.People(k.ProvinceMembers, b.lang),
 				cityCount(k.ReportingCities, k.Cities), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap))),
 			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
@@ -78,32 +77,32 @@ func abs(v float64) float64 {
 func (b *builder) keyFigures() {
 	c := b.c
 	t := c.Totals
-	b.heading(1, b.t("主要数据", "Key figures"))
-	coverage := b.t("各城市均已报送", "every city reports")
+	b.heading(1, b.T("主要数据", "Key figures"))
+	coverage := b.T("各城市均已报送", "every city reports")
 	if t.ReportingCities < t.Cities {
-		coverage = b.t(fmt.Sprintf("%d个城市%s", t.Cities-t.ReportingCities, vocab.Word("not_reported", b.lang)),
+		coverage = b.T(fmt.Sprintf("%d个城市%s", t.Cities-t.ReportingCities, vocab.Word("not_reported", b.lang)),
 			fmt.Sprintf("%s not reported", vocab.Count(t.Cities-t.ReportingCities, "", "city", "cities", b.lang)))
 	}
 	if n := len(provinceLevelNames(c.Provinces)); n > 0 {
-		coverage += b.t(fmt.Sprintf("；含%d个省级数据", n), fmt.Sprintf("; %s", vocab.Count(n, "", "province-level figure", "province-level figures", b.lang)))
+		coverage += b.T(fmt.Sprintf("；含%d个省级数据", n), fmt.Sprintf("; %s", vocab.Count(n, "", "province-level figure", "province-level figures", b.lang)))
 	}
 	items := []document.KeyFigure{
-		{Value: strconv.Itoa(t.Provinces), Label: b.t("省区市", "provinces"), Detail: b.scope(c)},
-		{Value: strconv.Itoa(t.Cities), Label: b.t("城市", "cities"),
-			Detail: b.t(fmt.Sprintf("试点%d个，推广%d个", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot, %d promotion", t.PilotCities, t.PromotionCities))},
-		{Value: strconv.Itoa(t.Bases), Label: b.t("实践创新基地", "innovation bases"),
-			Detail: b.t(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), vocab.Count(t.KeyProjects, "", "key project", "key projects", b.lang))},
-		{Value: b.people(t.Members), Label: b.t("新的社会阶层人士", "new social strata members"), Detail: coverage},
+		{Value: b.Number(t.Provinces), Label: b.T("省区市", "provinces"), Detail: b.scope(c)},
+		{Value: b.Number(t.Cities), Label: b.T("城市", "cities"),
+			Detail: b.T(fmt.Sprintf("试点%d个，推广%d个", t.PilotCities, t.PromotionCities), fmt.Sprintf("%d pilot, %d promotion", t.PilotCities, t.PromotionCities))},
+		{Value: b.Number(t.Bases), Label: b.T("实践创新基地", "innovation bases"),
+			Detail: b.T(fmt.Sprintf("其中重点项目%d个", t.KeyProjects), vocab.Count(t.KeyProjects, "", "key project", "key projects", b.lang))},
+		{Value: b.people(t.Members), Label: b.T("新的社会阶层人士", "new social strata members"), Detail: coverage},
 	}
 	if !c.Previous.IsZero() {
 		n := b.narrator()
 		l := totalChange(c)
-		v, detail := "—", b.t("无可比数字", "nothing comparable")
+		v, detail := "—", b.T("无可比数字", "nothing comparable")
 		if l.ok {
 			v = vocab.Signed(l.change, b.lang)
-			detail = b.t("可比口径", "like for like")
+			detail = b.T("可比口径", "like for like")
 			if l.ratio != nil {
-				detail = b.t("可比口径，", "like for like, ") + vocab.Rate(*l.ratio, b.lang)
+				detail = b.T("可比口径，", "like for like, ") + vocab.Rate(*l.ratio, b.lang)
 			}
 		}
 		items = append(items, document.KeyFigure{Value: v, Label: vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang), Detail: detail})
@@ -114,7 +113,7 @@ func (b *builder) keyFigures() {
 // narrative sets the analyst's summary and, after it, what the figures
 // lack and the basis of the changes.
 func (b *builder) narrative() {
-	b.heading(1, b.t("基本情况", "Summary"))
+	b.heading(1, b.T("基本情况", "Summary"))
 	n := b.narrator()
 	for _, p := range n.paragraphs(n.scope, n.leaders, n.provinces, n.change) {
 		b.add(p)
@@ -122,10 +121,10 @@ func (b *builder) narrative() {
 	for _, s := range b.remarks() {
 		b.para(document.Body, s)
 	}
-	note := b.t("注：数据来源、口径、会议公布数字的核对和数据质量情况见《数据说明》（annex.pdf）。",
+	note := b.T("注：数据来源、口径、会议公布数字的核对和数据质量情况见《数据说明》（annex.pdf）。",
 		"Note: sources, definitions, the check of stated figures and data quality are in the annex (annex.pdf).")
 	if !b.c.Previous.IsZero() {
-		note = b.t("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报送城市的增减不计为人数增减。数据来源、口径和数据质量情况见《数据说明》（annex.pdf）。",
+		note = b.T("注：增减按可比口径计算，只比较两期都有人数的地方：省级数字两期都有的用省级数字，否则用两期都有人数的城市之和；报送城市的增减不计为人数增减。数据来源、口径和数据质量情况见《数据说明》（annex.pdf）。",
 			"Note: changes are like for like: they compare only places with a figure in both periods (a province's own figure where it has one for both, else the sum of its cities with both), so a change in who reports is never shown as growth or decline. Sources, definitions and data quality are in the annex (annex.pdf).")
 	}
 	b.para(document.Note, note)
@@ -156,13 +155,13 @@ func (b *builder) batches() string {
 			}
 		}
 		if n > 0 {
-			parts = append(parts, b.t(fmt.Sprintf("%s%d个", b.batch(i+1), n), fmt.Sprintf("%d in %s", n, b.batch(i+1))))
+			parts = append(parts, b.T(fmt.Sprintf("%s%d个", b.batch(i+1), n), fmt.Sprintf("%d in %s", n, b.batch(i+1))))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return b.t("全国重点项目中，"+strings.Join(parts, "、")+"。", "Of the national key projects, "+strings.Join(parts, ", ")+".")
+	return b.T("全国重点项目中，"+strings.Join(parts, "、")+"。", "Of the national key projects, "+strings.Join(parts, ", ")+".")
 }
 
 // statedGap names the largest shortfall of records against a stated figure.
@@ -179,7 +178,7 @@ func (b *builder) statedGap() string {
 	if best == nil {
 		return ""
 	}
-	return b.t("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + b.reconcileSentence(*best)
+	return b.T("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + b.reconcileSentence(*best)
 }
 
 // places sets the places one by one: a section per province when there
@@ -187,13 +186,13 @@ func (b *builder) statedGap() string {
 // provinces and the cities and bases that matter.
 func (b *builder) places() {
 	if b.byProvince() {
-		b.heading(1, b.t("各省区市情况", "Provinces and cities"))
+		b.heading(1, b.T("各省区市情况", "Provinces and cities"))
 		for _, p := range b.idx.provinces {
 			b.province(p)
 		}
 		return
 	}
-	b.heading(1, b.t("各片区情况", "Regions"))
+	b.heading(1, b.T("各片区情况", "Regions"))
 	b.table(b.regionTable())
 }
 
@@ -221,7 +220,7 @@ func (b *builder) province(p analysis.ProvinceRow) {
 	for i, ct := range named {
 		lead := ct.City
 		if !single {
-			lead = fmt.Sprintf(b.t("%d.", "%d. "), i+1) + lead
+			lead = fmt.Sprintf(b.T("%d.", "%d. "), i+1) + lead
 		}
 		b.add(document.Paragraph{Style: document.Body, Lead: lead, Text: b.cityText(ct, b.idx.bases[cityKey{ct.Province, ct.City}])})
 	}
@@ -233,11 +232,11 @@ func (b *builder) province(p analysis.ProvinceRow) {
 		for _, ct := range quiet {
 			names = append(names, ct.City)
 		}
-		lead := b.t("另有", "")
+		lead := b.T("另有", "")
 		if len(listed) == 0 {
-			lead = b.t("所列", "All ")
+			lead = b.T("所列", "All ")
 		}
-		b.para(document.Body, b.t(fmt.Sprintf("%s%d个城市本期没有人数，也尚无记录在册的基地：%s。", lead, len(quiet), b.list(names, 12)),
+		b.para(document.Body, b.T(fmt.Sprintf("%s%d个城市本期没有人数，也尚无记录在册的基地：%s。", lead, len(quiet), b.list(names, 12)),
 			fmt.Sprintf("%s%s: no members figure for the period and no base on record.", lead, b.list(names, 12))))
 	}
 }
@@ -318,44 +317,44 @@ func (b *builder) othersText(others []*analysis.CityRow) string {
 		bases += ct.Bases
 		keys += ct.KeyProjects
 	}
-	members := b.t("均无人数", "none reports a figure")
+	members := b.T("均无人数", "none reports a figure")
 	if reporting > 0 {
-		members = b.t(fmt.Sprintf("人数合计%s（%d个报告）", vocab.People(sum, b.lang), reporting),
+		members = b.T(fmt.Sprintf("人数合计%s（%d个报告）", vocab.People(sum, b.lang), reporting),
 			fmt.Sprintf("%s members in all (%d reporting)", vocab.People(sum, b.lang), reporting))
 	}
-	return b.t(fmt.Sprintf("其他%d个城市%s，基地%d个，其中重点项目%d个。", len(others), members, bases, keys),
-		fmt.Sprintf("The other %s: %s, %d bases, %d of them key projects.", b.count(len(others), "城市", "city", "cities"), members, bases, keys))
+	return b.T(fmt.Sprintf("其他%d个城市%s，基地%d个，其中重点项目%d个。", len(others), members, bases, keys),
+		fmt.Sprintf("The other %s: %s, %s bases, %s of them key projects.", b.count(len(others), "城市", "city", "cities"), members, b.Number(bases), b.Number(keys)))
 }
 
 func (b *builder) provinceText(p analysis.ProvinceRow) string {
 	var tiers []string
 	if p.PilotCities > 0 {
-		tiers = append(tiers, b.t(fmt.Sprintf("试点%d个", p.PilotCities), fmt.Sprintf("%d pilot", p.PilotCities)))
+		tiers = append(tiers, b.T(fmt.Sprintf("试点%d个", p.PilotCities), fmt.Sprintf("%d pilot", p.PilotCities)))
 	}
 	if p.PromotionCities > 0 {
-		tiers = append(tiers, b.t(fmt.Sprintf("推广%d个", p.PromotionCities), fmt.Sprintf("%d promotion", p.PromotionCities)))
+		tiers = append(tiers, b.T(fmt.Sprintf("推广%d个", p.PromotionCities), fmt.Sprintf("%d promotion", p.PromotionCities)))
 	}
 	ts := ""
 	if len(tiers) > 0 {
-		ts = b.paren(strings.Join(tiers, b.t("、", ", ")))
+		ts = b.paren(strings.Join(tiers, b.T("、", ", ")))
 	}
 	key := ""
 	if p.KeyProjects > 0 {
-		key = b.t(fmt.Sprintf("，其中重点项目%d个", p.KeyProjects), fmt.Sprintf(", %d of them key projects", p.KeyProjects))
+		key = b.T(fmt.Sprintf("，其中重点项目%d个", p.KeyProjects), fmt.Sprintf(", %d of them key projects", p.KeyProjects))
 	}
-	s := b.t(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
+	s := b.T(fmt.Sprintf("%s列入名录的城市%d个%s，实践创新基地%d个%s。", p.Province, p.Cities, ts, p.Bases, key),
 		fmt.Sprintf("%s has %s listed%s and %s%s. ", p.Province, b.count(p.Cities, "", "city", "cities"), ts, b.count(p.Bases, "", "innovation base", "innovation bases"), key))
 	if p.Members == nil {
-		return s + b.t("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+".")
+		return s + b.T("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+".")
 	}
 	level := ""
 	if p.ProvinceLevel {
-		level = b.t("（省级数字）", " (province-level figure)")
+		level = b.T("（省级数字）", " (province-level figure)")
 	}
-	s += b.t(fmt.Sprintf("新的社会阶层人士%s%s", b.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", b.people(p.Members), level))
+	s += b.T(fmt.Sprintf("新的社会阶层人士%s%s", b.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", b.people(p.Members), level))
 	if p.ShareOfRegion != nil && p.RankInRegion != nil && *p.ShareOfRegion < 1 { // not "100%, first" of a region of one
-		s += b.t(fmt.Sprintf("，占%s的%s，居第%d位", p.Region, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
-			fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*p.ShareOfRegion), p.Region, *p.RankInRegion))
+		s += b.T(fmt.Sprintf("，占%s的%s，居第%d位", p.Region, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
+			fmt.Sprintf(", %s of %s, no. %s in the region", vocab.Percent(*p.ShareOfRegion), b.the(p.Region), b.Number(*p.RankInRegion)))
 	}
 	return s + b.end()
 }
@@ -364,31 +363,31 @@ func (b *builder) provinceText(p analysis.ProvinceRow) string {
 func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string {
 	var s strings.Builder
 	if t := b.tier(ct.Tier); t != "" {
-		s.WriteString(b.t("（"+t+"）", " ("+t+")"))
+		s.WriteString(b.T("（"+t+"）", " ("+t+")"))
 	}
-	s.WriteString(b.t("。", ". "))
+	s.WriteString(b.T("。", ". "))
 	if ct.Members == nil {
-		s.WriteString(b.t("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+". "))
+		s.WriteString(b.T("人数"+vocab.Word("not_reported", b.lang)+"。", "Members: "+vocab.Word("not_reported", b.lang)+". "))
 	} else {
-		s.WriteString(b.t("新的社会阶层人士"+b.people(ct.Members), "Members: "+b.people(ct.Members)))
+		s.WriteString(b.T("新的社会阶层人士"+b.people(ct.Members), "Members: "+b.people(ct.Members)))
 		if ct.ShareOfRegion != nil && ct.RankInRegion != nil && *ct.ShareOfRegion < 1 {
-			s.WriteString(b.t(fmt.Sprintf("，占%s的%s，居第%d位", ct.Region, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
-				fmt.Sprintf(", %s of %s, no. %d in the region", vocab.Percent(*ct.ShareOfRegion), ct.Region, *ct.RankInRegion)))
+			s.WriteString(b.T(fmt.Sprintf("，占%s的%s，居第%d位", ct.Region, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
+				fmt.Sprintf(", %s of %s, no. %s in the region", vocab.Percent(*ct.ShareOfRegion), b.the(ct.Region), b.Number(*ct.RankInRegion))))
 		}
 		if ct.Change != nil {
-			s.WriteString(b.t("；比"+b.narrator().since(), "; ") + vocab.Change(*ct.Change, ct.ChangeRatio, b.lang) + b.t("", " on "+b.narrator().since()))
+			s.WriteString(b.T("；比"+b.narrator().since(), "; ") + vocab.Change(*ct.Change, ct.ChangeRatio, b.lang) + b.T("", " on "+b.narrator().since()))
 		}
-		s.WriteString(b.t("。", ". "))
+		s.WriteString(b.T("。", ". "))
 	}
 	if len(bases) == 0 {
-		s.WriteString(b.t("尚无记录在册的基地。", "No base on record."))
+		s.WriteString(b.T("尚无记录在册的基地。", "No base on record."))
 		return s.String()
 	}
-	s.WriteString(b.t(fmt.Sprintf("基地%d个", ct.Bases), fmt.Sprintf("Bases (%d", ct.Bases)))
+	s.WriteString(b.T(fmt.Sprintf("基地%d个", ct.Bases), fmt.Sprintf("Bases (%d", ct.Bases)))
 	if ct.KeyProjects > 0 {
-		s.WriteString(b.t(fmt.Sprintf("，其中重点项目%d个", ct.KeyProjects), fmt.Sprintf(", %d key projects", ct.KeyProjects)))
+		s.WriteString(b.T(fmt.Sprintf("，其中重点项目%d个", ct.KeyProjects), fmt.Sprintf(", %d key projects", ct.KeyProjects)))
 	}
-	s.WriteString(b.t("：", "): "))
+	s.WriteString(b.T("：", "): "))
 	s.WriteString(b.baseList(bases, basesNamed))
 	s.WriteString(b.end())
 	return s.String()
@@ -417,9 +416,9 @@ func (b *builder) baseList(bases []*analysis.Base, limit int) string {
 		}
 		names = append(names, b.baseText(bs))
 	}
-	s := strings.Join(names, b.t("；", "; "))
+	s := strings.Join(names, b.T("；", "; "))
 	if len(bases) > limit {
-		s += b.t(fmt.Sprintf("等%d个", len(bases)), fmt.Sprintf(" and %d more", len(bases)-limit))
+		s += b.T(fmt.Sprintf("等%d个", len(bases)), fmt.Sprintf(" and %d more", len(bases)-limit))
 	}
 	return s
 }
@@ -429,10 +428,10 @@ func (b *builder) baseList(bases []*analysis.Base, limit int) string {
 func (b *builder) baseText(bs *analysis.Base) string {
 	s := bs.Name
 	if bs.Batch > 0 {
-		s += b.t("（"+b.batch(bs.Batch)+"重点项目）", " (key project, "+b.batch(bs.Batch)+")")
+		s += b.T("（"+b.batch(bs.Batch)+"重点项目）", " (key project, "+b.batch(bs.Batch)+")")
 	}
 	if bs.Kind != "" {
-		s += b.t("，", ", ") + bs.Kind
+		s += b.T("，", ", ") + bs.Kind
 	}
 	return s
 }

@@ -27,7 +27,7 @@ const (
 
 // tablesSection sets the province, city and base tables.
 func (b *builder) tablesSection() {
-	b.heading(1, b.t("数据表", "Tables"))
+	b.heading(1, b.T("数据表", "Tables"))
 	// The captions name the tables: no heading of their own.
 	b.table(b.provinceTable())
 	b.table(b.cityTable())
@@ -38,7 +38,7 @@ func (b *builder) tablesSection() {
 	default:
 		// At scale a dozen rows of bases would all be the first
 		// province's; the province table counts them by province.
-		b.para(document.Body, b.t("各省区市的基地和重点项目数见各省区市表，全部基地见工作簿“基地”表。",
+		b.para(document.Body, b.T("各省区市的基地和重点项目数见各省区市表，全部基地见工作簿“基地”表。",
 			"The province table counts the bases and key projects by province; every base is listed in the workbook's Bases sheet."))
 	}
 }
@@ -50,14 +50,14 @@ func (b *builder) provinceTable() document.Table {
 	c := b.c
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
-	t := document.Table{Caption: b.t("各省区市实践创新基地和新的社会阶层人士（"+b.period(c.Period)+"）",
+	t := document.Table{Caption: b.T("各省区市实践创新基地和新的社会阶层人士（"+b.period(c.Period)+"）",
 		"Innovation bases and new social strata members by province, "+b.period(c.Period))}
-	t.Header, t.Align = []string{b.t("省区市", "Province")}, []document.Align{L}
+	t.Header, t.Align = []string{b.T("省区市", "Province")}, []document.Align{L}
 	if multi {
-		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
+		t.Header, t.Align = append(t.Header, b.T("片区", "Region")), append(t.Align, L)
 	}
-	t.Header = append(t.Header, b.t("城市", "Cities"), b.t("报送城市", "Reporting"), b.t("基地", "Bases"),
-		b.t("重点项目", "Key projects"), b.t("人数", "Members"))
+	t.Header = append(t.Header, b.T("城市", "Cities"), b.T("报送城市", "Reporting"), b.T("基地", "Bases"),
+		b.T("重点项目", "Key projects"), b.T("人数", "Members"))
 	t.Align = append(t.Align, R, R, R, R, R)
 	if prev {
 		// The like-for-like change (可比口径), as the 导语 states it: a
@@ -65,10 +65,10 @@ func (b *builder) provinceTable() document.Table {
 		// figure, never with its cities' sum.
 		n := b.narrator()
 		word := vocab.Sequential(n.kind(), n.adjacent(), b.period(c.Previous), b.lang)
-		t.Header = append(t.Header, b.t(word+"增减", "Change")+b.t("", " ("+n.since()+")"), b.t(word+"增减率", "Change %"))
+		t.Header = append(t.Header, b.T(word+"增减", "Change")+b.T("", " ("+n.since()+")"), b.T(word+"增减率", "Change %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.t("占片区", "Share of region"))
+	t.Header = append(t.Header, b.T("占片区", "Share of region"))
 	t.Align = append(t.Align, R)
 	for _, p := range b.idx.provinces {
 		row := []string{p.Province}
@@ -89,7 +89,7 @@ func (b *builder) provinceTable() document.Table {
 	}
 	if len(b.idx.provinces) > 1 {
 		tt := c.Totals
-		row := []string{b.t("合计", "Total")}
+		row := []string{b.T("合计", "Total")}
 		if multi {
 			row = append(row, "")
 		}
@@ -102,9 +102,9 @@ func (b *builder) provinceTable() document.Table {
 		t.Emphasis = map[int]bool{len(t.Rows): true}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Notes = []string{b.t(notesZh, notesEn)}
+	t.Notes = []string{b.T(notesZh, notesEn)}
 	if prev {
-		t.Notes = append(t.Notes, b.t("增减按可比口径：省级数据两期都有的比较省级数据，否则比较两期都有人数的城市。",
+		t.Notes = append(t.Notes, b.T("增减按可比口径：省级数据两期都有的比较省级数据，否则比较两期都有人数的城市。",
 			"Changes are like for like: a province's own figures where it gave one in both periods, else its cities with a figure in both."))
 	}
 	return t
@@ -136,27 +136,27 @@ func (b *builder) cityTable() document.Table {
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
 	shown := min(len(c.Cities), cityRows)
-	caption := b.t("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city")
+	caption := b.T("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city")
 	if shown < len(c.Cities) {
-		caption += b.t(fmt.Sprintf("（人数居前%d位）", shown), fmt.Sprintf(" (the %d largest)", shown))
+		caption += b.T(fmt.Sprintf("（人数居前%d位）", shown), fmt.Sprintf(" (the %d largest)", shown))
 	}
 	// Nine columns at most: tier, key projects and rank are the
 	// workbook's; the change is the city's own (比上月) with its rate.
 	t := document.Table{Caption: caption}
-	t.Header = []string{b.t("序号", "No."), b.t("城市", "City"), b.t("省区市", "Province")}
+	t.Header = []string{b.T("序号", "No."), b.T("城市", "City"), b.T("省区市", "Province")}
 	t.Align = []document.Align{R, L, L}
 	if multi {
-		t.Header, t.Align = append(t.Header, b.t("片区", "Region")), append(t.Align, L)
+		t.Header, t.Align = append(t.Header, b.T("片区", "Region")), append(t.Align, L)
 	}
-	t.Header = append(t.Header, b.t("基地", "Bases"), b.t("人数", "Members"))
+	t.Header = append(t.Header, b.T("基地", "Bases"), b.T("人数", "Members"))
 	t.Align = append(t.Align, R, R)
 	if prev {
 		n := b.narrator()
-		word := b.t("比"+n.since(), "Change")
-		t.Header = append(t.Header, word+b.t("增减", ""), word+b.t("增减率", " %"))
+		word := b.T("比"+n.since(), "Change")
+		t.Header = append(t.Header, word+b.T("增减", ""), word+b.T("增减率", " %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.t("占片区", "Share of region"))
+	t.Header = append(t.Header, b.T("占片区", "Share of region"))
 	t.Align = append(t.Align, R)
 	for i, ct := range c.Cities[:shown] {
 		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
@@ -184,18 +184,18 @@ func (b *builder) cityTable() document.Table {
 	t.Emphasis = map[int]bool{}
 	if rest := c.Cities[shown:]; len(rest) > 0 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, b.sumRow(t.Header, b.t(fmt.Sprintf("其余%d个城市", len(rest)), fmt.Sprintf("Other %d cities", len(rest))), rest, multi, prev))
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T(fmt.Sprintf("其余%d个城市", len(rest)), fmt.Sprintf("Other %s cities", b.Number(len(rest)))), rest, multi, prev))
 	}
 	if len(c.Cities) > 1 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, b.sumRow(t.Header, b.t("合计", "Total"), c.Cities, multi, prev))
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T("合计", "Total"), c.Cities, multi, prev))
 	}
-	t.Notes = []string{b.t(notesZh, notesEn)}
+	t.Notes = []string{b.T(notesZh, notesEn)}
 	if s := b.cityTotalNote(); s != "" {
 		t.Notes = append(t.Notes, s)
 	}
 	if shown < len(c.Cities) {
-		t.Notes = append(t.Notes, b.t("全部城市见工作簿“城市”表。", "Every city is listed in the workbook's Cities sheet."))
+		t.Notes = append(t.Notes, b.T("全部城市见工作簿“城市”表。", "Every city is listed in the workbook's Cities sheet."))
 	}
 	return t
 }
@@ -276,12 +276,12 @@ func (b *builder) baseTable() document.Table {
 		}
 	}
 	shown := min(len(ordered), baseRows)
-	caption := b.t("实践创新基地和重点项目", "Innovation bases and key projects")
+	caption := b.T("实践创新基地和重点项目", "Innovation bases and key projects")
 	if shown < len(c.Bases) {
-		caption += b.t("（重点项目在前）", " (key projects first)")
+		caption += b.T("（重点项目在前）", " (key projects first)")
 	}
 	t := document.Table{Caption: caption,
-		Header: []string{b.t("序号", "No."), b.t("名称", "Name"), b.t("城市", "City"), b.t("省区市", "Province"), b.t("批次", "Batch"), b.t("领域", "Field")},
+		Header: []string{b.T("序号", "No."), b.T("名称", "Name"), b.T("城市", "City"), b.T("省区市", "Province"), b.T("批次", "Batch"), b.T("领域", "Field")},
 		Align:  []document.Align{R, L, L, L, C, L}}
 	for i, bs := range ordered[:shown] {
 		batch := "—"
@@ -298,12 +298,12 @@ func (b *builder) baseTable() document.Table {
 	if rest := len(c.Bases) - shown; rest > 0 {
 		restKeys := keys - min(keys, shown)
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, []string{"", b.t(fmt.Sprintf("其余%d个（其中重点项目%d个）", rest, restKeys), fmt.Sprintf("%d others (%d key projects)", rest, restKeys)), "", "", "", ""})
-		t.Notes = append(t.Notes, b.t("全部基地见工作簿“基地”表。", "Every base is listed in the workbook's Bases sheet."))
+		t.Rows = append(t.Rows, []string{"", b.T(fmt.Sprintf("其余%d个（其中重点项目%d个）", rest, restKeys), fmt.Sprintf("%s others (%s key projects)", b.Number(rest), b.Number(restKeys))), "", "", "", ""})
+		t.Notes = append(t.Notes, b.T("全部基地见工作簿“基地”表。", "Every base is listed in the workbook's Bases sheet."))
 	}
 	if len(c.Bases) > 1 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, []string{"", b.t(fmt.Sprintf("合计%d个（其中重点项目%d个）", len(c.Bases), keys), fmt.Sprintf("Total %d (%d key projects)", len(c.Bases), keys)), "", "", "", ""})
+		t.Rows = append(t.Rows, []string{"", b.T(fmt.Sprintf("合计%d个（其中重点项目%d个）", len(c.Bases), keys), fmt.Sprintf("Total %s (%s key projects)", b.Number(len(c.Bases)), b.Number(keys))), "", "", "", ""})
 	}
 	return t
 }
@@ -312,21 +312,21 @@ func (b *builder) baseTable() document.Table {
 // other regions, so claims such as "Chongqing and Chengdu stand comparison
 // with the large coastal cities" can be checked.
 func (b *builder) crossRegion() {
-	b.heading(1, b.t("片区比较", "Across regions"))
+	b.heading(1, b.T("片区比较", "Across regions"))
 	var top []string
 	for _, ct := range b.idx.reporting {
 		if len(top) == 5 {
 			break
 		}
-		top = append(top, fmt.Sprintf(b.t("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, vocab.CellPtr(ct.Members, b.lang)))
+		top = append(top, fmt.Sprintf(b.T("%s（%s，%s）", "%s (%s, %s)"), ct.City, ct.Region, vocab.CellPtr(ct.Members, b.lang)))
 	}
 	if len(top) > 0 {
-		b.para(document.Body, b.t("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+b.list(top, 0)+b.end())
+		b.para(document.Body, b.T("全部城市中人数居前的是：", "Across all regions, the largest cities are ")+b.list(top, 0)+b.end())
 	}
-	t := document.Table{Caption: b.t("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
-		Header: []string{b.t("片区", "Region"), b.t("片区合计", "Region total"),
-			b.t("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"),
-			b.t("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)")},
+	t := document.Table{Caption: b.T("各片区最大城市与其他片区最大城市", "Each region's largest cities beside the largest elsewhere"),
+		Header: []string{b.T("片区", "Region"), b.T("片区合计", "Region total"),
+			b.T("本片区前三位城市（全部城市排名）", "Largest cities here (overall rank)"),
+			b.T("其他片区前三位城市（全部城市排名）", "Largest cities elsewhere (overall rank)")},
 		Align: []document.Align{L, R, L, L}}
 	for _, r := range b.c.Regions {
 		var own, other []string
@@ -334,7 +334,7 @@ func (b *builder) crossRegion() {
 			if len(own) == 3 && len(other) == 3 {
 				break
 			}
-			s := fmt.Sprintf(b.t("%s %s（%s）", "%s %s (%s)"), ct.City, vocab.CellPtr(ct.Members, b.lang), rank(ct.RankOverall))
+			s := fmt.Sprintf(b.T("%s %s（%s）", "%s %s (%s)"), ct.City, vocab.CellPtr(ct.Members, b.lang), rank(ct.RankOverall))
 			if ct.Region == r.Region && len(own) < 3 {
 				own = append(own, s)
 			} else if ct.Region != r.Region && len(other) < 3 {
@@ -350,7 +350,7 @@ func (b *builder) crossRegion() {
 // records hold.
 func (b *builder) reconciliation() {
 	c := b.c
-	b.heading(1, b.t("会议公布数字与记录核对", "Stated figures and the records"))
+	b.heading(1, b.T("会议公布数字与记录核对", "Stated figures and the records"))
 	var sentences []string
 	for _, r := range c.Stated {
 		if r.Recorded != nil {
@@ -358,35 +358,35 @@ func (b *builder) reconciliation() {
 		}
 	}
 	if len(sentences) > 0 {
-		b.para(document.Body, capitalize(strings.Join(sentences, b.t("", " "))))
+		b.para(document.Body, capitalize(strings.Join(sentences, b.T("", " "))))
 	}
-	t := document.Table{Caption: b.t("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
-		Header: []string{b.t("项目", "Item"), b.t("会议公布", "Stated"), b.t("记录在册", "On record"), b.t("核对", "Check"), b.t("依据", "Basis")},
+	t := document.Table{Caption: b.T("会议公布数字与记录在册数字", "Figures stated at the meeting and on record"),
+		Header: []string{b.T("项目", "Item"), b.T("会议公布", "Stated"), b.T("记录在册", "On record"), b.T("核对", "Check"), b.T("依据", "Basis")},
 		Align:  []document.Align{L, R, R, L, L}}
 	cited := false
 	for _, r := range c.Stated {
 		s := r.Stated
-		rec, check := "—", b.t("无对应记录", "no record to check")
+		rec, check := "—", b.T("无对应记录", "no record to check")
 		if r.Recorded != nil {
 			rec = b.number(*r.Recorded, s.Measure) + b.unit(s.Unit)
 			switch {
 			case *r.Recorded == s.Value:
-				check = b.t("一致", "matches")
+				check = b.T("一致", "matches")
 			case *r.Recorded < s.Value:
-				check = b.t("记录少", "records short by ") + b.number(s.Value-*r.Recorded, s.Measure) + b.unit(s.Unit)
+				check = b.T("记录少", "records short by ") + b.number(s.Value-*r.Recorded, s.Measure) + b.unit(s.Unit)
 			default:
-				check = b.t("记录多", "records exceed by ") + b.number(*r.Recorded-s.Value, s.Measure) + b.unit(s.Unit)
+				check = b.T("记录多", "records exceed by ") + b.number(*r.Recorded-s.Value, s.Measure) + b.unit(s.Unit)
 			}
 		}
 		basis, short := quoteOf(s.Source, c.Meta.Source)
 		cited = cited || short
 		if basis == "" {
-			basis = b.t("见下方来源", "see the source below")
+			basis = b.T("见下方来源", "see the source below")
 		}
 		t.Rows = append(t.Rows, []string{s.Label, b.number(s.Value, s.Measure) + b.unit(s.Unit), rec, check, basis})
 	}
 	if cited {
-		t.Notes = []string{b.t("来源：", "Source: ") + c.Meta.Source + b.end()}
+		t.Notes = []string{b.T("来源：", "Source: ") + c.Meta.Source + b.end()}
 	}
 	b.table(t)
 }
@@ -400,13 +400,13 @@ func (b *builder) reconcileSentence(r analysis.Reconciled) string {
 	}
 	stated := b.number(s.Value, s.Measure) + b.unit(s.Unit)
 	if r.Recorded == nil {
-		return b.t(fmt.Sprintf("会议公布%s%s，记录中没有可对照的数字。", s.Label, stated), fmt.Sprintf("the meeting stated %s %s; the records hold nothing to check it against.", stated, s.Label))
+		return b.T(fmt.Sprintf("会议公布%s%s，记录中没有可对照的数字。", s.Label, stated), fmt.Sprintf("the meeting stated %s %s; the records hold nothing to check it against.", stated, s.Label))
 	}
 	rec := b.number(*r.Recorded, s.Measure) + b.unit(s.Unit)
 	if *r.Recorded == s.Value {
-		return b.t(fmt.Sprintf("记录在册的%s%s，与会议公布的一致。", name, rec), fmt.Sprintf("the records list %s %s, as the meeting stated.", rec, name))
+		return b.T(fmt.Sprintf("记录在册的%s%s，与会议公布的一致。", name, rec), fmt.Sprintf("the records list %s %s, as the meeting stated.", rec, name))
 	}
-	return b.t(fmt.Sprintf("记录在册的%s%s，会议公布%s。", name, rec, stated), fmt.Sprintf("the records list %s %s; the meeting stated %s.", rec, name, stated))
+	return b.T(fmt.Sprintf("记录在册的%s%s，会议公布%s。", name, rec, stated), fmt.Sprintf("the records list %s %s; the meeting stated %s.", rec, name, stated))
 }
 
 // number writes a stated value: 25, 2.5, or people as 140万.
@@ -428,7 +428,7 @@ func (b *builder) measure(m string) string {
 	en := map[string]string{"key_projects": "key projects", "bases": "innovation bases", "cities": "cities",
 		"pilot_cities": "pilot cities", "promotion_cities": "promotion cities", "provinces": "provinces",
 		"regions": "regions", "reporting_cities": "cities reporting members", "members": "new social strata members"}
-	return b.t(zh[m], en[m])
+	return b.T(zh[m], en[m])
 }
 
 // unit is a stated figure's unit (个), left out of English text.

@@ -33,13 +33,13 @@ func changeByCity(c *analysis.Comparison, t texts) (*figure, string) {
 	})
 	f := &figure{
 		name:   "change_by_city",
-		title:  t.pick("各城市新的社会阶层人士人数变化（较上期）", "Change in members by city since the previous period"),
+		title:  t.pick("各城市新的社会阶层人士人数比"+t.since+"增减", "Change in members by city since "+t.since),
 		series: []color.Color{colMain},
 		tick:   t.peopleTicks(true),
 		source: t.source,
 	}
 	f.rows = changeRows(c, rows, t)
-	sub := t.pick(fmt.Sprintf("%s较%s", t.period, t.prev), fmt.Sprintf("%s vs %s", t.period, t.prev))
+	sub := t.pick(fmt.Sprintf("%s比%s", t.period, t.prev), fmt.Sprintf("%s vs %s", t.period, t.prev))
 	f.subtitle = join(sub, t.scope, t.pick(fmt.Sprintf("%d个城市两期均有人数", len(rows)), fmt.Sprintf("%d cities with figures for both periods", len(rows))))
 	if len(rows) > 2*changeEnds+1 {
 		f.notes = append(f.notes, t.pick(fmt.Sprintf("按变化量排序，列出首尾各%d个城市。", changeEnds),

@@ -65,7 +65,7 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	if c == nil {
 		return nil, nil, errors.New("render charts: no comparison")
 	}
-	c = c.InReadingOrder() // rows by members, ties (and regions' groups) in official order
+	c, t := prepared(c, opts)
 	face := opts.Face
 	if face == nil {
 		var err error
@@ -73,7 +73,6 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 			return nil, nil, fmt.Errorf("render charts: %w", err)
 		}
 	}
-	t := newTexts(opts.Lang, c, opts.Source)
 	ts := newTypeset(face.Font)
 	charts := make([]Chart, len(builders))
 	errs := make([]error, len(builders))

@@ -10,20 +10,39 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
-// texts holds the words every chart shares, in the chosen language.
+// texts holds the words every chart shares, in the chosen language: the
+// packet's vocabulary (w) and what the charts say of this comparison.
 type texts struct {
+	w      vocab.Words
 	lang   vocab.Lang
 	period string // the compared period, e.g. 2019年 / May 2019
 	prev   string // the previous period, "" if none
+	// since names the previous period after 比 as the briefing does:
+	// 上月 where it is the adjacent month, else the period (2019年3月).
+	since  string
 	scope  string // the region(s) covered
 	source string // the full source line
 }
 
-func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
-	if lang != vocab.En {
-		lang = vocab.Zh
+// prepared is c as the charts draw it, rows by members with ties (and
+// regions' groups) in official order, places named in the packet's
+// language (English names from the division table, as the briefing prints
+// them), and the charts' texts.
+func prepared(c *analysis.Comparison, opts Options) (*analysis.Comparison, texts) {
+	c = c.InReadingOrder()
+	if vocab.For(opts.Lang).Lang() == vocab.En {
+		c, _ = c.Romanised()
 	}
-	t := texts{lang: lang, period: periodText(c.Period, lang), prev: periodText(c.Previous, lang)}
+	return c, newTexts(opts.Lang, c, opts.Source)
+}
+
+func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
+	w := vocab.For(lang)
+	lang = w.Lang()
+	t := texts{w: w, lang: lang, period: periodText(c.Period, lang), prev: periodText(c.Previous, lang)}
+	if !c.Previous.IsZero() {
+		t.since = w.Since(c.Period.Kind().String(), c.Period.Adjacent(c.Previous), c.Period.Half == 1, t.prev)
+	}
 	switch {
 	case c.Region != "":
 		t.scope = c.Region
@@ -42,13 +61,8 @@ func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
 	return t
 }
 
-// pick returns the Chinese or the English text.
-func (t texts) pick(zh, en string) string {
-	if t.lang == vocab.En {
-		return en
-	}
-	return zh
-}
+// pick returns the phrase in the vocabulary's language.
+func (t texts) pick(zh, en string) string { return t.w.T(zh, en) }
 
 var months = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}

@@ -102,7 +102,7 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 	if changes > 0 {
 		f.notes = append(f.notes, t.pick(
 			fmt.Sprintf("虚线标出%d个报送城市或省级口径较上期有变化的时期，该处的升降含报送范围的变化，可比口径的增减见同比、环比。", changes),
-			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before: a step there includes the change in coverage; the like-for-like change is in the 同比 and 环比 figures.", changes)))
+			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before: a step there includes the change in coverage; the like-for-like change is in the year-on-year and period-on-period figures.", changes)))
 	}
 	if p := c.Series[len(c.Series)-1]; p.Source != p.Period {
 		f.notes = append(f.notes, t.pick("每期取期末数（该期最后一个有数据的月份、季度或半年）。", "Each period shows its end figure (its last month, quarter or half-year with data)."))

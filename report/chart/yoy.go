@@ -42,7 +42,7 @@ func yoyByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		source: t.source,
 	}
 	f.rows = changeRows(c, rows, t)
-	sub := t.pick(fmt.Sprintf("%s较%s", t.period, ago), fmt.Sprintf("%s vs %s", t.period, ago))
+	sub := t.pick(fmt.Sprintf("%s比%s", t.period, ago), fmt.Sprintf("%s vs %s", t.period, ago))
 	f.subtitle = join(sub, t.scope, t.pick(fmt.Sprintf("%d个城市两期均有人数", len(rows)), fmt.Sprintf("%d cities with figures for both periods", len(rows))))
 	if len(rows) > 2*changeEnds+1 {
 		f.notes = append(f.notes, t.pick(fmt.Sprintf("按变化量排序，列出首尾各%d个城市。", changeEnds),

@@ -1,22 +1,23 @@
-package briefing
+package analysis
 
 import (
 	"slices"
 
-	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/divisions"
 	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
-// An English briefing names places in English: 东部 → Eastern, 四川 →
+// An English packet names places in English: 东部 → Eastern region, 四川 →
 // Sichuan, 成都市 → Chengdu, from the division table (names it lacks stay
 // as the data spell them). The comparison's names are replaced in a copy
-// before the document is built, so every sentence and table says them
-// alike; the claims keep the data's names, which summary.json lists.
+// before anything is drawn, so the briefing, the Word file and the charts
+// say them alike; summary.json keeps the data's names.
 
-// romanised returns a copy of c (in reading order) with its place names in
-// English, and the map from each English name back to the data's.
-func romanised(c *analysis.Comparison) (*analysis.Comparison, map[string]string) {
+// Romanised returns a copy of c with its place names in English, and the
+// map from each English name back to the data's. Where two places would
+// share an English name, c itself and a nil map: the data's names, told
+// apart.
+func (c *Comparison) Romanised() (*Comparison, map[string]string) {
 	r := *c
 	back := map[string]string{}
 	clash := map[string]bool{}
@@ -58,10 +59,18 @@ func romanised(c *analysis.Comparison) (*analysis.Comparison, map[string]string)
 		k := &r.Checks[i]
 		k.Province, k.Region = prov(k.Province), region(k.Region)
 	}
+	// The trend chart's lines are the series' regions.
+	r.Series = slices.Clone(c.Series)
+	for i := range r.Series {
+		s := &r.Series[i]
+		s.Regions = slices.Clone(s.Regions)
+		for j := range s.Regions {
+			s.Regions[j].Region = region(s.Regions[j].Region)
+		}
+	}
 	if r.Region != "" {
 		r.Region = region(r.Region)
 	}
-	// Two places of one English name: the data's names, told apart.
 	if len(clash) > 0 {
 		return c, nil
 	}
