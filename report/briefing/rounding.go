@@ -16,18 +16,17 @@ func (b *builder) roundingNote(t *document.Table) {
 	if b.closes(*t) {
 		return
 	}
-	note := vocab.Word("rounding", b.lang)
+	note := b.Word("rounding")
 	switch {
-	case len(t.Notes) == 0 && b.zh():
-		note = "注：" + note + "。"
 	case len(t.Notes) == 0:
-		note = "Note: " + note + "."
+		t.Notes = []string{b.T("注：", "Note: ") + note + b.end()}
 	case b.zh():
-		note += "。"
+		// Said after the table's first note, in its paragraph: a line of
+		// its own would push a full briefing past its pages.
+		t.Notes[0] += note + "。"
 	default:
-		note = strings.ToUpper(note[:1]) + note[1:] + "."
+		t.Notes[0] += " " + strings.ToUpper(note[:1]) + note[1:] + "."
 	}
-	t.Notes = append(t.Notes, note)
 }
 
 // closes tells whether every head-count column of t's 合计 row (its last
