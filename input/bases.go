@@ -41,8 +41,8 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 	var bases []analysis.Base
 	for t.next() {
 		b := analysis.Base{
-			Name:     name(t.get(colBase)),
-			City:     t.get(colCity), // as written: resolve normalises it and notes the match
+			Name:     shownName(t.get(colBase)), // compared normalised (key), printed as written
+			City:     t.get(colCity),            // as written: resolve normalises it and notes the match
 			Province: t.get(colProvince),
 			Kind:     cleanText(t.get(colKind)),
 			Since:    cleanText(t.get(colSince)),
@@ -70,7 +70,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 			}
 		}
 		if b.Name != "" && city >= 0 {
-			k := key{b.Name, city}
+			k := key{name(b.Name), city}
 			if first, dup := seen[k]; dup {
 				t.errorf(colBase, "duplicate base %s in %s, first on line %d, expected each base once per city", b.Name, b.City, first)
 				continue

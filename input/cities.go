@@ -91,11 +91,20 @@ func readCities(t *table) *cityIndex {
 	return ix
 }
 
-// normalised is a cities.csv name as compared (normalize.go), the change
-// noted when normalising changed it: the packet spells it so.
+// normalised is a cities.csv name as compared (normalize.go). The packet
+// prints it as written, invisible characters dropped (shownName): a change
+// beyond those is remembered for spellAsWritten, and dropped characters
+// are noted as a match.
 func (ix *cityIndex) normalised(raw string, line int) string {
 	n := name(raw)
-	if n != raw {
+	if n == raw {
+		return n
+	}
+	s := shownName(raw)
+	if _, seen := ix.shown[n]; !seen && s != n {
+		ix.shown[n] = s
+	}
+	if s != raw {
 		ix.note(nameMatch{written: raw, spelled: n}, line)
 	}
 	return n

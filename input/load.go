@@ -115,6 +115,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, parallel bool) (*analys
 	}
 	d.Files = ld.files
 	d.Notices = ld.notes.sorted()
+	spellAsWritten(d, &ix.names)
 	return d, nil
 }
 

@@ -68,6 +68,10 @@ type names struct {
 	matched     map[nameMatch]*matchTally   // every match made, for the notice
 	suggested   int                         // unknown names searched for a suggestion
 	changes     map[string]divisions.Change // old division names met, by old name
+	// shown is how cities.csv first writes a name that normalising
+	// changes beyond its invisible characters (绵阳（科技城） for 绵阳(科技城)):
+	// names are compared normalised, and printed so (spellAsWritten).
+	shown map[string]string
 }
 
 func (n *names) init() {
@@ -77,6 +81,15 @@ func (n *names) init() {
 	n.tables = make(map[string]int)
 	n.formProvs = make(map[string][]int32)
 	n.changes = make(map[string]divisions.Change)
+	n.shown = make(map[string]string)
+}
+
+// spelled is a name as compared, as the packet prints it.
+func (n *names) spelled(name string) string {
+	if s, ok := n.shown[name]; ok {
+		return s
+	}
+	return name
 }
 
 // noteChange remembers that name, written in province, is an old division
@@ -461,9 +474,6 @@ func runes(s string) int { return len([]rune(s)) }
 // matchedNotice lists every match made, or ok is false when none was: one
 // entry for each name written another way, with the rows of each file.
 func (n *names) matchedNotice() (analysis.Notice, bool) {
-	if len(n.matched) == 0 {
-		return analysis.Notice{}, false
-	}
 	type where struct {
 		file string
 		matchTally
@@ -475,6 +485,9 @@ func (n *names) matchedNotice() (analysis.Notice, bool) {
 	byName := map[[2]string]*entry{}
 	var es []*entry
 	for m, t := range n.matched {
+		if m.spelled = n.spelled(m.spelled); m.written == m.spelled {
+			continue // written as cities.csv writes it: no match to list
+		}
 		k := [2]string{m.written, m.spelled}
 		e := byName[k]
 		if e == nil {
@@ -483,6 +496,9 @@ func (n *names) matchedNotice() (analysis.Notice, bool) {
 			es = append(es, e)
 		}
 		e.at = append(e.at, where{m.file, *t})
+	}
+	if len(es) == 0 {
+		return analysis.Notice{}, false
 	}
 	byPlace := func(a, b where) int {
 		return cmp.Or(cmp.Compare(n.tables[a.file], n.tables[b.file]), strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line))

@@ -134,6 +134,23 @@ func normName(s string) string {
 	return trim(s)
 }
 
+// shownName is a name as the packet prints it: as written, trimmed, with
+// the characters nobody sees dropped (no bidi control reaches the packet);
+// full-width brackets and compatibility forms stay as the analyst typed
+// them. The contract: "the packet spells each name as cities.csv does".
+func shownName(s string) string {
+	s = trim(s)
+	if plainName(s) || strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return trim(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
 // isRadical reports a rune of the radicals supplement with an equivalent ideograph.
 func isRadical(r rune) bool {
 	return r >= radicalBase && r < radicalBase+rune(len(radicals)) && radicals[r-radicalBase] != 0
