@@ -31,15 +31,8 @@ func (b *builder) tablesSection() {
 	// The captions name the tables: no heading of their own.
 	b.table(b.provinceTable())
 	b.table(b.cityTable())
-	switch {
-	case len(b.c.Bases) == 0 || b.allBasesNamed():
-	case b.byProvince():
+	if len(b.c.Bases) > 0 && !b.allBasesNamed() {
 		b.table(b.baseTable())
-	default:
-		// At scale a dozen rows of bases would all be the first
-		// province's; the province table counts them by province.
-		b.para(document.Body, b.T("各省区市的基地和重点项目数见各省区市表，全部基地见工作簿“基地”表。",
-			"The province table counts the bases and key projects by province; every base is listed in the workbook's Bases sheet."))
 	}
 }
 
@@ -256,34 +249,37 @@ func (b *builder) allBasesNamed() bool {
 
 // baseTable lists the key projects first (by batch), then the other
 // bases, in the comparison's order; at most baseRows, then "其余N个".
+// At scale (a section per region) the comparison's order would give a
+// dozen bases of the first province (北京): the table lists instead the
+// bases of the cities with the most members, in the reading order of
+// cities, a city's key projects first, at most two a city.
 func (b *builder) baseTable() document.Table {
 	c := b.c
-	var ordered []analysis.Base
+	keys := 0
 	for _, bs := range c.Bases {
 		if bs.KeyProject() {
-			ordered = append(ordered, bs)
+			keys++
 		}
 	}
-	keys := len(ordered)
-	if len(ordered) < baseRows {
-		for _, bs := range c.Bases {
-			if !bs.KeyProject() {
-				ordered = append(ordered, bs)
-				if len(ordered) == baseRows {
-					break
-				}
-			}
-		}
-	}
-	shown := min(len(ordered), baseRows)
+	ordered := b.basesByBatch()
 	caption := b.T("实践创新基地和重点项目", "Innovation bases and key projects")
-	if shown < len(c.Bases) {
+	if !b.byProvince() {
+		ordered = b.basesByCity()
+		caption += b.T("（人数居前城市的基地，重点项目在前）", " (bases of the largest cities, key projects first)")
+	} else if len(ordered) < len(c.Bases) {
 		caption += b.T("（重点项目在前）", " (key projects first)")
+	}
+	shown := len(ordered)
+	shownKeys := 0
+	for _, bs := range ordered {
+		if bs.KeyProject() {
+			shownKeys++
+		}
 	}
 	t := document.Table{Caption: caption,
 		Header: []string{b.T("序号", "No."), b.T("名称", "Name"), b.T("城市", "City"), b.T("省区市", "Province"), b.T("批次", "Batch"), b.T("领域", "Field")},
 		Align:  []document.Align{R, L, L, L, C, L}}
-	for i, bs := range ordered[:shown] {
+	for i, bs := range ordered {
 		batch := "—"
 		if bs.Batch > 0 {
 			batch = b.batch(bs.Batch)
@@ -296,7 +292,7 @@ func (b *builder) baseTable() document.Table {
 	}
 	t.Emphasis = map[int]bool{}
 	if rest := len(c.Bases) - shown; rest > 0 {
-		restKeys := keys - min(keys, shown)
+		restKeys := keys - shownKeys
 		t.Emphasis[len(t.Rows)] = true
 		t.Rows = append(t.Rows, []string{"", b.T(fmt.Sprintf("其余%d个（其中重点项目%d个）", rest, restKeys), fmt.Sprintf("%s others (%s key projects)", b.Number(rest), b.Number(restKeys))), "", "", "", ""})
 		t.Notes = append(t.Notes, b.T("全部基地见工作簿“基地”表。", "Every base is listed in the workbook's Bases sheet."))
@@ -306,6 +302,46 @@ func (b *builder) baseTable() document.Table {
 		t.Rows = append(t.Rows, []string{"", b.T(fmt.Sprintf("合计%d个（其中重点项目%d个）", len(c.Bases), keys), fmt.Sprintf("Total %s (%s key projects)", b.Number(len(c.Bases)), b.Number(keys))), "", "", "", ""})
 	}
 	return t
+}
+
+// basesByBatch is the key projects, then the other bases, in the
+// comparison's order: at most baseRows.
+func (b *builder) basesByBatch() []analysis.Base {
+	var out []analysis.Base
+	for _, key := range []bool{true, false} {
+		for _, bs := range b.c.Bases {
+			if len(out) == baseRows {
+				return out
+			}
+			if bs.KeyProject() == key {
+				out = append(out, bs)
+			}
+		}
+	}
+	return out
+}
+
+// basesByCity is at most two bases of each city, key projects first, the
+// cities in reading order (most members first): at most baseRows.
+func (b *builder) basesByCity() []analysis.Base {
+	var out []analysis.Base
+	for i := range b.c.Cities {
+		ct := &b.c.Cities[i]
+		bases := b.idx.bases[cityKey{ct.Province, ct.City}]
+		n := 0
+		for _, key := range []bool{true, false} {
+			for _, bs := range bases {
+				if bs.KeyProject() == key && n < 2 && len(out) < baseRows {
+					out = append(out, *bs)
+					n++
+				}
+			}
+		}
+		if len(out) == baseRows {
+			break
+		}
+	}
+	return out
 }
 
 // crossRegion sets each region's largest cities beside the largest of the

@@ -33,11 +33,24 @@ const (
 // wraps its cells instead (a heading into two lines at most, a figure
 // never). A table of at most KeepWholeRows rows that does not fit in what
 // is left of the page starts on the next one rather than leave its last
-// row and notes alone under a 续表 header.
+// row alone under a 续表 header; its notes keep their first KeepNoteLines
+// lines with it and may run on to the next page (a long note kept whole
+// would leave half a page empty above a short table). A short table that
+// would leave more than KeepWholeGap millimetres (a quarter of the type
+// area) of the page empty starts
+// there all the same and continues under 续表, its last three rows
+// together (the region table of the national briefing left page 2 half
+// empty).
 const (
 	TableSize     = 9.0
 	TablePitch    = 1.4 // line height, times the size
 	KeepWholeRows = 12
+	KeepNoteLines = 2
+	KeepWholeGap  = AreaH / 4
+	// KeepStartRows: a caption and header never end a page: they keep
+	// a table of at most this many rows whole, else its first two rows.
+	// Word, which cannot weigh the room left, keeps only such tables whole.
+	KeepStartRows = 6
 )
 
 // Text is how running text is set: size and line pitch in points, the

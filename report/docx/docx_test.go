@@ -454,12 +454,11 @@ func TestTableWidths(t *testing.T) {
 }
 
 // TestTableKeptWhole: a short table's rows are kept together (every
-// paragraph of its header and rows keepNext, each row cantSplit), as the
-// PDF keeps a table of document.KeepWholeRows rows at most on one page; a
-// long one keeps its first row under the header and its last three rows
-// together, the header repeating on every page.
+// paragraph of its header and rows keepNext, each row cantSplit); a longer
+// one keeps its first row under the header and its last three rows
+// together with the notes, the header repeating on every page.
 func TestTableKeptWhole(t *testing.T) {
-	for _, n := range []int{3, document.KeepWholeRows, document.KeepWholeRows + 8} {
+	for _, n := range []int{3, document.KeepStartRows, document.KeepStartRows + 1, document.KeepWholeRows + 8} {
 		tbl := document.Table{Caption: "各城市", Header: []string{"城市", "人数"}}
 		for i := range n {
 			tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("城市%d", i), "12"})
@@ -471,7 +470,7 @@ func TestTableKeptWhole(t *testing.T) {
 		}
 		for i, r := range rows {
 			body := i - 1
-			want := n <= document.KeepWholeRows || i == 0 || body == 0 || (body >= n-3 && body < n-1)
+			want := n <= document.KeepStartRows || i == 0 || body == 0 || body >= n-3
 			for _, p := range r.all("p") {
 				if got := p.first("keepNext") != nil; got != want {
 					t.Errorf("%d rows: row %d keepNext %v, want %v", n, i, got, want)

@@ -123,19 +123,22 @@ func (b *body) table(t document.Table) {
 
 // keepRow reports whether row i of n is kept on the page with the row
 // after it, by the type sheet's rule as the PDF keeps it: a short table
-// (document.KeepWholeRows rows at most) whole, its last row with the notes;
-// a longer one with its first row under the header and its last three
-// rows together (a row never alone under the repeated header). Word keeps
+// whole, its last row with the notes; a longer one with its first rows
+// under the header and its last three rows together (a row never alone
+// under the repeated header). Word cannot weigh the room left on the page
+// as the PDF does (document.KeepWholeGap), so it keeps whole only the
+// tables that never leave much of a page empty (document.KeepStartRows
+// rows at most). Word keeps
 // a table row with the next when the row's paragraphs are keepNext
 // (w:keepNext, ECMA-376 Part 1, 17.3.1.15, applied to the paragraphs of
 // every row but the last, as Aspose's "keep a table together" example and
 // flextable's keep_with_next do); w:cantSplit keeps each row whole
 // (17.4.6) and w:tblHeader repeats the header row (17.4.49).
 func keepRow(n, i int) bool {
-	if n <= document.KeepWholeRows {
+	if n <= document.KeepStartRows {
 		return true
 	}
-	return i == 0 || i >= n-3 && i < n-1
+	return i == 0 || i >= n-3
 }
 
 func cell(row []string, c int) string {

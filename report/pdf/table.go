@@ -138,7 +138,7 @@ func (d *pdfDoc) startHeight(t *table) float64 {
 	_, need := d.cellLines(t, t.Header, lh, true)
 	need += d.captionHeight(t.Label + "  " + t.Caption)
 	k := min(len(t.Rows), 2)
-	if len(t.Rows) <= 6 {
+	if len(t.Rows) <= document.KeepStartRows {
 		k = len(t.Rows)
 	}
 	d.font(d.textRole(), t.size, black)
@@ -157,10 +157,18 @@ func (d *pdfDoc) wholeHeight(t *table, lh, headH float64) float64 {
 		_, h := d.cellLines(t, row, lh, false)
 		need += h
 	}
+	return need + d.keptNotes(t) + 1.5
+}
+
+// keptNotes is the height of the notes that stay on the page with a
+// table's last row: their first lines (document.KeepNoteLines); the rest
+// may follow on the next page.
+func (d *pdfDoc) keptNotes(t *table) float64 {
+	all := 0.0
 	for _, n := range t.Notes {
-		need += d.paragraphHeight(n, d.style(document.Note))
+		all += d.paragraphHeight(n, d.style(document.Note))
 	}
-	return need + 1.5
+	return min(all, document.KeepNoteLines*document.NoteTextPitch*ptMM)
 }
 
 func (d *pdfDoc) captionHeight(s string) float64 {
@@ -179,7 +187,7 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 	if need := d.startHeight(t); need <= areaH {
 		d.ensure(need)
 	}
-	if len(t.Rows) <= document.KeepWholeRows {
+	if len(t.Rows) <= document.KeepWholeRows && d.room() <= document.KeepWholeGap {
 		// A short table is kept whole with its notes: no 续表 of one row.
 		if need := d.wholeHeight(t, lh, headH); need <= areaH {
 			d.ensure(need)
@@ -202,10 +210,7 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 	}
 	first := true
 	capH := d.captionHeight(t.Label + "  " + t.Caption)
-	notesH := 0.0
-	for _, n := range t.Notes {
-		notesH += d.paragraphHeight(n, d.style(document.Note))
-	}
+	notesH := d.keptNotes(t)
 	for i, row := range t.Rows {
 		d.font(d.textRole(), t.size, black)
 		lines, h := d.cellLines(t, row, lh, false)
@@ -221,6 +226,7 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 				_, h2 := d.cellLines(t, r, lh, false)
 				need += h2
 			}
+			need += notesH // and the notes' first lines, as the last row keeps them
 		}
 		if first {
 			need += capH + headH

@@ -195,7 +195,7 @@ func (d *pdfDoc) heading(h document.Heading, next document.Block) {
 	lh := p.pitch * ptMM
 	d.font(p.role, p.size, p.colour)
 	lines := len(wrap(h.Text, areaW, areaW, d.width))
-	d.ensure(float64(lines)*lh + d.startOf(next))
+	d.ensure(float64(lines)*lh + d.startOf(next, float64(lines)*lh))
 	if h.Level == 1 || h.Level == 2 {
 		d.bookmark(h.Text, h.Level-1)
 	}
@@ -207,8 +207,9 @@ func (d *pdfDoc) heading(h document.Heading, next document.Block) {
 
 // startOf is the height of what must follow a heading on its page: two
 // lines of a paragraph, a table's caption, header and first rows, a
-// figure, or the key figures.
-func (d *pdfDoc) startOf(b document.Block) float64 {
+// figure, or the key figures. above is the heading's own height: the room
+// a table decides by is what is left under it.
+func (d *pdfDoc) startOf(b document.Block, above float64) float64 {
 	switch v := b.(type) {
 	case document.Paragraph:
 		return 2 * d.style(v.Style).pitch * ptMM
@@ -216,7 +217,7 @@ func (d *pdfDoc) startOf(b document.Block) float64 {
 		return 3 * bodyPitch * ptMM
 	case document.Table:
 		t := d.newTable(v)
-		if len(t.Rows) <= document.KeepWholeRows { // kept whole: the heading goes with all of it
+		if len(t.Rows) <= document.KeepWholeRows && d.room()-above <= document.KeepWholeGap { // kept whole: the heading goes with all of it
 			lh := t.size * document.TablePitch * ptMM
 			d.font(font.Hei, t.size, black)
 			_, headH := d.cellLines(t, t.Header, lh, true)
