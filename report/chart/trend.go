@@ -18,8 +18,9 @@ import (
 // The trend chart: each region's members over every period of the
 // compared kind, a line per region through gonum/plot, periods on the
 // horizontal axis. Periods whose reporting cities or province-level basis
-// changed from the one before are marked with a dashed rule: the step there
-// is partly who reported, not growth or decline.
+// changed from the one before are marked with a dashed rule, and the lines
+// of the regions concerned break there: the step is partly who reported,
+// not growth or decline, and is not drawn as a slope.
 
 // trendHeight is the height of the trend chart's plot, in points.
 const trendHeight = 210.0
@@ -31,7 +32,10 @@ type trendSpec struct {
 	colors  []color.Color
 	dashes  [][]vg.Length
 	changed []bool // per period: coverage or basis changed from the one before
-	label   func(i int, first bool) string
+	// breaks, per line and period: the line is not drawn from the period
+	// before to this one (its region's coverage or basis changed there).
+	breaks [][]bool
+	label  func(i int, first bool) string
 }
 
 // lineColors are the lines' colours: regions are categories, so distinct
@@ -82,6 +86,7 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 			}
 		}
 	}
+	ts.breaks = coverageBreaks(c)
 	ts.label = func(i int, withYear bool) string { return tickPeriod(ts.periods[i], withYear, t.lang) }
 	f := &figure{
 		name:   "trend_by_region",
@@ -101,8 +106,8 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 	}
 	if changes > 0 {
 		f.notes = append(f.notes, t.pick(
-			fmt.Sprintf("虚线标出%d个报送城市或省级口径较上期有变化的时期，该处的升降含报送范围的变化，可比口径的增减见同比、环比。", changes),
-			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before: a step there includes the change in coverage; the like-for-like change is in the year-on-year and period-on-period figures.", changes)))
+			fmt.Sprintf("虚线标出%d个报送城市或省级口径较上期有变化的时期，所涉片区的折线在该处断开：前后人数口径不同，不能看作增减；可比口径的增减见同比、环比。", changes),
+			fmt.Sprintf("Dashed rules mark the %d periods whose reporting cities or province-level basis changed from the period before; the lines of the regions concerned break there, as the figures on either side are not comparable: the like-for-like change is in the year-on-year and period-on-period figures.", changes)))
 	}
 	if p := c.Series[len(c.Series)-1]; p.Source != p.Period {
 		f.notes = append(f.notes, t.pick("每期取期末数（该期最后一个有数据的月份、季度或半年）。", "Each period shows its end figure (its last month, quarter or half-year with data)."))
@@ -190,7 +195,7 @@ func (l *layout) measureTrend() {
 	p.Add(coverageRules{changed: ts.changed})
 	for i, ln := range ts.lines {
 		sty := draw.LineStyle{Color: ts.colors[i], Width: 1.4, Dashes: ts.dashes[i]}
-		for _, run := range runsOf(ln) {
+		for _, run := range runsOf(ln, ts.breaks[i]) {
 			xys := make(plotter.XYs, 0, run[1]-run[0]+1)
 			for j := run[0]; j <= run[1]; j++ {
 				xys = append(xys, plotter.XY{X: float64(j), Y: ln[j]})
@@ -236,11 +241,62 @@ func (l *layout) periodTicks() []plot.Tick {
 	return ticks
 }
 
-// runsOf returns the [first, last] index ranges of the values reported.
-func runsOf(vals []float64) [][2]int {
+// coverageBreaks marks, per region of c and per period of its series,
+// where the region's line breaks: its reporting cities or a province's
+// basis (province-level figure or city sum) changed from the period
+// before, so that a change of coverage is never drawn as growth or
+// decline. A change the regions' counts and bases do not show (cities
+// swapped one for one) breaks every line.
+func coverageBreaks(c *analysis.Comparison) [][]bool {
+	regionOf := map[int]string{} // a province's official position → its region
+	for _, p := range c.Provinces {
+		regionOf[p.Order] = p.Region
+	}
+	counts := func(sp analysis.SeriesPoint) map[string]int {
+		m := map[string]int{}
+		for _, r := range sp.Regions {
+			m[r.Region] = r.ReportingCities
+		}
+		return m
+	}
+	out := make([][]bool, len(c.Regions))
+	for i := range out {
+		out[i] = make([]bool, len(c.Series))
+	}
+	for j := 1; j < len(c.Series); j++ {
+		before, now := c.Series[j-1], c.Series[j]
+		if !now.CoverageChanged {
+			continue
+		}
+		hit := map[string]bool{}
+		was := counts(before)
+		for r, n := range counts(now) {
+			if was[r] != n {
+				hit[r] = true
+			}
+		}
+		for o, level := range now.ProvinceLevel {
+			if o < len(before.ProvinceLevel) && before.ProvinceLevel[o] != level {
+				hit[regionOf[o]] = true
+			}
+		}
+		for i, r := range c.Regions {
+			out[i][j] = hit[r.Region] || len(hit) == 0
+		}
+	}
+	return out
+}
+
+// runsOf returns the [first, last] index ranges of the values reported,
+// a range also ending before a period where breaks is set.
+func runsOf(vals []float64, breaks []bool) [][2]int {
 	var out [][2]int
 	start := -1
 	for i, v := range vals {
+		if start >= 0 && i < len(breaks) && breaks[i] {
+			out = append(out, [2]int{start, i - 1})
+			start = -1
+		}
 		switch {
 		case math.IsNaN(v) && start >= 0:
 			out = append(out, [2]int{start, i - 1})

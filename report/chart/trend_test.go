@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -114,5 +115,57 @@ func TestYoYByCityYears(t *testing.T) {
 	c := mustCompare(t, d)
 	if f, note := yoyByCity(c, newTexts(vocab.Zh, c, "")); f != nil || !strings.Contains(note, "is the previous one") {
 		t.Errorf("yoy chart for years: %v %q", f != nil, note)
+	}
+}
+
+// TestTrendBreaksAtCoverageChanges: a region's line is not drawn across a
+// period whose coverage or basis changed for it, so a change of who
+// reported never reads as growth or decline (the chart showed 华东 rising
+// by half where cities started reporting): 广东's province-level figure
+// ends in 2023-11 (华南 alone), cities start reporting everywhere in
+// 2024-07 and 2024-12 (sample.National).
+func TestTrendBreaksAtCoverageChanges(t *testing.T) {
+	c := mustCompare(t, monthly())
+	f, _ := trendByRegion(c, newTexts(vocab.Zh, c, ""))
+	ts := f.trend
+	got := map[string][]string{}
+	for i, r := range c.Regions {
+		for j, br := range ts.breaks[i] {
+			if br {
+				got[ts.periods[j].String()] = append(got[ts.periods[j].String()], r.Region)
+			}
+		}
+	}
+	if len(got) != 3 || len(got["2023-11"]) != 1 || got["2023-11"][0] != "华南" ||
+		len(got["2024-07"]) != 7 || len(got["2024-12"]) != 7 {
+		t.Errorf("breaks %v, want 华南 at 2023-11 and every region at 2024-07 and 2024-12", got)
+	}
+	// No run of a line spans a break.
+	for i, ln := range ts.lines {
+		for _, run := range runsOf(ln, ts.breaks[i]) {
+			for j := run[0] + 1; j <= run[1]; j++ {
+				if ts.breaks[i][j] {
+					t.Errorf("%s drawn across %s", c.Regions[i].Region, ts.periods[j])
+				}
+			}
+		}
+	}
+}
+
+func TestRunsOf(t *testing.T) {
+	n := math.NaN()
+	for _, tc := range []struct {
+		vals   []float64
+		breaks []bool
+		want   string
+	}{
+		{[]float64{1, 2, 3, 4}, nil, "[[0 3]]"},
+		{[]float64{1, 2, n, 4}, nil, "[[0 1] [3 3]]"},
+		{[]float64{1, 2, 3, 4}, []bool{false, false, true, false}, "[[0 1] [2 3]]"},
+		{[]float64{1, n, 3, 4}, []bool{false, false, true, true}, "[[0 0] [2 2] [3 3]]"},
+	} {
+		if got := fmt.Sprint(runsOf(tc.vals, tc.breaks)); got != tc.want {
+			t.Errorf("runsOf(%v, %v) = %s, want %s", tc.vals, tc.breaks, got, tc.want)
+		}
 	}
 }
