@@ -121,8 +121,9 @@ func (fr *figureReader) undoDays() bool {
 }
 
 // kindsNote says which period was compared when the table holds periods of
-// several kinds, and names the days read as months.
-func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period) {
+// several kinds, and names the days read as months; lines are the rows of
+// the compared period.
+func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period, lines []int) {
 	t := fr.t
 	if d := fr.monthDays; d.n > 0 {
 		t.notes.add(codeMonthDays,
@@ -146,9 +147,44 @@ func (fr *figureReader) kindsNote(periods []analysis.Period, cur analysis.Period
 	for i, k := range kinds {
 		zh[i], en[i] = kindZh[k], kindEn[k]+"s"
 	}
+	strayZh, strayEn := strayDay(periods, cur, lines)
 	t.notes.add(codePeriodKinds,
-		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较", t.pl.name(), strings.Join(zh, "、"), cur, kindZh[cur.Kind()]),
-		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other", t.pl.name(), strings.Join(en, ", "), cur, kindEn[cur.Kind()]))
+		fmt.Sprintf("%s：时期有多种类型（%s），本期比较%s（%s），不同类型的时期不相互比较%s", t.pl.name(), strings.Join(zh, "、"), cur, kindZh[cur.Kind()], strayZh),
+		fmt.Sprintf("%s: the periods are of several kinds (%s); compared: %s, a %s; periods of different kinds are never compared with each other%s", t.pl.name(), strings.Join(en, ", "), cur, kindEn[cur.Kind()], strayEn))
+}
+
+// strayDay is what the period_kinds warning adds when the day compared is
+// the only day among several months (2019-03-15 among 2019-01 … 2019-12):
+// the contract compares it, the finest kind, but it is most likely a
+// month's figure typed as a day, so the warning names its rows and the two
+// fixes. Empty otherwise.
+func strayDay(periods []analysis.Period, cur analysis.Period, lines []int) (string, string) {
+	if cur.Kind() != analysis.KindDay {
+		return "", ""
+	}
+	days, months := 0, 0
+	var lastMonth analysis.Period
+	for _, p := range periods {
+		switch p.Kind() {
+		case analysis.KindDay:
+			days++
+		case analysis.KindMonth:
+			months++
+			lastMonth = p
+		}
+	}
+	if days != 1 || months < 2 {
+		return "", ""
+	}
+	slices.Sort(lines)
+	total, word := len(lines), "line"
+	if total > 1 {
+		word = "lines"
+	}
+	lines = lines[:min(total, 5)]
+	month := analysis.Period{Year: cur.Year, Month: cur.Month}
+	return fmt.Sprintf("；%s是%d个月份中唯一的日期（第%s行）：如为月度数据误写为日期，请改为%s，或用 --period %s 比较月份", cur, months, joinLines(lines, total, true), month, lastMonth),
+		fmt.Sprintf("; %s is the only day among %d months (%s %s): if it is a month's figure written as a day, write it as %s, or compare the months with --period %s", cur, months, word, joinLines(lines, total, false), month, lastMonth)
 }
 
 var kindEn = map[analysis.PeriodKind]string{

@@ -440,7 +440,11 @@ func (fr *figureReader) result() figureResult {
 		prev = bucket{} // periods of different kinds are never compared
 	}
 	r.period, r.previous = cur.period, prev.period
-	fr.kindsNote(r.periods, cur.period)
+	curLines := make([]int, len(cur.figs))
+	for i, f := range cur.figs {
+		curLines[i] = int(f.line)
+	}
+	fr.kindsNote(r.periods, cur.period, curLines)
 	r.history = fr.hist.result(fr.ix)
 	fr.checkTotals(&r.history)
 	if n := len(prev.figs) + len(cur.figs); n > 0 {
