@@ -26,6 +26,12 @@ type Options struct {
 	Lang   vocab.Lang // zh (default) or en
 	Face   *font.Face // nil: the embedded WenQuanYi Micro Hei
 	Source string     // source line on every chart; "" → the records
+	// Rasters, if set, keeps this render's rasters for the next render
+	// given the same: a run of many packets (--slices) draws every
+	// render's charts in the same memory. Nil: the rasters are garbage
+	// when Render returns, as a single packet wants (its workbook is
+	// still being written then).
+	Rasters *Rasters
 }
 
 // Chart is one rendered chart. Files are charts/NAME.png and charts/NAME.svg.
@@ -81,7 +87,8 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(builders)) {
 		wg.Go(func() {
-			var pix []uint8 // this goroutine's raster, reused chart after chart
+			pix := opts.Rasters.get() // this goroutine's raster, reused chart after chart
+			defer func() { opts.Rasters.put(pix) }()
 			for i := int(next.Add(1) - 1); i < len(builders); i = int(next.Add(1) - 1) {
 				fig, note := builders[i](c, t)
 				if fig == nil {
@@ -121,7 +128,7 @@ func renderFigure(f *figure, ts typeset, padPx int, pix []uint8) (Chart, []uint8
 	ctx.SetLineCapButt() // as vgimg sets up a context of its own
 	ctx.InvertY()
 	img := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi)) // fills it white
-	l.draw(img)
+	l.draw(newPNGCanvas(img, rgba))
 	var png bytes.Buffer
 	if err := encodePNG(&png, rgba); err != nil {
 		return Chart{}, pix, fmt.Errorf("encode PNG: %w", err)
@@ -139,6 +146,38 @@ func renderFigure(f *figure, ts typeset, padPx int, pix []uint8) (Chart, []uint8
 		WidthPx: rgba.Rect.Dx(), HeightPx: rgba.Rect.Dy(), DPI: dpi,
 		WidthPt: wPt, HeightPt: l.H,
 	}, pix, nil
+}
+
+// Rasters are chart rasters kept from one render for the next: with
+// --slices a run renders 32 packets' charts, and fresh memory for each
+// render's rasters (page faults while vgimg fills them white) cost as much
+// as drawing them. The zero value is ready to use; nil keeps nothing.
+type Rasters struct {
+	mu   sync.Mutex
+	free [][]uint8
+}
+
+func (r *Rasters) get() []uint8 {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.free) == 0 {
+		return nil
+	}
+	pix := r.free[len(r.free)-1]
+	r.free = r.free[:len(r.free)-1]
+	return pix
+}
+
+func (r *Rasters) put(pix []uint8) {
+	if r == nil || pix == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.free = append(r.free, pix)
 }
 
 // raster is a w×h image in pix, which grows if it is too small.

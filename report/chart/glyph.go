@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -71,7 +72,7 @@ func (s *glyphSet) define(f *sfnt.Font, idx sfnt.GlyphIndex) string {
 	if id, ok := s.ids[key]; ok {
 		return id
 	}
-	d, err := s.outline(f, idx)
+	d, err := outlineOf(&s.buf, f, idx)
 	if err != nil || d == "" {
 		s.ids[key] = ""
 		return ""
@@ -83,10 +84,27 @@ func (s *glyphSet) define(f *sfnt.Font, idx sfnt.GlyphIndex) string {
 	return id
 }
 
+// outlines keeps every glyph's path data once made: each chart's SVG
+// defines the glyphs it uses, and with --slices 224 SVGs used mostly the
+// same few hundred.
+var outlines sync.Map // glyphKey → string
+
+func outlineOf(buf *sfnt.Buffer, f *sfnt.Font, idx sfnt.GlyphIndex) (string, error) {
+	key := glyphKey{f, idx}
+	if d, ok := outlines.Load(key); ok {
+		return d.(string), nil
+	}
+	d, err := outline(buf, f, idx)
+	if err == nil {
+		outlines.Store(key, d)
+	}
+	return d, err
+}
+
 // outline writes a glyph's segments as SVG path data in font units, y down
 // (sfnt's convention, and SVG's).
-func (s *glyphSet) outline(f *sfnt.Font, idx sfnt.GlyphIndex) (string, error) {
-	segs, err := f.LoadGlyph(&s.buf, idx, fixed.Int26_6(f.UnitsPerEm()), nil)
+func outline(buf *sfnt.Buffer, f *sfnt.Font, idx sfnt.GlyphIndex) (string, error) {
+	segs, err := f.LoadGlyph(buf, idx, fixed.Int26_6(f.UnitsPerEm()), nil)
 	if err != nil {
 		if errors.Is(err, sfnt.ErrNotFound) {
 			return "", nil

@@ -1,0 +1,150 @@
+package flatpng
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+// decodeSame checks that image/png reads back exactly m's pixels.
+func decodeSame(t *testing.T, m *image.RGBA) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := png.Decode(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatalf("image/png cannot read it: %v", err)
+	}
+	if got.Bounds().Size() != m.Rect.Size() {
+		t.Fatalf("size %v, want %v", got.Bounds().Size(), m.Rect.Size())
+	}
+	for y := range m.Rect.Dy() {
+		for x := range m.Rect.Dx() {
+			want := m.RGBAAt(m.Rect.Min.X+x, m.Rect.Min.Y+y)
+			r, g, bb, a := got.At(got.Bounds().Min.X+x, got.Bounds().Min.Y+y).RGBA()
+			if (color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(bb >> 8), uint8(a >> 8)}) != want {
+				t.Fatalf("pixel %d,%d: %v %v %v %v, want %v", x, y, r>>8, g>>8, bb>>8, a>>8, want)
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+// chartLike draws w×h: white, bars, a few rows of noisy "text", a repeated
+// band, and rows equal to the one above.
+func chartLike(w, h int, seed uint64) *image.RGBA {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range m.Pix {
+		m.Pix[i] = 0xff
+	}
+	for y := range h {
+		switch rng.IntN(4) {
+		case 0: // a bar
+			x0, x1 := rng.IntN(w), rng.IntN(w)
+			c := color.RGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 0xff}
+			for x := min(x0, x1); x < max(x0, x1); x++ {
+				m.SetRGBA(x, y, c)
+			}
+		case 1: // anti-aliased text
+			for range rng.IntN(w / 2) {
+				v := uint8(rng.IntN(256))
+				m.SetRGBA(rng.IntN(w), y, color.RGBA{v, v, v, 0xff})
+			}
+		case 2: // the row above again
+			if y > 0 {
+				copy(m.Pix[m.PixOffset(0, y):m.PixOffset(0, y+1)], m.Pix[m.PixOffset(0, y-1):m.PixOffset(0, y)])
+			}
+		}
+	}
+	return m
+}
+
+func TestEncodeDecodes(t *testing.T) {
+	cases := map[string]*image.RGBA{
+		"one pixel":  image.NewRGBA(image.Rect(0, 0, 1, 1)),
+		"white":      chartLike(1, 1, 0),
+		"chart-like": chartLike(1600, 300, 1),
+		"narrow":     chartLike(3, 200, 2),
+		"wide rows":  chartLike(12000, 4, 3), // rows past deflate's 32 KiB window
+		"offset":     chartLike(50, 50, 4).SubImage(image.Rect(7, 9, 40, 45)).(*image.RGBA),
+	}
+	cases["one pixel"].Pix[3] = 0xff
+	noise := image.NewRGBA(image.Rect(0, 0, 300, 300)) // nothing repeats: codes of every length
+	rng := rand.New(rand.NewPCG(9, 9))
+	for i := range noise.Pix {
+		noise.Pix[i] = uint8(rng.IntN(256))
+		if i%4 == 3 {
+			noise.Pix[i] = 0xff
+		}
+	}
+	cases["noise"] = noise
+	for name, m := range cases {
+		t.Run(name, func(t *testing.T) { decodeSame(t, m) })
+	}
+}
+
+func TestNotOpaque(t *testing.T) {
+	m := chartLike(20, 20, 5)
+	m.Pix[m.PixOffset(10, 15)+3] = 0x80
+	var b bytes.Buffer
+	if err := Encode(&b, m); err != ErrNotOpaque || b.Len() != 0 {
+		t.Fatalf("err %v, %d bytes written", err, b.Len())
+	}
+}
+
+// TestNearBestSpeed: on a chart-like image the file is at most a quarter
+// larger than image/png's at BestSpeed (which tries four row filters per
+// row and searches its whole window for matches): the price of not
+// searching.
+func TestNearBestSpeed(t *testing.T) {
+	m := chartLike(1600, 600, 6)
+	var b bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(decodeSame(t, m)); got > b.Len()*5/4 {
+		t.Errorf("%d bytes, image/png at BestSpeed %d", got, b.Len())
+	}
+}
+
+// FuzzEncode: any opaque image made of runs, repeats and noise reads back
+// through image/png as it was.
+func FuzzEncode(f *testing.F) {
+	f.Add(uint16(16), uint16(16), []byte{1, 2, 3})
+	f.Add(uint16(1), uint16(300), []byte{0})
+	f.Add(uint16(400), uint16(3), []byte{9, 9, 9, 9, 200})
+	f.Fuzz(func(t *testing.T, w, h uint16, seed []byte) {
+		w, h = w%700+1, h%200+1
+		var s uint64
+		for _, c := range seed {
+			s = s*131 + uint64(c)
+		}
+		decodeSame(t, chartLike(int(w), int(h), s))
+	})
+}
+
+func BenchmarkEncode(b *testing.B) {
+	m := chartLike(1600, 1000, 1)
+	b.Run("flatpng", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := Encode(&buf, m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("image-png-bestspeed", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

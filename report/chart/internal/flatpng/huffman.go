@@ -1,0 +1,297 @@
+package flatpng
+
+import (
+	"container/heap"
+	"slices"
+)
+
+// The deflate format (RFC 1951): length and distance codes with their
+// extra bits, the order code lengths are sent in.
+var (
+	lengthBase  = [29]int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	lengthExtra = [29]uint{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+	distBase    = [30]int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+	distExtra   = [30]uint{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
+	clOrder     = [19]int{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15}
+
+	lengthCode [maxMatch + 1]uint8 // length → index into lengthBase
+	distCode   [maxDist + 1]uint8  // distance → index into distBase
+)
+
+func init() {
+	for c := len(lengthBase) - 1; c >= 0; c-- {
+		for l := lengthBase[c]; l <= maxMatch && lengthCode[l] == 0; l++ {
+			lengthCode[l] = uint8(c)
+		}
+	}
+	lengthCode[maxMatch] = 28 // 258 has a code of its own (285), not 284 + 31
+	for c := len(distBase) - 1; c >= 0; c-- {
+		for d := distBase[c]; d <= maxDist && distCode[d] == 0; d++ {
+			distCode[d] = uint8(c)
+		}
+	}
+}
+
+// flush writes the tokens as one dynamic Huffman block (RFC 1951 3.2.7),
+// the last of the stream if final.
+func (e *encoder) flush(final bool) {
+	var litFreq [286]int
+	var distFreq [30]int
+	for _, t := range e.tokens {
+		if t&matchFlag == 0 {
+			litFreq[t]++
+			continue
+		}
+		litFreq[257+int(lengthCode[int(t>>16&0xff)+minMatch])]++
+		distFreq[distCode[int(t&0xffff)+1]]++
+	}
+	litFreq[256]++ // end of block
+	litLen := lengths(litFreq[:], 15)
+	distLen := lengths(distFreq[:], 15)
+	litCode, distCodes := codes(litLen), codes(distLen)
+
+	nLit, nDist := 286, 30
+	for nLit > 257 && litLen[nLit-1] == 0 {
+		nLit--
+	}
+	for nDist > 1 && distLen[nDist-1] == 0 {
+		nDist--
+	}
+	// The code lengths of both alphabets, run-length coded: 16 repeats the
+	// previous length 3–6 times, 17 and 18 are runs of 3–10 and 11–138 zeros.
+	all := append(slices.Clone(litLen[:nLit]), distLen[:nDist]...)
+	type clSym struct{ sym, extra uint8 }
+	var cl []clSym
+	for i := 0; i < len(all); {
+		l := all[i]
+		run := 1
+		for i+run < len(all) && all[i+run] == l {
+			run++
+		}
+		switch {
+		case l == 0 && run >= 11:
+			r := min(run, 138)
+			cl = append(cl, clSym{18, uint8(r - 11)})
+			i += r
+		case l == 0 && run >= 3:
+			r := min(run, 10)
+			cl = append(cl, clSym{17, uint8(r - 3)})
+			i += r
+		case l != 0 && run >= 4:
+			cl = append(cl, clSym{l, 0})
+			r := min(run-1, 6)
+			cl = append(cl, clSym{16, uint8(r - 3)})
+			i += 1 + r
+		default:
+			cl = append(cl, clSym{l, 0})
+			i++
+		}
+	}
+	var clFreq [19]int
+	for _, s := range cl {
+		clFreq[s.sym]++
+	}
+	clLen := lengths(clFreq[:], 7)
+	clCode := codes(clLen)
+	nCL := 19
+	for nCL > 4 && clLen[clOrder[nCL-1]] == 0 {
+		nCL--
+	}
+
+	o := &e.out
+	last := uint64(0)
+	if final {
+		last = 1
+	}
+	o.write(last|2<<1, 3) // BFINAL, BTYPE 10: dynamic codes
+	o.write(uint64(nLit-257), 5)
+	o.write(uint64(nDist-1), 5)
+	o.write(uint64(nCL-4), 4)
+	for _, s := range clOrder[:nCL] {
+		o.write(uint64(clLen[s]), 3)
+	}
+	for _, s := range cl {
+		o.write(uint64(clCode[s.sym]), uint(clLen[s.sym]))
+		switch s.sym {
+		case 16:
+			o.write(uint64(s.extra), 2)
+		case 17:
+			o.write(uint64(s.extra), 3)
+		case 18:
+			o.write(uint64(s.extra), 7)
+		}
+	}
+	for _, t := range e.tokens {
+		if t&matchFlag == 0 {
+			o.write(uint64(litCode[t]), uint(litLen[t]))
+			continue
+		}
+		length, dist := int(t>>16&0xff)+minMatch, int(t&0xffff)+1
+		lc := int(lengthCode[length])
+		o.write(uint64(litCode[257+lc]), uint(litLen[257+lc]))
+		if n := lengthExtra[lc]; n > 0 {
+			o.write(uint64(length-lengthBase[lc]), n)
+		}
+		dc := int(distCode[dist])
+		o.write(uint64(distCodes[dc]), uint(distLen[dc]))
+		if n := distExtra[dc]; n > 0 {
+			o.write(uint64(dist-distBase[dc]), n)
+		}
+	}
+	o.write(uint64(litCode[256]), uint(litLen[256]))
+	e.tokens = e.tokens[:0]
+}
+
+// lengths returns Huffman code lengths of at most limit bits for the
+// frequencies; at least two symbols get a code (a decoder wants a complete
+// code, zlib's one-code exception aside). Frequencies are halved and the
+// code built again until it fits in limit.
+func lengths(freq []int, limit int) []uint8 {
+	f := slices.Clone(freq)
+	used := 0
+	for _, x := range f {
+		if x > 0 {
+			used++
+		}
+	}
+	for i := 0; used < 2; i++ {
+		if f[i] == 0 {
+			f[i] = 1
+			used++
+		}
+	}
+	for {
+		out, depth := build(f)
+		if depth <= limit {
+			return out
+		}
+		for i, x := range f {
+			if x > 0 {
+				f[i] = (x + 1) / 2
+			}
+		}
+	}
+}
+
+// build makes a Huffman code for the nonzero frequencies and returns each
+// symbol's code length and the longest. Ties are broken by symbol, so the
+// same frequencies give the same code.
+func build(freq []int) ([]uint8, int) {
+	h := &nodeHeap{}
+	var parent []int
+	for s, f := range freq {
+		if f > 0 {
+			*h = append(*h, node{f, s, len(parent)})
+			parent = append(parent, -1)
+		}
+	}
+	heap.Init(h)
+	for h.Len() > 1 {
+		a, b := heap.Pop(h).(node), heap.Pop(h).(node)
+		id := len(parent)
+		parent = append(parent, -1)
+		parent[a.id], parent[b.id] = id, id
+		heap.Push(h, node{a.freq + b.freq, len(freq) + id, id})
+	}
+	out := make([]uint8, len(freq))
+	depth := make([]int, len(parent))
+	maxDepth := 0
+	for i := len(parent) - 2; i >= 0; i-- { // parents come after children
+		depth[i] = depth[parent[i]] + 1
+	}
+	k := 0
+	for s, f := range freq {
+		if f > 0 {
+			out[s] = uint8(depth[k])
+			maxDepth = max(maxDepth, depth[k])
+			k++
+		}
+	}
+	return out, maxDepth
+}
+
+type node struct {
+	freq int
+	key  int // symbol, or past the symbols for an inner node: the tie-break
+	id   int
+}
+
+type nodeHeap []node
+
+func (h nodeHeap) Len() int { return len(h) }
+func (h nodeHeap) Less(i, j int) bool {
+	if h[i].freq != h[j].freq {
+		return h[i].freq < h[j].freq
+	}
+	return h[i].key < h[j].key
+}
+func (h nodeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *nodeHeap) Push(x any)   { *h = append(*h, x.(node)) }
+func (h *nodeHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// codes returns the canonical codes for the lengths (RFC 1951 3.2.2),
+// bit-reversed for writing least significant bit first.
+func codes(lens []uint8) []uint16 {
+	var count [16]int
+	for _, l := range lens {
+		count[l]++
+	}
+	count[0] = 0
+	var next [16]int
+	code := 0
+	for b := 1; b < 16; b++ {
+		code = (code + count[b-1]) << 1
+		next[b] = code
+	}
+	out := make([]uint16, len(lens))
+	for s, l := range lens {
+		if l == 0 {
+			continue
+		}
+		c := next[l]
+		next[l]++
+		out[s] = reverse(uint16(c), l)
+	}
+	return out
+}
+
+func reverse(c uint16, n uint8) uint16 {
+	var r uint16
+	for range n {
+		r = r<<1 | c&1
+		c >>= 1
+	}
+	return r
+}
+
+// bitWriter packs codes least significant bit first.
+type bitWriter struct {
+	buf   []byte
+	acc   uint64
+	nbits uint
+}
+
+func (w *bitWriter) reset() { w.buf, w.acc, w.nbits = w.buf[:0], 0, 0 }
+
+func (w *bitWriter) write(v uint64, n uint) {
+	w.acc |= v << w.nbits
+	w.nbits += n
+	for w.nbits >= 8 {
+		w.buf = append(w.buf, byte(w.acc))
+		w.acc >>= 8
+		w.nbits -= 8
+	}
+}
+
+// align pads the last byte with zero bits.
+func (w *bitWriter) align() {
+	if w.nbits > 0 {
+		w.buf = append(w.buf, byte(w.acc))
+		w.acc, w.nbits = 0, 0
+	}
+}

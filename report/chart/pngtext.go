@@ -1,0 +1,215 @@
+package chart
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"sync"
+	"sync/atomic"
+
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// pngCanvas is vgimg's canvas with a faster FillString. vgimg draws text
+// through gg, which composites each glyph's coverage mask onto the image
+// with golang.org/x/image/draw's bilinear Kernel.Transform, generic code
+// that calls At and Set per pixel (git.sr.ht/~sbinet/gg context.go,
+// drawString): most of a chart's PNG time went there. The charts never
+// rotate or scale text, so the transform is a whole-pixel translation, the
+// kernel weighs one source pixel 1 and the others 0, and the result is the
+// mask's coverage composited Over the image; compositeGlyph does exactly
+// that arithmetic on the pixels directly (the same bytes: TestFastText).
+// Text under any other transform goes to vgimg as before.
+type pngCanvas struct {
+	*vgimg.Canvas
+	img   *image.RGBA
+	faces map[vg.Length]xfont.Face // the glyph rasteriser of each size
+	stack []textState              // Push and Pop, as vgimg keeps them
+}
+
+// textState is what FillString needs of the graphics state.
+type textState struct {
+	color color.Color // nil until SetColor: then vgimg draws
+	moved bool        // a Translate, Rotate or Scale since the start
+}
+
+// fastText switches pngCanvas's own text drawing; the test turns it off to
+// compare with vgimg's.
+var fastText = true
+
+func newPNGCanvas(c *vgimg.Canvas, img *image.RGBA) *pngCanvas {
+	return &pngCanvas{Canvas: c, img: img, faces: map[vg.Length]xfont.Face{}, stack: []textState{{}}}
+}
+
+func (c *pngCanvas) top() *textState { return &c.stack[len(c.stack)-1] }
+
+func (c *pngCanvas) SetColor(clr color.Color) {
+	c.Canvas.SetColor(clr)
+	if clr == nil {
+		clr = color.Black // as vgimg does
+	}
+	c.top().color = clr
+}
+
+func (c *pngCanvas) Push() {
+	c.Canvas.Push()
+	c.stack = append(c.stack, *c.top())
+}
+
+func (c *pngCanvas) Pop() {
+	c.Canvas.Pop()
+	if len(c.stack) > 1 {
+		c.stack = c.stack[:len(c.stack)-1]
+	}
+}
+
+func (c *pngCanvas) Translate(pt vg.Point) { c.Canvas.Translate(pt); c.top().moved = true }
+func (c *pngCanvas) Rotate(rad float64)    { c.Canvas.Rotate(rad); c.top().moved = true }
+func (c *pngCanvas) Scale(x, y float64)    { c.Canvas.Scale(x, y); c.top().moved = true }
+
+// FillString draws text as vgimg does (vgimg.Canvas.FillString, then gg's
+// DrawString and drawString): the pen at the point in device pixels, y
+// from the top, kerning and advances from an opentype face of the size at
+// the canvas's resolution.
+func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
+	st := c.top()
+	if !fastText || st.moved || st.color == nil || f.Font.Size == 0 {
+		c.Canvas.FillString(f, pt, text)
+		return
+	}
+	face := c.faces[f.Font.Size]
+	if face == nil {
+		face = f.FontFace(c.DPI())
+		c.faces[f.Font.Size] = face
+	}
+	dpi := c.DPI()
+	_, h := c.Size()
+	dot := fixed.Point26_6{X: fix(pt.X.Dots(dpi)), Y: fix(h.Dots(dpi) - pt.Y.Dots(dpi))}
+	src := premultiplied(st.color)
+	prev := rune(-1)
+	for _, r := range text {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, r)
+		}
+		g := glyphAt(face, f, dpi, r, dot)
+		if !g.ok {
+			continue
+		}
+		whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
+		compositeGlyph(c.img, g.rect.Add(whole), &g.mask, image.Point{}, src)
+		dot.X += g.advance
+		prev = r
+	}
+}
+
+// glyphs keeps glyph masks from chart to chart and render to render: a
+// mask depends on the face, size, character and the pen's position within
+// its pixel (26.6 fixed point: 64 × 64 phases), and titles, ticks, units
+// and the source line come back at the same phases chart after chart.
+// Bounded to maxGlyphs masks (about 6 MB at the charts' sizes); past it
+// a mask is made each time, as vgimg does.
+var (
+	glyphs    sync.Map // glyphKey26 → *glyphMask
+	glyphsLen atomic.Int64
+)
+
+const maxGlyphs = 8192
+
+type glyphKey26 struct {
+	face   *sfnt.Font
+	size   vg.Length
+	dpi    float64
+	r      rune
+	fx, fy fixed.Int26_6 // the pen's phase within its pixel
+}
+
+type glyphMask struct {
+	rect    image.Rectangle // relative to the pen's whole pixel
+	mask    image.Alpha     // origin at rect.Min
+	advance fixed.Int26_6
+	ok      bool
+}
+
+// glyphAt is face's Glyph of r at dot, from the cache if it is there.
+func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point26_6) *glyphMask {
+	key := glyphKey26{f.Face, f.Font.Size, dpi, r, dot.X & 63, dot.Y & 63}
+	if g, ok := glyphs.Load(key); ok {
+		return g.(*glyphMask)
+	}
+	g := &glyphMask{}
+	dr, mask, maskp, advance, ok := face.Glyph(dot, r)
+	a, isAlpha := mask.(*image.Alpha)
+	if ok && isAlpha { // opentype's masks are always *image.Alpha
+		whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
+		g.rect, g.advance, g.ok = dr.Sub(whole), advance, true
+		g.mask = image.Alpha{Pix: make([]uint8, dr.Dx()*dr.Dy()), Stride: dr.Dx(), Rect: image.Rect(0, 0, dr.Dx(), dr.Dy())}
+		for y := range dr.Dy() {
+			copy(g.mask.Pix[y*dr.Dx():(y+1)*dr.Dx()], a.Pix[a.PixOffset(maskp.X, maskp.Y+y):])
+		}
+	}
+	if glyphsLen.Load() < maxGlyphs {
+		if _, loaded := glyphs.LoadOrStore(key, g); !loaded {
+			glyphsLen.Add(1)
+		}
+	}
+	return g
+}
+
+// fix is gg's conversion of a pixel position to 26.6 fixed point.
+func fix(x float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(x * 64)) }
+
+// rgba64 is a colour as image/color's RGBA method gives it: 16 bits a
+// channel, premultiplied.
+type rgba64 struct{ r, g, b, a uint32 }
+
+func premultiplied(c color.Color) rgba64 {
+	r, g, b, a := c.RGBA()
+	return rgba64{r, g, b, a}
+}
+
+// compositeGlyph composites src, with mask's coverage, Over dst in dr: the
+// arithmetic of x/image/draw's Kernel.transform_Image_Image_Over (impl.go)
+// for a whole-pixel translation, where each destination pixel takes one
+// mask pixel at weight 1, and image.RGBA's Set of the 16-bit result.
+func compositeGlyph(dst *image.RGBA, dr image.Rectangle, mask *image.Alpha, mp image.Point, src rgba64) {
+	r := dr.Intersect(dst.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		mrow := mask.Pix[mask.PixOffset(mp.X+r.Min.X-dr.Min.X, mp.Y+y-dr.Min.Y):]
+		drow := dst.Pix[dst.PixOffset(r.Min.X, y):]
+		for x := range r.Dx() {
+			m8 := mrow[x]
+			if m8 == 0 {
+				continue // adds nothing: the pixel is kept as it is
+			}
+			ma := uint32(m8) * 0x101
+			pr := uint32(ffffToU16(float64(src.r * ma / 0xffff)))
+			pg := uint32(ffffToU16(float64(src.g * ma / 0xffff)))
+			pb := uint32(ffffToU16(float64(src.b * ma / 0xffff)))
+			pa := uint32(ffffToU16(float64(src.a * ma / 0xffff)))
+			pr, pg, pb = min(pr, pa), min(pg, pa), min(pb, pa)
+			pa1 := 0xffff - pa
+			d := drow[4*x : 4*x+4 : 4*x+4]
+			d[0] = uint8((uint32(d[0])*0x101*pa1/0xffff + pr) >> 8)
+			d[1] = uint8((uint32(d[1])*0x101*pa1/0xffff + pg) >> 8)
+			d[2] = uint8((uint32(d[2])*0x101*pa1/0xffff + pb) >> 8)
+			d[3] = uint8((uint32(d[3])*0x101*pa1/0xffff + pa) >> 8)
+		}
+	}
+}
+
+// ffffToU16 is x/image/draw's fffftou.
+func ffffToU16(f float64) uint16 {
+	i := int32(f + 0.5)
+	if i > 0xffff {
+		return 0xffff
+	}
+	if i > 0 {
+		return uint16(i)
+	}
+	return 0
+}
