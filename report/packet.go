@@ -29,6 +29,8 @@ type Options struct {
 	TmpDir string
 	// PlainMasthead leaves the briefing's 报头 blank for pre-printed paper.
 	PlainMasthead bool
+
+	rasters *chart.Rasters // Slices: chart rasters kept from packet to packet
 }
 
 // File is one rendered file of the packet, at a slash-separated path
@@ -45,6 +47,10 @@ type File struct {
 func Notices(c *analysis.Comparison, face *font.Face) []analysis.Notice {
 	return briefing.MissingGlyphs(c, face)
 }
+
+// PrepareFonts reads ahead what drawing and embedding with face (nil: the
+// embedded faces) will need; safe to run beside anything (font.Prepare).
+func PrepareFonts(face *font.Face) { font.Prepare(face) }
 
 // Packet renders every file of the packet except manifest.json, sorted by
 // path. The workbook and summary render beside the charts; the briefing is
@@ -139,7 +145,7 @@ func startCharts(c *analysis.Comparison, o Options) *chartJob {
 	go func() {
 		defer close(j.done)
 		defer recoverInto(&j.err)
-		j.charts, j.notes, j.err = chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source})
+		j.charts, j.notes, j.err = chart.Render(c, chart.Options{Lang: o.Lang, Face: o.Face, Source: c.Meta.Source, Rasters: o.rasters})
 	}()
 	return j
 }

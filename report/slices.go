@@ -2,36 +2,88 @@ package report
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/report/chart"
 )
 
 // Slices renders a packet per province (or region, by kind) of full, from
 // the same dataset d, each under slices/NAME/. Each slice is compared on
 // its own (its cities among themselves) and told where it stands in the
-// whole.
+// whole. Slices render GOMAXPROCS at a time, their charts in rasters kept
+// from slice to slice; files and notes come in the slices' order whatever
+// the scheduling, and the first slice in that order that fails is the
+// error.
 func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
+	return slicesOf(d, full, kind, analysis.SliceNames(full, kind), o)
+}
+
+// slicesOf renders the named slices.
+func slicesOf(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) ([]File, []string, error) {
+	o.rasters = &chart.Rasters{}
+	type result struct {
+		files []File
+		notes []string
+		err   error
+	}
+	results := make([]result, len(names))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		next int
+	)
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(names) {
+					return
+				}
+				func() {
+					r := &results[i]
+					defer recoverInto(&r.err)
+					r.files, r.notes, r.err = slice(d, full, kind, names[i], o)
+				}()
+			}
+		})
+	}
+	wg.Wait()
 	var files []File
 	var notes []string
-	for _, name := range analysis.SliceNames(full, kind) {
-		sc, err := analysis.CompareSlice(d, full, kind, name)
-		if err != nil {
-			return nil, nil, err
+	for _, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
 		}
-		fs, ns, err := Packet(sc, o)
-		if err != nil {
-			return nil, nil, fmt.Errorf("slice %s: %w", name, err)
-		}
-		dir := "slices/" + SliceDir(name) + "/"
-		for _, f := range fs {
-			files = append(files, File{Path: dir + f.Path, Data: f.Data})
-		}
-		for _, n := range ns {
-			notes = append(notes, "slice "+name+": "+n)
-		}
+		files = append(files, r.files...)
+		notes = append(notes, r.notes...)
 	}
 	return files, notes, nil
+}
+
+// slice renders one slice's packet under slices/NAME/.
+func slice(d *analysis.Dataset, full *analysis.Comparison, kind, name string, o Options) ([]File, []string, error) {
+	sc, err := analysis.CompareSlice(d, full, kind, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, ns, err := Packet(sc, o)
+	if err != nil {
+		return nil, nil, fmt.Errorf("slice %s: %w", name, err)
+	}
+	dir := "slices/" + SliceDir(name) + "/"
+	for i := range fs {
+		fs[i].Path = dir + fs[i].Path
+	}
+	for i := range ns {
+		ns[i] = "slice " + name + ": " + ns[i]
+	}
+	return fs, ns, nil
 }
 
 // SliceDir is a slice's folder name: the place as cities.csv spells it,

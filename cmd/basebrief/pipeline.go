@@ -37,6 +37,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	if err != nil {
 		return log.fail(err, "font unusable; nothing written")
 	}
+	go report.PrepareFonts(face) // while the input loads
 	var (
 		ds  *analysis.Dataset
 		cmp *analysis.Comparison

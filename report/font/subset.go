@@ -22,7 +22,7 @@ import (
 // subsetter cannot read gives an error, and the caller embeds the face
 // whole.
 func (f *Face) Subset(runes []rune) (out []byte, err error) {
-	f.cutOnce.Do(func() { f.cut, f.cutErr = readCutter(f.TTF) })
+	f.readCutter()
 	if f.cutErr != nil {
 		return nil, f.cutErr
 	}
@@ -34,6 +34,10 @@ func (f *Face) Subset(runes []rune) (out []byte, err error) {
 		}
 	}()
 	return f.cut.cut(runes), nil
+}
+
+func (f *Face) readCutter() {
+	f.cutOnce.Do(func() { f.cut, f.cutErr = readCutter(f.TTF) })
 }
 
 // cutter is what subsetting needs of a face, read once.
@@ -436,3 +440,19 @@ func checksum(b []byte) uint32 {
 
 func be16(b []byte, at int) uint16 { return binary.BigEndian.Uint16(b[at:]) }
 func be32(b []byte, at int) uint32 { return binary.BigEndian.Uint32(b[at:]) }
+
+// Prepare reads ahead what drawing and embedding the set of f (With) will
+// need: each face's character table (Has) and the tables Subset cuts from
+// (about 60 ms for the three embedded faces). A run calls it on a
+// goroutine of its own at the start, so that the work is done while the
+// input loads rather than on the way to the first chart or PDF.
+func Prepare(f *Face) {
+	s, err := With(f)
+	if err != nil {
+		return // the renderers report it
+	}
+	for _, face := range s.All() {
+		face.index()
+		face.readCutter()
+	}
+}

@@ -68,3 +68,40 @@ func BenchmarkSubset(b *testing.B) {
 		}
 	})
 }
+
+// TestPrepareConcurrent: Prepare beside the renderers' first look-ups and
+// subsets of the same faces (under -race in make test), and the subsets
+// are those made after it.
+func TestPrepareConcurrent(t *testing.T) {
+	f, err := Parse("WenQuanYi Micro Hei", mustDefault(t).TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("四川省委统战部 2019")
+	done := make(chan []byte)
+	go func() { Prepare(f); done <- nil }()
+	for range 3 {
+		go func() {
+			b, err := f.Subset(runes)
+			if err != nil || !f.Has('川') {
+				t.Error(err, "or no 川")
+			}
+			done <- b
+		}()
+	}
+	var subsets [][]byte
+	for range 4 {
+		if b := <-done; b != nil {
+			subsets = append(subsets, b)
+		}
+	}
+	want, err := f.Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range subsets {
+		if !bytes.Equal(b, want) {
+			t.Fatal("subsets differ")
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package report
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/sample"
+)
+
+// TestSlicesConcurrent: the slices rendered at once, their charts in
+// shared rasters, are the packets each slice renders alone, in the slices'
+// order. Under -race (make test) it also checks the packets share nothing
+// unguarded: fonts, subsets, rasters.
+func TestSlicesConcurrent(t *testing.T) {
+	d := sample.National(sample.Options{Previous: true, Cities: 62})
+	full, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Time: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)}
+	names := analysis.SliceNames(full, analysis.SliceRegion)
+	if len(names) < 3 {
+		t.Fatalf("%d regions", len(names))
+	}
+	if testing.Short() {
+		names = names[:2] // under -race a packet takes seconds: two at once is the point
+	}
+	got, _, err := slicesOf(d, full, analysis.SliceRegion, names, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []File
+	for _, name := range names {
+		sc, err := analysis.CompareSlice(d, full, analysis.SliceRegion, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, _, err := Packet(sc, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			want = append(want, File{"slices/" + SliceDir(name) + "/" + f.Path, f.Data})
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("file %d: %s (%d bytes), want %s (%d bytes)", i, got[i].Path, len(got[i].Data), want[i].Path, len(want[i].Data))
+		}
+	}
+}
