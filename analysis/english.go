@@ -71,8 +71,32 @@ func (c *Comparison) Romanised() (*Comparison, map[string]string) {
 	if r.Region != "" {
 		r.Region = region(r.Region)
 	}
+	if c.Scope != nil { // a slice (run --slices) and where it stands
+		r.Scope = c.Scope.Romanised()
+	}
 	if len(clash) > 0 {
 		return c, nil
 	}
 	return &r, back
+}
+
+// Romanised returns a copy of s with its place names in English (Sichuan,
+// Western region), as Comparison.Romanised names them.
+func (s *Scope) Romanised() *Scope {
+	r := *s
+	region := func(g string) string { return vocab.Region(g, vocab.En) }
+	if r.Kind == SliceProvince {
+		if en, ok := divisions.EnglishProvince(r.Name); ok && en != "" {
+			r.Name = en
+		}
+	} else {
+		r.Name = region(r.Name)
+	}
+	if r.Region != "" {
+		r.Region = region(r.Region)
+	}
+	if r.Whole != "" {
+		r.Whole = region(r.Whole)
+	}
+	return &r
 }

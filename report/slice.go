@@ -18,6 +18,11 @@ func sliced(c *analysis.Comparison, lang vocab.Lang) *analysis.Comparison {
 	if s == nil {
 		return c
 	}
+	if vocab.For(lang).Lang() == vocab.En {
+		// The headline and the foreword name the slice in English, as
+		// the briefing built from it does.
+		s = s.Romanised()
+	}
 	cc := *c
 	p := c.Period
 	period := vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, lang)
@@ -39,7 +44,11 @@ func sliced(c *analysis.Comparison, lang vocab.Lang) *analysis.Comparison {
 // 1,400,000人，占西部地区的51.9%，在9个省区市中居第1位；占全国的12.0%，在31个
 // 省区市中居第2位。A figure the data lacks is left out, never written as 0.
 func SliceLine(s *analysis.Scope, lang vocab.Lang) string {
-	en := lang == vocab.En
+	w := vocab.For(lang)
+	en := !w.Zh()
+	if en {
+		s = s.Romanised()
+	}
 	if s.Members == nil {
 		if en {
 			return s.Name + " reported no membership figure for the period."
@@ -48,18 +57,18 @@ func SliceLine(s *analysis.Scope, lang vocab.Lang) string {
 	}
 	whole := s.Whole
 	if whole == "" {
-		whole = map[bool]string{false: "全国", true: "the nation"}[en]
+		whole = w.T("全国", "the nation")
 	}
-	unit := map[bool]string{false: "省区市", true: "provinces"}[en]
+	unit := w.T("省区市", "provinces")
 	if s.Kind == analysis.SliceRegion {
-		unit = map[bool]string{false: "片区", true: "regions"}[en]
+		unit = w.T("片区", "regions")
 	}
 	var parts []string
 	if s.Region != "" && s.ShareOfRegion != nil && s.RankInRegion != nil {
-		parts = append(parts, place(s.Region, *s.ShareOfRegion, *s.RankInRegion, s.RegionPeers, unit, en))
+		parts = append(parts, place(w.The(s.Region), *s.ShareOfRegion, *s.RankInRegion, s.RegionPeers, unit, en))
 	}
 	if s.ShareOfWhole != nil && s.RankInWhole != nil && whole != s.Region {
-		parts = append(parts, place(whole, *s.ShareOfWhole, *s.RankInWhole, s.WholePeers, unit, en))
+		parts = append(parts, place(w.The(whole), *s.ShareOfWhole, *s.RankInWhole, s.WholePeers, unit, en))
 	}
 	if en {
 		line := fmt.Sprintf("%s: %s members of the new social strata", s.Name, vocab.People(*s.Members, lang))

@@ -25,8 +25,10 @@ func TestSliceLine(t *testing.T) {
 		want string
 	}{
 		{sichuan, vocab.Zh, "四川新的社会阶层人士130万，占西部地区的48.1%，在9个省区市中居第2位；占全国的24.5%，在11个省区市中居第3位。"},
-		{sichuan, vocab.En, "四川: 1.3 million members of the new social strata, 48.1% of 西部地区, 2nd of 9 provinces; 24.5% of the nation, 3rd of 11 provinces."},
+		{sichuan, vocab.En, "Sichuan: 1.3 million members of the new social strata, 48.1% of the Western region, 2nd of 9 provinces; 24.5% of the nation, 3rd of 11 provinces."},
 		{east, vocab.Zh, "东部地区新的社会阶层人士260万，占全国的49.1%，在2个片区中居第2位。"},
+		{east, vocab.En, "Eastern region: 2.6 million members of the new social strata, 49.1% of the nation, 2nd of 2 regions."},
+		{&west, vocab.En, "Sichuan: 1.3 million members of the new social strata, 48.1% of the Western region, 2nd of 9 provinces."},
 		{&west, vocab.Zh, "四川新的社会阶层人士130万，占西部地区的48.1%，在9个省区市中居第2位。"},
 		{tibet, vocab.Zh, "西藏本期未报送新的社会阶层人士人数。"},
 	} {

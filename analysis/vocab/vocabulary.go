@@ -152,3 +152,15 @@ func (w Words) The(name string) string {
 	}
 	return name
 }
+
+// Others names the n things a table or chart leaves unlisted, summed in
+// one row: 其余26个城市 / "Other 26 cities", "1 other city".
+func (w Words) Others(n int, zh, one, many string) string {
+	switch {
+	case w.Zh():
+		return "其余" + strconv.Itoa(n) + "个" + zh
+	case n == 1:
+		return "1 other " + one
+	}
+	return "Other " + Int(int64(n)) + " " + many
+}

@@ -34,12 +34,7 @@ func (b *builder) masthead() {
 // 新的社会阶层人士统战工作简报, 第12期 (Issue 12), with the defaults for what
 // briefing.toml and the flags left empty. Mail subjects are made from it.
 func Masthead(m analysis.Meta, lang vocab.Lang) (title, issue string) {
-	t := func(zh, en string) string {
-		if lang == vocab.En {
-			return en
-		}
-		return zh
-	}
+	t := vocab.For(lang).T
 	title = m.Title
 	if title == "" {
 		title = t("新的社会阶层人士统战工作简报", "New Social Strata Work Briefing")

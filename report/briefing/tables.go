@@ -177,7 +177,7 @@ func (b *builder) cityTable() document.Table {
 	t.Emphasis = map[int]bool{}
 	if rest := c.Cities[shown:]; len(rest) > 0 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T(fmt.Sprintf("其余%d个城市", len(rest)), fmt.Sprintf("Other %s cities", b.Number(len(rest)))), rest, multi, prev))
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.Others(len(rest), "城市", "city", "cities"), rest, multi, prev))
 	}
 	if len(c.Cities) > 1 {
 		t.Emphasis[len(t.Rows)] = true

@@ -166,13 +166,13 @@ func TestValueLabels(t *testing.T) {
 	}
 }
 
-// TestScale: 300 cities give at most topCities bars plus one "其他" row, 31
+// TestScale: 300 cities give at most topCities bars plus one "其余" row, 31
 // provinces all appear under their region headings.
 func TestScale(t *testing.T) {
 	c := mustCompare(t, national())
 	tz := newTexts(vocab.Zh, c, "")
 	f, _ := membersByCity(c, tz)
-	if n := len(f.rows); n != topCities+1 || !f.rows[n-1].rest || !strings.HasPrefix(f.rows[n-1].label, "其他") {
+	if n := len(f.rows); n != topCities+1 || !f.rows[n-1].rest || !strings.HasPrefix(f.rows[n-1].label, "其余") {
 		t.Errorf("members_by_city: %d rows, last %+v", n, f.rows[n-1])
 	}
 	f, _ = membersByProvince(c, tz)

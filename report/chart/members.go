@@ -78,7 +78,7 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 // otherCities is the row that stands for n cities not drawn, with their total.
 func (t texts) otherCities(n int, total string) row {
 	return row{rest: true,
-		label: t.pick(fmt.Sprintf("其他%d个城市", n), fmt.Sprintf("%d other cities", n)),
+		label: t.w.Others(n, "城市", "city", "cities"),
 		text:  t.pick("合计", "total ") + total}
 }
 

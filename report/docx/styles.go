@@ -3,6 +3,7 @@ package docx
 import (
 	"strconv"
 
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/document"
 )
 
@@ -88,12 +89,7 @@ func styles(lang string) []pstyle {
 	m := metricsFor(lang)
 	st := document.SmallText(lang)
 	small := struct{ size, pitch, indent float64 }{st.Size, st.Pitch, st.Indent}
-	n := func(zh, en string) string {
-		if lang == "en" {
-			return en
-		}
-		return zh
-	}
+	n := vocab.For(vocab.Lang(lang)).T
 	return []pstyle{
 		{id: sNormal, name: "Normal", ascii: latin, eastAsia: fangsong, size: m.body, jc: m.jc,
 			indent: m.indent, noIndent: m.indent == 0, exact: m.pitch, color: black},

@@ -20,12 +20,7 @@ const (
 // text is one phrase in both languages.
 type text struct{ zh, en string }
 
-func (t text) in(l Lang) string {
-	if l == English {
-		return t.en
-	}
-	return t.zh
-}
+func (t text) in(l Lang) string { return vocab.For(l.vocab()).T(t.zh, t.en) }
 
 // column is one column of a table sheet: its header (a name the input
 // rules know), what it takes, and how the sheet helps fill it.

@@ -21,13 +21,7 @@ type readmeSection struct {
 }
 
 func (b *book) readme() readmeText {
-	zh := b.lang != vocab.En
-	pick := func(z, e string) string {
-		if zh {
-			return z
-		}
-		return e
-	}
+	pick := vocab.For(b.lang).T
 	sep := pick("、", ", ")
 	var r readmeText
 	r.sections = append(r.sections, readmeSection{
