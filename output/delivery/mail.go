@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -106,16 +108,24 @@ func size(msg *gomail.Msg) (int64, error) {
 // client makes a go-mail client for the [mail] server: STARTTLS mandatory
 // (go-mail's TLSMandatory: a server that does not offer it is refused, never
 // a fall back to plain text as net/smtp's SendMail does), implicit TLS, or
-// none on loopback only (checked in the config).
-func (m *mailer) client() (*gomail.Client, error) {
-	opts := []gomail.Option{gomail.WithPort(m.cfg.Port), gomail.WithTimeout(m.cfg.timeout)}
+// none on loopback only (checked in the config). Its connections are opened
+// by cs (see conns).
+func (m *mailer) client(cs *conns) (*gomail.Client, error) {
+	opts := []gomail.Option{gomail.WithPort(m.cfg.Port), gomail.WithTimeout(m.cfg.timeout),
+		gomail.WithDialContextFunc(cs.dial)}
 	tc := m.tls
 	if tc == nil {
 		tc = &tls.Config{ServerName: m.cfg.Host, MinVersion: tls.VersionTLS12}
 	}
 	switch m.cfg.TLS {
 	case "tls":
-		opts = append(opts, gomail.WithSSL(), gomail.WithTLSConfig(tc))
+		// go-mail's WithSSL dials TLS only with its own dialer (client.go,
+		// DialToSMTPClientWithContext); with ours it would speak plain text
+		// to port 465. cs dials TLS itself, and the opportunistic policy
+		// reads the finished handshake as encrypted (client.go, tls: the
+		// connection state's HandshakeComplete), so that AUTH may use PLAIN.
+		cs.tls = tc
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic), gomail.WithTLSConfig(tc))
 	case "none":
 		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
 	default:
@@ -128,6 +138,58 @@ func (m *mailer) client() (*gomail.Client, error) {
 			gomail.WithUsername(m.cfg.Username), gomail.WithPassword(m.password))
 	}
 	return gomail.NewClient(m.cfg.Host, opts...)
+}
+
+// conns opens one send's connections and closes them when it is over.
+// go-mail v0.8.1 leaves its connection open when the exchange after the
+// greeting fails: DialToSMTPClientWithContext (client.go) returns on an
+// EHLO/HELO, STARTTLS or AUTH error without closing what it dialled, and
+// only smtp.NewClient closes on a bad greeting. It also watches the context
+// only while dialling: a server that answers slowly holds a run for the
+// whole timeout after SIGTERM. So the mailer dials itself
+// (gomail.WithDialContextFunc), closes every connection it opened once
+// DialAndSendWithContext returns, and closes them at once when ctx ends.
+type conns struct {
+	ctx  context.Context // the send's: its end closes the connections
+	tls  *tls.Config     // non-nil: implicit TLS (tls = "tls")
+	mu   sync.Mutex
+	open []net.Conn
+	stop []func() bool
+}
+
+// dial is go-mail's DialContextFunc. dctx is go-mail's own, cancelled when
+// its dial function returns, so the connection is tied to c.ctx instead.
+func (c *conns) dial(dctx context.Context, network, addr string) (net.Conn, error) {
+	nd := &net.Dialer{}
+	var (
+		conn net.Conn
+		err  error
+	)
+	if c.tls != nil {
+		conn, err = (&tls.Dialer{NetDialer: nd, Config: c.tls}).DialContext(dctx, network, addr)
+	} else {
+		conn, err = nd.DialContext(dctx, network, addr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.open = append(c.open, conn)
+	c.stop = append(c.stop, context.AfterFunc(c.ctx, func() { conn.Close() }))
+	return conn, nil
+}
+
+// close closes every connection dial opened. One that go-mail closed after
+// QUIT is closed again harmlessly (net.ErrClosed, ignored).
+func (c *conns) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, conn := range c.open {
+		c.stop[i]()
+		conn.Close()
+	}
+	c.open, c.stop = nil, nil
 }
 
 // outcome is what sending one message came to.
@@ -149,10 +211,12 @@ func (m *mailer) send(ctx context.Context, msg *gomail.Msg) outcome {
 	o.messageID = strings.Trim(msg.GetMessageID(), "<>")
 	for {
 		o.attempts++
-		c, err := m.client()
+		cs := &conns{ctx: ctx}
+		c, err := m.client(cs)
 		if err == nil {
 			err = c.DialAndSendWithContext(ctx, msg)
 		}
+		cs.close()
 		if err == nil {
 			o.detail = msg.ServerResponse()
 			if o.detail == "" {
