@@ -25,6 +25,7 @@ Usage:
                      [--send FILE.toml] [--history FILE|none]
   basebrief validate [--data DIR] [--strict]
   basebrief send     --packet DIR --config FILE.toml [--dry-run] [--resend] [--only NAME]
+                     [--history FILE|none]
   basebrief history  [--history FILE] runs | revisions [--run N] | show RUN  [--json]
   basebrief template [--out FILE.xlsx] [--lang zh|en] [--force]
   basebrief version
@@ -57,7 +58,9 @@ Flags:
   send               deliver a written packet (--packet) as --config says; receipts go to
                      DIR/delivery.json and a second send sends only what is not yet sent;
                      --resend sends everything again, --only NAME one recipient or robot,
-                     --dry-run lists what would go to whom with sizes and sends nothing
+                     --dry-run lists what would go to whom with sizes and sends nothing;
+                     the receipts go to the history too (--history, default DIR.history.db
+                     beside --packet), under the run that wrote the packet
   --history FILE     SQLite file recording every run, the figures it read and the packet
                      it wrote; revised earlier figures are flagged in the packet
                      (default DIR.history.db beside --out; none: no history)

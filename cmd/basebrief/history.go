@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -232,16 +234,25 @@ func (h *runHistory) receipts(ctx context.Context, rs []history.Receipt, status 
 	}
 }
 
-// delivered records the receipts of run --send: delivery.json in the
-// packet just written holds this run's only, the latest attempt each.
-func (h *runHistory) delivered(ctx context.Context, dir string, status int) {
+// delivered records one delivery's receipts (run --send's or send's, as
+// they were made) under the run that wrote the packet at dir. The run's
+// status becomes what the packet's delivery now is: 4 while delivery.json
+// holds a failed receipt (a send --only one recipient leaves the others'
+// failures standing), else 0.
+func (h *runHistory) delivered(ctx context.Context, dir string, rs []delivery.Receipt, status int) {
 	if h == nil || h.run == 0 {
 		return
 	}
-	rs, err := delivery.ReadReceipts(dir)
-	if err != nil {
-		h.warn(err, "receipts not recorded in the history")
-		return
+	if status == exitOK {
+		all, err := delivery.ReadReceipts(dir)
+		for _, r := range all {
+			if r.Recipient != delivery.AlertRecipient && r.Status == delivery.StatusFailed {
+				status = exitDeliver
+			}
+		}
+		if err != nil {
+			h.warn(err, "delivery.json not read; the run's status in the history says this delivery only")
+		}
 	}
 	out := make([]history.Receipt, 0, len(rs))
 	for _, r := range rs {
@@ -250,6 +261,45 @@ func (h *runHistory) delivered(ctx context.Context, dir string, status int) {
 			Attempts: r.Attempts, Detail: r.Detail, MessageID: r.MessageID, Time: t})
 	}
 	h.receipts(ctx, out, status)
+}
+
+// packetHistory opens the history of the packet `basebrief send` delivers
+// and finds the run that wrote it, by its manifest's SHA-256. Nil when
+// there is none to record into: --history none, or no history file beside
+// the packet (one was never kept). Any other problem is a warning: the
+// receipts are in delivery.json whatever happens here.
+func packetHistory(ctx context.Context, cfg config, log *logger) *runHistory {
+	path := historyPath(cfg)
+	if path == "" {
+		return nil
+	}
+	h := &runHistory{log: log}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if cfg.history != "" {
+			log.Warn("history file not found; receipts not recorded in the history", "history", clean(path))
+		}
+		return nil
+	}
+	st, err := history.Open(ctx, path, history.Options{BusyTimeout: historyBusy})
+	if err != nil {
+		h.warn(err, "history file not read; receipts not recorded in the history")
+		if st != nil {
+			st.Close()
+		}
+		return nil
+	}
+	h.store = st
+	b, err := os.ReadFile(filepath.Join(cfg.send.packet, output.ManifestName))
+	if err == nil {
+		h.run, err = st.PacketRun(ctx, sha256Hex(b))
+	}
+	if err != nil {
+		h.warn(err, "receipts not recorded in the history")
+	} else if h.run == 0 {
+		log.Warn("no run in the history wrote this packet (it was written with another --history, or changed since); receipts not recorded in the history",
+			"history", clean(st.Path()), "packet", clean(abs(cfg.send.packet)))
+	}
+	return h
 }
 
 // close closes the history file.

@@ -134,8 +134,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		// After the packet is in place and logged: a failed delivery
 		// leaves the packet written (exit 4).
 		if err == nil && cfg.send.delivery != nil {
-			err = deliver(ctx, cfg.send, cfg.out, log, stdout)
-			hist.delivered(ctx, cfg.out, exitCode(err))
+			err = deliver(ctx, cfg.send, cfg.out, log, stdout, hist)
 		}
 	}()
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),

@@ -34,6 +34,7 @@ func parseSend(cfg config, args []string) (config, error) {
 	fs.StringVar(&cfg.send.only, "only", "", "")
 	fs.DurationVar(&cfg.wait, "wait", 5*time.Minute, "")
 	fs.StringVar(&cfg.logFormat, "log-format", "text", "")
+	fs.StringVar(&cfg.history, "history", "", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, err
@@ -55,6 +56,12 @@ func parseSend(cfg config, args []string) (config, error) {
 	if err := output.CheckOut(cfg.send.packet); err != nil {
 		return cfg, usagef("--packet %q: expected a packet folder such as packet", cfg.send.packet)
 	}
+	// The packet is the out folder a run wrote: its history is found the
+	// same way (DIR.history.db beside it unless --history says otherwise).
+	cfg.out = cfg.send.packet
+	if err := checkHistory(&cfg); err != nil {
+		return cfg, err
+	}
 	return cfg, loadDelivery(&cfg.send, cfg.send.config)
 }
 
@@ -73,7 +80,8 @@ func loadDelivery(s *sendFlags, file string) error {
 }
 
 // sendPacket is `basebrief send`: deliver a written packet, under the
-// packet's lock so that no run replaces it meanwhile.
+// packet's lock so that no run replaces it meanwhile. Its receipts go to
+// the history too, under the run that wrote the packet.
 func sendPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) error {
 	release, err := output.Lock(ctx, cfg.send.packet, cfg.wait)
 	if err != nil {
@@ -83,30 +91,37 @@ func sendPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) 
 		return log.fail(err, "cannot lock the packet folder; nothing sent")
 	}
 	defer release()
-	return deliver(ctx, cfg.send, cfg.send.packet, log, stdout)
+	var hist *runHistory
+	if !cfg.send.dryRun {
+		hist = packetHistory(ctx, cfg, log)
+		defer hist.close()
+	}
+	return deliver(ctx, cfg.send, cfg.send.packet, log, stdout, hist)
 }
 
-// deliver sends the packet at dir. The caller holds its lock.
-func deliver(ctx context.Context, s sendFlags, dir string, log *logger, stdout io.Writer) error {
+// deliver sends the packet at dir and records this delivery's receipts in
+// the history h (nil: none). The caller holds the packet's lock.
+func deliver(ctx context.Context, s sendFlags, dir string, log *logger, stdout io.Writer, h *runHistory) (err error) {
+	var got []delivery.Receipt // this delivery's, alerts included, in the order made
 	opts := delivery.Options{Packet: dir, Config: s.delivery, DryRun: s.dryRun, Resend: s.resend, Only: s.only,
-		Log: log.Logger, Out: stdout, OnReceipt: receiptHook}
+		Log: log.Logger, Out: stdout, OnReceipt: func(r delivery.Receipt) { got = append(got, r) }}
 	res, err := delivery.Deliver(ctx, opts)
 	switch {
 	case errors.Is(err, delivery.ErrIncomplete):
-		return log.fail(err, "packet written, delivery incomplete")
+		err = log.fail(err, "packet written, delivery incomplete")
 	case err != nil:
 		return log.fail(fmt.Errorf("deliver: %w", err), "nothing sent")
 	}
-	if !s.dryRun {
-		abs, aerr := filepath.Abs(dir)
-		if aerr != nil {
-			abs = dir
-		}
-		log.Info("delivered", "packet", abs, "receipts", len(res.Receipts), "skipped", len(res.Skipped))
+	if len(got) > 0 {
+		h.delivered(ctx, dir, got, exitCode(err))
 	}
+	if err != nil || s.dryRun {
+		return err
+	}
+	abs, aerr := filepath.Abs(dir)
+	if aerr != nil {
+		abs = dir
+	}
+	log.Info("delivered", "packet", abs, "receipts", len(res.Receipts), "skipped", len(res.Skipped))
 	return nil
 }
-
-// receiptHook is called with every receipt recorded; the history can set
-// it to keep them.
-var receiptHook func(delivery.Receipt)

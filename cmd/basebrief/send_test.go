@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,5 +126,56 @@ func TestSendUsage(t *testing.T) {
 				t.Errorf("exit %d, stderr %s; want 2 and %q", code, stderr, tc.want)
 			}
 		})
+	}
+}
+
+// basebrief send records its receipts in the history as run --send does:
+// under the run that wrote the packet, each send's added to the earlier
+// ones, the run's status the packet's delivery state. A packet written
+// without a history gets none.
+func TestSendRecordsHistory(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	robot := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"errcode":0,"errmsg":"ok"}`)
+	}))
+	defer robot.Close()
+	robotToml := filepath.Join(t.TempDir(), "robot.toml")
+	os.WriteFile(robotToml, []byte("[[robot]]\nname = \"工作群\"\nkind = \"wecom\"\nurl = \""+robot.URL+"/cgi-bin/webhook/send?key=K\"\n"), 0o600)
+	out := filepath.Join(t.TempDir(), "packet")
+	mailToml := writeDeliveryToml(t, deadPort(t))
+	if code, _, stderr := runArgs(t, "run", "--out", out, "--send", mailToml); code != exitDeliver {
+		t.Fatalf("run --send: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runArgs(t, "send", "--packet", out, "--config", mailToml); code != exitDeliver {
+		t.Fatalf("send: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runArgs(t, "send", "--packet", out, "--config", robotToml); code != exitOK {
+		t.Fatalf("send to the robot: exit %d\n%s", code, stderr)
+	}
+	type receipt struct{ Recipient, Channel, Status string }
+	var d struct {
+		Status   int `json:"status"`
+		Receipts []receipt
+	}
+	code, stdout, stderr := runArgs(t, "history", "--history", out+".history.db", "show", "1", "--json")
+	if code != exitOK || json.Unmarshal([]byte(stdout), &d) != nil {
+		t.Fatalf("history show 1: exit %d %s%s", code, stdout, stderr)
+	}
+	want := []receipt{{"四川省委统战部", "mail", "failed"}, {"四川省委统战部", "mail", "failed"}, {"工作群", "wecom", "sent"}}
+	if !slices.Equal(d.Receipts, want) || d.Status != exitDeliver {
+		t.Errorf("history of run 1: status %d, receipts %+v; want 4 (the mail still failed) and %+v", d.Status, d.Receipts, want)
+	}
+	if code, stdout, _ := runArgs(t, "history", "--history", out+".history.db", "runs", "--json"); code != exitOK || strings.Count(stdout, `"id"`) != 1 {
+		t.Errorf("a send added a run: %s", stdout)
+	}
+
+	// No history kept: send neither creates one nor complains.
+	bare := filepath.Join(t.TempDir(), "bare")
+	if code, _, stderr := runArgs(t, "run", "--out", bare, "--history", "none"); code != exitOK {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = runArgs(t, "send", "--packet", bare, "--config", robotToml)
+	if _, err := os.Stat(bare + ".history.db"); code != exitOK || strings.Contains(stderr, "history") || err == nil {
+		t.Errorf("send without a history: exit %d, history file %v\n%s", code, err, stderr)
 	}
 }

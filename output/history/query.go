@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -186,4 +187,23 @@ func (s *Store) each(ctx context.Context, query string, run int64, scan func(*sq
 		}
 	}
 	return s.classify(rows.Err())
+}
+
+// PacketRun is the run that wrote the packet whose manifest.json has the
+// SHA-256 manifest (the latest such run), 0 when no run of this history
+// did: `basebrief send` records its receipts under it.
+func (s *Store) PacketRun(ctx context.Context, manifest string) (int64, error) {
+	if s.db == nil {
+		return 0, nil
+	}
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT run FROM packet_files WHERE name = 'manifest.json' AND sha256 = ?
+		ORDER BY run DESC LIMIT 1`, manifest).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, s.classify(fmt.Errorf("find the run of the packet in history %s: %w", s.path, err))
+	}
+	return id, nil
 }
