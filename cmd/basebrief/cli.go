@@ -241,6 +241,11 @@ func check(cfg *config, period string) error {
 		if err := loadDelivery(&cfg.send, cfg.send.config); err != nil {
 			return err
 		}
+		if cfg.slices == "" { // without --slices the packet has none
+			if err := checkSlices(&cfg.send, nil); err != nil {
+				return err
+			}
+		}
 	}
 	epoch, err := sourceDateEpoch()
 	cfg.epoch = epoch

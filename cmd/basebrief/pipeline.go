@@ -49,6 +49,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	if err != nil {
 		return failStage(log, err)
 	}
+	if cfg.slices != "" {
+		var known []string
+		for _, name := range analysis.SliceNames(cmp, cfg.slices) {
+			known = append(known, sliceDir(name))
+		}
+		if err := checkSlices(&cfg.send, known); err != nil {
+			return log.fail(err, "delivery file names an unknown slice; nothing written")
+		}
+	}
 	hist := openHistory(ctx, cfg, log, ds, cmp, start) // before rendering: the revisions are in the packet
 	defer hist.close()
 	// What rendering adds to the comparison's notices (a character no

@@ -62,7 +62,32 @@ func parseSend(cfg config, args []string) (config, error) {
 	if err := checkHistory(&cfg); err != nil {
 		return cfg, err
 	}
-	return cfg, loadDelivery(&cfg.send, cfg.send.config)
+	if err := loadDelivery(&cfg.send, cfg.send.config); err != nil {
+		return cfg, err
+	}
+	// A slice name that is no slice of the packet is a mistake in the
+	// file, found before anything is sent. A folder that is no packet is
+	// left to send itself, which says so.
+	if p, err := delivery.OpenPacket(cfg.send.packet); err == nil {
+		if err := cfg.send.delivery.ResolveSlices(p.Slices()); err != nil {
+			return cfg, usagef("%v", err)
+		}
+	}
+	return cfg, nil
+}
+
+// checkSlices resolves the slices delivery.toml names against those run
+// --slices will write (known), before the packet is rendered: a name
+// that is none of them is a usage error naming the file, its line and
+// the slices there are.
+func checkSlices(s *sendFlags, known []string) error {
+	if s.delivery == nil {
+		return nil
+	}
+	if err := s.delivery.ResolveSlices(known); err != nil {
+		return usagef("%v", err)
+	}
+	return nil
 }
 
 // loadDelivery reads delivery.toml and its credentials: a mistake in

@@ -179,3 +179,46 @@ func TestSendRecordsHistory(t *testing.T) {
 		t.Errorf("send without a history: exit %d, history file %v\n%s", code, err, stderr)
 	}
 }
+
+// A recipient's slice in any form of the province finds its folder; an
+// unknown one is a usage error naming the file, the line and the slices,
+// before anything is sent or written.
+func TestSendSliceNames(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	if code, _, stderr := runArgs(t, "run", "--out", out, "--slices", "province", "--history", "none"); code != exitOK {
+		t.Fatalf("run: exit %d\n%s", code, stderr)
+	}
+	conf := func(slice string) string {
+		f := filepath.Join(t.TempDir(), "delivery.toml")
+		src := fmt.Sprintf("[mail]\nhost = \"127.0.0.1\"\nport = %d\ntls = \"none\"\nfrom = \"a@example.gov.cn\"\n\n[[recipient]]\nname = \"省委统战部\"\nto = [\"p@example.gov.cn\"]\nslice = %q\n", deadPort(t), slice)
+		os.WriteFile(f, []byte(src), 0o600)
+		return f
+	}
+	for _, slice := range []string{"四川", "四川省", "51"} {
+		code, stdout, stderr := runArgs(t, "send", "--packet", out, "--config", conf(slice), "--dry-run")
+		if code != exitOK || !strings.Contains(stdout, "slices/四川/briefing.pdf") {
+			t.Errorf("slice %q: exit %d\n%s%s", slice, code, stdout, stderr)
+		}
+	}
+	bad := conf("四州")
+	code, _, stderr := runArgs(t, "send", "--packet", out, "--config", bad)
+	if code != exitUsage || !strings.Contains(stderr, bad+`:10: [[recipient]] 1 "省委统战部": slice "四州" is not a slice of the packet`) ||
+		!strings.Contains(stderr, "slices are 重庆, 四川, 贵州, 云南, 西藏") {
+		t.Errorf("unknown slice: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "delivery.json")); err == nil {
+		t.Error("an unknown slice still sent")
+	}
+	// run --send: checked against the data's provinces before rendering.
+	fresh := filepath.Join(dir, "fresh")
+	code, _, stderr = runArgs(t, "run", "--out", fresh, "--slices", "province", "--history", "none", "--send", bad)
+	if _, err := os.Stat(fresh); code != exitUsage || !strings.Contains(stderr, "is not a slice of the packet") || err == nil {
+		t.Errorf("run --send with an unknown slice: exit %d, out %v\n%s", code, err, stderr)
+	}
+	code, _, stderr = runArgs(t, "run", "--out", fresh, "--history", "none", "--send", conf("四川"))
+	if _, err := os.Stat(fresh); code != exitUsage || !strings.Contains(stderr, "run --slices province") || err == nil {
+		t.Errorf("run --send with a slice, no --slices: exit %d, out %v\n%s", code, err, stderr)
+	}
+}

@@ -47,8 +47,10 @@ type Recipient struct {
 	Name  string   `toml:"name"`
 	To    []string `toml:"to"`
 	Cc    []string `toml:"cc"`
-	Slice string   `toml:"slice"` // a packet under slices/ (needs run --slices)
+	Slice string   `toml:"slice"` // a packet under slices/ (needs run --slices); see ResolveSlices
 	Files []string `toml:"files"` // default briefing.pdf and briefing.docx
+
+	sliceLine int // the line of slice in the file, for messages; 0 unknown
 }
 
 // Robot is one [[robot]]: a group chat's webhook.
@@ -62,6 +64,8 @@ type Robot struct {
 	SecretFile string   `toml:"secret_file"`
 	Slice      string   `toml:"slice"`
 	Files      []string `toml:"files"` // wecom only: uploaded with upload_media
+
+	sliceLine int
 }
 
 // Alert is the [alert] table: who is told of a failure.
@@ -105,6 +109,16 @@ func ParseConfig(file string, b []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	c.file = file
+	for i, n := range keyLines(b, "recipient", "slice") {
+		if i < len(c.Recipients) {
+			c.Recipients[i].sliceLine = n
+		}
+	}
+	for i, n := range keyLines(b, "robot", "slice") {
+		if i < len(c.Robots) {
+			c.Robots[i].sliceLine = n
+		}
+	}
 	var errs []error
 	for _, k := range md.Undecoded() {
 		errs = append(errs, fmt.Errorf("%s: unknown key %q (see the README, Delivery, for the keys)", file, k.String()))

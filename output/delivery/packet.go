@@ -53,6 +53,22 @@ func OpenPacket(dir string) (*Packet, error) {
 	return p, nil
 }
 
+// Slices lists the packet's slices: the folders under slices/ that its
+// manifest lists, in the manifest's order (by path).
+func (p *Packet) Slices() []string {
+	var out []string
+	for _, f := range p.Manifest.Files {
+		rest, ok := strings.CutPrefix(f.Path, "slices/")
+		if !ok {
+			continue
+		}
+		if name, _, ok := strings.Cut(rest, "/"); ok && (len(out) == 0 || out[len(out)-1] != name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // Edition reads what the mail about slice ("" for the whole packet) says.
 func (p *Packet) Edition(slice string) (*Edition, error) {
 	e := &Edition{Slice: slice, en: p.Manifest.Lang == "en"}
@@ -62,6 +78,9 @@ func (p *Packet) Edition(slice string) (*Edition, error) {
 		}
 		e.prefix = "slices/" + slice + "/"
 		if _, ok := p.listed[e.prefix+"summary.json"]; !ok {
+			if known := p.Slices(); len(known) > 0 {
+				return nil, fmt.Errorf("slice %q: the packet has no %s; its slices are %s", slice, e.prefix, strings.Join(known, ", "))
+			}
 			return nil, fmt.Errorf("slice %q: the packet has no %s; write it with basebrief run --slices province (or region)", slice, e.prefix)
 		}
 	}
