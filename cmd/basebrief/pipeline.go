@@ -52,7 +52,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	if cfg.slices != "" {
 		var known []string
 		for _, name := range analysis.SliceNames(cmp, cfg.slices) {
-			known = append(known, sliceDir(name))
+			known = append(known, report.SliceDir(name))
 		}
 		if err := checkSlices(&cfg.send, known); err != nil {
 			return log.fail(err, "delivery file names an unknown slice; nothing written")

@@ -69,8 +69,8 @@ func parseSend(cfg config, args []string) (config, error) {
 	// file, found before anything is sent. A folder that is no packet is
 	// left to send itself, which says so.
 	if p, err := delivery.OpenPacket(cfg.send.packet); err == nil {
-		if err := cfg.send.delivery.ResolveSlices(p.Slices()); err != nil {
-			return cfg, usagef("%v", err)
+		if err := checkSlices(&cfg.send, p.Slices()); err != nil {
+			return cfg, err
 		}
 	}
 	return cfg, nil
@@ -84,7 +84,7 @@ func checkSlices(s *sendFlags, known []string) error {
 	if s.delivery == nil {
 		return nil
 	}
-	if err := s.delivery.ResolveSlices(known); err != nil {
+	if err := s.delivery.ResolveSlices(officialSlices(known), sliceKey); err != nil {
 		return usagef("%v", err)
 	}
 	return nil

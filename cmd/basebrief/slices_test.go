@@ -59,3 +59,36 @@ func TestRunSlices(t *testing.T) {
 		t.Errorf("--slices city: exit %d %s", code, stderr)
 	}
 }
+
+// sliceKey lets delivery.toml write a slice as people write the place:
+// every form of a province and its code meet; a city, a city's code or an
+// unknown name meet no province.
+func TestSliceKey(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"四川", "四川省", true},
+		{"四川", "51", true},
+		{"四川省", "510000", true},
+		{"四川", "510000000000", true},
+		{"西藏", "西藏自治区", true},
+		{"内蒙古", "内蒙", true},
+		{"广西", "广西壮族自治区", true},
+		{"西部", "西部地区", true},
+		{"东部片区", "东部", true},
+		{"四川", "四州", false},
+		{"四川", "成都", false},
+		{"四川", "510100", false},
+		{"四川", "52", false},
+		{"四川", "99", false},
+		{"西部", "东部地区", false},
+	} {
+		if got := sliceKey(tc.a) == sliceKey(tc.b); got != tc.same {
+			t.Errorf("%s and %s meet: %v, want %v (keys %q, %q)", tc.a, tc.b, got, tc.same, sliceKey(tc.a), sliceKey(tc.b))
+		}
+	}
+	if got := officialSlices([]string{"云南", "西部地区", "四川", "重庆"}); strings.Join(got, " ") != "重庆 四川 云南 西部地区" {
+		t.Errorf("official order %v", got)
+	}
+}

@@ -175,10 +175,11 @@ func newRun(o Options) (*run, error) {
 	if d.pkt, err = OpenPacket(o.Packet); err != nil {
 		return nil, err
 	}
-	// basebrief checks the slices against the data or the packet before
-	// this; a name still unknown here fails its recipient's receipt (and
-	// alerts), naming the slices there are.
-	_ = d.cfg.ResolveSlices(d.pkt.Slices())
+	// basebrief resolves the slices against the data or the packet before
+	// this (ResolveSlices, with the division table's key); a name still
+	// unknown here fails its recipient's receipt (and alerts), naming the
+	// slices there are.
+	_ = d.cfg.ResolveSlices(d.pkt.Slices(), nil)
 	if d.sec, err = d.cfg.secrets(); err != nil {
 		return nil, err
 	}

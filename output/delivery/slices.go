@@ -4,31 +4,31 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/basebrief/basebrief/analysis/divisions"
 )
 
-// A recipient's slice may be written as people write the place: 四川,
-// 四川省 or the division code 51 (510000) all mean the folder slices/四川/
-// (or slices/四川省/, as cities.csv spells it); 西部 and 西部地区 mean one
-// region. A name that is no slice of the packet is an error naming the
-// file, its line and the slices there are, before anything is sent: a
-// recipient silently left without its mail is what this prevents.
+// A recipient's slice may be written as people write the place: basebrief
+// gives a key under which 四川, 四川省 and the division code 51 meet (the
+// division table is the domain's, not this package's), so each means the
+// folder slices/四川/ (or slices/四川省/, as cities.csv spells it). A name
+// that is no slice of the packet is an error naming the file, its line
+// and the slices there are, before anything is sent: a recipient silently
+// left without its mail is what this prevents.
 
 // ResolveSlices sets each recipient's and robot's slice to the packet
-// folder it means among known (the names under slices/), or lists every
-// slice that means none. known empty: the packet has no slices.
-func (c *Config) ResolveSlices(known []string) error {
+// folder it means among known (the names under slices/, in the order the
+// error should list them): the same spelling, else the same key (nil: the
+// spelling alone). It lists every slice that means none; known empty: the
+// packet has no slices.
+func (c *Config) ResolveSlices(known []string, key func(string) string) error {
 	var errs []string
 	resolve := func(kind string, i int, name, slice string, line int) string {
 		if slice == "" {
 			return ""
 		}
-		got, ok := matchSlice(slice, known)
+		got, ok := matchSlice(slice, known, key)
 		if ok {
 			return got
 		}
@@ -40,7 +40,7 @@ func (c *Config) ResolveSlices(known []string) error {
 		if len(known) == 0 {
 			msg += "; the packet has none: write it with basebrief run --slices province (or region)"
 		} else {
-			msg += fmt.Sprintf("; the packet's slices are %s (a province may be written in full, short or as its code: 四川省, 四川, 51)", strings.Join(official(known), ", "))
+			msg += fmt.Sprintf("; the packet's slices are %s (a province may be written in full, short or as its code: 四川省, 四川, 51)", strings.Join(known, ", "))
 		}
 		errs = append(errs, msg)
 		return slice
@@ -59,81 +59,22 @@ func (c *Config) ResolveSlices(known []string) error {
 	return nil
 }
 
-// official lists slice names as people read them: provinces by code, then
-// the others (regions) as given.
-func official(names []string) []string {
-	code := func(name string) string {
-		if p, ok := divisions.Province(name); ok {
-			return p.Code
-		}
-		return ""
-	}
-	out := slices.Clone(names)
-	slices.SortStableFunc(out, func(a, b string) int { return divisions.Compare(code(a), code(b)) })
-	return out
-}
-
-// HasSlices reports whether any recipient or robot asks for a slice.
-func (c *Config) HasSlices() bool {
-	for _, r := range c.Recipients {
-		if r.Slice != "" {
-			return true
-		}
-	}
-	for _, r := range c.Robots {
-		if r.Slice != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// matchSlice finds the known slice name means: the same spelling, else the
-// same province (any form, or its code), else the same region (东部 and
-// 东部地区).
-func matchSlice(name string, known []string) (string, bool) {
+// matchSlice finds the known slice name means: the same spelling, else
+// the same key (nil key: the spelling alone).
+func matchSlice(name string, known []string, key func(string) string) (string, bool) {
 	name = strings.TrimSpace(norm.NFKC.String(name))
 	for _, k := range known {
 		if k == name {
 			return k, true
 		}
 	}
-	key := sliceKey(name)
-	for _, k := range known {
-		if sliceKey(k) == key {
-			return k, true
-		}
-	}
-	return "", false
-}
-
-// sliceKey is the form-free key of a slice name: P and the province code
-// for a province the division table knows (by any name form or by its
-// code: 51, 510000, 510000000000), else R and the region key.
-func sliceKey(name string) string {
-	if code, ok := provinceCode(name); ok {
-		return "P" + code
-	}
-	if p, ok := divisions.Province(name); ok {
-		return "P" + p.Code
-	}
-	return "R" + divisions.RegionKey(name)
-}
-
-// provinceCode reads a province's division code: two digits, or the
-// 6- or 12-digit code of the province itself (zeros after the first two).
-func provinceCode(s string) (string, bool) {
-	if len(s) != 2 && len(s) != 6 && len(s) != 12 {
+	if key == nil {
 		return "", false
 	}
-	for i, r := range s {
-		if r < '0' || r > '9' || i >= 2 && r != '0' {
-			return "", false
-		}
-	}
-	for _, p := range divisions.Provinces() {
-		if p.Code == s[:2] {
-			return p.Code, true
+	want := key(name)
+	for _, k := range known {
+		if key(k) == want {
+			return k, true
 		}
 	}
 	return "", false
