@@ -97,6 +97,7 @@ func compare(d *Dataset, cities []City, region string, w *warnings) *Comparison 
 	setOrder(cmp)
 	sortRows(cmp)
 	cmp.Totals = totals(cmp.Regions)
+	nationRanks(cmp)
 	cmp.Series = series(h, v, cmp)
 	cmp.Bases = basesInOrder(cmp, d.Bases)
 	cmp.Figures = figuresUsed(cmp, d.Figures)

@@ -99,6 +99,10 @@ type RegionRow struct {
 	Counts
 	Comparable Comparable // against the previous period
 	YoY        Comparable // against the year-ago period (同比)
+	// ShareOfNation and RankInNation place the region among the nation's
+	// (see nationRanks); nil where the comparison is not of the nation.
+	ShareOfNation *float64
+	RankInNation  *int
 }
 
 // ProvinceRow is one province (省区市) of the comparison.
@@ -114,6 +118,8 @@ type ProvinceRow struct {
 	YoY             Comparable // against the year-ago period (同比)
 	ShareOfRegion   *float64
 	RankInRegion    *int
+	ShareOfNation   *float64 // see nationRanks
+	RankInNation    *int
 	// BasesByBatch[i] counts the key projects of batch i+1; NoBatch the
 	// bases without a batch. len(BasesByBatch) is Comparison.MaxBatch.
 	BasesByBatch []int

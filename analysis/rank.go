@@ -73,6 +73,33 @@ func rankAndShare(c *Comparison) {
 	}
 }
 
+// nationRanks places each province and region in the nation: its share
+// of the nation's members and its rank among the nation's provinces
+// (regions), ties sharing a rank. Only a comparison of the nation has
+// them: one of every region in the data, without --region, and of more
+// than one region (data of one region is that region, not the nation, as
+// Scope's Whole says). A slice takes its rows' from the whole
+// (CompareSlice).
+func nationRanks(c *Comparison) {
+	if c.Region != "" || len(c.Regions) < 2 {
+		return
+	}
+	vals := make([]*int64, len(c.Provinces))
+	for i := range c.Provinces {
+		vals[i] = c.Provinces[i].Members
+	}
+	for i, r := range competitionRanks(vals) {
+		c.Provinces[i].ShareOfNation, c.Provinces[i].RankInNation = share(vals[i], c.Totals.Members), r
+	}
+	vals = make([]*int64, len(c.Regions))
+	for i := range c.Regions {
+		vals[i] = c.Regions[i].Members
+	}
+	for i, r := range competitionRanks(vals) {
+		c.Regions[i].ShareOfNation, c.Regions[i].RankInNation = share(vals[i], c.Totals.Members), r
+	}
+}
+
 // byMembers orders members descending, nulls last; 0 when equal.
 func byMembers(a, b *int64) int {
 	switch {

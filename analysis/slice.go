@@ -75,7 +75,33 @@ func CompareSlice(d *Dataset, full *Comparison, kind, name string) (*Comparison,
 	}
 	c := compare(d, cities, region, &warnings{})
 	c.Scope = scope(full, kind, name)
+	nationFromWhole(c, full, kind)
 	return c, nil
+}
+
+// nationFromWhole gives a slice's rows their place in the nation as the
+// whole has it: each province's, and a region slice's region (a province
+// slice's one region row holds that province alone: it has none).
+func nationFromWhole(c, full *Comparison, kind string) {
+	provinces := make(map[string]*ProvinceRow, len(full.Provinces))
+	for i := range full.Provinces {
+		provinces[full.Provinces[i].Province] = &full.Provinces[i]
+	}
+	for i := range c.Provinces {
+		if p := provinces[c.Provinces[i].Province]; p != nil {
+			c.Provinces[i].ShareOfNation, c.Provinces[i].RankInNation = p.ShareOfNation, p.RankInNation
+		}
+	}
+	if kind != SliceRegion {
+		return
+	}
+	for i := range c.Regions {
+		for _, r := range full.Regions {
+			if r.Region == c.Regions[i].Region {
+				c.Regions[i].ShareOfNation, c.Regions[i].RankInNation = r.ShareOfNation, r.RankInNation
+			}
+		}
+	}
 }
 
 func scope(full *Comparison, kind, name string) *Scope {

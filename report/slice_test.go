@@ -1,6 +1,9 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -35,5 +38,99 @@ func TestSliceLine(t *testing.T) {
 		if got := SliceLine(tc.s, tc.lang); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
 		}
+	}
+}
+
+// A slice's summary.json places the slice in its region and the nation as
+// the whole's comparison does: a province slice's own row is not "100%,
+// first" of a region that holds it alone (issue 25).
+func TestSliceSummaryPlaces(t *testing.T) {
+	y := analysis.Period{Year: 2019}
+	city := func(name, prov, region string) analysis.City {
+		return analysis.City{Name: name, Province: prov, Region: region}
+	}
+	fig := func(prov, name string, n int64) analysis.Figure {
+		return analysis.Figure{Province: prov, City: name, Period: y, Members: n}
+	}
+	d := &analysis.Dataset{Period: y,
+		Cities: []analysis.City{city("重庆", "重庆", "西部地区"), city("成都", "四川", "西部地区"), city("绵阳", "四川", "西部地区"),
+			city("上海", "上海", "东部地区"), city("杭州", "浙江", "东部地区")},
+		Figures: []analysis.Figure{fig("重庆", "重庆", 1400000), fig("四川", "成都", 1000000), fig("四川", "绵阳", 300000),
+			fig("上海", "上海", 2000000), fig("浙江", "杭州", 600000)}}
+	full, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type place struct {
+		Province, Region string
+		ShareOfRegion    *float64 `json:"share_of_region"`
+		RankInRegion     *int     `json:"rank_in_region"`
+		ShareOfNation    *float64 `json:"share_of_nation"`
+		RankInNation     *int     `json:"rank_in_nation"`
+	}
+	read := func(c *analysis.Comparison) (provinces, regions map[string]place) {
+		var buf bytes.Buffer
+		if err := WriteSummary(&buf, c); err != nil {
+			t.Fatal(err)
+		}
+		var s struct{ Provinces, Regions []place }
+		if err := json.Unmarshal(buf.Bytes(), &s); err != nil {
+			t.Fatal(err)
+		}
+		provinces, regions = map[string]place{}, map[string]place{}
+		for _, p := range s.Provinces {
+			provinces[p.Province] = p
+		}
+		for _, r := range s.Regions {
+			regions[r.Region] = r
+		}
+		return provinces, regions
+	}
+	f := func(p *float64) float64 {
+		if p == nil {
+			return -1
+		}
+		return math.Round(*p*1e6) / 1e6
+	}
+	i := func(p *int) int {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	r6 := func(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+	// The whole: 四川 1,300,000 of 西部地区's 2,700,000 (2nd of 2) and
+	// of the nation's 5,300,000 (3rd of 4); 东部地区 2,600,000 (2nd of 2).
+	ps, rs := read(full)
+	if p := ps["四川"]; f(p.ShareOfRegion) != r6(1300000.0/2700000) || i(p.RankInRegion) != 2 ||
+		f(p.ShareOfNation) != r6(1300000.0/5300000) || i(p.RankInNation) != 3 {
+		t.Errorf("whole: 四川 %+v", p)
+	}
+	if r := rs["东部地区"]; f(r.ShareOfNation) != r6(2600000.0/5300000) || i(r.RankInNation) != 2 {
+		t.Errorf("whole: 东部地区 %+v", r)
+	}
+	sc, err := analysis.CompareSlice(d, full, analysis.SliceProvince, "四川")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, rs = read(sc)
+	if p := ps["四川"]; len(ps) != 1 || f(p.ShareOfRegion) != r6(1300000.0/2700000) || i(p.RankInRegion) != 2 ||
+		f(p.ShareOfNation) != r6(1300000.0/5300000) || i(p.RankInNation) != 3 {
+		t.Errorf("slice 四川: %+v", ps)
+	}
+	if r := rs["西部地区"]; r.ShareOfNation != nil || r.RankInNation != nil {
+		t.Errorf("slice 四川: its region row (四川 alone) has a place in the nation: %+v", r)
+	}
+	east, err := analysis.CompareSlice(d, full, analysis.SliceRegion, "东部地区")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, rs = read(east)
+	if r := rs["东部地区"]; len(rs) != 1 || f(r.ShareOfNation) != r6(2600000.0/5300000) || i(r.RankInNation) != 2 {
+		t.Errorf("slice 东部地区: %+v", rs)
+	}
+	if p := ps["浙江"]; f(p.ShareOfRegion) != r6(600000.0/2600000) || i(p.RankInRegion) != 2 ||
+		f(p.ShareOfNation) != r6(600000.0/5300000) || i(p.RankInNation) != 4 {
+		t.Errorf("slice 东部地区: 浙江 %+v", p)
 	}
 }

@@ -78,6 +78,8 @@ type summaryRegion struct {
 	Region    string `json:"region"`
 	Provinces int    `json:"provinces"`
 	summaryCounts
+	ShareOfNation *float64 `json:"share_of_nation"`
+	RankInNation  *int     `json:"rank_in_nation"`
 	summaryComparable
 }
 
@@ -87,6 +89,8 @@ type summaryProvince struct {
 	summaryCounts
 	ShareOfRegion      *float64 `json:"share_of_region"`
 	RankInRegion       *int     `json:"rank_in_region"`
+	ShareOfNation      *float64 `json:"share_of_nation"`
+	RankInNation       *int     `json:"rank_in_nation"`
 	ComparableBasis    *string  `json:"comparable_basis"`
 	YoYComparableBasis *string  `json:"yoy_comparable_basis"`
 	summaryComparable
@@ -196,6 +200,17 @@ func basisPtr(b analysis.Basis) *string {
 	return &s
 }
 
+// regionPlace is a province's share of its region and rank in it. A
+// province slice compares the province alone, so its own row would say
+// 100% and first: the share and rank are the whole's (Scope), what the
+// national packet says of it.
+func regionPlace(c *analysis.Comparison, p *analysis.ProvinceRow) (*float64, *int) {
+	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince && s.Name == p.Province {
+		return s.ShareOfRegion, s.RankInRegion
+	}
+	return p.ShareOfRegion, p.RankInRegion
+}
+
 // WriteSummary writes summary.json for c, indented, with a final newline;
 // narrative is the briefing's (briefing.Narrative), with its claims.
 func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Paragraph) error {
@@ -210,11 +225,13 @@ func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Par
 	t := c.Totals
 	s.Totals = summaryTotals{t.Regions, t.Provinces, counts(t.Counts), comparable(t.Comparable, t.YoY)}
 	for _, r := range c.Regions {
-		s.Regions = append(s.Regions, summaryRegion{r.Region, r.Provinces, counts(r.Counts), comparable(r.Comparable, r.YoY)})
+		s.Regions = append(s.Regions, summaryRegion{r.Region, r.Provinces, counts(r.Counts), r.ShareOfNation, r.RankInNation,
+			comparable(r.Comparable, r.YoY)})
 	}
 	for _, p := range c.Provinces {
-		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, counts(p.Counts), p.ShareOfRegion, p.RankInRegion,
-			basisPtr(p.Basis), basisPtr(p.YoYBasis), comparable(p.Comparable, p.YoY)})
+		share, rank := regionPlace(c, &p)
+		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, counts(p.Counts), share, rank,
+			p.ShareOfNation, p.RankInNation, basisPtr(p.Basis), basisPtr(p.YoYBasis), comparable(p.Comparable, p.YoY)})
 	}
 	for _, ct := range c.Cities {
 		var tier *string

@@ -69,9 +69,17 @@ func TestWriteSummaryFieldsAndNulls(t *testing.T) {
 		what string
 		m    map[string]any
 		want int
-	}{{"top level", got, 14}, {"city", cq, 16}, {"province", prov, 23}, {"region", reg, 19}, {"totals", tot, 19}} {
+	}{{"top level", got, 14}, {"city", cq, 16}, {"province", prov, 23 + 2}, {"region", reg, 19 + 2}, {"totals", tot, 19}} {
 		if len(n.m) != n.want {
 			t.Errorf("%s has %d fields, want the contract's %d: %v", n.what, len(n.m), n.want, n.m)
+		}
+	}
+	// Beyond the contract (issue 25): a province's and a region's place in
+	// the nation, null where the comparison is not of the nation (here one
+	// region).
+	for _, m := range []map[string]any{prov, reg} {
+		if v, ok := m["share_of_nation"]; !ok || v != nil || m["rank_in_nation"] != nil {
+			t.Errorf("share_of_nation %v (present %v), rank_in_nation %v; want null: data of one region", v, ok, m["rank_in_nation"])
 		}
 	}
 	// 四川 has no figure in either period: every COMPARABLE field null.

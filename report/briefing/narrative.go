@@ -220,6 +220,16 @@ func (n narrator) scope1() string {
 	return ""
 }
 
+// shareOf names what a city's share of its region is a share of: the
+// region, or in a province slice (whose one region row holds that
+// province alone) the province: 成都 is 79% of 四川, not of 西南.
+func shareOf(c *analysis.Comparison, region string) string {
+	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince {
+		return s.Name
+	}
+	return region
+}
+
 // scopeName names the scope in running text: 西部地区 / 各片区.
 func (n narrator) scopeName() string {
 	if r := n.scope1(); r != "" {
@@ -257,8 +267,12 @@ func (n narrator) leaders(s *says) {
 		s.add(n.T("城市中"+a.City+"最多，为"+s.people("city", a.City, "members", *a.Members),
 			" Among cities, "+a.City+" leads with "+s.people("city", a.City, "members", *a.Members)))
 		if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
-			s.add(n.T("，占"+a.Region+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
-				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+n.the(a.Region)))
+			of, ofEn := shareOf(n.c, a.Region), n.the(a.Region)
+			if of != a.Region {
+				ofEn = of
+			}
+			s.add(n.T("，占"+of+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
+				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+ofEn))
 		}
 	}
 	if len(rest) > 0 {

@@ -371,8 +371,12 @@ func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string 
 	} else {
 		s.WriteString(b.T("新的社会阶层人士"+b.people(ct.Members), "Members: "+b.people(ct.Members)))
 		if ct.ShareOfRegion != nil && ct.RankInRegion != nil && *ct.ShareOfRegion < 1 {
-			s.WriteString(b.T(fmt.Sprintf("，占%s的%s，居第%d位", ct.Region, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
-				fmt.Sprintf(", %s of %s, no. %s in the region", vocab.Percent(*ct.ShareOfRegion), b.the(ct.Region), b.Number(*ct.RankInRegion))))
+			of, ofEn, in := shareOf(b.c, ct.Region), b.the(ct.Region), "the region"
+			if of != ct.Region {
+				ofEn, in = of, of
+			}
+			s.WriteString(b.T(fmt.Sprintf("，占%s的%s，居第%d位", of, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
+				fmt.Sprintf(", %s of %s, no. %s in %s", vocab.Percent(*ct.ShareOfRegion), ofEn, b.Number(*ct.RankInRegion), in)))
 		}
 		if ct.Change != nil {
 			s.WriteString(b.T("；比"+b.narrator().since(), "; ") + vocab.Change(*ct.Change, ct.ChangeRatio, b.lang) + b.T("", " on "+b.narrator().since()))

@@ -77,7 +77,7 @@ func (b *builder) provinceTable() document.Table {
 		if prev {
 			row = append(row, b.comparableCells(p.Comparable)...)
 		}
-		row = append(row, vocab.PercentPtr(p.ShareOfRegion))
+		row = append(row, vocab.PercentPtr(regionShare(c, &p)))
 		t.Rows = append(t.Rows, row)
 	}
 	if len(b.idx.provinces) > 1 {
@@ -104,6 +104,16 @@ func (b *builder) provinceTable() document.Table {
 }
 
 // comparableCells are a like-for-like change and its rate: +4156, +0.3%.
+// regionShare is a province's share of its region; a province slice's own
+// row holds the province alone (100%), so its share is the whole's (Scope),
+// as summary.json and the slice's first paragraph say.
+func regionShare(c *analysis.Comparison, p *analysis.ProvinceRow) *float64 {
+	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince && s.Name == p.Province {
+		return s.ShareOfRegion
+	}
+	return p.ShareOfRegion
+}
+
 func (b *builder) comparableCells(k analysis.Comparable) []string {
 	ch, ratio := "—", "—"
 	if k.Change != nil {
@@ -149,7 +159,12 @@ func (b *builder) cityTable() document.Table {
 		t.Header = append(t.Header, word+b.T("增减", ""), word+b.T("增减率", " %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.T("占片区", "Share of region"))
+	// In a province slice a city's share is of the province (shareOf).
+	if of := shareOf(c, ""); of != "" {
+		t.Header = append(t.Header, b.T("占"+of, "Share of "+of))
+	} else {
+		t.Header = append(t.Header, b.T("占片区", "Share of region"))
+	}
 	t.Align = append(t.Align, R)
 	for i, ct := range c.Cities[:shown] {
 		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
