@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/basebrief/basebrief/cmd/gendata/synth"
 	"github.com/basebrief/basebrief/output"
 )
 
@@ -243,9 +244,10 @@ func receiptsOf(t *testing.T, dir string) map[string]map[string]any {
 	return out
 }
 
-// TestMailpit is the issue's "done when": a packet mailed to a real server
-// and a WeCom-style robot, what arrived checked byte for byte; a refused
-// recipient, a 451 then success, a server that is down.
+// TestMailpit is the issue's "done when": a national packet and two of its
+// province slices mailed to a real server and a WeCom-style robot, what
+// arrived checked byte for byte; a refused recipient, a 451 then success,
+// a server that is down; every send's receipts in the history.
 func TestMailpit(t *testing.T) {
 	mp := startMailpit(t)
 	robot := &wecomStub{files: map[string][]byte{}}
@@ -255,6 +257,11 @@ func TestMailpit(t *testing.T) {
 	t.Setenv("BASEBRIEF_TEST_WECOM", rs.URL+"/cgi-bin/webhook/send?key=K")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "packet")
+	// National data, small: 62 cities in the 31 provinces, three months.
+	data := filepath.Join(dir, "data")
+	if err := synth.Write(data, synth.Options{Cities: 62, Periods: 3, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
 	conf := func(port int) string {
 		f := filepath.Join(dir, fmt.Sprintf("delivery-%d.toml", port))
 		src := fmt.Sprintf(`[mail]
@@ -274,12 +281,12 @@ files = ["briefing.pdf", "briefing.docx", "workbook.xlsx"]
 [[recipient]]
 name = "四川省委统战部"
 to = ["sc@example.gov.cn"]
-slice = "四川"
+slice = "四川省"                   # the folder is slices/四川/
 
 [[recipient]]
 name = "云南省委统战部"
 to = ["yn@example.gov.cn"]
-slice = "云南"
+slice = "53"                       # 云南's division code
 
 [[recipient]]
 name = "拒收"
@@ -302,7 +309,7 @@ robot = "工作群"
 	}
 
 	// 1. A run that mails the packet: one recipient refused → exit 4.
-	code, _, stderr := runArgs(t, "run", "--out", out, "--slices", "province", "--send", conf(mp.smtp))
+	code, _, stderr := runArgs(t, "run", "--data", data, "--out", out, "--slices", "province", "--send", conf(mp.smtp))
 	if code != exitDeliver {
 		t.Fatalf("run --send: exit %d, want 4\n%s", code, stderr)
 	}
@@ -312,17 +319,17 @@ robot = "工作群"
 		t.Fatalf("mails to all@: %d, want 1; arrived: %v", len(all), keys(got))
 	}
 	msg := all[0]
-	const subject = "新的社会阶层人士统战工作简报 第1期（2019年）"
+	const subject = "新的社会阶层人士统战工作简报 第12期（2024年12月）"
 	if msg.Subject != subject || len(msg.Cc) != 1 || msg.Cc[0].Address != "cc@example.gov.cn" {
 		t.Errorf("subject %q, cc %v", msg.Subject, msg.Cc)
 	}
-	if !strings.Contains(msg.Text, "2019年，西部地区新的社会阶层人士人数合计270万。") {
+	if !strings.Contains(msg.Text, "2024年12月，各片区新的社会阶层人士人数合计2717.4万") {
 		t.Errorf("body lacks the 导语:\n%s", msg.Text)
 	}
 	want := []struct{ file, name string }{
-		{"briefing.pdf", "新的社会阶层人士统战工作简报第1期.pdf"},
-		{"briefing.docx", "新的社会阶层人士统战工作简报第1期.docx"},
-		{"workbook.xlsx", "新的社会阶层人士统战工作简报第1期数据.xlsx"},
+		{"briefing.pdf", "新的社会阶层人士统战工作简报第12期.pdf"},
+		{"briefing.docx", "新的社会阶层人士统战工作简报第12期.docx"},
+		{"workbook.xlsx", "新的社会阶层人士统战工作简报第12期数据.xlsx"},
 	}
 	if len(msg.Attachments) != len(want) {
 		t.Fatalf("%d attachments, want %d", len(msg.Attachments), len(want))
@@ -345,8 +352,8 @@ robot = "工作群"
 	}
 	// Two province slices, each to its own recipient: its own files.
 	for _, sl := range []struct{ to, name, lead string }{
-		{"sc@example.gov.cn", "四川", "2019年，四川新的社会阶层人士人数合计130万。"},
-		{"yn@example.gov.cn", "云南", "2019年，各城市和省区市均未报送新的社会阶层人士人数"},
+		{"sc@example.gov.cn", "四川", "2024年12月，四川新的社会阶层人士人数合计65.2万"},
+		{"yn@example.gov.cn", "云南", "2024年12月，云南新的社会阶层人士人数合计110.1万"},
 	} {
 		ms := got[sl.to]
 		if len(ms) != 1 || ms[0].Subject != subject+" · "+sl.name || len(ms[0].Attachments) != 2 {
@@ -364,7 +371,7 @@ robot = "工作群"
 			}
 		}
 		sraw := string(mp.get(t, "/api/v1/message/"+ms[0].ID+"/raw", nil))
-		if word := mime.BEncoding.Encode("UTF-8", "新的社会阶层人士统战工作简报第1期（"+sl.name+"）.pdf"); !strings.Contains(sraw, word) {
+		if word := mime.BEncoding.Encode("UTF-8", "新的社会阶层人士统战工作简报第12期（"+sl.name+"）.pdf"); !strings.Contains(sraw, word) {
 			t.Errorf("slice %s: raw mail lacks the name %s", sl.name, word)
 		}
 	}
@@ -381,7 +388,7 @@ robot = "工作群"
 	}
 	pdf, _ := os.ReadFile(filepath.Join(out, "briefing.pdf"))
 	robot.mu.Lock() // the stub's handler wrote these
-	if !bytes.Equal(robot.files["新的社会阶层人士统战工作简报第1期.pdf"], pdf) || len(robot.sent) != 1 ||
+	if !bytes.Equal(robot.files["新的社会阶层人士统战工作简报第12期.pdf"], pdf) || len(robot.sent) != 1 ||
 		len(robot.markdown) != 2 || !strings.Contains(robot.markdown[1], "拒收（mail）") {
 		t.Errorf("robot: %d files, %d file messages, markdown %q", len(robot.files), len(robot.sent), robot.markdown)
 	}
@@ -432,6 +439,24 @@ robot = "工作群"
 	robot.mu.Unlock()
 	if _, err := output.Verify(out); err != nil {
 		t.Errorf("packet not intact: %v", err)
+	}
+
+	// 5. Every send's receipts are in the history, under the run that
+	// wrote the packet, whichever command sent: run --send 7 (4 recipients,
+	// the robot, the alert by mail and robot), send 3 (拒收 and its alerts),
+	// the retried send 1, the send to the down server 3 (全国, the mail
+	// alert that cannot go either, the robot's).
+	code, stdout, stderr := runArgs(t, "history", "--history", out+".history.db", "show", "1", "--json")
+	var h struct {
+		Status   int `json:"status"`
+		Receipts []struct{ Recipient, Channel, Status string }
+	}
+	if code != exitOK || json.Unmarshal([]byte(stdout), &h) != nil {
+		t.Fatalf("history show 1: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if n := len(h.Receipts); h.Status != exitDeliver || n != 14 || h.Receipts[6].Recipient != "[alert]" ||
+		h.Receipts[11].Recipient != "全国" || h.Receipts[11].Status != "failed" || h.Receipts[10].Status != "sent" {
+		t.Errorf("history of run 1: status %d, %d receipts %+v", h.Status, n, h.Receipts)
 	}
 }
 
