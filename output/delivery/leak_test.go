@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -54,6 +55,12 @@ func newBadSMTPD(t *testing.T, fail func(c net.Conn, r *bufio.Reader, say func(s
 					if _, err = r.ReadString('\n'); err == nil {
 						say("503 5.5.1 no")
 					}
+				}
+				// A client that closes with bytes of ours unread (the
+				// garbage a failed TLS handshake stopped at) resets the
+				// connection: closed too.
+				if errors.Is(err, syscall.ECONNRESET) {
+					err = io.EOF
 				}
 				s.closed <- err
 			}()
@@ -162,10 +169,11 @@ func TestFailedExchangeClosesConnection(t *testing.T) {
 func TestCancelClosesConnection(t *testing.T) {
 	srv := newBadSMTPD(t, func(c net.Conn, r *bufio.Reader, say func(string)) {})
 	cfg := mailConfig(t, srv.port, "")
+	dir := fakePacket(t, 100)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
 	start := time.Now()
-	res, err := Deliver(ctx, Options{Packet: fakePacket(t, 100), Config: cfg, Now: testNow})
+	res, err := Deliver(ctx, Options{Packet: dir, Config: cfg, Now: testNow})
 	if !errors.Is(err, ErrIncomplete) || len(res.Failed) != 1 {
 		t.Fatalf("err %v, failed %+v", err, res.Failed)
 	}
