@@ -18,10 +18,9 @@ type revisionLabels struct {
 }
 
 func revisionLabelsFor(lang vocab.Lang) revisionLabels {
-	if lang == vocab.En {
-		return revisionLabels{"Revisions", "Was", "Now", "Change", "Read by run", "In the last briefing"}
-	}
-	return revisionLabels{"修订", "原数", "现数", "增减", "原数读自第几次运行", "上期简报所用"}
+	w := vocab.For(lang)
+	return revisionLabels{w.T("修订", "Revisions"), w.T("原数", "Was"), w.T("现数", "Now"), w.T("增减", "Change"),
+		w.T("原数读自第几次运行", "Read by run"), w.T("上期简报所用", "In the last briefing")}
 }
 
 func (b *book) hasRevisions() bool { return len(b.c.Revisions) > 0 }

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -36,8 +35,9 @@ type timeLabels struct {
 // period a year earlier) only exists for kinds shorter than a year
 // (book.hasYoY).
 func timeLabelsFor(lang vocab.Lang, c *analysis.Comparison) timeLabels {
-	zh := lang != vocab.En
-	l := baseTimeLabels(zh)
+	w := vocab.For(lang)
+	zh := w.Zh()
+	l := baseTimeLabels(w)
 	if c.Previous.IsZero() {
 		return l
 	}
@@ -59,39 +59,39 @@ func timeLabelsFor(lang vocab.Lang, c *analysis.Comparison) timeLabels {
 	return l
 }
 
-func baseTimeLabels(zh bool) timeLabels {
-	if zh {
-		return timeLabels{
-			trend: "趋势", trendProvinces: "分省趋势",
-			cmpBasis: "环比口径", cmpCities: "环比可比城市数", cmpMembers: "可比本期人数", cmpPrevious: "可比上期人数",
-			change: "环比增减", changeRatio: "环比增减率",
-			yoyBasis: "同比口径", yoyCities: "同比可比城市数", yoyMembers: "同比可比本期人数", yoyPrevious: "可比上年同期人数",
-			yoyChange: "同比增减", yoyChangeRatio: "同比增减率",
-			previous: "上期人数", yearAgo: "上年同期人数",
-			basisProvince: "省级数", basisCities: "两期均报送的城市",
-			totalMembers: "合计人数", totalReporting: "报送人数的城市", regionMembers: "%s人数", regionReporting: "%s报送城市",
-			source: "数据所属时期", coverageChanged: "报送范围或口径变化",
-			chartTrend: "各片区人数走势", chartChange: "各省区市人数：可比口径本期与上期",
-			yearAgoLabel: "上年同期",
-			historyCut: func(total, limit int, sheet, trend string) string {
-				return fmt.Sprintf("人数数据共 %s 行，超过工作簿逐行列出的上限 %s 行：%s表只列出对比所用各期的数据，各期合计见%s表。", vocab.Int(int64(total)), vocab.Int(int64(limit)), sheet, trend)
-			},
-		}
-	}
+func baseTimeLabels(w vocab.Words) timeLabels {
 	return timeLabels{
-		trend: "Trend", trendProvinces: "Trend by province",
-		cmpBasis: "Basis (vs previous)", cmpCities: "Comparable cities", cmpMembers: "Comparable members", cmpPrevious: "Comparable previous",
-		change: "Change", changeRatio: "Change %",
-		yoyBasis: "Basis (year on year)", yoyCities: "YoY comparable cities", yoyMembers: "YoY comparable members", yoyPrevious: "Comparable a year ago",
-		yoyChange: "YoY change", yoyChangeRatio: "YoY change %",
-		previous: "Previous members", yearAgo: "Members a year ago",
-		basisProvince: "province figures", basisCities: "cities in both periods",
-		totalMembers: "Total members", totalReporting: "Reporting cities", regionMembers: "%s members", regionReporting: "%s reporting",
-		source: "Figures of", coverageChanged: "Coverage or basis changed",
-		chartTrend: "Members by region over time", chartChange: "Members by province, like for like: this period and the previous one",
-		yearAgoLabel: "Year-ago period",
+		trend:           w.T("趋势", "Trend"),
+		trendProvinces:  w.T("分省趋势", "Trend by province"),
+		cmpBasis:        w.T("环比口径", "Basis (vs previous)"),
+		cmpCities:       w.T("环比可比城市数", "Comparable cities"),
+		cmpMembers:      w.T("可比本期人数", "Comparable members"),
+		cmpPrevious:     w.T("可比上期人数", "Comparable previous"),
+		change:          w.T("环比增减", "Change"),
+		changeRatio:     w.T("环比增减率", "Change %"),
+		yoyBasis:        w.T("同比口径", "Basis (year on year)"),
+		yoyCities:       w.T("同比可比城市数", "YoY comparable cities"),
+		yoyMembers:      w.T("同比可比本期人数", "YoY comparable members"),
+		yoyPrevious:     w.T("可比上年同期人数", "Comparable a year ago"),
+		yoyChange:       w.T("同比增减", "YoY change"),
+		yoyChangeRatio:  w.T("同比增减率", "YoY change %"),
+		previous:        w.T("上期人数", "Previous members"),
+		yearAgo:         w.T("上年同期人数", "Members a year ago"),
+		basisProvince:   w.T("省级数", "province figures"),
+		basisCities:     w.T("两期均报送的城市", "cities in both periods"),
+		totalMembers:    w.T("合计人数", "Total members"),
+		totalReporting:  w.T("报送人数的城市", "Reporting cities"),
+		regionMembers:   w.T("%s人数", "%s members"),
+		regionReporting: w.T("%s报送城市", "%s reporting"),
+		source:          w.T("数据所属时期", "Figures of"),
+		coverageChanged: w.T("报送范围或口径变化", "Coverage or basis changed"),
+		chartTrend:      w.T("各片区人数走势", "Members by region over time"),
+		chartChange:     w.T("各省区市人数：可比口径本期与上期", "Members by province, like for like: this period and the previous one"),
+		yearAgoLabel:    w.T("上年同期", "Year-ago period"),
 		historyCut: func(total, limit int, sheet, trend string) string {
-			return fmt.Sprintf("The figures hold %s rows, more than the %s the workbook lists row by row: the %s sheet lists the periods compared; every period's totals are on the %s sheet.", vocab.Int(int64(total)), vocab.Int(int64(limit)), sheet, trend)
+			return w.Tf("人数数据共 %s 行，超过工作簿逐行列出的上限 %s 行：%s表只列出对比所用各期的数据，各期合计见%s表。",
+				"The figures hold %s rows, more than the %s the workbook lists row by row: the %s sheet lists the periods compared; every period's totals are on the %s sheet.",
+				vocab.Int(int64(total)), vocab.Int(int64(limit)), sheet, trend)
 		},
 	}
 }
