@@ -1,6 +1,10 @@
 package analysis
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // CheckTolerance is how far (relative to the province-level figure) a
 // province's own figure may differ from the sum of its reporting cities
@@ -19,12 +23,15 @@ type FigureCheck struct {
 	Gap              float64 // (CitiesMembers − ProvinceMembers) / ProvinceMembers
 }
 
-// figureChecks lists the provinces, in the rows' order, whose province-level
-// figure differs from the sum of their cities' figures by more than
-// CheckTolerance. A province none of whose cities reports has nothing to
-// check against.
+// figureChecks lists the provinces whose province-level figure differs from
+// the sum of their cities' figures by more than CheckTolerance, the widest
+// gap (|Gap|) first, then the larger difference in people, then official
+// order: the 导语 names the first few, so they must be the gaps that matter,
+// not the largest provinces. A province none of whose cities reports has
+// nothing to check against.
 func figureChecks(provs []ProvinceRow) []FigureCheck {
 	var out []FigureCheck
+	order := map[string]int{}
 	for _, p := range provs {
 		if !p.ProvinceLevel || p.Members == nil || p.CitiesMembers == nil {
 			continue
@@ -42,8 +49,21 @@ func figureChecks(provs []ProvinceRow) []FigureCheck {
 		if math.Abs(gap) <= CheckTolerance {
 			continue
 		}
+		order[p.Province] = p.Order
 		out = append(out, FigureCheck{Province: p.Province, Region: p.Region, ProvinceMembers: pm, CitiesMembers: cm,
 			ReportingCities: p.ReportingCities, Cities: p.Cities, Gap: gap})
 	}
+	slices.SortStableFunc(out, func(a, b FigureCheck) int {
+		return cmp.Or(cmp.Compare(math.Abs(b.Gap), math.Abs(a.Gap)),
+			cmp.Compare(absInt(b.CitiesMembers-b.ProvinceMembers), absInt(a.CitiesMembers-a.ProvinceMembers)),
+			cmp.Compare(order[a.Province], order[b.Province]))
+	})
 	return out
+}
+
+func absInt(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

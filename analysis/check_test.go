@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
 
 // A province's own figure stands for its cities in every total; the
 // cities' own sum is kept beside it, and a gap over CheckTolerance is a
@@ -75,5 +79,26 @@ func TestRegionPeriod(t *testing.T) {
 	}
 	if got := RegionPeriod(d, "东部"); !got.IsZero() {
 		t.Errorf("RegionPeriod(东部) = %v, want none", got)
+	}
+}
+
+// The 导语 names the first few checks, so they come widest gap first, not
+// largest province first (the review's 新疆 −11.5% named after 北京 −9.1%).
+func TestChecksWidestGapFirst(t *testing.T) {
+	d := &Dataset{Period: y2019, Periods: []Period{y2019}}
+	d.Cities = []City{city("广州", "广东", "华南", TierOther), city("南宁", "广西", "华南", TierOther),
+		city("海口", "海南", "华南", TierOther)}
+	d.Figures = []Figure{
+		fig("广东", "广州", y2019, SegmentAll, 9000000), fig("广东", "", y2019, SegmentAll, 10000000), // −10%, 100万
+		fig("广西", "南宁", y2019, SegmentAll, 1880000), fig("广西", "", y2019, SegmentAll, 2000000), // −6%, 12万
+		fig("海南", "海口", y2019, SegmentAll, 130000), fig("海南", "", y2019, SegmentAll, 100000), // +30%, 3万
+	}
+	c := mustCompare(t, d, "")
+	var got []string
+	for _, k := range c.Checks {
+		got = append(got, fmt.Sprintf("%s %+.2f", k.Province, k.Gap))
+	}
+	if want := []string{"海南 +0.30", "广东 -0.10", "广西 -0.06"}; !slices.Equal(got, want) {
+		t.Errorf("checks = %v, want %v", got, want)
 	}
 }

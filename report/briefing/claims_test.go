@@ -205,7 +205,7 @@ func TestNarrativeNamesTheLeaders(t *testing.T) {
 				down = ct
 			}
 		}
-		if up != nil && *up.Change > 0 && !strings.Contains(text, "增加最多的是"+up.City+"，比上月增加"+vocab.People(*up.Change, vocab.Zh)+"人") {
+		if up != nil && *up.Change > 0 && !strings.Contains(text, "城市中增加最多的是"+up.City+"，比上月增加"+vocab.People(*up.Change, vocab.Zh)+"人") {
 			t.Errorf("narrative does not name %s (+%d) as the largest rise:\n%s", up.City, *up.Change, text)
 		}
 		if down != nil && *down.Change < 0 && !strings.Contains(text, "减少最多的是"+down.City+"，比上月减少"+vocab.People(-*down.Change, vocab.Zh)+"人") {

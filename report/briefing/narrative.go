@@ -427,13 +427,14 @@ func (n narrator) change(s *says) {
 }
 
 // movers names the cities with the largest rise and fall; ties are named
-// together.
+// together. The sentence says 城市中 (among cities): a province's own figure
+// (宁夏) may rise more than any city and is not compared here.
 func (n narrator) movers(s *says) {
 	up, down := extremes(pointers(n.c.Cities))
 	for _, m := range []struct {
 		cs     []*analysis.CityRow
 		zh, en string
-	}{{up, "增加最多的是", " The largest rise is in "}, {down, "减少最多的是", " The largest fall is in "}} {
+	}{{up, "城市中增加最多的是", " Among cities, the largest rise is in "}, {down, "城市中减少最多的是", " Among cities, the largest fall is in "}} {
 		if len(m.cs) == 0 {
 			continue
 		}

@@ -64,7 +64,7 @@ func hasHan(s string) bool {
 func TestNarrativeChangeAndRegions(t *testing.T) {
 	c := national(t)
 	got := narrativeString(c, vocab.Zh)
-	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "2024年12月，各片区新的社会阶层人士人数合计1.6亿，按可比口径比上月增加561.9万人，增长4.6%。300个城市中有222个报送，海南以省级数据计入总数。", "增加最多的是湖南永宁，比上月增加42.3万人，增长28.5%。", "减少最多的是安徽南湖，比上月减少4万人，下降7.4%。"} {
+	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "2024年12月，各片区新的社会阶层人士人数合计1.6亿，按可比口径比上月增加561.9万人，增长4.6%。300个城市中有222个报送，海南以省级数据计入总数。", "城市中增加最多的是湖南永宁，比上月增加42.3万人，增长28.5%。", "城市中减少最多的是安徽南湖，比上月减少4万人，下降7.4%。"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
 		}

@@ -89,7 +89,7 @@ func TestStatementsTrueAsWritten(t *testing.T) {
 			[]string{"按可比口径比上年增加10万人", "| 比上年 |"}, []string{"环比"}},
 		{"tied largest rises are named together", small(twoCities, map[analysis.Period][]int64{
 			month(2019, 4): {1000000, 900000, 10000}, month(2019, 5): {1010000, 910000, 10000}}),
-			[]string{"增加最多的是重庆、成都，均比上月增加1万人。"}, nil},
+			[]string{"城市中增加最多的是重庆、成都，均比上月增加1万人。"}, nil},
 		{"a tiny fall is not -0.0%", small(twoCities, map[analysis.Period][]int64{
 			month(2019, 4): {10000000, 900000, 10000}, month(2019, 5): {9999990, 900000, 10000}}),
 			[]string{"减少10人，持平"}, []string{"-0.0%", "下降0.0%"}},
@@ -134,5 +134,23 @@ func TestProvinceFigureToVerify(t *testing.T) {
 	}
 	if len(doc.Checks) != 1 {
 		t.Errorf("document checks = %q, want the one of 广东", doc.Checks)
+	}
+}
+
+// "增加最多的是银川" was false where 宁夏's own figure rose more (+2.5万
+// against 银川's +2.4万): the sentence compares cities and says so.
+func TestLargestRiseAmongCities(t *testing.T) {
+	d := small(twoCities, map[analysis.Period][]int64{
+		month(2019, 4): {1000000, 900000, 10000}, month(2019, 5): {1024000, 900000, 10000}})
+	d.Figures = append(d.Figures,
+		analysis.Figure{Province: "贵州", Period: month(2019, 4), Members: 100000},
+		analysis.Figure{Province: "贵州", Period: month(2019, 5), Members: 125000})
+	for lang, want := range map[vocab.Lang]string{
+		vocab.Zh: "城市中增加最多的是成都，比上月增加2.4万人，增长2.4%。",
+		vocab.En: "Among cities, the largest rise is in Chengdu, up 24,000 people (2.4%) on last month.",
+	} {
+		if got := docText(t, d, lang); !strings.Contains(got, want) {
+			t.Errorf("lacks %q\ngot:\n%s", want, got)
+		}
 	}
 }
