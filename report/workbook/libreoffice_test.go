@@ -58,6 +58,20 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 			if len(b.checks) < 50 {
 				t.Fatalf("only %d formulas recorded", len(b.checks))
 			}
+			// The trend's region columns are formulas over 分省趋势: each
+			// region in each period is among the cells checked (a cell is
+			// recorded again when its column width is measured).
+			if b.hasTrend() {
+				cells := map[string]bool{}
+				for _, ck := range b.checks {
+					if ck.sheet == b.tl.trend && strings.Contains(ck.formula, quote(b.tl.trendProvinces)) {
+						cells[ck.cell] = true
+					}
+				}
+				if n, want := len(cells), len(tt.c.Regions)*len(tt.c.Series); n != want {
+					t.Errorf("%d trend region formulas recorded, want %d", n, want)
+				}
+			}
 			sheets := convertCSV(t, lo, tt.name, data)
 			if len(sheets) != len(b.f.GetSheetList()) {
 				t.Errorf("LibreOffice wrote %d sheets, want %d", len(sheets), len(b.f.GetSheetList()))

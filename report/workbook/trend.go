@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -55,6 +56,30 @@ func (b *book) writeTrend() error {
 		regionAt[r.Region] = i
 	}
 	snapshot := b.snapshotView()
+	// A region's members in a period are the sum of its provinces' (the
+	// contract's rule): a formula over their cells of the same period on
+	// the 分省趋势 sheet, so a corrected province figure carries through to
+	// its region and the total. The reporting cities stay counts: no sheet
+	// holds them by period for a formula to count.
+	regionProvs := make([][][2]string, len(b.c.Regions)) // runs of adjacent columns, first and last
+	if len(b.c.Provinces) > 0 {
+		pt := b.provinceTrendTable()
+		last := make([]int, len(b.c.Regions))
+		for i, pr := range b.c.ProvincesInOrder() {
+			j, ok := regionAt[pr.Region]
+			if !ok {
+				continue
+			}
+			col := pt.index(fmt.Sprintf("p%d", i))
+			if runs := regionProvs[j]; len(runs) > 0 && last[j] == col-1 {
+				runs[len(runs)-1][1] = colName(col)
+			} else {
+				regionProvs[j] = append(regionProvs[j], [2]string{colName(col), colName(col)})
+			}
+			last[j] = col
+		}
+	}
+	sheet := quote(b.tl.trendProvinces) + "!"
 	t.cells = func(i, r int) []cell {
 		p := &b.c.Series[i]
 		row := []cell{b.text(p.Period.String())}
@@ -78,7 +103,20 @@ func (b *book) writeTrend() error {
 			b.formula(t.sheet, t.col("total"), r, b.st.int, fmt.Sprintf(`IF(COUNT(%s)=0,"",SUM(%s))`, ms, ms), f64(p.Members)),
 			b.formula(t.sheet, t.col("reporting"), r, b.st.int, fmt.Sprintf("SUM(%s)", rs), fi(p.ReportingCities)))
 		for j := range b.c.Regions {
-			row = append(row, b.people(members[j], b.st.int), b.intCell(reporting[j], b.st.int))
+			m := b.people(members[j], b.st.int)
+			if len(regionProvs[j]) > 0 {
+				cells := make([]string, len(regionProvs[j]))
+				n := strconv.Itoa(r)
+				for k, run := range regionProvs[j] {
+					cells[k] = sheet + run[0] + n
+					if run[1] != run[0] {
+						cells[k] += ":" + run[1] + n
+					}
+				}
+				ps := strings.Join(cells, ",")
+				m = b.formula(t.sheet, t.col(fmt.Sprintf("r%d", j)), r, b.st.int, `IF(COUNT(`+ps+`)=0,"",SUM(`+ps+`))`, f64(members[j]))
+			}
+			row = append(row, m, b.intCell(reporting[j], b.st.int))
 		}
 		mark := ""
 		if p.CoverageChanged {
