@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
@@ -34,8 +35,9 @@ func watchMemory(parent context.Context) (context.Context, func()) {
 		return parent, func() {}
 	}
 	// The runtime collects harder from 85% of the ceiling: most large runs
-	// then never reach it.
-	debug.SetMemoryLimit(ceiling / 100 * 85)
+	// then never reach it. boundHeap lowers this once the data is read.
+	softLimit = ceiling / 100 * 85
+	debug.SetMemoryLimit(softLimit)
 	ctx, cancel := context.WithCancelCause(parent)
 	// One look before the first tick: a run already over its ceiling (a
 	// GOMEMLIMIT below the runtime's own footprint) ends whatever the
@@ -73,6 +75,52 @@ func watchMemory(parent context.Context) (context.Context, func()) {
 
 // ceilingSource says where the ceiling came from, for the message.
 var ceilingSource string
+
+// softLimit is the runtime's soft memory limit watchMemory set: 85% of the
+// ceiling; 0 when no watchdog runs (tests calling run directly).
+var softLimit int64
+
+// renderHeadroom is the least room the heap gets over the data it holds
+// once read and compared: what rendering holds at once on top of it was
+// 41–50 MB at 1M figures rows (chart rasters about 30 MB of it; measured
+// with a heap profile at the largest live heap of report.Packet).
+const renderHeadroom = 64 << 20
+
+// boundHeap bounds the heap from what the run holds once the data is read
+// and compared: it collects, then sets the runtime's soft memory limit to
+// that live heap plus the larger of renderHeadroom and three times the
+// live heap, never above the limit watchMemory set. Left alone, the
+// collector lets the heap grow to twice the largest live heap of the
+// render (the packet's peak); a fixed GOMEMLIMIT instead made a run whose
+// render needs more than the limit collect without end (30,000 cities:
+// 8.5 s of CPU instead of 3.5, issue 24). The room scales with the data, so
+// a large input keeps its room, and the watchdog's ceiling stands as it
+// was. Returns the live heap and the limit set (0, 0 without a watchdog).
+func boundHeap() (live, limit int64) {
+	if softLimit <= 0 {
+		return 0, 0
+	}
+	runtime.GC()
+	live = heapLive()
+	limit = heapLimit(live, softLimit)
+	debug.SetMemoryLimit(limit)
+	return live, limit
+}
+
+// heapLimit is boundHeap's limit for a live heap under the soft limit.
+func heapLimit(live, soft int64) int64 {
+	return min(soft, live+max(renderHeadroom, 3*live))
+}
+
+// heapLive is the heap marked live by the last collection.
+func heapLive() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}
 
 // memoryCeiling is the most memory a run may use: GOMEMLIMIT when set, else
 // 90% of the machine's memory or its cgroup's limit, whichever is smaller.

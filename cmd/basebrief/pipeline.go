@@ -78,6 +78,9 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	for _, w := range scratch.Warnings {
 		log.Warn(clean(w))
 	}
+	if live, limit := boundHeap(); limit > 0 {
+		log.Debug("heap bounded from the data read", "live_mb", live>>20, "limit_mb", limit>>20)
+	}
 	err = stage(ctx, "render", func() (err error) {
 		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
 		if files, notes, err = report.Packet(cmp, o); err != nil || cfg.slices == "" {
