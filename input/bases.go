@@ -38,7 +38,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 	}
 	seen := make(map[key]int)
 	ix.reading(t.pl)
-	var bases []analysis.Base
+	var bases gather[analysis.Base]
 	for t.next() {
 		b := analysis.Base{
 			Name:     shownName(t.get(colBase)), // compared normalised (key), printed as written
@@ -78,7 +78,7 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 			seen[k] = t.line
 		}
 		if ok {
-			bases = append(bases, b)
+			bases.add(b)
 		}
 	}
 	t.layout.totals.note(t)
@@ -88,5 +88,5 @@ func readBases(t *table, ix *cityIndex) []analysis.Base {
 			fmt.Sprintf("%s：表中没有基地，各项基地数均为0", t.pl.name()),
 			fmt.Sprintf("%s has no rows: no bases or key projects are counted", t.pl.name()))
 	}
-	return bases
+	return bases.rows()
 }

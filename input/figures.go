@@ -69,8 +69,8 @@ type figureReader struct {
 
 	totals       totalsCheck
 	wideTotals   []totalsCheck   // a wide table's, by period column
-	cityProvs    map[string]bool // provinces with a city's record so far
-	lastCityProv string
+	cityProvs    []bool  // by province index: a city of it has a record so far
+	provOf       []int32 // by city index: its province's index (cityProv)
 	seenRecord   bool       // a record (not a totals row) was read
 	provRows     rowTally   // 合计 rows read as a province's own figure
 	sums         periodSums // each period's figures added up (plausible.go)
@@ -262,23 +262,30 @@ func (fr *figureReader) validate(row *figureRow) {
 		if f.Segment == analysis.SegmentAll {
 			fr.totalsOf(row).record(f.City != "", f.Members)
 			fr.seenRecord = true
-			if f.City != "" {
-				fr.cityProv(f.Province)
+			if f.City != "" && key >= 0 {
+				fr.cityProv(key)
 			}
 		}
 		fr.keepFigure(&f, key)
 	}
 }
 
-// cityProv remembers that a city of province p has a record.
-func (fr *figureReader) cityProv(p string) {
-	if p == fr.lastCityProv {
-		return
+// cityProv remembers that the province of city i has a record. By index,
+// not by name: a map of province names written once a row was 5.6% of the
+// load of a file whose rows change province from row to row (monthly data,
+// 8,333 units, BenchmarkStageLoad/monthly-10y).
+func (fr *figureReader) cityProv(i int32) {
+	ix := fr.ix
+	if fr.provOf == nil {
+		fr.provOf = make([]int32, len(ix.cities))
+		for k, c := range ix.cities {
+			fr.provOf[k] = ix.provIdx[c.Province]
+		}
+		fr.cityProvs = make([]bool, len(ix.provNames))
 	}
-	if fr.cityProvs == nil {
-		fr.cityProvs = make(map[string]bool)
+	if int(i) < len(fr.provOf) {
+		fr.cityProvs[fr.provOf[i]] = true
 	}
-	fr.cityProvs[p], fr.lastCityProv = true, p
 }
 
 // provinceOnly reports whether a 合计 row naming province f.Province is
@@ -295,7 +302,7 @@ func (fr *figureReader) provinceOnly(f analysis.Figure) bool {
 			return false
 		}
 	}
-	return !fr.cityProvs[fr.ix.provNames[p]]
+	return int(p) >= len(fr.cityProvs) || !fr.cityProvs[p]
 }
 
 // totalsOf is the totals check of a row's period column: a wide table's
