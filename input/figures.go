@@ -67,18 +67,18 @@ type figureReader struct {
 	want analysis.Period // Options.Period; zero: the latest
 	keys int             // (cities + provinces) × segments
 
-	totals       totalsCheck
-	wideTotals   []totalsCheck   // a wide table's, by period column
-	cityProvs    []bool  // by province index: a city of it has a record so far
-	provOf       []int32 // by city index: its province's index (cityProv)
-	seenRecord   bool       // a record (not a totals row) was read
-	provRows     rowTally   // 合计 rows read as a province's own figure
-	sums         periodSums // each period's figures added up (plausible.go)
-	dups         map[analysis.Period]*dupSet
-	denseBytes   int
-	keep         [2]bucket // [0] the compared period, [1] the best previous
-	hist         history   // every kept row, compactly (keep.go)
-	sources      map[string]string
+	totals     totalsCheck
+	wideTotals []totalsCheck // a wide table's, by period column
+	cityProvs  []bool        // by province index: a city of it has a record so far
+	provOf     []int32       // by city index: its province's index (cityProv)
+	seenRecord bool          // a record (not a totals row) was read
+	provRows   rowTally      // 合计 rows read as a province's own figure
+	sums       periodSums    // each period's figures added up (plausible.go)
+	dups       map[analysis.Period]*dupSet
+	denseBytes int
+	keep       [2]bucket // [0] the compared period, [1] the best previous
+	hist       history   // every kept row, compactly (keep.go)
+	sources    map[string]string
 
 	// Caches for the runs of equal values national files are made of.
 	lastDupsPeriod analysis.Period
