@@ -35,9 +35,22 @@ func TestBaseTableAtScale(t *testing.T) {
 			rank[ct.City] = i
 		}
 	}
-	perCity, last := map[string]int{}, -1
+	// The caption says 重点项目在前: every key project (a batch) before
+	// the other bases, each group in the cities' order. Before, the
+	// cities' order came first: the largest city's bases without a batch
+	// headed the table (m50: two 兰州 bases, then 哈尔滨 第八批).
+	if !strings.Contains(tb.Caption, "重点项目在前") {
+		t.Errorf("caption %q does not say key projects first", tb.Caption)
+	}
+	perCity, last, keys := map[string]int{}, -1, true
 	for _, r := range tb.Rows[:baseRows] {
-		city := r[2]
+		city, key := r[2], r[4] != "—"
+		if key && !keys {
+			t.Errorf("key project %s (%s) listed after a base without a batch", r[1], r[4])
+		}
+		if keys != key {
+			keys, last = key, -1
+		}
 		perCity[city]++
 		if perCity[city] > 2 {
 			t.Errorf("%s has %d bases listed, want at most 2", city, perCity[city])

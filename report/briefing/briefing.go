@@ -40,12 +40,12 @@ type Figure struct {
 // Word file both say, in order. Decisions about content are taken here
 // and nowhere else.
 func Build(c *analysis.Comparison, opts Options) (*document.Document, error) {
-	return build(c, opts, maxForeword)
+	return build(c, opts, fullShape)
 }
 
-// build is Build with the foreword shown up to forewordMax characters
-// (below zero: none, a line saying where it is).
-func build(c *analysis.Comparison, opts Options, forewordMax int) (*document.Document, error) {
+// build is Build in shape sh: the foreword and tables as long as Fit
+// lets them be.
+func build(c *analysis.Comparison, opts Options, sh shape) (*document.Document, error) {
 	if c == nil {
 		return nil, errors.New("build briefing: no comparison")
 	}
@@ -62,7 +62,7 @@ func build(c *analysis.Comparison, opts Options, forewordMax int) (*document.Doc
 	// Ties are named in official order, by every renderer and in
 	// summary.json alike (the narrative is this document's).
 	b := newBuilder(c.InReadingOrder(), opts)
-	b.forewordMax = forewordMax
+	b.forewordMax, b.cityRows, b.baseRows = sh.foreword, sh.cityRows, sh.baseRows
 	b.masthead()
 	b.body()
 	b.colophon()

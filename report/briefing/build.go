@@ -92,6 +92,10 @@ type builder struct {
 	// forewordMax is the most characters of the foreword shown: 0 is
 	// maxForeword, below zero none; Fit lowers it to keep the page promise.
 	forewordMax int
+	// cityRows and baseRows are the most rows the city and base tables
+	// list before "其余N个" (no base table at zero); Fit lowers them when
+	// the data alone breaks the page promise.
+	cityRows, baseRows int
 }
 
 // newBuilder starts the document of c, which is in reading order; an
@@ -102,7 +106,8 @@ func newBuilder(c *analysis.Comparison, opts Options) *builder {
 		c, w.orig = c.Romanised()
 	}
 	return &builder{words: w, c: c, opts: opts,
-		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c)}
+		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c),
+		cityRows: cityRows, baseRows: baseRows}
 }
 
 // narrator writes the narrative paragraphs over the builder's comparison.

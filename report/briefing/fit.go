@@ -14,37 +14,73 @@ import (
 // "2–6 pages for any data".
 const MaxPages = 6
 
+// shape is how much of the briefing's optional matter a build shows: the
+// foreword's characters (as build.forewordMax) and the city and base
+// tables' rows (no base table at zero).
+type shape struct {
+	foreword           int
+	cityRows, baseRows int
+}
+
+// fullShape is the briefing as Build lays it out.
+var fullShape = shape{maxForeword, cityRows, baseRows}
+
 // forewordSteps are the lengths of the foreword Fit tries, in characters
 // (a paragraph break counting as a line), from the default down; -1 shows
 // none of it, only a line saying where the whole text is.
 var forewordSteps = []int{maxForeword, 200, 100, -1}
 
+// tableSteps are the table lengths Fit tries once the foreword is down to
+// its line, least missed first: the base table's rows (every base is on
+// the workbook's 基地 sheet), then the city table's, then no base table.
+var tableSteps = []shape{
+	{cityRows: cityRows, baseRows: 8},
+	{cityRows: cityRows, baseRows: 4},
+	{cityRows: 10, baseRows: 4},
+	{cityRows: 10, baseRows: 0},
+	{cityRows: 5, baseRows: 0},
+}
+
+// steps are the shapes Fit tries for a foreword of cost characters, in
+// order: the foreword shortened step by step, then the tables.
+func steps(cost int) []shape {
+	var out []shape
+	for i, n := range forewordSteps {
+		if i > 0 && (cost == 0 || (n >= 0 && cost <= n)) {
+			continue // the foreword already shows whole at this length
+		}
+		out = append(out, shape{n, cityRows, baseRows})
+	}
+	last := out[len(out)-1].foreword
+	for _, t := range tableSteps {
+		t.foreword = last
+		out = append(out, t)
+	}
+	return out
+}
+
 // Fit builds the briefing of c and renders it with render, within the page
-// promise where the foreword is what breaks it: a document longer than
-// MaxPages is built again with the foreword shortened, step by step, down
-// to a line saying where its whole text is (the workbook's 说明 sheet,
-// summary.json), and the first that fits is kept. Where even that does not
-// fit, the data is the cause, and the foreword adds no page: the longest
-// foreword of the fewest pages is kept. The PDF and the Word file are
-// drawn from the one document returned.
+// promise: a document longer than MaxPages is built again with the
+// foreword shortened, step by step, down to a line saying where its whole
+// text is (the workbook's 说明 sheet, summary.json), then with shorter
+// city and base tables, down to no base table (tableSteps), and the first
+// that fits is kept. Where even that does not fit, the shape of the
+// fewest pages is kept. The PDF and the Word file are drawn from the one
+// document returned.
 //
-// Only a long foreword costs more than one rendering: a few tenths of a
-// second at the largest data (TestPageCounts).
+// Only a briefing over its pages costs more than one rendering: a few
+// tenths of a second each at the largest data (TestPageCounts).
 func Fit(c *analysis.Comparison, opts Options, render func(*document.Document) ([]byte, error)) (*document.Document, []byte, error) {
 	if c == nil {
 		return nil, nil, errors.New("build briefing: no comparison")
 	}
-	cost := textCost(paragraphs(c.Meta.Foreword))
 	var (
 		best      *document.Document
 		bestPDF   []byte
 		bestPages int
 	)
-	for i, n := range forewordSteps {
-		if i > 0 && (cost == 0 || (n >= 0 && cost <= n)) {
-			continue // the foreword already shows whole at this length
-		}
-		doc, err := build(c, opts, n)
+	for _, sh := range steps(textCost(paragraphs(c.Meta.Foreword))) {
+		doc, err := build(c, opts, sh)
 		if err != nil {
 			return nil, nil, err
 		}

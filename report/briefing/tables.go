@@ -1,7 +1,9 @@
 package briefing
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,7 +14,8 @@ import (
 )
 
 // Table sizes: the province table is always complete; city and base
-// tables list their top rows, then "其余N个" and the total.
+// tables list their top rows, then "其余N个" and the total. Fit may list
+// fewer (shape).
 const (
 	cityRows = 15
 	baseRows = 12
@@ -32,6 +35,11 @@ func (b *builder) tablesSection() {
 	b.table(b.provinceTable())
 	b.table(b.cityTable())
 	if len(b.c.Bases) > 0 && !b.allBasesNamed() {
+		if b.baseRows <= 0 {
+			// Fit left the table out to keep the page promise.
+			b.para(document.Note, b.T("实践创新基地见工作簿“基地”表。", "The innovation bases are listed in the workbook's Bases sheet."))
+			return
+		}
 		b.table(b.baseTable())
 	}
 }
@@ -138,7 +146,7 @@ func (b *builder) cityTable() document.Table {
 	c := b.c
 	multi := len(c.Regions) > 1
 	prev := !c.Previous.IsZero()
-	shown := min(len(c.Cities), cityRows)
+	shown := min(len(c.Cities), b.cityRows)
 	caption := b.T("各城市新的社会阶层人士和实践创新基地", "New social strata members and innovation bases by city")
 	if shown < len(c.Cities) {
 		caption += b.T(fmt.Sprintf("（人数居前%d位）", shown), fmt.Sprintf(" (the %d largest)", shown))
@@ -325,7 +333,7 @@ func (b *builder) basesByBatch() []analysis.Base {
 	var out []analysis.Base
 	for _, key := range []bool{true, false} {
 		for _, bs := range b.c.Bases {
-			if len(out) == baseRows {
+			if len(out) == b.baseRows {
 				return out
 			}
 			if bs.KeyProject() == key {
@@ -336,9 +344,29 @@ func (b *builder) basesByBatch() []analysis.Base {
 	return out
 }
 
-// basesByCity is at most two bases of each city, key projects first, the
-// cities in reading order (most members first): at most baseRows.
+// basesByCity is at most two bases of each city (its key projects first),
+// the cities in reading order (most members first), at most baseRows;
+// then the key projects are put before the other bases, each in that
+// order, as the table's caption says (重点项目在前): the largest city's
+// bases without a batch came first before.
 func (b *builder) basesByCity() []analysis.Base {
+	out := b.basesOfLargest()
+	slices.SortStableFunc(out, func(x, y analysis.Base) int {
+		return cmp.Compare(b2i(!x.KeyProject()), b2i(!y.KeyProject()))
+	})
+	return out
+}
+
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// basesOfLargest is at most two bases of each city, key projects first,
+// the cities in reading order: at most baseRows.
+func (b *builder) basesOfLargest() []analysis.Base {
 	var out []analysis.Base
 	for i := range b.c.Cities {
 		ct := &b.c.Cities[i]
@@ -346,13 +374,13 @@ func (b *builder) basesByCity() []analysis.Base {
 		n := 0
 		for _, key := range []bool{true, false} {
 			for _, bs := range bases {
-				if bs.KeyProject() == key && n < 2 && len(out) < baseRows {
+				if bs.KeyProject() == key && n < 2 && len(out) < b.baseRows {
 					out = append(out, *bs)
 					n++
 				}
 			}
 		}
-		if len(out) == baseRows {
+		if len(out) == b.baseRows {
 			break
 		}
 	}
