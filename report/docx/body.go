@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -94,14 +95,41 @@ func (b *body) para(p pp, text string, r rp) {
 	b.pClose()
 }
 
-// run writes text as a run; line breaks become w:br and tabs w:tab.
+// run writes text as runs; line breaks become w:br and tabs w:tab. In a
+// Chinese document each number (5.1%, 96.8, 3,000) is a run of its own in
+// English: LibreOffice takes digits after Chinese characters for Chinese
+// text and breaks them as it breaks Chinese, anywhere a full stop may end
+// a line ("同比增长5./1%", "96./8万"); a number whose run is in English it
+// keeps whole, as Word does.
 func (b *body) run(text string, r rp) {
 	text = clean(text)
 	if text == "" {
 		return
 	}
+	if b.lang == "en" || ascii(text) {
+		b.runOf(text, r, false)
+		return
+	}
+	at := 0
+	for _, m := range number.FindAllStringIndex(text, -1) {
+		b.runOf(text[at:m[0]], r, false)
+		b.runOf(text[m[0]:m[1]], r, true)
+		at = m[1]
+	}
+	b.runOf(text[at:], r, false)
+}
+
+// number is a number set whole: two or more digits, or digits with a
+// decimal point or thousands separators, and a percent sign.
+var number = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)+%?|[0-9]{2,}%?|[0-9]%`)
+
+// runOf writes text as one run, in English when latin is set.
+func (b *body) runOf(text string, r rp, latin bool) {
+	if text == "" {
+		return
+	}
 	b.raw(`<w:r>`)
-	b.rPr(text, r)
+	b.rPr(text, r, latin)
 	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		if i > 0 {
 			b.raw(`<w:br/>`)
@@ -124,9 +152,9 @@ func (b *body) run(text string, r rp) {
 // characters beyond ASCII is hinted East Asian, so that quotation marks,
 // dashes and the middle dot, which Chinese and Latin faces share, are set
 // full-width in the Chinese face as Word does when one types them.
-func (b *body) rPr(text string, r rp) {
+func (b *body) rPr(text string, r rp, latin bool) {
 	hint := b.lang != "en" && !ascii(text)
-	if r.style == "" && !r.bold && r.size == 0 && !hint {
+	if r.style == "" && !r.bold && r.size == 0 && !hint && !latin {
 		return
 	}
 	b.raw(`<w:rPr>`)
@@ -142,6 +170,11 @@ func (b *body) rPr(text string, r rp) {
 	if r.size > 0 {
 		hp := strconv.Itoa(int(r.size * 2))
 		b.raw(`<w:sz w:val="` + hp + `"/><w:szCs w:val="` + hp + `"/>`)
+	}
+	if latin {
+		// The East Asian language too: LibreOffice breaks digits by
+		// the language of the script it gives them, East Asian here.
+		b.raw(`<w:lang w:val="en-US" w:eastAsia="en-US"/>`)
 	}
 	b.raw(`</w:rPr>`)
 }

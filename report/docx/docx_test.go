@@ -506,3 +506,26 @@ func TestTableShortCellsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersWhole: in a Chinese document each number is a run of its own
+// in English (w:lang val and eastAsia en-US), the Chinese around it in
+// runs of their own; LibreOffice broke numbers that ran on from Chinese
+// text as Chinese ("同比增长5./1%", "96./8万"). The text reads as before.
+func TestNumbersWhole(t *testing.T) {
+	d := &document.Document{Lang: "zh", Blocks: []document.Block{
+		document.Paragraph{Style: document.Body, Text: "合计3,357.5万，同比增长5.1%，第3批，共96个。"},
+	}}
+	doc := unzip(t, render(t, d)).xml(t, "word/document.xml")
+	var got []string
+	for _, r := range doc.all("r") {
+		text := r.texts()
+		if l := r.first("lang"); l != nil {
+			text = "[" + l.get("val") + "/" + l.get("eastAsia") + "]" + text
+		}
+		got = append(got, text)
+	}
+	want := []string{"合计", "[en-US/en-US]3,357.5", "万，同比增长", "[en-US/en-US]5.1%", "，第3批，共", "[en-US/en-US]96", "个。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("runs\n got %q\nwant %q", got, want)
+	}
+}
