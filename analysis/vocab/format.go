@@ -99,12 +99,28 @@ func PercentPtr(r *float64) string {
 	return Percent(*r)
 }
 
-// SignedPercent writes a change ratio with its sign: +3.2%, -1.0%.
+// SignedPercent writes a change ratio with its sign: +3.2%, -1.0%. A
+// non-zero change under 0.05% keeps its sign and two decimals (+0.02%,
+// -0.01%; +<0.01% below that): an unsigned "0.0%" beside +147 reads as no
+// change.
 func SignedPercent(r float64) string {
-	if math.Round(r*1000) > 0 {
-		return "+" + Percent(r)
+	switch {
+	case r == 0:
+		return Percent(0)
+	case math.Round(r*1000) != 0:
+		if r > 0 {
+			return "+" + Percent(r)
+		}
+		return Percent(r)
 	}
-	return Percent(r)
+	sign := "+"
+	if r < 0 {
+		sign = "-"
+	}
+	if v := math.Round(math.Abs(r)*10000) / 100; v > 0 {
+		return sign + strconv.FormatFloat(v, 'f', 2, 64) + "%"
+	}
+	return sign + "<0.01%"
 }
 
 // listedPeriods is how many periods are named one by one; a longer history

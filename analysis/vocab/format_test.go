@@ -71,3 +71,19 @@ func TestPeriods(t *testing.T) {
 		})
 	}
 }
+
+// A non-zero change never prints as an unsigned 0.0% (西藏 +147 on 94.2万
+// in the national Table 2; 华北 −1108).
+func TestSignedPercentSmall(t *testing.T) {
+	for _, c := range []struct {
+		r    float64
+		want string
+	}{
+		{0, "0.0%"}, {0.032, "+3.2%"}, {-0.01, "-1.0%"}, {0.0005, "+0.1%"},
+		{147.0 / 942000, "+0.02%"}, {-1108.0 / 14906000, "-0.01%"}, {0.00001, "+<0.01%"}, {-0.00001, "-<0.01%"},
+	} {
+		if got := SignedPercent(c.r); got != c.want {
+			t.Errorf("SignedPercent(%v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}

@@ -46,11 +46,12 @@ const checksShown = 3
 func (b *builder) checks() []string {
 	var out []string
 	for _, k := range b.c.Checks {
+		cities := vocab.People(k.CitiesMembers, b.lang)
 		out = append(out, b.T(
-			fmt.Sprintf("%s省级数据为%s，所辖%s报送数之和为%s，相差%s", k.Province, vocab.People(k.ProvinceMembers, b.lang),
-				cityCount(k.ReportingCities, k.Cities), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap))),
-			fmt.Sprintf("%s's province-level figure is %s, its %s add up to %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
-				vocab.Count(k.ReportingCities, "", "reporting city", "reporting cities", b.lang), vocab.People(k.CitiesMembers, b.lang), vocab.Percent(abs(k.Gap)))))
+			fmt.Sprintf("%s省级数据为%s，%s%s，相差%s", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+				citiesSum(k.ReportingCities, k.Cities), cities, vocab.Percent(abs(k.Gap))),
+			fmt.Sprintf("%s's province-level figure is %s, %s %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
+				citiesSumEn(k.ReportingCities), cities, vocab.Percent(abs(k.Gap)))))
 	}
 	if s := b.revisedCheck(); s != "" {
 		out = append(out, s)
@@ -58,12 +59,28 @@ func (b *builder) checks() []string {
 	return out
 }
 
-// cityCount words the cities in a sum: 11个城市 / 11个城市中的9个.
-func cityCount(reporting, all int) string {
-	if reporting == all {
-		return fmt.Sprintf("%d个城市", all)
+// citiesSum words the cities' figure a province's own is checked against,
+// up to the figure: 所辖11个城市报送数之和为 / 所辖11个城市中9个报送，报送数之和为;
+// one city has no sum (所辖城市报送数为, 所辖11个城市中仅1个报送，报送数为).
+func citiesSum(reporting, all int) string {
+	switch {
+	case reporting == all && all == 1:
+		return "所辖城市报送数为"
+	case reporting == all:
+		return fmt.Sprintf("所辖%d个城市报送数之和为", all)
+	case reporting == 1:
+		return fmt.Sprintf("所辖%d个城市中仅1个报送，报送数为", all)
 	}
-	return fmt.Sprintf("%d个城市中%d个城市", all, reporting)
+	return fmt.Sprintf("所辖%d个城市中%d个报送，报送数之和为", all, reporting)
+}
+
+// citiesSumEn is citiesSum in English: "its 11 reporting cities add up
+// to", "its one reporting city has".
+func citiesSumEn(reporting int) string {
+	if reporting == 1 {
+		return "its one reporting city has"
+	}
+	return "its " + vocab.Count(reporting, "", "reporting city", "reporting cities", vocab.En) + " add up to"
 }
 
 func abs(v float64) float64 {

@@ -154,3 +154,27 @@ func TestLargestRiseAmongCities(t *testing.T) {
 		}
 	}
 }
+
+// A province checked against one city has no "sum" and no "cities add up"
+// (m50: 所辖1个城市报送数之和为105.4万; "its 1 reporting city add up to").
+func TestOneCityToVerify(t *testing.T) {
+	d := small(twoCities, map[analysis.Period][]int64{month(2019, 5): {1000000, 900000, 10000}})
+	d.Figures = append(d.Figures, analysis.Figure{Province: "贵州", Period: month(2019, 5), Members: 125000})
+	for lang, want := range map[vocab.Lang]string{
+		vocab.Zh: "需核实：贵州省级数据为12.5万，所辖城市报送数为1万，相差92.0%。",
+		vocab.En: "To verify: Guizhou's province-level figure is 125,000, its one reporting city has 10,000, 92.0% apart.",
+	} {
+		if got := docText(t, d, lang); !strings.Contains(got, want) {
+			t.Errorf("lacks %q\ngot:\n%s", want, got)
+		}
+	}
+	d.Cities = append(d.Cities, analysis.City{Name: "遵义", Province: "贵州", Region: "西部", Line: 9})
+	for lang, want := range map[vocab.Lang]string{
+		vocab.Zh: "需核实：贵州省级数据为12.5万，所辖2个城市中仅1个报送，报送数为1万，相差92.0%。",
+		vocab.En: "its one reporting city has 10,000",
+	} {
+		if got := docText(t, d, lang); !strings.Contains(got, want) {
+			t.Errorf("lacks %q\ngot:\n%s", want, got)
+		}
+	}
+}
