@@ -178,7 +178,19 @@ func (b *builder) batches() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return b.T("全国重点项目中，"+strings.Join(parts, "、")+"。", "Of the national key projects, "+strings.Join(parts, ", ")+".")
+	if b.lang == vocab.En { // a verb and "and": 11 are in batch 1, 7 in batch 2 and 3 in batch 3
+		verb := " are in "
+		if strings.HasPrefix(parts[0], "1 in ") {
+			verb = " is in "
+		}
+		parts[0] = strings.Replace(parts[0], " in ", verb, 1)
+		if len(parts) == 1 {
+			return "Of the national key projects, " + parts[0] + "."
+		}
+		last := len(parts) - 1
+		return "Of the national key projects, " + strings.Join(parts[:last], ", ") + " and " + parts[last] + "."
+	}
+	return "全国重点项目中，" + strings.Join(parts, "、") + "。"
 }
 
 // statedGap names the largest shortfall of records against a stated figure.
