@@ -52,7 +52,7 @@ func TestRunSlices(t *testing.T) {
 	for _, p := range s.Narrative {
 		text += p.Text
 	}
-	if !strings.Contains(text, "四川新的社会阶层人士人数合计130万") || strings.Contains(text, "西部地区新的社会阶层人士人数合计") {
+	if !strings.Contains(text, "四川2个城市中有1个报送新的社会阶层人士人数，合计130万") || strings.Contains(text, "西部地区") {
 		t.Errorf("narrative:\n%s", text)
 	}
 	if code, _, stderr := runArgs(t, "run", "--out", out, "--slices", "city"); code != exitUsage || !strings.Contains(stderr, "expected province or region") {

@@ -106,9 +106,21 @@ func (n narrator) lead(s *says) {
 			"No city or province reports new social strata members for "+p+", so there is no comparison of members yet."))
 		return
 	}
-	if n.zh() {
+	// Where cities are missing from the total (no province figure stands
+	// for them), the count of cities goes with the sum, so 合计270万 is not
+	// read as the region's total when 2 cities of 10 report.
+	some := t.ReportingCities < t.Cities && partial(c, "")
+	switch {
+	case some && n.zh():
+		s.add(p, "，", n.scopeName(), s.n(of, "", "cities", t.Cities), "个城市中有", s.n(of, "", "reporting_cities", t.ReportingCities),
+			"个报送新的社会阶层人士人数，合计", s.people(of, "", "members", *t.Members))
+	case some:
+		s.add("For ", n.periodLong(c.Period), ", ", s.n(of, "", "reporting_cities", t.ReportingCities), " of the ", s.n(of, "", "cities", t.Cities),
+			vocab.Plural(t.Cities, " city", " cities"), " in ", n.scopeName(), vocab.Verb(t.ReportingCities, " reports", " report", n.lang),
+			" new social strata members, ", s.people(of, "", "members", *t.Members), " in all")
+	case n.zh():
 		s.add(p, "，", n.scopeName(), "新的社会阶层人士人数合计", s.people(of, "", "members", *t.Members))
-	} else {
+	default:
 		s.add("For ", n.periodLong(c.Period), ", new social strata members in ", n.scopeName(), " total ", s.people(of, "", "members", *t.Members))
 	}
 	if !c.Previous.IsZero() {
@@ -126,14 +138,44 @@ func (n narrator) lead(s *says) {
 		s.add(n.T("数据中没有"+g+"的数字，上述变化是与"+n.period(c.Previous)+"相比。",
 			" The data hold no figures for "+g+", so the change is against "+n.period(c.Previous)+"."))
 	}
-	n.coverage(s)
+	n.coverage(s, some)
 }
 
-// coverage says who reports: "341个城市均已报送" / "341个城市中有300个报送",
-// and which provinces' own figures stand for their cities.
-func (n narrator) coverage(s *says) {
+// partial tells that some cities of region ("" for all) are in no total:
+// they do not report and no province-level figure stands for them, so the
+// region's figure is a sum of the reporting cities only.
+func partial(c *analysis.Comparison, region string) bool {
+	for _, p := range c.Provinces {
+		if (region == "" || p.Region == region) && !p.ProvinceLevel && p.ReportingCities < p.Cities {
+			return true
+		}
+	}
+	return false
+}
+
+// shareBase names what a share of region is of in running text: 西部地区,
+// or 西部地区报送数 / "the Western region's reported total" where cities of
+// it are in no total (51.9% of 2 reporting cities' sum is not 51.9% of the
+// region).
+func (w words) shareBase(c *analysis.Comparison, region, zh, en string) (string, string) {
+	if partial(c, region) {
+		return zh + "报送数", en + "'s reported total"
+	}
+	return zh, en
+}
+
+// coverage says who reports: "341个城市均已报送" / "341个城市中有300个报送"
+// (unless the lead said it with the sum: said), and which provinces' own
+// figures stand for their cities.
+func (n narrator) coverage(s *says, said bool) {
 	t := n.c.Totals
 	const of = "total"
+	if said {
+		if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {
+			s.add(n.T(n.listOf(names, 5, "省区市")+"以省级数据计入总数", " The province-level figures of "+n.list(names, 5)+" stand for their cities in the total"), n.end())
+		}
+		return
+	}
 	if n.zh() {
 		if t.ReportingCities == t.Cities {
 			s.add(s.n(of, "", "cities", t.Cities), "个城市均已报送")
@@ -271,6 +313,7 @@ func (n narrator) leaders(s *says) {
 			if of != a.Region {
 				ofEn = of
 			}
+			of, ofEn = n.shareBase(n.c, a.Region, of, ofEn)
 			s.add(n.T("，占"+of+"的"+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion),
 				", "+s.pct("city", a.City, "share_of_region", *a.ShareOfRegion)+" of "+ofEn))
 		}
@@ -357,8 +400,9 @@ func (n narrator) provinces(s *says) {
 			s.add(n.T("分省区市看，"+a.Province+"人数最多（"+s.people("province", a.Province, "members", *a.Members),
 				"Among provinces, "+a.Province+" has the most members ("+s.people("province", a.Province, "members", *a.Members)))
 			if a.ShareOfRegion != nil && *a.ShareOfRegion < 1 {
-				s.add(n.T("，占"+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
-					", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of the region"))
+				of, ofEn := n.shareBase(c, a.Region, "", "the region")
+				s.add(n.T("，占"+of+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion),
+					", "+s.pct("province", a.Province, "share_of_region", *a.ShareOfRegion)+" of "+ofEn))
 			}
 			if len(names) > 1 {
 				s.add(n.T("），"+strings.Join(names, "、")+"并列其次（均为"+s.people("province", b.Province, "members", *b.Members)+"）。",

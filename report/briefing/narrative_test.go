@@ -14,8 +14,8 @@ func TestNarrativeWestern(t *testing.T) {
 	got := narrativeString(western(t), vocab.Zh)
 	for _, want := range []string{
 		"本期简报涵盖西部地区9个省区市的10个城市，其中创新试点城市2个、创新推广城市8个；记录在册的实践创新基地12个，其中全国重点项目2个。",
-		"2019年，西部地区新的社会阶层人士人数合计270万。10个城市中有2个报送。",
-		"重庆最多，为140万，占西部地区的51.9%；成都次之，为130万。",
+		"2019年，西部地区10个城市中有2个报送新的社会阶层人士人数，合计270万。",
+		"重庆最多，为140万，占西部地区报送数的51.9%；成都次之，为130万。",
 		"基地数量以四川最多，有4个，其中重点项目2个。",
 		"数据中只有2019年一期，暂不能与上期比较。",
 	} {
@@ -33,7 +33,7 @@ func TestNarrativeEnglish(t *testing.T) {
 	got := narrativeString(western(t), vocab.En)
 	for _, want := range []string{
 		"This briefing covers 10 cities in 9 provinces in the Western region: 2 pilot and 8 promotion cities.",
-		"Among cities, Chongqing leads with 1.4 million, 51.9% of the Western region; Chengdu follows with 1.3 million.",
+		"Among cities, Chongqing leads with 1.4 million, 51.9% of the Western region's reported total; Chengdu follows with 1.3 million.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
@@ -64,7 +64,7 @@ func hasHan(s string) bool {
 func TestNarrativeChangeAndRegions(t *testing.T) {
 	c := national(t)
 	got := narrativeString(c, vocab.Zh)
-	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "2024年12月，各片区新的社会阶层人士人数合计1.6亿，按可比口径比上月增加561.9万人，增长4.6%。300个城市中有222个报送，海南以省级数据计入总数。", "城市中增加最多的是湖南永宁，比上月增加42.3万人，增长28.5%。", "城市中减少最多的是安徽南湖，比上月减少4万人，下降7.4%。"} {
+	for _, want := range []string{"7个片区31个省区市的300个城市", "分片区看，华东", "2024年12月，各片区300个城市中有222个报送新的社会阶层人士人数，合计1.6亿，按可比口径比上月增加561.9万人，增长4.6%。海南以省级数据计入总数。", "城市中增加最多的是湖南永宁，比上月增加42.3万人，增长28.5%。", "城市中减少最多的是安徽南湖，比上月减少4万人，下降7.4%。"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("narrative lacks %q\ngot:\n%s", want, got)
 		}

@@ -380,10 +380,15 @@ func (b *builder) provinceText(p analysis.ProvinceRow) string {
 	if p.ProvinceLevel {
 		level = b.T("（省级数字）", " (province-level figure)")
 	}
+	if !p.ProvinceLevel && p.ReportingCities < p.Cities { // 130万 is 成都's alone: say so
+		level = b.T(fmt.Sprintf("（%d个城市中%d个报送）", p.Cities, p.ReportingCities),
+			fmt.Sprintf(" (%d of %d cities %s)", p.ReportingCities, p.Cities, vocab.Verb(p.ReportingCities, "reports", "report", b.lang)))
+	}
 	s += b.T(fmt.Sprintf("新的社会阶层人士%s%s", b.people(p.Members), level), fmt.Sprintf("New social strata members: %s%s", b.people(p.Members), level))
 	if p.ShareOfRegion != nil && p.RankInRegion != nil && *p.ShareOfRegion < 1 { // not "100%, first" of a region of one
-		s += b.T(fmt.Sprintf("，占%s的%s，居第%d位", p.Region, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
-			fmt.Sprintf(", %s of %s, no. %s in the region", vocab.Percent(*p.ShareOfRegion), b.the(p.Region), b.Number(*p.RankInRegion)))
+		of, ofEn := b.shareBase(b.c, p.Region, p.Region, b.the(p.Region))
+		s += b.T(fmt.Sprintf("，占%s的%s，居第%d位", of, vocab.Percent(*p.ShareOfRegion), *p.RankInRegion),
+			fmt.Sprintf(", %s of %s, no. %s in the region", vocab.Percent(*p.ShareOfRegion), ofEn, b.Number(*p.RankInRegion)))
 	}
 	return s + b.end()
 }
@@ -404,6 +409,7 @@ func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string 
 			if of != ct.Region {
 				ofEn, in = of, of
 			}
+			of, ofEn = b.shareBase(b.c, ct.Region, of, ofEn)
 			s.WriteString(b.T(fmt.Sprintf("，占%s的%s，居第%d位", of, vocab.Percent(*ct.ShareOfRegion), *ct.RankInRegion),
 				fmt.Sprintf(", %s of %s, no. %s in %s", vocab.Percent(*ct.ShareOfRegion), ofEn, b.Number(*ct.RankInRegion), in)))
 		}
