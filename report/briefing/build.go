@@ -3,6 +3,7 @@ package briefing
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -150,7 +151,32 @@ func (b *builder) table(t document.Table) {
 	t.Label = fmt.Sprintf(b.T("表%d", "Table %d"), b.tables)
 	t.Continued = fmt.Sprintf(b.T("续表%d", "Table %d (continued)"), b.tables)
 	b.roundingNote(&t)
+	t.Notes = b.oneNote(t.Notes)
 	b.add(t)
+}
+
+// oneNote joins a table's notes into one 注： paragraph: two lines each
+// starting 注： (the city table's marks and its 合计) read as a slip, and a
+// second line without it reads as body text.
+func (b *builder) oneNote(notes []string) []string {
+	if len(notes) < 2 {
+		return notes
+	}
+	var parts []string
+	for _, n := range notes {
+		for _, p := range []string{"注：", "Notes: ", "Note: "} {
+			n = strings.TrimPrefix(n, p)
+		}
+		n = strings.TrimSpace(n)
+		if !strings.HasSuffix(n, "。") && !strings.HasSuffix(n, ".") {
+			n += b.end()
+		}
+		if !b.zh() && n != "" { // "Note: the table's total" → "The table's total"
+			n = strings.ToUpper(n[:1]) + n[1:]
+		}
+		parts = append(parts, n)
+	}
+	return []string{b.T("注：", "Notes: ") + strings.Join(parts, b.T("", " "))}
 }
 
 // figure numbers a chart and appends it.

@@ -44,8 +44,33 @@ func (b *builder) tablesSection() {
 	}
 }
 
-var notesZh = "注：“—”表示本期未报送，不按零计算；*为省级数据；†为各群体人数之和。"
-var notesEn = "Notes: \"—\" not reported for the period (not zero); * province-level figure; † sum of the segment figures."
+// markNotes explains the marks t's cells carry, and only those: a note on
+// "†" under a table without one sends the reader looking for it. Nil when
+// the table has no mark.
+func (b *builder) markNotes(t document.Table) []string {
+	var dash, star, dagger bool
+	for _, row := range t.Rows {
+		for _, cell := range row {
+			dash = dash || cell == "—"
+			star = star || strings.HasSuffix(cell, "*")
+			dagger = dagger || strings.Contains(cell, "†")
+		}
+	}
+	var parts []string
+	if dash {
+		parts = append(parts, b.T("“—”表示本期未报送，不按零计算", "\"—\" not reported for the period (not zero)"))
+	}
+	if star {
+		parts = append(parts, b.T("*为省级数据", "* province-level figure"))
+	}
+	if dagger {
+		parts = append(parts, b.T("†为各群体人数之和", "† sum of the segment figures"))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return []string{b.T("注：", "Notes: ") + strings.Join(parts, b.T("；", "; ")) + b.end()}
+}
 
 func (b *builder) provinceTable() document.Table {
 	c := b.c
@@ -103,7 +128,7 @@ func (b *builder) provinceTable() document.Table {
 		t.Emphasis = map[int]bool{len(t.Rows): true}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Notes = []string{b.T(notesZh, notesEn)}
+	t.Notes = b.markNotes(t)
 	if prev {
 		t.Notes = append(t.Notes, b.T("增减按可比口径：省级数据两期都有的比较省级数据，否则比较两期都有人数的城市。",
 			"Changes are like for like: a province's own figures where it gave one in both periods, else its cities with a figure in both."))
@@ -163,7 +188,9 @@ func (b *builder) cityTable() document.Table {
 	t.Align = append(t.Align, R, R)
 	if prev {
 		n := b.narrator()
-		word := b.T("比"+n.since(), "Change")
+		// The province and region tables' word (环比 between adjacent
+		// months): one change, one name in every table.
+		word := b.T(vocab.Sequential(n.kind(), n.adjacent(), b.period(b.c.Previous), b.lang), "Change")
 		t.Header = append(t.Header, word+b.T("增减", ""), word+b.T("增减率", " %"))
 		t.Align = append(t.Align, R, R)
 	}
@@ -206,7 +233,7 @@ func (b *builder) cityTable() document.Table {
 		t.Emphasis[len(t.Rows)] = true
 		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T("合计", "Total"), c.Cities, multi, prev))
 	}
-	t.Notes = []string{b.T(notesZh, notesEn)}
+	t.Notes = b.markNotes(t)
 	if s := b.cityTotalNote(); s != "" {
 		t.Notes = append(t.Notes, s)
 	}

@@ -178,3 +178,29 @@ func TestOneCityToVerify(t *testing.T) {
 		}
 	}
 }
+
+// Notes explain only the marks a table carries, in one 注： paragraph
+// (review: "*为省级数据；†为各群体人数之和" under tables with neither; two
+// 注： lines under one table).
+func TestTableNotesOnlyTheirMarks(t *testing.T) {
+	d := small([][2]string{{"广州", "广东"}, {"深圳", "广东"}, {"南宁", "广西"}, {"桂林", "广西"}}, map[analysis.Period][]int64{
+		month(2019, 5): {5000000, 4012000, 1000000, -1}})
+	d.Figures = append(d.Figures, analysis.Figure{Province: "广东", Period: month(2019, 5), Members: 5593000})
+	doc, err := Build(mustCompare(t, d), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(document.Table); ok && strings.HasPrefix(tb.Caption, "各") {
+			got = append(got, strings.Join(tb.Notes, "|"))
+		}
+	}
+	want := []string{
+		"注：*为省级数据。", // provinces: 广东 559.3万*, every province has a figure, no † anywhere
+		"注：“—”表示本期未报送，不按零计算。本表合计1001.2万为各城市报送数之和；简报总数为659.3万，广东以省级数据559.3万计入总数（所辖城市报送数之和为901.2万）。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("table notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
