@@ -24,9 +24,9 @@ func (d *pdfDoc) kfHeight(items []document.KeyFigure) float64 {
 	most := 0.0
 	for _, it := range items {
 		d.font(font.Hei, 11, black)
-		h := float64(len(lineTexts(it.Label, inner, inner, d.width))) * labH
+		h := float64(len(cardLines(it.Label, inner, d.width))) * labH
 		d.font(font.Hei, 9.5, black)
-		h += float64(len(lineTexts(it.Detail, inner, inner, d.width))) * noteH
+		h += float64(len(cardLines(it.Detail, inner, d.width))) * noteH
 		most = max(most, h)
 	}
 	return 2*kfPad + valH + most + 4
@@ -61,12 +61,12 @@ func (d *pdfDoc) kfGrid(items []document.KeyFigure) {
 		d.text(x+(bw-d.width(it.Value))/2, d.baseline(y, valH), it.Value, true, 0)
 		y += valH
 		d.font(font.Hei, 11, black)
-		for _, l := range lineTexts(it.Label, inner, inner, d.width) {
+		for _, l := range cardLines(it.Label, inner, d.width) {
 			d.text(x+(bw-d.width(l))/2, d.baseline(y, labH), l, false, 0)
 			y += labH
 		}
 		d.font(font.Hei, 9.5, black)
-		for _, l := range lineTexts(it.Detail, inner, inner, d.width) {
+		for _, l := range cardLines(it.Detail, inner, d.width) {
 			d.text(x+(bw-d.width(l))/2, d.baseline(y, noteH), l, false, 0)
 			y += noteH
 		}

@@ -199,3 +199,77 @@ func lineTexts(s string, first, width float64, measure func(string) float64) []s
 	}
 	return out
 }
+
+// cardLines wraps a key-figure card's label or detail into width: its
+// clauses (ended by ，；、 or "; ") whole where they fit, packed into lines;
+// a clause too long for a line in lines of even length, so that a phrase
+// is not torn off at its last character or two ("试点15个，推/广19个",
+// "新的社会阶层/人士" became "试点15个，/推广19个", "新的社会/阶层人士").
+// Never more lines than plain wrapping: the cards keep their height.
+func cardLines(s string, width float64, measure func(string) float64) []string {
+	plain := len(lineTexts(s, width, width, measure))
+	if plain <= 1 {
+		return lineTexts(s, width, width, measure)
+	}
+	var pieces []string
+	for _, c := range clauses(s) {
+		if measure(c) <= width {
+			pieces = append(pieces, c)
+			continue
+		}
+		pieces = append(pieces, balanced(c, width, measure)...)
+	}
+	var out []string
+	cur := ""
+	for _, p := range pieces {
+		if cur != "" && measure(cur+p) > width {
+			out = append(out, strings.TrimRight(cur, " "))
+			cur = ""
+		}
+		cur += p
+	}
+	if cur != "" {
+		out = append(out, strings.TrimRight(cur, " "))
+	}
+	if len(out) > plain {
+		return balanced(s, width, measure)
+	}
+	return out
+}
+
+// clauses splits s after each clause mark, the mark kept with its clause.
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		end := i + utf8.RuneLen(r)
+		switch {
+		case r == '，' || r == '；' || r == '、' || r == '：':
+		case r == ' ' && i > 0 && (s[i-1] == ';' || s[i-1] == ','):
+		default:
+			continue
+		}
+		out = append(out, s[start:end])
+		start = end
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// balanced wraps s in as many lines as at width, at the narrowest width
+// that needs no more: lines of about even length.
+func balanced(s string, width float64, measure func(string) float64) []string {
+	n := len(lineTexts(s, width, width, measure))
+	lo, hi := width/float64(n+1), width
+	for range 16 {
+		mid := (lo + hi) / 2
+		if len(lineTexts(s, mid, mid, measure)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return lineTexts(s, hi, hi, measure)
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -138,6 +139,36 @@ func TestWrapKeepsNumbersWithUnits(t *testing.T) {
 		}
 		if all.String() != text {
 			t.Fatalf("width %.1f: characters lost: %q", width, all.String())
+		}
+	}
+}
+
+// A key-figure card breaks at a clause mark, or into even lines, never
+// more lines than plain wrapping; before, it tore a phrase off at its last
+// character or two (nd zh page 1: 试点15个，推/广19个, 新的社会阶层/人士,
+// 各城市均已报/送；含7个省级/数据).
+func TestCardLines(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width float64
+		want  []string
+	}{
+		{"试点15个，推广19个", 6, []string{"试点15个，", "推广19个"}},
+		{"新的社会阶层人士", 6, []string{"新的社会", "阶层人士"}},
+		{"各城市均已报送；含7个省级数据", 6.5, []string{"各城市均", "已报送；", "含7个省级数据"}},
+		{"省区市", 6, []string{"省区市"}},
+		{"7个片区", 6, []string{"7个片区"}},
+		{"Members of the new social strata", 9, []string{"Members of the", "new social strata"}},
+	} {
+		got := cardLines(tc.s, tc.width, monoWidth)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("cardLines(%q, %v) = %q, want %q", tc.s, tc.width, got, tc.want)
+		}
+		if plain := lineTexts(tc.s, tc.width, tc.width, monoWidth); len(got) > len(plain) {
+			t.Errorf("%q: %d lines, plain wrapping %d", tc.s, len(got), len(plain))
+		}
+		if strings.Join(got, "") != strings.ReplaceAll(tc.s, " ", "") && strings.Join(got, " ") != tc.s {
+			t.Errorf("%q: lines %q lose or add text", tc.s, got)
 		}
 	}
 }
