@@ -97,6 +97,10 @@ type builder struct {
 	// list before "其余N个" (no base table at zero); Fit lowers them when
 	// the data alone breaks the page promise.
 	cityRows, baseRows int
+	// basesNamed is the most bases a city's paragraph names (key projects
+	// first, then "等N个"); at zero it only counts them and says where the
+	// names are. Fit lowers it where long lists break the page promise.
+	basesNamed int
 }
 
 // newBuilder starts the document of c, which is in reading order; an
@@ -108,7 +112,7 @@ func newBuilder(c *analysis.Comparison, opts Options) *builder {
 	}
 	return &builder{words: w, c: c, opts: opts,
 		doc: &document.Document{Lang: string(opts.Lang)}, idx: newIndex(c),
-		cityRows: cityRows, baseRows: baseRows}
+		cityRows: cityRows, baseRows: baseRows, basesNamed: basesNamed}
 }
 
 // narrator writes the narrative paragraphs over the builder's comparison.

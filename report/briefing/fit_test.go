@@ -89,3 +89,40 @@ func TestFitUnchangedWhereItFits(t *testing.T) {
 		t.Error("Fit changed a briefing within its pages")
 	}
 }
+
+// Data whose lists alone pass six pages (many bases in a few cities: the
+// default data with 40 more gave 7 pages in Chinese and 10 with 120) is
+// brought within the promise by naming less, the complete lists being the
+// workbook's: a city's paragraph names fewer bases, then only counts them
+// and says where they are, and the tables list fewer rows. The briefing
+// still counts every base.
+func TestListsKeepPagePromise(t *testing.T) {
+	for _, tc := range []struct {
+		lang  vocab.Lang
+		bases int
+	}{{vocab.Zh, 40}, {vocab.En, 40}, {vocab.Zh, 120}, {vocab.En, 120}, {vocab.Zh, 400}} {
+		t.Run(fmt.Sprintf("%s default data and %d bases", tc.lang, tc.bases), func(t *testing.T) {
+			opts := testOptions(t)
+			opts.Lang = tc.lang
+			c := grown(t, tc.bases)
+			full := pages(write(t, "full.pdf", c, opts))
+			doc, drawn, err := Fit(c, opts, renderer(opts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := pages(drawn)
+			if got > MaxPages {
+				t.Errorf("%d pages (%d naming every list at full length): want at most %d", got, full, MaxPages)
+			}
+			text := document.Dump(doc)
+			total := fmt.Sprintf("合计%d个", len(c.Bases))
+			if tc.lang == vocab.En {
+				total = fmt.Sprintf("Total %s", vocab.For(vocab.En).Number(len(c.Bases)))
+			}
+			if !strings.Contains(text, total) {
+				t.Errorf("the fitted briefing no longer counts all %d bases (%q)", len(c.Bases), total)
+			}
+			t.Logf("%d pages naming every list at full length, %d fitted", full, got)
+		})
+	}
+}

@@ -426,8 +426,13 @@ func (b *builder) cityText(ct *analysis.CityRow, bases []*analysis.Base) string 
 	if ct.KeyProjects > 0 {
 		s.WriteString(b.T(fmt.Sprintf("，其中重点项目%d个", ct.KeyProjects), fmt.Sprintf(", %d key projects", ct.KeyProjects)))
 	}
+	if b.basesNamed <= 0 {
+		// Fit's shortest lists: the count, and where the names are.
+		s.WriteString(b.T("，名单见工作簿“基地”表。", "), listed in the workbook's Bases sheet."))
+		return s.String()
+	}
 	s.WriteString(b.T("：", "): "))
-	s.WriteString(b.baseList(bases, basesNamed))
+	s.WriteString(b.baseList(bases, b.basesNamed))
 	s.WriteString(b.end())
 	return s.String()
 }

@@ -289,7 +289,7 @@ func (b *builder) allBasesNamed() bool {
 			return false
 		}
 		for _, ct := range listed {
-			if ct.Bases > basesNamed {
+			if ct.Bases > b.basesNamed {
 				return false
 			}
 		}
