@@ -110,7 +110,10 @@ func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 		return fmt.Sprintf("%d/%d", r.ReportingCities, r.Cities)
 	})
 	share := vocab.Percent(float64(reporting) / float64(cities))
-	f.subtitle = join(t.period, t.scope, t.pick(fmt.Sprintf("%d个城市中%d个报送人数，占%s", cities, reporting, share),
-		fmt.Sprintf("%d of %d cities reported (%s)", reporting, cities, share)))
+	sub := t.coverage(reporting, cities)
+	if reporting < cities {
+		sub += t.pick("，占"+share, " ("+share+")")
+	}
+	f.subtitle = join(t.period, t.scope, sub)
 	return f, ""
 }

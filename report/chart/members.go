@@ -60,8 +60,7 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 		}
 		f.rows = append(f.rows, t.otherCities(len(rest), t.people(sum)))
 	}
-	sub := t.pick(fmt.Sprintf("%d个城市中%d个报送人数", len(c.Cities), len(rep)),
-		fmt.Sprintf("%d of %d cities reported", len(rep), len(c.Cities)))
+	sub := t.coverage(len(rep), len(c.Cities))
 	if len(rep) > len(shown) {
 		sub += t.pick(fmt.Sprintf("，列出前%d位", len(shown)), fmt.Sprintf("; top %d shown", len(shown)))
 	}

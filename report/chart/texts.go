@@ -182,3 +182,14 @@ func (t texts) counts(vals []int64, signed bool) []string {
 	}
 	return out
 }
+
+// coverage says who reported: 各城市均已报送 / "all 3,000 cities reported"
+// when every city did (not "3000个城市中3000个"), else 3000个城市中2975个报送人数 /
+// "2,975 of 3,000 cities reported".
+func (t texts) coverage(reporting, cities int) string {
+	if reporting == cities {
+		return t.pick("各城市均已报送", "all "+vocab.Int(int64(cities))+" cities reported")
+	}
+	return t.pick(fmt.Sprintf("%d个城市中%d个报送人数", cities, reporting),
+		vocab.Int(int64(reporting))+" of "+vocab.Int(int64(cities))+" cities reported")
+}

@@ -167,3 +167,34 @@ func TestChartWordsFollowTheBriefing(t *testing.T) {
 		}
 	}
 }
+
+// Full coverage is said as such, not "3000个城市中3000个报送人数"; English
+// counts carry thousands separators (u3k review).
+func TestCoverageWords(t *testing.T) {
+	c := mustCompare(t, western())
+	for _, tc := range []struct {
+		lang              vocab.Lang
+		reporting, cities int
+		want              string
+	}{
+		{vocab.Zh, 3000, 3000, "各城市均已报送"},
+		{vocab.En, 3000, 3000, "all 3,000 cities reported"},
+		{vocab.Zh, 2975, 3000, "3000个城市中2975个报送人数"},
+		{vocab.En, 2975, 3000, "2,975 of 3,000 cities reported"},
+	} {
+		if got := newTexts(tc.lang, c, "").coverage(tc.reporting, tc.cities); got != tc.want {
+			t.Errorf("%s coverage(%d, %d) = %q, want %q", tc.lang, tc.reporting, tc.cities, got, tc.want)
+		}
+	}
+	d := western()
+	d.Cities = d.Cities[:0]
+	for _, ct := range western().Cities {
+		if ct.Name == "重庆" || ct.Name == "成都" {
+			d.Cities = append(d.Cities, ct)
+		}
+	}
+	full := mustCompare(t, d)
+	if f, _ := membersByCity(full, newTexts(vocab.Zh, full, "")); !strings.HasSuffix(f.subtitle, "各城市均已报送") {
+		t.Errorf("members_by_city subtitle %q, want 各城市均已报送", f.subtitle)
+	}
+}
