@@ -141,16 +141,16 @@ func TestRevisionNotice(t *testing.T) {
 	rs[1].Now, rs[2].Was = nil, nil
 	rs[3].City, rs[3].Segment = "", SegmentFreelance
 	got := revisionNotice(rs)
-	// 131.04万 rounds to 131万; English rounds both to 1.3 million, so says them in full.
+	// 131.04万 rounds to 131万; English writes millions to two decimals (1.31 million), as distinct as 万.
 	wantZh := "7项往期数据与上期简报不同（已修订）：成都市2019年1月 由130万修订为131万；成都市2019年2月 原为130万，现已无数据；" +
 		"成都市2019年3月 原无数据，现为131万；四川（全省）（自由职业）2019年4月 由130万修订为131万；" +
 		"成都市2019年5月 由130万修订为131万……另有2项，见工作簿“修订”表。"
 	if got.Zh != wantZh || got.Code != CodeFiguresRevised {
 		t.Errorf("zh:\n got %s\nwant %s", got.Zh, wantZh)
 	}
-	wantEn := "7 earlier figures differ from those of the last briefing (run 3) and are revised: 成都市, January 2019: 1,300,000 revised to 1,310,000; " +
-		"成都市, February 2019: 1.3 million, now not reported; 成都市, March 2019: not reported before, now 1.3 million; " +
-		"四川 (province) (Freelancers), April 2019: 1,300,000 revised to 1,310,300; 成都市, May 2019: 1,300,000 revised to 1,310,400; 2 more in the workbook's Revisions sheet"
+	wantEn := "7 earlier figures differ from those of the last briefing (run 3) and are revised: 成都市, January 2019: 1.3 million revised to 1.31 million; " +
+		"成都市, February 2019: 1.3 million, now not reported; 成都市, March 2019: not reported before, now 1.31 million; " +
+		"四川 (province) (Freelancers), April 2019: 1.3 million revised to 1.31 million; 成都市, May 2019: 1.3 million revised to 1.31 million; 2 more in the workbook's Revisions sheet"
 	if got.En != wantEn {
 		t.Errorf("en:\n got %s\nwant %s", got.En, wantEn)
 	}

@@ -201,7 +201,7 @@ func Cell(n int64, lang Lang) string {
 	case a >= 1e9:
 		return sign + trim(float64(a)/1e9) + "bn"
 	case a >= 1e6:
-		return sign + trim(float64(a)/1e6) + "m"
+		return sign + trim2(float64(a)/1e6) + "m"
 	}
 	return sign + Int(a)
 }

@@ -40,6 +40,15 @@ func trim(v float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
+// trim2 is trim to two decimals, for English millions: a hundredth of a
+// million (10,000) is as near as English gets to 万 with one decimal
+// (1,000); a tenth made 333.8万 and 303.5万 both "3.3 million … 3 million"
+// beside 9.1% apart. Trailing zeros go: 2.7 million, 3 million, 1.02 million.
+func trim2(v float64) string {
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
+	return strings.TrimSuffix(strings.TrimSuffix(s, "0"), ".0")
+}
+
 // People writes a head count the analysts' way: 140万, 1.2亿, 8500 in
 // Chinese (no ASCII comma inside Chinese text); 1.4 million, 8,500 in English.
 func People(n int64, lang Lang) string {
@@ -53,7 +62,7 @@ func People(n int64, lang Lang) string {
 		case a >= 1e9:
 			return sign + trim(float64(a)/1e9) + " billion"
 		case a >= 1e6:
-			return sign + trim(float64(a)/1e6) + " million"
+			return sign + trim2(float64(a)/1e6) + " million"
 		}
 		return sign + Int(a)
 	}

@@ -10,7 +10,9 @@ func TestPeople(t *testing.T) {
 		{1400000, "140万", "1.4 million"},
 		{1300000, "130万", "1.3 million"},
 		{2700000, "270万", "2.7 million"},
-		{1234567, "123.5万", "1.2 million"},
+		{1234567, "123.5万", "1.23 million"},
+		{3338000, "333.8万", "3.34 million"}, {3035000, "303.5万", "3.04 million"}, // not "3.3 million … 3 million", 9.1% apart
+		{1024000, "102.4万", "1.02 million"}, {3000000, "300万", "3 million"},
 		{10000, "1万", "10,000"},
 		{9999, "9999", "9,999"}, // no ASCII comma inside Chinese prose
 		{0, "0", "0"},
