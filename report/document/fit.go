@@ -1,6 +1,9 @@
 package document
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // UnbrokenCell is the table-fitting rule's short cell: a body cell of at
 // most this many characters (858.4万, 1.4 million, North China) is never
@@ -46,7 +49,11 @@ func Columns(t Table, cols int, total float64, m Measure) []float64 {
 			w := m.Width(row[i]) + m.Pad
 			nat[i] = max(nat[i], w)
 			if len([]rune(row[i])) <= UnbrokenCell {
-				body[i] = max(body[i], w)
+				// A short cell stays whole, but a name and its figure
+				// in brackets may take a line each: Henan / (3.1m).
+				for _, part := range splitBracket(row[i]) {
+					body[i] = max(body[i], m.Width(part)+m.Pad)
+				}
 				continue
 			}
 			for _, r := range m.Runs(row[i]) {
@@ -56,13 +63,42 @@ func Columns(t Table, cols int, total float64, m Measure) []float64 {
 	}
 	if sum(body) <= total && sumMax(least, body) > total {
 		// The rows fit but not with every heading's words whole: a
-		// heading breaks inside a word rather than every row wrap.
-		return Spread(nat, body, total)
+		// heading breaks inside a word rather than every row wrap, but
+		// as few headings as may be, those that free the most width
+		// first (a column of short figures under a long word: Provinces
+		// over 31). Before, every heading gave up its words at once
+		// ("Pr/ovi/nc/es", "Citie/s", "Repo/rting" in one table).
+		need := make([]float64, cols)
+		for i := range need {
+			need[i] = max(least[i], body[i])
+		}
+		for sum(need) > total {
+			most := -1
+			for i := range need {
+				if need[i] > body[i] && (most < 0 || need[i]-body[i] > need[most]-body[most]) {
+					most = i
+				}
+			}
+			if most < 0 {
+				break
+			}
+			need[most] = body[most]
+		}
+		return Spread(nat, need, total)
 	}
 	for i := range least {
 		least[i] = max(least[i], body[i])
 	}
 	return Spread(nat, least, total)
+}
+
+// splitBracket cuts a cell before a bracketed figure after a space:
+// "Henan (3.1m)" is "Henan" and "(3.1m)"; other cells are one piece.
+func splitBracket(s string) []string {
+	if i := strings.LastIndex(s, " ("); i > 0 {
+		return []string{s[:i], s[i+1:]}
+	}
+	return []string{s}
 }
 
 func sumMax(a, b []float64) float64 {

@@ -53,6 +53,14 @@ func TestColumns(t *testing.T) {
 		// The rows fit but not every heading whole: the heading breaks,
 		// the short cells (North China) stay whole.
 		{"heading gives way", []string{"Reporting", "Region"}, [][]string{{"2", "North China"}}, 18, []float64{5, 13}},
+		// Not every heading can stay whole: as few break as may be, the
+		// one freeing the most width first (Provinces over 5); before,
+		// both broke (8.1, 8.9), as "Pr/ovi/nc/es" and "Repo/rting" did
+		// in the 3,000-unit English Word file.
+		{"fewest headings break", []string{"Provinces", "Reporting", "Region"}, [][]string{{"5", "485", "North China"}}, 30, []float64{6, 11, 13}},
+		// A name and its bracketed figure may take a line each (Henan /
+		// (3.1m)) rather than squeeze every column (2.5, 11.5 before).
+		{"name over its figure", []string{"n", "Largest"}, [][]string{{"1", "Henan (3.1m)"}}, 14, []float64{3, 11}},
 		// Nothing fits: every column shrinks by the same share.
 		{"nothing fits", []string{"a", "b"}, [][]string{{"123456789012", "123456789012"}}, 14, []float64{7, 7}},
 		// A Chinese heading of two characters never breaks (城市).
