@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"strconv"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -30,8 +29,8 @@ func (b *builder) regionTable() document.Table {
 	t.Header = append(t.Header, b.T("人数最多的省区市", "Largest province"), b.T("人数最多的城市", "Largest city"))
 	t.Align = append(t.Align, L, L)
 	for _, r := range b.idx.regions0 {
-		row := []string{r.Region, strconv.Itoa(r.Provinces), strconv.Itoa(r.Cities), strconv.Itoa(r.ReportingCities),
-			strconv.Itoa(r.Bases), vocab.CellPtr(r.Members, b.lang)}
+		row := []string{r.Region, b.Number(r.Provinces), b.Number(r.Cities), b.Number(r.ReportingCities),
+			b.Number(r.Bases), vocab.CellPtr(r.Members, b.lang)}
 		if prev {
 			row = append(row, b.comparableCells(r.Comparable)...)
 		}
@@ -39,8 +38,8 @@ func (b *builder) regionTable() document.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	tt := c.Totals
-	row := []string{b.T("合计", "Total"), strconv.Itoa(tt.Provinces), strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
-		strconv.Itoa(tt.Bases), vocab.CellPtr(tt.Members, b.lang)}
+	row := []string{b.T("合计", "Total"), b.Number(tt.Provinces), b.Number(tt.Cities), b.Number(tt.ReportingCities),
+		b.Number(tt.Bases), vocab.CellPtr(tt.Members, b.lang)}
 	if prev {
 		row = append(row, b.comparableCells(tt.Comparable)...)
 	}

@@ -105,8 +105,8 @@ func (b *builder) provinceTable() document.Table {
 		if p.ProvinceLevel {
 			members += "*"
 		}
-		row = append(row, strconv.Itoa(p.Cities), strconv.Itoa(p.ReportingCities),
-			strconv.Itoa(p.Bases), strconv.Itoa(p.KeyProjects), members)
+		row = append(row, b.Number(p.Cities), b.Number(p.ReportingCities),
+			b.Number(p.Bases), b.Number(p.KeyProjects), members)
 		if prev {
 			row = append(row, b.comparableCells(p.Comparable)...)
 		}
@@ -119,8 +119,8 @@ func (b *builder) provinceTable() document.Table {
 		if multi {
 			row = append(row, "")
 		}
-		row = append(row, strconv.Itoa(tt.Cities), strconv.Itoa(tt.ReportingCities),
-			strconv.Itoa(tt.Bases), strconv.Itoa(tt.KeyProjects), vocab.CellPtr(tt.Members, b.lang))
+		row = append(row, b.Number(tt.Cities), b.Number(tt.ReportingCities),
+			b.Number(tt.Bases), b.Number(tt.KeyProjects), vocab.CellPtr(tt.Members, b.lang))
 		if prev {
 			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
@@ -210,7 +210,7 @@ func (b *builder) cityTable() document.Table {
 		if ct.FromSegments {
 			members += "†"
 		}
-		row = append(row, strconv.Itoa(ct.Bases), members)
+		row = append(row, b.Number(ct.Bases), members)
 		if prev {
 			ch, ratio := "—", "—"
 			if ct.Change != nil {
@@ -265,7 +265,7 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	if multi {
 		row = append(row, "")
 	}
-	row = append(row, strconv.Itoa(bases), vocab.CellPtr(members, b.lang))
+	row = append(row, b.Number(bases), vocab.CellPtr(members, b.lang))
 	if prev {
 		ch := "—"
 		if change != nil {
