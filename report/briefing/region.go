@@ -48,7 +48,30 @@ func (b *builder) regionTable() document.Table {
 	if s := b.provinceLevel(c.Provinces); s != "" {
 		t.Notes = append(t.Notes, b.T("注：片区人数为所辖省区市人数之和，", "Note: a region's members are its provinces' sum. ")+s+b.end())
 	}
+	if tt.ReportingCities == tt.Cities {
+		// Every city reported (page 1 says so): the reporting column
+		// would repeat the cities'. Ten columns did not fit Word's
+		// type area with the headings whole (Pr/ovi/nc/es, Repor/ting).
+		dropColumn(&t, 3)
+	}
 	return t
+}
+
+// dropColumn removes column i from t's header, alignments and rows.
+func dropColumn(t *document.Table, i int) {
+	cut := func(xs []string) []string {
+		if i < len(xs) {
+			return append(xs[:i:i], xs[i+1:]...)
+		}
+		return xs
+	}
+	t.Header = cut(t.Header)
+	if i < len(t.Align) {
+		t.Align = append(t.Align[:i:i], t.Align[i+1:]...)
+	}
+	for r := range t.Rows {
+		t.Rows[r] = cut(t.Rows[r])
+	}
 }
 
 // largestProvince names the province (or the tied provinces) with the

@@ -20,6 +20,9 @@ type Measure struct {
 	Width func(s string) float64
 	Runs  func(s string) []float64
 	Pad   float64
+	// Head scales a heading's widths: headings are set bold, wider than
+	// the body's measure where a backend only estimates. 0 is 1.
+	Head float64
 }
 
 // Columns fits t's columns into total by the table-fitting rule, both
@@ -40,8 +43,12 @@ func Columns(t Table, cols int, total float64, m Measure) []float64 {
 	nat, least, body := make([]float64, cols), make([]float64, cols), make([]float64, cols)
 	for i := range cols {
 		h := cellAt(t.Header, i)
-		nat[i] = m.Width(h) + m.Pad
-		least[i] = headLeast(h, m) + m.Pad
+		hs := m.Head
+		if hs <= 0 {
+			hs = 1
+		}
+		nat[i] = m.Width(h)*hs + m.Pad
+		least[i] = headLeast(h, m)*hs + m.Pad
 		body[i] = m.Pad
 	}
 	for _, row := range t.Rows {

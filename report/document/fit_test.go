@@ -81,3 +81,14 @@ func TestColumnsKeepsGivenWidths(t *testing.T) {
 		t.Errorf("Columns = %v, want [25 75]", got)
 	}
 }
+
+// A backend's Head scales the headings' widths (bold, wider than the body
+// measure): Writer broke "Membe/rs" in a column fitted to the regular face.
+func TestColumnsHeadScale(t *testing.T) {
+	m := mono
+	m.Head = 2
+	got := Columns(Table{Header: []string{"abcd", "x"}, Rows: [][]string{{"1", "1"}}}, 2, 14, m)
+	if want := []float64{10, 4}; !slices.Equal(got, want) {
+		t.Errorf("Columns = %v, want %v", got, want)
+	}
+}

@@ -26,6 +26,10 @@ func tableLayout(t document.Table, cols int) (widths []int, size float64, pad in
 			return out
 		},
 		Pad: float64(2 * pad),
+		// Headings are bold: in DejaVu Serif Bold (Writer's stand-in
+		// for Times New Roman) "Members" is 4.9 em at 9 pt against the
+		// 4.35 em ems gives, and broke as Membe/rs.
+		Head: 1.15,
 	})
 	return scale(w), size, pad
 }
