@@ -222,6 +222,9 @@ func (n narrator) scope(s *says) {
 		s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市")
 		if t.PilotCities+t.PromotionCities > 0 {
 			s.add("，其中创新试点城市", s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
+			if tiersInferred(n.c) {
+				s.add("（城市类别部分系推定，见《数据说明》）")
+			}
 		}
 		if t.Bases == 0 {
 			s.add("；尚无记录在册的实践创新基地。")
@@ -240,6 +243,9 @@ func (n narrator) scope(s *says) {
 	if t.PilotCities+t.PromotionCities > 0 {
 		s.add(": ", s.n(of, "", "pilot_cities", t.PilotCities), " pilot and ", s.n(of, "", "promotion_cities", t.PromotionCities),
 			vocab.Plural(t.PromotionCities, " promotion city", " promotion cities"))
+		if tiersInferred(n.c) {
+			s.add(" (some tiers inferred; see the annex)")
+		}
 	}
 	s.add(". ")
 	if t.Bases == 0 {
@@ -248,6 +254,20 @@ func (n narrator) scope(s *says) {
 	}
 	s.add("The records list ", s.n(of, "", "bases", t.Bases), vocab.Plural(t.Bases, " innovation base, ", " innovation bases, "),
 		s.n(of, "", "key_projects", t.KeyProjects), n.T("", vocab.Plural(t.KeyProjects, " of them a national key project.", " of them national key projects.")))
+}
+
+// tiersInferred tells that cities.csv's notes say a tier was inferred
+// (推定, "inferred"), as the default data's do where the source names no
+// pilot city: the circulated briefing then says the tiers are partly
+// inferred, not only the annex.
+func tiersInferred(c *analysis.Comparison) bool {
+	for _, ct := range c.Cities {
+		n := strings.ToLower(ct.Note)
+		if ct.Tier != analysis.TierOther && (strings.Contains(n, "推定") || strings.Contains(n, "inferred")) {
+			return true
+		}
+	}
+	return false
 }
 
 // scope1 names the one region covered, or the province of a province

@@ -13,7 +13,7 @@ import (
 func TestNarrativeWestern(t *testing.T) {
 	got := narrativeString(western(t), vocab.Zh)
 	for _, want := range []string{
-		"本期简报涵盖西部地区9个省区市的10个城市，其中创新试点城市2个、创新推广城市8个；记录在册的实践创新基地12个，其中全国重点项目2个。",
+		"本期简报涵盖西部地区9个省区市的10个城市，其中创新试点城市2个、创新推广城市8个（城市类别部分系推定，见《数据说明》）；记录在册的实践创新基地12个，其中全国重点项目2个。",
 		"2019年，西部地区10个城市中有2个报送新的社会阶层人士人数，合计270万。",
 		"重庆最多，为140万，占西部地区报送数的51.9%；成都次之，为130万。",
 		"基地数量以四川最多，有4个，其中重点项目2个。",
@@ -32,7 +32,7 @@ func TestNarrativeWestern(t *testing.T) {
 func TestNarrativeEnglish(t *testing.T) {
 	got := narrativeString(western(t), vocab.En)
 	for _, want := range []string{
-		"This briefing covers 10 cities in 9 provinces in the Western region: 2 pilot and 8 promotion cities.",
+		"This briefing covers 10 cities in 9 provinces in the Western region: 2 pilot and 8 promotion cities (some tiers inferred; see the annex).",
 		"Among cities, Chongqing leads with 1.4 million, 51.9% of the Western region's reported total; Chengdu follows with 1.3 million.",
 	} {
 		if !strings.Contains(got, want) {

@@ -53,6 +53,9 @@ func (b *builder) checks() []string {
 			fmt.Sprintf("%s's province-level figure is %s, %s %s, %s apart", k.Province, vocab.People(k.ProvinceMembers, b.lang),
 				citiesSumEn(k.ReportingCities), cities, vocab.Percent(abs(k.Gap)))))
 	}
+	if s := b.statedCheck(); s != "" {
+		out = append(out, s)
+	}
 	if s := b.revisedCheck(); s != "" {
 		out = append(out, s)
 	}
@@ -195,6 +198,31 @@ func (b *builder) batches() string {
 
 // statedGap names the largest shortfall of records against a stated figure.
 func (b *builder) statedGap() string {
+	best := b.widestStated()
+	if best == nil {
+		return ""
+	}
+	return b.T("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + b.reconcileSentence(*best)
+}
+
+// statedCheck is the 需核实 clause for the widest shortfall of records
+// against a figure the meeting stated (记录在册的重点项目2个，会议公布25个): the
+// 导语 says it, not page 2 alone. "" when the records match.
+func (b *builder) statedCheck() string {
+	best := b.widestStated()
+	if best == nil {
+		return ""
+	}
+	s := strings.TrimRight(b.reconcileSentence(*best), "。.")
+	if b.zh() {
+		return s
+	}
+	return strings.ReplaceAll(s, "; ", ", ") // one clause of a "; " list
+}
+
+// widestStated is the stated figure the records fall furthest short of,
+// nil when none does.
+func (b *builder) widestStated() *analysis.Reconciled {
 	var best *analysis.Reconciled
 	for i, r := range b.c.Stated {
 		if r.Recorded == nil || *r.Recorded >= r.Stated.Value {
@@ -204,10 +232,7 @@ func (b *builder) statedGap() string {
 			best = &b.c.Stated[i]
 		}
 	}
-	if best == nil {
-		return ""
-	}
-	return b.T("会议公布的数字与记录之间差距最大的是：", "The widest gap between what the meeting stated and the records: ") + b.reconcileSentence(*best)
+	return best
 }
 
 // places sets the places one by one: a section per province when there
