@@ -237,14 +237,15 @@ func cardLines(s string, width float64, measure func(string) float64) []string {
 	return out
 }
 
-// clauses splits s after each clause mark, the mark kept with its clause.
+// clauses splits s after each clause mark, the mark kept with its clause,
+// and after 年, so that a date breaks before its month.
 func clauses(s string) []string {
 	var out []string
 	start := 0
 	for i, r := range s {
 		end := i + utf8.RuneLen(r)
 		switch {
-		case r == '，' || r == '；' || r == '、' || r == '：':
+		case r == '，' || r == '；' || r == '、' || r == '：', r == '年': // 比2024年/10月
 		case r == ' ' && i > 0 && (s[i-1] == ';' || s[i-1] == ','):
 		default:
 			continue

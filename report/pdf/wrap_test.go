@@ -157,6 +157,8 @@ func TestCardLines(t *testing.T) {
 		{"新的社会阶层人士", 6, []string{"新的社会", "阶层人士"}},
 		{"各城市均已报送；含7个省级数据", 6.5, []string{"各城市均", "已报送；", "含7个省级数据"}},
 		{"省区市", 6, []string{"省区市"}},
+		{"比2024年10月", 5, []string{"比2024年", "10月"}}, // gap zh: 比2024/年10月
+		{"2024年12月", 6, []string{"2024年12月"}},
 		{"7个片区", 6, []string{"7个片区"}},
 		{"Members of the new social strata", 9, []string{"Members of the", "new social strata"}},
 	} {
