@@ -211,26 +211,28 @@ func cardLines(s string, width float64, measure func(string) float64) []string {
 	if plain <= 1 {
 		return lineTexts(s, width, width, measure)
 	}
-	var pieces []string
-	for _, c := range clauses(s) {
-		if measure(c) <= width {
-			pieces = append(pieces, c)
-			continue
-		}
-		pieces = append(pieces, balanced(c, width, measure)...)
-	}
 	var out []string
 	cur := ""
-	for _, p := range pieces {
-		if cur != "" && measure(cur+p) > width {
+	flush := func() {
+		if cur != "" {
 			out = append(out, strings.TrimRight(cur, " "))
 			cur = ""
 		}
-		cur += p
 	}
-	if cur != "" {
-		out = append(out, strings.TrimRight(cur, " "))
+	for _, c := range clauses(s) {
+		if measure(c) <= width {
+			if cur != "" && measure(cur+c) > width {
+				flush()
+			}
+			cur += c
+			continue
+		}
+		// A clause balanced over lines keeps them: packed again, its
+		// English lines ran together ("117 keyprojects").
+		flush()
+		out = append(out, balanced(c, width, measure)...)
 	}
+	flush()
 	if len(out) > plain {
 		return balanced(s, width, measure)
 	}
@@ -264,6 +266,19 @@ func clauses(s string) []string {
 func balanced(s string, width float64, measure func(string) float64) []string {
 	n := len(lineTexts(s, width, width, measure))
 	lo, hi := width/float64(n+1), width
+	// Never narrower than its longest word: a word is broken only where
+	// it is wider than the card ("innovati/on bases" in English cards).
+	for _, w := range strings.Fields(s) {
+		if strings.ContainsFunc(w, isCJK) {
+			continue // Chinese breaks between any two characters
+		}
+		if ww := measure(w); ww > lo {
+			lo = min(ww, width)
+		}
+	}
+	if lo >= hi {
+		return lineTexts(s, width, width, measure)
+	}
 	for range 16 {
 		mid := (lo + hi) / 2
 		if len(lineTexts(s, mid, mid, measure)) <= n {

@@ -161,6 +161,9 @@ func TestCardLines(t *testing.T) {
 		{"2024年12月", 6, []string{"2024年12月"}},
 		{"7个片区", 6, []string{"7个片区"}},
 		{"Members of the new social strata", 9, []string{"Members of the", "new social strata"}},
+		// English cards on national data read "innovati/on bases" and "117 keyprojects".
+		{"innovation bases", 6, []string{"innovation", "bases"}},
+		{"117 key projects", 6, []string{"117 key", "projects"}},
 	} {
 		got := cardLines(tc.s, tc.width, monoWidth)
 		if !slices.Equal(got, tc.want) {
