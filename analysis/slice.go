@@ -74,6 +74,10 @@ func CompareSlice(d *Dataset, full *Comparison, kind, name string) (*Comparison,
 		region = name
 	}
 	c := compare(d, cities, region, &warnings{})
+	// The meeting's stated figures are of the whole it covered: set
+	// beside one province's records they read as a gap to verify that
+	// is not one (四川: 记录在册的城市11个，会议公布49个).
+	c.Stated = nil
 	c.Scope = scope(full, kind, name)
 	nationFromWhole(c, full, kind)
 	return c, nil

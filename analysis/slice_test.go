@@ -68,3 +68,23 @@ func near(v *float64, want float64) bool {
 	}
 	return v != nil && math.Abs(*v-want) < 1e-12
 }
+
+// A slice does not set the meeting's stated figures beside its own
+// records: they are of the whole the meeting covered (a 四川 slice of
+// national data said 需核实：记录在册的城市11个，会议公布49个). The whole
+// keeps its check.
+func TestSliceHasNoStatedCheck(t *testing.T) {
+	d := twoRegions()
+	d.Meta.Stated = []Stated{{Label: "城市", Value: 49, Unit: "个", Measure: "cities"}}
+	full := mustCompare(t, d, "")
+	if len(full.Stated) != 1 {
+		t.Fatalf("the whole: %d stated checks, want 1", len(full.Stated))
+	}
+	c, err := CompareSlice(d, full, SliceProvince, "四川")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Stated) != 0 {
+		t.Errorf("the 四川 slice checks the meeting's figures against its own records: %+v", c.Stated)
+	}
+}

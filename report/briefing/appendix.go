@@ -43,6 +43,11 @@ func (b *builder) charts() {
 	}
 	var keep []Figure
 	for _, f := range figs {
+		if f.Name == "trend_by_region" && b.c.Scope != nil && b.c.Scope.Kind == analysis.SliceProvince {
+			// A province slice's region line would hold that province's
+			// cities alone under the region's name.
+			continue
+		}
 		if n, ok := b.bars(f.Name); !ok || n >= minBars {
 			keep = append(keep, f)
 		}
@@ -52,6 +57,13 @@ func (b *builder) charts() {
 		return
 	}
 	b.heading(1, b.T("图表", "Charts"))
+	switch {
+	case b.maxCharts < 0:
+		b.para(document.Note, b.T("图表见数据包charts文件夹。", "The charts are in the packet's charts folder."))
+		return
+	case b.maxCharts > 0 && len(figs) > b.maxCharts:
+		figs = figs[:b.maxCharts]
+	}
 	for _, f := range figs {
 		b.figure(f, big)
 	}
@@ -74,6 +86,10 @@ func (b *builder) bars(name string) (int, bool) {
 				n++
 			}
 		}
+	case "bases_by_province", "coverage_by_province":
+		// A bar a province: a province slice's one bar repeats its
+		// key figures on half a page (every slice was 7 pages).
+		n = len(b.c.Provinces)
 	default:
 		return 0, false
 	}

@@ -62,7 +62,7 @@ func build(c *analysis.Comparison, opts Options, sh shape) (*document.Document, 
 	// Ties are named in official order, by every renderer and in
 	// summary.json alike (the narrative is this document's).
 	b := newBuilder(c.InReadingOrder(), opts)
-	b.forewordMax, b.cityRows, b.baseRows, b.basesNamed = sh.foreword, sh.cityRows, sh.baseRows, sh.basesNamed
+	b.forewordMax, b.cityRows, b.baseRows, b.basesNamed, b.maxCharts = sh.foreword, sh.cityRows, sh.baseRows, sh.basesNamed, sh.charts
 	b.masthead()
 	b.body()
 	b.colophon()

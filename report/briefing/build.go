@@ -101,6 +101,9 @@ type builder struct {
 	// first, then "等N个"); at zero it only counts them and says where the
 	// names are. Fit lowers it where long lists break the page promise.
 	basesNamed int
+	// maxCharts is the most charts placed: 0 all, below zero none (a
+	// line says where they are); Fit lowers it last.
+	maxCharts int
 }
 
 // newBuilder starts the document of c, which is in reading order; an

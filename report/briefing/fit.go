@@ -21,10 +21,11 @@ type shape struct {
 	foreword           int
 	cityRows, baseRows int
 	basesNamed         int // bases a city's paragraph names (as build.basesNamed)
+	charts             int // most charts placed (as build.maxCharts): 0 all, below zero none
 }
 
 // fullShape is the briefing as Build lays it out.
-var fullShape = shape{maxForeword, cityRows, baseRows, basesNamed}
+var fullShape = shape{maxForeword, cityRows, baseRows, basesNamed, 0}
 
 // forewordSteps are the lengths of the foreword Fit tries, in characters
 // (a paragraph break counting as a line), from the default down; -1 shows
@@ -46,6 +47,10 @@ var tableSteps = []shape{
 	{cityRows: 10, baseRows: 4, basesNamed: 0},
 	{cityRows: 10, baseRows: 0, basesNamed: 0},
 	{cityRows: 5, baseRows: 0, basesNamed: 0},
+	// Last, fewer charts (each is in the packet's charts folder): every
+	// province slice of the national data was 7 pages with its four.
+	{cityRows: 5, baseRows: 0, basesNamed: 0, charts: 2},
+	{cityRows: 5, baseRows: 0, basesNamed: 0, charts: -1},
 }
 
 // steps are the shapes Fit tries for a foreword of cost characters, in
@@ -56,7 +61,7 @@ func steps(cost int) []shape {
 		if i > 0 && (cost == 0 || (n >= 0 && cost <= n)) {
 			continue // the foreword already shows whole at this length
 		}
-		out = append(out, shape{n, cityRows, baseRows, basesNamed})
+		out = append(out, shape{n, cityRows, baseRows, basesNamed, 0})
 	}
 	last := out[len(out)-1].foreword
 	for _, t := range tableSteps {
