@@ -43,11 +43,6 @@ func (b *builder) charts() {
 	}
 	var keep []Figure
 	for _, f := range figs {
-		if f.Name == "trend_by_region" && b.c.Scope != nil && b.c.Scope.Kind == analysis.SliceProvince {
-			// A province slice's region line would hold that province's
-			// cities alone under the region's name.
-			continue
-		}
 		if n, ok := b.bars(f.Name); !ok || n >= minBars {
 			keep = append(keep, f)
 		}
