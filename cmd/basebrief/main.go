@@ -24,7 +24,9 @@ func main() {
 	// removes its temporary folder, leaving the old packet.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	ctx, stopWatch := watchMemory(ctx)
+	stopProfile := startProfile()
 	code := run(ctx, os.Args[1:], os.Stdin, stdout, os.Stderr)
+	stopProfile()
 	stopWatch()
 	stop()
 	os.Exit(code)

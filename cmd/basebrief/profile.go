@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// startProfile writes a CPU profile of the whole run to the file named by
+// BASEBRIEF_CPUPROFILE and, at the end, a heap profile to
+// BASEBRIEF_MEMPROFILE: how BENCHMARKS.md's end-to-end profiles are taken
+// (go tool pprof -top bin/basebrief FILE). Unset, it does nothing. A
+// developer's switch, so a file that cannot be made is only reported.
+func startProfile() (stop func()) {
+	stop = func() {}
+	if name := os.Getenv("BASEBRIEF_CPUPROFILE"); name != "" {
+		f, err := os.Create(name)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_CPUPROFILE: %v\n", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_CPUPROFILE: %v\n", err)
+			f.Close()
+		} else {
+			stop = func() { pprof.StopCPUProfile(); f.Close() }
+		}
+	}
+	if name := os.Getenv("BASEBRIEF_MEMPROFILE"); name != "" {
+		cpu := stop
+		stop = func() {
+			cpu()
+			f, err := os.Create(name)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_MEMPROFILE: %v\n", err)
+				return
+			}
+			defer f.Close()
+			runtime.GC()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_MEMPROFILE: %v\n", err)
+			}
+		}
+	}
+	return stop
+}
