@@ -79,6 +79,10 @@ tools:
 	@# The libreoffice command comes with either component: a machine with
 	@# Writer alone has it and cannot load a workbook ("source file could
 	@# not be loaded"), so each component is checked by its package.
+	@# openpyxl reads workbooks without recalculating, as pandas does
+	@# (TestOpenpyxlSeesEveryValue); Debian's package, for the system Python.
+	@/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || { echo "installing python3-openpyxl"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends python3-openpyxl >/dev/null; }
 	@for p in libreoffice-calc libreoffice-writer; do dpkg -s $$p >/dev/null 2>&1 || { echo "installing $$p"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$p >/dev/null; }; done
 
