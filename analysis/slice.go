@@ -80,7 +80,24 @@ func CompareSlice(d *Dataset, full *Comparison, kind, name string) (*Comparison,
 	c.Stated = nil
 	c.Scope = scope(full, kind, name)
 	nationFromWhole(c, full, kind)
+	regionFromWhole(c)
 	return c, nil
+}
+
+// regionFromWhole gives a province slice's province row its share of its
+// region and rank there as the whole has them (Scope). Compared alone, the
+// province is its one region row's only member: 100% and first, which every
+// renderer would print under 占片区 (北京 is 29.0% of 华北, second of 5).
+func regionFromWhole(c *Comparison) {
+	s := c.Scope
+	if s == nil || s.Kind != SliceProvince {
+		return
+	}
+	for i := range c.Provinces {
+		if c.Provinces[i].Province == s.Name {
+			c.Provinces[i].ShareOfRegion, c.Provinces[i].RankInRegion = s.ShareOfRegion, s.RankInRegion
+		}
+	}
 }
 
 // nationFromWhole gives a slice's rows their place in the nation as the

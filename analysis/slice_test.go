@@ -48,6 +48,16 @@ func TestCompareSlice(t *testing.T) {
 			if !near(s.ShareOfWhole, tc.shareWhole) || rank(s.RankInWhole) != tc.rankWhole || s.WholePeers != tc.wholePeers {
 				t.Errorf("in whole: share %v rank %d of %d", s.ShareOfWhole, rank(s.RankInWhole), s.WholePeers)
 			}
+			// The province's own row says where it stands in its region,
+			// not 100% and first of a region holding it alone: every
+			// renderer prints it under 占片区 (浙江 is 600,000 of 东部's
+			// 2,600,000, second).
+			if tc.kind == SliceProvince {
+				p := c.Provinces[0]
+				if !near(p.ShareOfRegion, tc.share) || rank(p.RankInRegion) != tc.rank {
+					t.Errorf("province row: share of region %v rank %d, want %v and %d", p.ShareOfRegion, rank(p.RankInRegion), tc.share, tc.rank)
+				}
+			}
 		})
 	}
 	if got := SliceNames(full, SliceRegion); !slices.Equal(got, []string{"东部地区", "西部地区"}) {

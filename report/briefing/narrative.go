@@ -172,11 +172,23 @@ func (n narrator) coverage(s *says, said bool) {
 	const of = "total"
 	if said {
 		if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {
-			s.add(n.T(n.listOf(names, 5, "省区市")+"以省级数据计入总数", " The province-level figures of "+n.list(names, 5)+" stand for their cities in the total"), n.end())
+			s.add(n.T(n.listOf(names, 5, "省区市")+"以省级数据计入总数", " "+upperFirst(n.provinceFigures(names))), n.end())
 		}
 		return
 	}
-	if n.zh() {
+	if t.Cities == 1 && len(n.c.Cities) == 1 {
+		// One city (a province slice of 海南): "1个城市均已报送" is not
+		// how anyone says it; name the city.
+		ct := n.c.Cities[0].City
+		s.claim(of, "", "cities", t.Cities)
+		s.claim(of, "", "reporting_cities", t.ReportingCities)
+		switch {
+		case t.ReportingCities == 1:
+			s.add(n.T("唯一的城市"+ct+"已报送", " Its one city, "+ct+", reports"))
+		default:
+			s.add(n.T("唯一的城市"+ct+"未报送", " Its one city, "+ct+", does not report"))
+		}
+	} else if n.zh() {
 		if t.ReportingCities == t.Cities {
 			s.add(s.n(of, "", "cities", t.Cities), "个城市均已报送")
 		} else {
@@ -191,9 +203,27 @@ func (n narrator) coverage(s *says, said bool) {
 		}
 	}
 	if names := provinceLevelNames(n.c.Provinces); len(names) > 0 {
-		s.add(n.T("，"+n.listOf(names, 5, "省区市")+"以省级数据计入总数", "; the province-level figures of "+n.list(names, 5)+" stand for their cities in the total"))
+		s.add(n.T("，"+n.listOf(names, 5, "省区市")+"以省级数据计入总数", "; "+n.provinceFigures(names)))
 	}
 	s.add(n.end())
+}
+
+// provinceFigures says in English whose own figures stand for their cities:
+// one province's figure is singular (Hainan's province-level figure stands
+// for its cities), not "the figures of Hainan stand for their cities".
+func (n narrator) provinceFigures(names []string) string {
+	if len(names) == 1 {
+		return names[0] + "'s province-level figure stands for its cities in the total"
+	}
+	return "the province-level figures of " + n.list(names, 5) + " stand for their cities in the total"
+}
+
+// upperFirst starts an English sentence with a capital.
+func upperFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // provinceLevelNames are the provinces whose own figure stands for their
@@ -312,6 +342,12 @@ func (n narrator) leaders(s *says) {
 	}
 	top, rest := tiedCities(rs)
 	a := top[0]
+	if len(rs) == 1 && len(n.c.Cities) == 1 {
+		// The one city there is: "只有海口报送" would say others did not.
+		s.add(n.T(a.City+"报送人数为"+s.people("city", a.City, "members", *a.Members)+"。",
+			" "+a.City+" reports "+s.people("city", a.City, "members", *a.Members)+"."))
+		return
+	}
 	if len(rs) == 1 {
 		s.add(n.T("只有"+a.City+"报送了城市人数，为"+s.people("city", a.City, "members", *a.Members)+"。",
 			" Only "+a.City+" reports a city figure: "+s.people("city", a.City, "members", *a.Members)+"."))
@@ -445,6 +481,9 @@ func (n narrator) provinces(s *says) {
 	}
 	slices.SortStableFunc(most, func(a, b analysis.ProvinceRow) int { return cmp.Compare(a.Order, b.Order) })
 	switch {
+	case len(c.Provinces) == 1:
+		// One province (a province slice): the scope sentence counts its
+		// bases; "基地数量以西藏最多" would compare it with nothing.
 	case len(most) == 1:
 		p := most[0]
 		s.add(n.T("基地数量以"+p.Province+"最多，有"+s.n("province", p.Province, "bases", p.Bases)+"个，其中重点项目"+s.n("province", p.Province, "key_projects", p.KeyProjects)+"个。",
@@ -513,6 +552,11 @@ func (n narrator) movers(s *says) {
 		l := likeForLike{change: *ct.Change, ratio: ct.ChangeRatio}
 		if len(m.cs) > 1 {
 			l.ratio = nil // the same count is not the same rate
+		}
+		if len(n.c.Cities) == 1 {
+			// The one city there is: no "largest" among one.
+			s.add(n.T(ct.City+"比"+n.since(), " "+ct.City+" is "), s.cityChange(ct.City, l), n.T("。", " on "+n.since()+"."))
+			continue
 		}
 		if n.zh() {
 			each := ""

@@ -99,6 +99,9 @@ func (b *builder) keyFigures() {
 	t := c.Totals
 	b.heading(1, b.T("主要数据", "Key figures"))
 	coverage := b.T("各城市均已报送", "every city reports")
+	if t.Cities == 1 { // a province slice of one city: not 各城市
+		coverage = b.T("该城市已报送", "its one city reports")
+	}
 	if t.ReportingCities < t.Cities {
 		coverage = b.T(fmt.Sprintf("%d个城市%s", t.Cities-t.ReportingCities, vocab.Word("not_reported", b.lang)),
 			fmt.Sprintf("%s not reported", vocab.Count(t.Cities-t.ReportingCities, "", "city", "cities", b.lang)))

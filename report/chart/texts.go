@@ -44,6 +44,10 @@ func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
 		t.since = w.Since(c.Period.Kind().String(), c.Period.Adjacent(c.Previous), c.Period.Half == 1, t.prev)
 	}
 	switch {
+	case c.Scope != nil && c.Scope.Kind == analysis.SliceProvince:
+		// A province slice's one region row holds the province alone:
+		// its charts show 北京's cities, not 华北's.
+		t.scope = c.Scope.Name
 	case c.Region != "":
 		t.scope = c.Region
 	case len(c.Regions) == 1:
@@ -187,6 +191,9 @@ func (t texts) counts(vals []int64, signed bool) []string {
 // when every city did (not "3000个城市中3000个"), else 3000个城市中2975个报送人数 /
 // "2,975 of 3,000 cities reported".
 func (t texts) coverage(reporting, cities int) string {
+	if reporting == cities && cities == 1 {
+		return t.pick("该城市已报送", "its one city reported") // a province slice of one city
+	}
 	if reporting == cities {
 		return t.pick("各城市均已报送", "all "+vocab.Int(int64(cities))+" cities reported")
 	}

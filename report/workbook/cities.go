@@ -17,8 +17,8 @@ func (b *book) cityTable() *table {
 		{key: "region", header: l.region, min: 8}, {key: "tier", header: l.tier, min: 10},
 		{key: "bases", header: l.baseCount, min: 8, max: 12}, {key: "key", header: l.keyCount, min: 8, max: 12},
 		{key: "members", header: l.members, min: 12}, {key: "wan", header: l.wan, min: 10},
-		{key: "basis", header: l.basis, min: 8}, {key: "share", header: l.share, min: 9, max: 11},
-		{key: "rank", header: l.rankRegion, min: 8, max: 11}, {key: "rankAll", header: l.rankOverall, min: 8, max: 11},
+		{key: "basis", header: l.basis, min: 8}, {key: "share", header: l.cityShare, min: 9, max: 11},
+		{key: "rank", header: l.cityRank, min: 8, max: 11}, {key: "rankAll", header: l.rankOverall, min: 8, max: 11},
 	}
 	cols = append(cols, b.cityChangeColumns()...)
 	for _, s := range b.segs {

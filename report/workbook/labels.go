@@ -16,9 +16,12 @@ type labels struct {
 	// column headers
 	region, province, city, base, tier, note, batch, keyProject, kind, segment, since, source,
 	period, members, wan, previous, change, changeRatio, share, rankRegion, rankOverall,
+	cityShare, cityRank, regionRow,
+	slice string // the province of a province slice, "" otherwise
 	provinceCount, cityCount, pilot, promotion, baseCount, keyCount, reporting, coverage,
 	basis, provinceFigure, line, noBatch, file, encoding, rows, skipped, sha, warning, number string
-	batchN func(n int) string // header of the batch-n column
+	batchN func(n int) string         // header of the batch-n column
+	partOf func(region string) string // a region's name where the sheet holds of it only what the packet covers
 
 	// the 万 (or million) column: divisor and number format
 	wanDiv     int
@@ -168,5 +171,25 @@ func labelsFor(lang vocab.Lang) *labels {
 	if !w.Zh() {
 		l.wanDiv, l.wanFormat, l.axisFormat = 1000000, `0.00" m"`, `0.0" m"`
 	}
+	l.cityShare, l.cityRank, l.regionRow = l.share, l.rankRegion, l.region
+	l.partOf = func(region string) string { return region }
 	return l
+}
+
+// forSlice relabels what a province slice's sheets hold (run --slices
+// province): its one region row holds that province alone, so a city's
+// share and rank "in its region" are in the province (占北京比重, not
+// 占片区比重), and the region sheet's row is the province's part of its
+// region, not the region.
+func (l *labels) forSlice(c *analysis.Comparison, lang vocab.Lang) {
+	s := c.Scope
+	if s == nil || s.Kind != analysis.SliceProvince {
+		return
+	}
+	w := vocab.For(lang)
+	l.cityShare = w.T("占"+s.Name+"比重", "Share of province")
+	l.cityRank = w.T(s.Name+"内排名", "Rank in province")
+	l.regionRow = w.T("片区（仅含"+s.Name+"）", "Region ("+s.Name+" only)")
+	l.slice = s.Name
+	l.partOf = func(region string) string { return w.T(region+"（仅含"+s.Name+"）", region+" ("+s.Name+" only)") }
 }

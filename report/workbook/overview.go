@@ -35,6 +35,9 @@ func (b *book) writeOverview() error {
 	if c.Region != "" {
 		scope = c.Region
 	}
+	if l.slice != "" {
+		scope = l.slice
+	}
 	ago := l.none
 	if !c.YearAgo.IsZero() {
 		ago = c.YearAgo.String()

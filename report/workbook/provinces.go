@@ -73,17 +73,25 @@ func (b *book) writeProvinces() error {
 			b.provinceMembers(t, r, p.Members),
 			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
 			b.styled(b.st.center, basisOf(b.l, p)),
-			b.people(level, b.st.int),
-			b.formula(t.sheet, c("share"), r, b.st.pct,
-				fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),
-			b.formula(t.sheet, c("rank"), r, b.st.rank,
-				fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1,"")`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
-		// excelize's COUNTIFS counts a formula's empty text as greater than
-		// any number (calc.go formulaCriteriaEval compares across types as
-		// the > operator does); spreadsheet programs skip text for a
-		// numeric criterion. Only LibreOffice can check the rank.
-		if b.record {
-			b.checks[len(b.checks)-1].libreOnly = true
+			b.people(level, b.st.int))
+		if s := b.c.Scope; s != nil && s.Kind == analysis.SliceProvince {
+			// A province slice holds no other province of its region: a
+			// formula over this sheet would say 100% and first. The share
+			// and rank are the whole's, as values (北京 29.0% of 华北, 2nd).
+			row = append(row, b.ratioCell(p.ShareOfRegion, b.st.pct), b.rankCell(p.RankInRegion, b.st.rank))
+		} else {
+			row = append(row,
+				b.formula(t.sheet, c("share"), r, b.st.pct,
+					fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),
+				b.formula(t.sheet, c("rank"), r, b.st.rank,
+					fmt.Sprintf(`IF(ISNUMBER(%s),COUNTIFS($%s$2:$%s$%d,%s,$%s$2:$%s$%d,">"&%s)+1,"")`, m, c("region"), c("region"), last, reg, c("members"), c("members"), last, m), rankWant(p.RankInRegion)))
+			// excelize's COUNTIFS counts a formula's empty text as greater than
+			// any number (calc.go formulaCriteriaEval compares across types as
+			// the > operator does); spreadsheet programs skip text for a
+			// numeric criterion. Only LibreOffice can check the rank.
+			if b.record {
+				b.checks[len(b.checks)-1].libreOnly = true
+			}
 		}
 		row = append(row, b.provinceComparableCells(t, r, p)...)
 		for _, n := range p.BasesByBatch {
@@ -155,6 +163,22 @@ func basisOf(l *labels, p *analysis.ProvinceRow) string {
 		return l.sumOfCities
 	}
 	return ""
+}
+
+// ratioCell and rankCell are a share and a rank as values, empty where
+// there is none.
+func (b *book) ratioCell(v *float64, style int) cell {
+	if v == nil {
+		return cell{}
+	}
+	return b.number(*v, style)
+}
+
+func (b *book) rankCell(r *int, style int) cell {
+	if r == nil {
+		return cell{}
+	}
+	return b.intCell(*r, style)
 }
 
 func rankWant(r *int) *float64 {

@@ -15,7 +15,7 @@ func regionCounts(r *analysis.RegionRow) []int {
 
 func (b *book) regionTable() *table {
 	l := b.l
-	cols := []column{{key: "region", header: l.region, min: 8}, {key: "provinces", header: l.provinceCount, min: 8}}
+	cols := []column{{key: "region", header: l.regionRow, min: 8}, {key: "provinces", header: l.provinceCount, min: 8}}
 	cols = append(cols, b.countColumns()...)
 	cols = append(cols, column{key: "members", header: l.members, min: 12}, column{key: "wan", header: l.wan, min: 10})
 	cols = append(cols, b.comparableColumns(false)...)

@@ -34,8 +34,8 @@ func (b *book) trendTable() *table {
 	}
 	cols = append(cols, column{key: "total", header: tl.totalMembers, min: 12}, column{key: "reporting", header: tl.totalReporting, min: 8, max: 12})
 	for i, r := range b.c.Regions {
-		cols = append(cols, column{key: fmt.Sprintf("r%d", i), header: fmt.Sprintf(tl.regionMembers, r.Region), min: 12},
-			column{key: fmt.Sprintf("rr%d", i), header: fmt.Sprintf(tl.regionReporting, r.Region), min: 8, max: 14})
+		cols = append(cols, column{key: fmt.Sprintf("r%d", i), header: fmt.Sprintf(tl.regionMembers, l.partOf(r.Region)), min: 12},
+			column{key: fmt.Sprintf("rr%d", i), header: fmt.Sprintf(tl.regionReporting, l.partOf(r.Region)), min: 8, max: 14})
 	}
 	cols = append(cols, column{key: "changed", header: tl.coverageChanged, min: 10})
 	// Printed, a region's members and reporting cities stay on one page.

@@ -91,6 +91,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	}
 	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize}
 	defer b.f.Close()
+	b.l.forSlice(c, lang)
 	var err error
 	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
 		return nil, err
