@@ -30,6 +30,11 @@ type Options struct {
 	// PlainMasthead leaves the briefing's 报头 blank for pre-printed paper.
 	PlainMasthead bool
 
+	// SliceDone, if set, is called as each slice's packet is rendered,
+	// from the goroutine that rendered it: the command bounds the heap
+	// again as the slices' files accumulate.
+	SliceDone func()
+
 	rasters *chart.Rasters // Slices: chart rasters kept from packet to packet
 }
 
@@ -95,10 +100,13 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
 		// Built to the page promise: the PDF's pages decide how much of a
 		// long foreword the document shows.
-		doc, drawn, err := briefing.Fit(c, bo, func(d *document.Document) ([]byte, error) {
-			var b bytes.Buffer
-			err := pdf.Write(&b, d, pdf.Options{Face: o.Face})
-			return b.Bytes(), err
+		doc, drawn, err := briefing.Fit(c, bo, briefing.Renderer{
+			Pages: func(d *document.Document) (int, error) { return pdf.Pages(d, pdf.Options{Face: o.Face}) },
+			Render: func(d *document.Document) ([]byte, error) {
+				var b bytes.Buffer
+				err := pdf.Write(&b, d, pdf.Options{Face: o.Face})
+				return b.Bytes(), err
+			},
 		})
 		if pdfErr = err; pdfErr == nil {
 			// One document, two renderers and summary.json's narrative:

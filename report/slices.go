@@ -49,6 +49,9 @@ func slicesOf(d *analysis.Dataset, full *analysis.Comparison, kind string, names
 					r := &results[i]
 					defer recoverInto(&r.err)
 					r.files, r.notes, r.err = slice(d, full, kind, names[i], o)
+					if o.SliceDone != nil {
+						o.SliceDone()
+					}
 				}()
 			}
 		})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -52,5 +53,24 @@ func TestSlicesConcurrent(t *testing.T) {
 		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
 			t.Errorf("file %d: %s (%d bytes), want %s (%d bytes)", i, got[i].Path, len(got[i].Data), want[i].Path, len(want[i].Data))
 		}
+	}
+}
+
+// TestSliceDone: the command hears of each slice rendered (it bounds the
+// heap again as their files accumulate), once a slice.
+func TestSliceDone(t *testing.T) {
+	d := sample.National(sample.Options{Previous: true, Cities: 62})
+	full, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var done atomic.Int32
+	o := Options{Time: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), SliceDone: func() { done.Add(1) }}
+	names := analysis.SliceNames(full, analysis.SliceProvince)[:3]
+	if _, _, err := slicesOf(d, full, analysis.SliceProvince, names, o); err != nil {
+		t.Fatal(err)
+	}
+	if got := done.Load(); got != int32(len(names)) {
+		t.Errorf("SliceDone called %d times for %d slices", got, len(names))
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -43,4 +44,53 @@ func TestBoundHeap(t *testing.T) {
 	if live <= 0 || limit != heapLimit(live, softLimit) || debug.SetMemoryLimit(-1) != limit {
 		t.Fatalf("boundHeap = %d, %d; runtime limit %d", live, limit, debug.SetMemoryLimit(-1))
 	}
+}
+
+// TestSliceLimit: while slices render, the heap has one packet's room for
+// each slice rendering at once over what is live, the files of the slices
+// done included, under the soft limit.
+func TestSliceLimit(t *testing.T) {
+	const mb = 1 << 20
+	for _, tt := range []struct {
+		name           string
+		live, dataLive int64
+		procs          int
+		soft, want     int64
+	}{
+		{"national data, 2 cores, first slice", 30 * mb, 4 * mb, 2, 10 << 30, 158 * mb},
+		{"national data, 2 cores, 30 slices' files", 100 * mb, 4 * mb, 2, 10 << 30, 228 * mb},
+		{"1M figures rows (30 MB live), 4 cores", 60 * mb, 30 * mb, 4, 10 << 30, 420 * mb},
+		{"under a GOMEMLIMIT of 160 MiB", 100 * mb, 4 * mb, 2, 136 * mb, 136 * mb},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sliceLimit(tt.live, tt.dataLive, tt.procs, tt.soft); got != tt.want {
+				t.Errorf("sliceLimit(%d MB, %d MB, %d, %d MB) = %d MB, want %d MB", tt.live/mb, tt.dataLive/mb, tt.procs, tt.soft/mb, got/mb, tt.want/mb)
+			}
+		})
+	}
+}
+
+// TestSliceHeap sets the runtime's limit from the live heap, again each
+// time it is called; without a watchdog it leaves the limit alone.
+func TestSliceHeap(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(was)
+	defer func(s int64) { softLimit = s }(softLimit)
+	softLimit = 0
+	sliceHeap(0, 2)()
+	if debug.SetMemoryLimit(-1) != was {
+		t.Fatal("without a watchdog: the limit moved")
+	}
+	softLimit = 1 << 40
+	done := sliceHeap(0, 2)
+	if got, want := debug.SetMemoryLimit(-1), sliceLimit(heapLive(), 0, 2, softLimit); got != want {
+		t.Fatalf("limit %d, want %d", got, want)
+	}
+	keep := make([]byte, 64<<20)
+	runtime.GC()
+	done()
+	if got, want := debug.SetMemoryLimit(-1), sliceLimit(heapLive(), 0, 2, softLimit); got != want || heapLive() < 64<<20 {
+		t.Fatalf("after a slice: limit %d, want %d (live %d)", got, want, heapLive())
+	}
+	runtime.KeepAlive(keep)
 }

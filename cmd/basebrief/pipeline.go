@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -78,14 +79,16 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	for _, w := range scratch.Warnings {
 		log.Warn(clean(w))
 	}
-	if live, limit := boundHeap(); limit > 0 {
-		log.Debug("heap bounded from the data read", "live_mb", live>>20, "limit_mb", limit>>20)
+	dataLive, limit := boundHeap()
+	if limit > 0 {
+		log.Debug("heap bounded from the data read", "live_mb", dataLive>>20, "limit_mb", limit>>20)
 	}
 	err = stage(ctx, "render", func() (err error) {
 		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
 		if files, notes, err = report.Packet(cmp, o); err != nil || cfg.slices == "" {
 			return err
 		}
+		o.SliceDone = sliceHeap(dataLive, runtime.GOMAXPROCS(0)) // report.Slices renders GOMAXPROCS at a time
 		sf, sn, err := report.Slices(ds, cmp, cfg.slices, o)
 		files, notes = append(files, sf...), append(notes, sn...)
 		return err

@@ -12,12 +12,16 @@ import (
 	"github.com/basebrief/basebrief/report/pdf"
 )
 
-// renderer draws a document with the PDF backend, as the packet does.
-func renderer(opts Options) func(*document.Document) ([]byte, error) {
-	return func(doc *document.Document) ([]byte, error) {
-		var b bytes.Buffer
-		err := pdf.Write(&b, doc, pdf.Options{Face: opts.Face})
-		return b.Bytes(), err
+// renderer lays out and draws a document with the PDF backend, as the
+// packet does.
+func renderer(opts Options) Renderer {
+	return Renderer{
+		Pages: func(doc *document.Document) (int, error) { return pdf.Pages(doc, pdf.Options{Face: opts.Face}) },
+		Render: func(doc *document.Document) ([]byte, error) {
+			var b bytes.Buffer
+			err := pdf.Write(&b, doc, pdf.Options{Face: opts.Face})
+			return b.Bytes(), err
+		},
 	}
 }
 
@@ -123,6 +127,54 @@ func TestListsKeepPagePromise(t *testing.T) {
 				t.Errorf("the fitted briefing no longer counts all %d bases (%q)", len(c.Bases), total)
 			}
 			t.Logf("%d pages naming every list at full length, %d fitted", full, got)
+		})
+	}
+}
+
+// TestFitDrawsOnce: Fit lays out each shape it tries and draws only the
+// one it keeps, which is the briefing drawing every shape and counting
+// its PDF's pages keeps, byte for byte (fitDrawn, Fit before issue 25:
+// the national province slices spent a third of their time drawing PDFs
+// only to count their pages).
+func TestFitDrawsOnce(t *testing.T) {
+	long := strings.Repeat("前言的情况说明，内容很长。", 1600)
+	for _, tc := range []struct {
+		lang     vocab.Lang
+		bases    int
+		foreword string
+		tries    int // shapes laid out
+	}{
+		{vocab.Zh, 0, "", 1},
+		{vocab.Zh, 9, long, 4},
+		{vocab.En, 40, "", 3},
+		{vocab.Zh, 120, "", 5},
+		{vocab.Zh, 400, long, 8},
+	} {
+		t.Run(fmt.Sprintf("%s default data and %d bases, foreword %d", tc.lang, tc.bases, len(tc.foreword)), func(t *testing.T) {
+			opts := testOptions(t)
+			opts.Lang = tc.lang
+			c := grown(t, tc.bases)
+			c.Meta.Foreword = tc.foreword
+			r := renderer(opts)
+			laid, drawn := 0, 0
+			counted := Renderer{
+				Pages:  func(d *document.Document) (int, error) { laid++; return r.Pages(d) },
+				Render: func(d *document.Document) ([]byte, error) { drawn++; return r.Render(d) },
+			}
+			doc, out, err := Fit(c, opts, counted)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if laid != tc.tries || drawn != 1 {
+				t.Errorf("%d shapes laid out and %d drawn, want %d and 1", laid, drawn, tc.tries)
+			}
+			wantDoc, want, err := fitDrawn(c, opts, steps(textCost(paragraphs(c.Meta.Foreword))), r.Render)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out, want) || document.Dump(doc) != document.Dump(wantDoc) {
+				t.Errorf("Fit kept another briefing (%d pages) than drawing every shape does (%d pages)", pages(out), pages(want))
+			}
 		})
 	}
 }

@@ -27,6 +27,10 @@ type Face struct {
 	cutOnce sync.Once // Subset reads the face once, for every PDF of the run
 	cut     *cutter
 	cutErr  error
+
+	widthsOnce sync.Once // PDFWidths, once for the run
+	widths     *Widths
+	widthsErr  error
 }
 
 // probe holds characters every face must draw: the mixed strings of the

@@ -49,7 +49,7 @@ const missingMark = '〓'
 // pdfDoc is the PDF with a flowing cursor. Page breaks are taken here, not
 // by fpdf, so nothing is ever set below the type area.
 type pdfDoc struct {
-	pdf    *fpdf.Fpdf
+	pdf    surface // the fpdf document drawn, or a pager (pages.go)
 	faces  *font.Set
 	family map[*font.Face]string
 	zh     bool
@@ -132,6 +132,26 @@ func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool
 	if err := d.pdf.Error(); err != nil {
 		return nil, nil, fmt.Errorf("fonts: %w", err)
 	}
+	d.layout(doc)
+	var buf bytes.Buffer
+	if err := d.pdf.(*fpdf.Fpdf).Output(&buf); err != nil {
+		return nil, nil, err
+	}
+	if len(d.missed) > 0 { // the last footer is set in Output
+		return nil, d.missed, nil
+	}
+	out := buf.Bytes()
+	if !fpdfCompresses {
+		out = compressPages(out)
+	}
+	for i, f := range faces.All() {
+		out = subsetName(out, familyName(i), f.Name)
+	}
+	return out, nil, nil
+}
+
+// layout sets doc's pages, from the masthead to the colophon.
+func (d *pdfDoc) layout(doc *document.Document) {
 	d.pdf.SetFooterFunc(d.footer)
 	d.newPage()
 	if doc.Masthead.Title != "" || doc.Masthead.Plain {
@@ -147,21 +167,6 @@ func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool
 	if len(doc.Colophon.Printed) > 0 || len(doc.Colophon.Lines) > 0 {
 		d.drawColophon(doc.Colophon)
 	}
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
-		return nil, nil, err
-	}
-	if len(d.missed) > 0 { // the last footer is set in Output
-		return nil, d.missed, nil
-	}
-	out := buf.Bytes()
-	if !fpdfCompresses {
-		out = compressPages(out)
-	}
-	for i, f := range faces.All() {
-		out = subsetName(out, familyName(i), f.Name)
-	}
-	return out, nil, nil
 }
 
 // draw sets one block from the cursor on; next is the block after it, for
