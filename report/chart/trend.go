@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -35,7 +36,75 @@ type trendSpec struct {
 	// breaks, per line and period: the line is not drawn from the period
 	// before to this one (its region's coverage or basis changed there).
 	breaks [][]bool
-	label  func(i int, first bool) string
+	// missing, per period: the data hold no figure of the kind for it
+	// (a month left out); the lines break there and a band marks it.
+	missing []bool
+	label   func(i int, first bool) string
+}
+
+// maxAxisGap bounds the periods axisPeriods adds: data with more missing
+// periods than present ones (a figure every few years) are drawn as they
+// are, the note naming the gaps.
+const maxAxisGap = 2
+
+// axisPeriods lays the series on a time axis: every period from the first
+// to the last, those the data lack included (missing), with pos[j] the
+// axis position of series point j. Days are drawn as they come (daily data
+// are often weekly or irregular); so are series whose missing periods
+// outnumber maxAxisGap times the present ones.
+func axisPeriods(series []analysis.SeriesPoint) (periods []analysis.Period, pos []int, missing []bool) {
+	pos = make([]int, len(series))
+	plain := func() ([]analysis.Period, []int, []bool) {
+		periods = periods[:0]
+		for j, p := range series {
+			periods = append(periods, p.Period)
+			pos[j] = j
+		}
+		return periods, pos, make([]bool, len(series))
+	}
+	if len(series) == 0 || series[0].Period.Kind() == analysis.KindDay {
+		return plain()
+	}
+	limit := len(series) * (1 + maxAxisGap)
+	for j, p := range series {
+		if j > 0 {
+			for q := series[j-1].Period.Next(); !q.IsZero() && q.Less(p.Period); q = q.Next() {
+				if len(periods) >= limit {
+					return plain()
+				}
+				periods = append(periods, q)
+				missing = append(missing, true)
+			}
+		}
+		pos[j] = len(periods)
+		periods = append(periods, p.Period)
+		missing = append(missing, false)
+	}
+	return periods, pos, missing
+}
+
+// missingText is the note naming the periods the axis shows without data
+// (the narrative says them too): 数据中没有2024年11月的数字，折线在该处断开。
+func missingText(ts *trendSpec, t texts) string {
+	var names []string
+	for i, m := range ts.missing {
+		if m {
+			names = append(names, periodText(ts.periods[i], t.lang))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	list := strings.Join(names, t.pick("、", ", "))
+	if len(names) > 3 {
+		list = strings.Join(names[:3], t.pick("、", ", ")) + t.pick(fmt.Sprintf("等%d期", len(names)), fmt.Sprintf(" and %d more periods", len(names)-3))
+	}
+	it := t.pick("", "it")
+	if len(names) > 1 {
+		it = t.pick("", "each")
+	}
+	return t.pick("数据中没有"+list+"的数字，图中以灰色竖条标出，折线在该处断开。",
+		"The data hold no figures for "+list+": a grey band marks "+it+", and the lines break there.")
 }
 
 // lineColors are the lines' colours: regions are categories, so distinct
@@ -65,10 +134,15 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 		return nil, "chart trend_by_region skipped: a province slice's region holds that province alone"
 	}
 	ts := &trendSpec{colors: trendColors(len(c.Regions))}
+	// Periods missing from the data (2024年11月 between 10月 and 12月)
+	// take their place on the axis with no value, so no line is drawn
+	// across them as one step.
+	var pos []int
+	ts.periods, pos, ts.missing = axisPeriods(c.Series)
 	at := map[string]int{}
 	for i, r := range c.Regions {
 		at[r.Region] = i
-		ts.lines = append(ts.lines, make([]float64, len(c.Series)))
+		ts.lines = append(ts.lines, make([]float64, len(ts.periods)))
 		var dash []vg.Length
 		if i%2 == 1 {
 			dash = []vg.Length{4, 2}
@@ -76,22 +150,31 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 		ts.dashes = append(ts.dashes, dash)
 	}
 	changes := 0
+	ts.changed = make([]bool, len(ts.periods))
+	for i := range ts.lines {
+		for k := range ts.lines[i] {
+			ts.lines[i][k] = math.NaN()
+		}
+	}
 	for j, p := range c.Series {
-		ts.periods = append(ts.periods, p.Period)
-		ts.changed = append(ts.changed, p.CoverageChanged)
+		k := pos[j]
+		ts.changed[k] = p.CoverageChanged
 		if p.CoverageChanged {
 			changes++
 		}
-		for i := range ts.lines {
-			ts.lines[i][j] = math.NaN()
-		}
 		for _, r := range p.Regions {
 			if i, ok := at[r.Region]; ok && r.Members != nil {
-				ts.lines[i][j] = float64(*r.Members)
+				ts.lines[i][k] = float64(*r.Members)
 			}
 		}
 	}
-	ts.breaks = coverageBreaks(c)
+	ts.breaks = make([][]bool, len(c.Regions))
+	for i, br := range coverageBreaks(c) {
+		ts.breaks[i] = make([]bool, len(ts.periods))
+		for j, b := range br {
+			ts.breaks[i][pos[j]] = b
+		}
+	}
 	ts.label = func(i int, withYear bool) string { return tickPeriod(ts.periods[i], withYear, t.lang) }
 	f := &figure{
 		name:   "trend_by_region",
@@ -108,6 +191,9 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 	f.subtitle = join(t.pick(fmt.Sprintf("%s至%s，共%d期", first, last, len(c.Series)), fmt.Sprintf("%s to %s, %d periods", first, last, len(c.Series))), t.scope)
 	for i, r := range c.Regions {
 		f.legend = append(f.legend, legendItem{label: r.Region, color: ts.colors[i]})
+	}
+	if gaps := missingText(ts, t); gaps != "" {
+		f.notes = append(f.notes, gaps)
 	}
 	if changes > 0 {
 		f.notes = append(f.notes, t.pick(
@@ -197,6 +283,7 @@ func (l *layout) measureTrend() {
 	p.X.Tick.Marker = plot.ConstantTicks(l.periodTicks())
 
 	p.Add(&plotter.Grid{Horizontal: draw.LineStyle{Color: colGrid, Width: ruleWidth}})
+	p.Add(missingBands{missing: ts.missing})
 	p.Add(coverageRules{changed: ts.changed})
 	for i, ln := range ts.lines {
 		sty := draw.LineStyle{Color: ts.colors[i], Width: 1.4, Dashes: ts.dashes[i]}
@@ -327,5 +414,20 @@ func (r coverageRules) Plot(c draw.Canvas, p *plot.Plot) {
 		if ch {
 			c.StrokeLine2(sty, x(float64(i)), c.Min.Y, x(float64(i)), c.Max.Y)
 		}
+	}
+}
+
+// missingBands shades the column of each period the data lack, so a gap
+// in the line is read as a missing period, not a missing region.
+type missingBands struct{ missing []bool }
+
+func (m missingBands) Plot(c draw.Canvas, p *plot.Plot) {
+	x, _ := p.Transforms(&c)
+	for i, miss := range m.missing {
+		if !miss {
+			continue
+		}
+		l, r := x(float64(i)-0.5), x(float64(i)+0.5)
+		c.FillPolygon(colGrid, []vg.Point{{X: l, Y: c.Min.Y}, {X: r, Y: c.Min.Y}, {X: r, Y: c.Max.Y}, {X: l, Y: c.Max.Y}})
 	}
 }

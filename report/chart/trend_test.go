@@ -169,3 +169,82 @@ func TestRunsOf(t *testing.T) {
 		}
 	}
 }
+
+// withoutPeriod is d with every figure of period p removed, as an office
+// that skipped a month sends it.
+func withoutPeriod(d *analysis.Dataset, p analysis.Period) *analysis.Dataset {
+	var figs []analysis.Figure
+	for _, f := range d.Figures {
+		if f.Period != p {
+			figs = append(figs, f)
+		}
+	}
+	d.Figures = figs
+	var ps []analysis.Period
+	for _, q := range d.Periods {
+		if q != p {
+			ps = append(ps, q)
+		}
+	}
+	d.Periods = ps
+	return d
+}
+
+// A month missing from the data is on the trend's axis with no value: the
+// lines break there, a band marks it and the note names it. Before, the
+// chart of 23 months drew 2024年10月 to 12月 as one step, with no mark,
+// while the text said a month was missing.
+func TestTrendMarksMissingPeriod(t *testing.T) {
+	nov := analysis.Period{Year: 2024, Month: 11}
+	c := mustCompare(t, withoutPeriod(monthly(), nov))
+	if len(c.Series) != 25 {
+		t.Fatalf("fixture: %d periods in the series, want 25", len(c.Series))
+	}
+	for _, lang := range []vocab.Lang{vocab.Zh, vocab.En} {
+		f, note := trendByRegion(c, newTexts(lang, c, ""))
+		if f == nil {
+			t.Fatalf("skipped: %s", note)
+		}
+		ts := f.trend
+		if len(ts.periods) != 26 || ts.periods[24] != nov || !ts.missing[24] {
+			t.Fatalf("%s: axis of %d periods, [24] = %v missing %v; want 26 with 2024-11 missing", lang, len(ts.periods), ts.periods[24], ts.missing[24])
+		}
+		for i, ln := range ts.lines {
+			if !math.IsNaN(ln[24]) {
+				t.Errorf("%s: line %d has %v at the missing month", lang, i, ln[24])
+			}
+			for _, run := range runsOf(ln, ts.breaks[i]) {
+				if run[0] <= 24 && run[1] >= 24 {
+					t.Errorf("%s: line %d drawn across the missing month: periods %d to %d", lang, i, run[0], run[1])
+				}
+			}
+			if math.IsNaN(ln[23]) || math.IsNaN(ln[25]) {
+				t.Errorf("%s: line %d lost 2024-10 or 2024-12", lang, i)
+			}
+		}
+		want := map[vocab.Lang]string{
+			vocab.Zh: "数据中没有2024年11月的数字，图中以灰色竖条标出，折线在该处断开。",
+			vocab.En: "The data hold no figures for November 2024: a grey band marks it, and the lines break there.",
+		}[lang]
+		if !slicesContain(f.notes, want) {
+			t.Errorf("%s: notes %q lack %q", lang, f.notes, want)
+		}
+	}
+	// Drawn: the band is on the picture, grey where the month would be.
+	f, _ := trendByRegion(c, newTexts(vocab.Zh, c, ""))
+	l := measure(f, newTypeset(mustFace(t).Font))
+	l.measureTrend()
+	x, _ := l.plot.Transforms(&l.data)
+	if gx := x(24); gx <= x(23) || gx >= x(25) {
+		t.Errorf("the missing month is not between its neighbours on the axis: %v %v %v", x(23), gx, x(25))
+	}
+}
+
+func slicesContain(ss []string, s string) bool {
+	for _, v := range ss {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
