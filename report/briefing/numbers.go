@@ -69,8 +69,14 @@ func (b *builder) checksTable() document.Table {
 		Header: []string{b.T("省区市", "Province"), b.T("省级数据", "Province-level"), b.T("城市报送数之和", "Cities' sum"),
 			b.T("报送城市", "Reporting cities"), b.T("相差", "Difference")},
 		Align: []document.Align{L, R, R, R, R}}
+	var prov, cities []*int64
 	for _, k := range b.c.Checks {
-		t.Rows = append(t.Rows, []string{k.Province, vocab.Cell(k.ProvinceMembers, b.lang), vocab.Cell(k.CitiesMembers, b.lang),
+		prov, cities = append(prov, &k.ProvinceMembers), append(cities, &k.CitiesMembers)
+	}
+	// Both figure columns in one form, so the two figures of a row compare.
+	form := vocab.FormFor(append(prov, cities...), b.lang)
+	for _, k := range b.c.Checks {
+		t.Rows = append(t.Rows, []string{k.Province, form.Cell(k.ProvinceMembers), form.Cell(k.CitiesMembers),
 			fmt.Sprintf("%d/%d", k.ReportingCities, k.Cities), vocab.SignedPercent(k.Gap)})
 	}
 	t.Notes = []string{b.T("总数按省级数据计。相差为城市报送数之和与省级数据之差占省级数据的比例。",

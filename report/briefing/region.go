@@ -27,18 +27,31 @@ func (b *builder) regionTable() document.Table {
 	}
 	t.Header = append(t.Header, b.T("人数最多的省区市", "Largest province"), b.T("人数最多的城市", "Largest city"))
 	t.Align = append(t.Align, L, L)
+	// Each column of figures in one form (English: 0.95m beside 1.73m,
+	// not 954,969 beside 1.73m).
+	tt := c.Totals
+	var members, provTops, cityTops []*int64
+	for _, r := range b.idx.regions0 {
+		members = append(members, r.Members)
+		_, top := largestProvince(b.idx.regions[r.Region])
+		provTops = append(provTops, top)
+		if top := largestCity(b.idx.regCities[r.Region]); len(top) > 0 {
+			cityTops = append(cityTops, top[0].Members)
+		}
+	}
+	form := vocab.FormFor(append(members, tt.Members), b.lang)
+	provForm, cityForm := vocab.FormFor(provTops, b.lang), vocab.FormFor(cityTops, b.lang)
 	for _, r := range b.idx.regions0 {
 		row := []string{r.Region, b.Number(r.Provinces), b.Number(r.Cities), b.Number(r.ReportingCities),
-			b.Number(r.Bases), vocab.CellPtr(r.Members, b.lang)}
+			b.Number(r.Bases), form.CellPtr(r.Members)}
 		if prev {
 			row = append(row, b.comparableCells(r.Comparable)...)
 		}
-		row = append(row, b.largestProvince(b.idx.regions[r.Region]), b.largestCity(b.idx.regCities[r.Region]))
+		row = append(row, b.largestProvinceCell(b.idx.regions[r.Region], provForm), b.largestCityCell(b.idx.regCities[r.Region], cityForm))
 		t.Rows = append(t.Rows, row)
 	}
-	tt := c.Totals
 	row := []string{b.T("合计", "Total"), b.Number(tt.Provinces), b.Number(tt.Cities), b.Number(tt.ReportingCities),
-		b.Number(tt.Bases), vocab.CellPtr(tt.Members, b.lang)}
+		b.Number(tt.Bases), form.CellPtr(tt.Members)}
 	if prev {
 		row = append(row, b.comparableCells(tt.Comparable)...)
 	}
@@ -74,9 +87,9 @@ func dropColumn(t *document.Table, i int) {
 	}
 }
 
-// largestProvince names the province (or the tied provinces) with the
-// most members: "四川（82.7万）", "—" where none reports.
-func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
+// largestProvince finds the province (or the tied provinces) with the
+// most members, and their figure (nil where none reports).
+func largestProvince(provs []analysis.ProvinceRow) ([]string, *int64) {
 	var names []string
 	var top *int64
 	for _, p := range provs {
@@ -88,14 +101,22 @@ func (b *builder) largestProvince(provs []analysis.ProvinceRow) string {
 			names = append(names, p.Province)
 		}
 	}
+	return names, top
+}
+
+// largestProvinceCell names the province (or the tied provinces) with the
+// most members: "四川（82.7万）", "—" where none reports.
+func (b *builder) largestProvinceCell(provs []analysis.ProvinceRow, form vocab.Form) string {
+	names, top := largestProvince(provs)
 	if top == nil {
 		return "—"
 	}
-	return b.list(names, 3) + b.paren(vocab.CellPtr(top, b.lang))
+	return b.list(names, 3) + b.paren(form.CellPtr(top))
 }
 
-// largestCity is largestProvince for cities (members descending).
-func (b *builder) largestCity(cities []*analysis.CityRow) string {
+// largestCity is the city (or the tied cities) with the most members;
+// none where none reports.
+func largestCity(cities []*analysis.CityRow) []*analysis.CityRow {
 	var with []*analysis.CityRow
 	for _, ct := range cities {
 		if ct.Members != nil {
@@ -103,12 +124,21 @@ func (b *builder) largestCity(cities []*analysis.CityRow) string {
 		}
 	}
 	if len(with) == 0 {
-		return "—"
+		return nil
 	}
 	top, _ := tiedCities(with)
+	return top
+}
+
+// largestCityCell is largestProvinceCell for cities (members descending).
+func (b *builder) largestCityCell(cities []*analysis.CityRow, form vocab.Form) string {
+	top := largestCity(cities)
+	if len(top) == 0 {
+		return "—"
+	}
 	var names []string
 	for _, ct := range top {
 		names = append(names, ct.City)
 	}
-	return b.list(names, 3) + b.paren(vocab.CellPtr(top[0].Members, b.lang))
+	return b.list(names, 3) + b.paren(form.CellPtr(top[0].Members))
 }

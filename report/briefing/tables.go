@@ -96,12 +96,17 @@ func (b *builder) provinceTable() document.Table {
 	}
 	t.Header = append(t.Header, b.T("占片区", "Share of region"))
 	t.Align = append(t.Align, R)
+	vals := []*int64{c.Totals.Members}
+	for _, p := range b.idx.provinces {
+		vals = append(vals, p.Members)
+	}
+	form := vocab.FormFor(vals, b.lang) // one form a column: 0.54m beside 1.38m
 	for _, p := range b.idx.provinces {
 		row := []string{p.Province}
 		if multi {
 			row = append(row, p.Region)
 		}
-		members := vocab.CellPtr(p.Members, b.lang)
+		members := form.CellPtr(p.Members)
 		if p.ProvinceLevel {
 			members += "*"
 		}
@@ -120,7 +125,7 @@ func (b *builder) provinceTable() document.Table {
 			row = append(row, "")
 		}
 		row = append(row, b.Number(tt.Cities), b.Number(tt.ReportingCities),
-			b.Number(tt.Bases), b.Number(tt.KeyProjects), vocab.CellPtr(tt.Members, b.lang))
+			b.Number(tt.Bases), b.Number(tt.KeyProjects), form.CellPtr(tt.Members))
 		if prev {
 			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
@@ -201,12 +206,22 @@ func (b *builder) cityTable() document.Table {
 		t.Header = append(t.Header, b.T("占片区", "Share of region"))
 	}
 	t.Align = append(t.Align, R)
+	// The members column in one form, and ranked: neighbours whose
+	// figures differ but would print alike (北京 1,053,303 and 海口
+	// 1,052,534, both 105.3万) get the digits that tell them apart.
+	var ranked []*int64
+	for _, ct := range c.Cities[:shown] {
+		ranked = append(ranked, ct.Members)
+	}
+	rest := c.Cities[shown:]
+	form := vocab.FormFor(append(slices.Clone(ranked), citySum(rest), citySum(c.Cities)), b.lang)
+	cells := form.Ranked(ranked)
 	for i, ct := range c.Cities[:shown] {
 		row := []string{strconv.Itoa(i + 1), ct.City, ct.Province}
 		if multi {
 			row = append(row, ct.Region)
 		}
-		members := vocab.CellPtr(ct.Members, b.lang)
+		members := cells[i]
 		if ct.FromSegments {
 			members += "†"
 		}
@@ -225,13 +240,13 @@ func (b *builder) cityTable() document.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	t.Emphasis = map[int]bool{}
-	if rest := c.Cities[shown:]; len(rest) > 0 {
+	if len(rest) > 0 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, b.sumRow(t.Header, b.Others(len(rest), "城市", "city", "cities"), rest, multi, prev))
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.Others(len(rest), "城市", "city", "cities"), rest, multi, prev, form))
 	}
 	if len(c.Cities) > 1 {
 		t.Emphasis[len(t.Rows)] = true
-		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T("合计", "Total"), c.Cities, multi, prev))
+		t.Rows = append(t.Rows, b.sumRow(t.Header, b.T("合计", "Total"), c.Cities, multi, prev, form))
 	}
 	t.Notes = b.markNotes(t)
 	if s := b.cityTotalNote(); s != "" {
@@ -245,7 +260,7 @@ func (b *builder) cityTable() document.Table {
 
 // sumRow sums cities into one row of the city table: label in the city
 // column, bases, members and the sum of the cities' own changes.
-func (b *builder) sumRow(header []string, label string, cities []analysis.CityRow, multi, prev bool) []string {
+func (b *builder) sumRow(header []string, label string, cities []analysis.CityRow, multi, prev bool, form vocab.Form) []string {
 	var bases int
 	var members, change *int64
 	add := func(sum **int64, v *int64) {
@@ -265,7 +280,7 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	if multi {
 		row = append(row, "")
 	}
-	row = append(row, b.Number(bases), vocab.CellPtr(members, b.lang))
+	row = append(row, b.Number(bases), form.CellPtr(members))
 	if prev {
 		ch := "—"
 		if change != nil {
@@ -275,6 +290,20 @@ func (b *builder) sumRow(header []string, label string, cities []analysis.CityRo
 	}
 	row = append(row, "")
 	return row[:len(header)]
+}
+
+// citySum is the cities' members summed, nil where none reports.
+func citySum(cities []analysis.CityRow) *int64 {
+	var sum *int64
+	for _, ct := range cities {
+		if ct.Members != nil {
+			if sum == nil {
+				sum = new(int64)
+			}
+			*sum += *ct.Members
+		}
+	}
+	return sum
 }
 
 // allBasesNamed tells that the province sections name every base, so a

@@ -164,6 +164,16 @@ func (t texts) counts(vals []int64, signed bool) []string {
 		}
 		seen[out[i]] = v
 	}
+	if ambiguous && t.lang != vocab.En && !signed {
+		// Bars in rank order whose figures differ but print alike
+		// (北京 1,053,303 and 海口 1,052,534, both 105.3万) get the
+		// digits that tell them apart, as the briefing's table does.
+		ps := make([]*int64, len(vals))
+		for i := range vals {
+			ps[i] = &vals[i]
+		}
+		return vocab.FormFor(ps, t.lang).Ranked(ps)
+	}
 	if !ambiguous || t.lang != vocab.En {
 		return out
 	}
