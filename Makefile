@@ -49,14 +49,15 @@ lint:
 	$(GO) run $(STATICCHECK) ./...
 
 # Packages whose goroutines share state (read-ahead readers, the chart
-# renderer, the font tables, the lock and scratch folders) run again under the
-# race detector; in the packages that render whole packets only the tests that
-# run their goroutines at once do (a render takes seconds under -race). The
+# renderer, the workbook's rows compressed beside their writer, the font
+# tables, the lock and scratch folders) run again under the race detector;
+# in the packages that render whole packets only the tests that run their
+# goroutines at once do (a render takes seconds under -race). The
 # race found last time by make check alone was in report/font. cmd/basebrief
 # (two runs on one out folder) is left to make check: its race build compiles
 # SQLite and go-mail instrumented, about a minute and a half of a cold 2-core
 # make test, which went past 5 minutes with it (6 min 19 s measured).
-RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/chart ./report/font ./output
+RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/chart ./report/font ./report/workbook/internal/sheetxml ./output
 RACE_RUN  ?= Parallel|Concurrent|PacketDeterministic|ErrorLimitShared|PickConcurrent
 
 test: lint
