@@ -40,9 +40,29 @@ func TestBoundHeap(t *testing.T) {
 		t.Fatalf("without a watchdog: boundHeap = %d, %d and the limit moved", live, limit)
 	}
 	softLimit = 1 << 40
+	t.Setenv("GOGC", "")
+	pace := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pace)
+	defer func(p int) { gcPercentBefore = p }(gcPercentBefore)
 	live, limit := boundHeap()
 	if live <= 0 || limit != heapLimit(live, softLimit) || debug.SetMemoryLimit(-1) != limit {
 		t.Fatalf("boundHeap = %d, %d; runtime limit %d", live, limit, debug.SetMemoryLimit(-1))
+	}
+	if got := debug.SetGCPercent(100); got != renderGCPercent {
+		t.Errorf("GC pace after boundHeap %d, want %d", got, renderGCPercent)
+	}
+	// The slices get the pace back: their room was measured at it.
+	debug.SetGCPercent(renderGCPercent)
+	sliceHeap(live, 2)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC pace after sliceHeap %d, want 100 back", got)
+	}
+	// GOGC set by the user stands.
+	t.Setenv("GOGC", "80")
+	debug.SetGCPercent(80)
+	boundHeap()
+	if got := debug.SetGCPercent(100); got != 80 {
+		t.Errorf("GOGC=80: GC pace after boundHeap %d, want 80", got)
 	}
 }
 
