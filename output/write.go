@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -209,11 +210,13 @@ func CheckReplaceable(out string) error {
 	return fmt.Errorf("replace %s: %w: the folder is not empty and has no %s; choose another --out or remove it", out, ErrNotPacket, ManifestName)
 }
 
-// writeTree writes files under root, fsyncing each file and then each
+// writeTree writes files under root, then fsyncs each file and then each
 // folder, deepest first, so the whole tree is on disk before the rename.
+// The files are written in order and fsynced many at a time (syncFiles).
 func writeTree(ctx context.Context, root string, files []File) error {
 	dirs := map[string]bool{root: true}
-	for _, f := range files {
+	names := make([]string, len(files))
+	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("write packet: %w", err)
 		}
@@ -230,7 +233,11 @@ func writeTree(ctx context.Context, root string, files []File) error {
 		if err := writeFileFn(name, f.Data); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
+		names[i] = name
 		hook("file", name)
+	}
+	if err := syncFiles(ctx, files, names); err != nil {
+		return err
 	}
 	order := make([]string, 0, len(dirs))
 	for d := range dirs {
@@ -245,11 +252,55 @@ func writeTree(ctx context.Context, root string, files []File) error {
 	return nil
 }
 
+// syncers is how many files syncFiles fsyncs at once. One at a time, the
+// 547 files of the national packet with its 31 province slices took
+// 2.3–3 s on an ext4 disk; sixteen at a time, 0.4–0.7 s (the file system
+// commits the fsyncs waiting together at once; issue 25).
+const syncers = 16
+
+// syncFiles fsyncs the files written, many at a time; the error is the
+// first file's, in the packet's order, that failed.
+func syncFiles(ctx context.Context, files []File, names []string) error {
+	errs := make([]error, len(names))
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		next int
+	)
+	for range min(syncers, len(names)) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(names) {
+					return
+				}
+				if errs[i] = ctx.Err(); errs[i] == nil {
+					errs[i] = syncFileFn(names[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("write packet: %w", err)
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", files[i].Path, err)
+		}
+	}
+	return nil
+}
+
 // writeFileFn is writeFile; a test replaces it with one that runs out of
 // disk space part-way.
 var writeFileFn = writeFile
 
-// writeFile creates name (it must not exist), writes data and fsyncs it.
+// writeFile creates name (it must not exist) and writes data; syncFile
+// puts it on disk.
 func writeFile(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -257,6 +308,19 @@ func writeFile(name string, data []byte) error {
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncFileFn is syncFile; a test replaces it to see the fsyncs.
+var syncFileFn = syncFile
+
+// syncFile fsyncs a file written (opened for writing: some systems sync
+// only a file open so).
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {
