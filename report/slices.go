@@ -21,37 +21,66 @@ func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Optio
 	return slicesOf(d, full, kind, analysis.SliceNames(full, kind), o)
 }
 
+// PacketWithSlices renders the whole packet (Packet) and its slices
+// (Slices) at once: the packet first, the slices beside it as cores come
+// free, since the packet alone leaves a core idle part of its time (its
+// workbook is the critical path). Files and notes are Packet's, then
+// Slices', as rendered one after the other.
+func PacketWithSlices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
+	jobs := []func() ([]File, []string, error){func() ([]File, []string, error) { return Packet(full, o) }}
+	return render(append(jobs, sliceJobs(d, full, kind, analysis.SliceNames(full, kind), o)...))
+}
+
 // slicesOf renders the named slices.
 func slicesOf(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) ([]File, []string, error) {
+	return render(sliceJobs(d, full, kind, names, o))
+}
+
+// sliceJobs are the renderings of the named slices, sharing chart rasters.
+func sliceJobs(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) []func() ([]File, []string, error) {
 	o.rasters = &chart.Rasters{}
+	jobs := make([]func() ([]File, []string, error), len(names))
+	for i, name := range names {
+		jobs[i] = func() ([]File, []string, error) {
+			fs, ns, err := slice(d, full, kind, name, o)
+			if o.SliceDone != nil {
+				o.SliceDone()
+			}
+			return fs, ns, err
+		}
+	}
+	return jobs
+}
+
+// render runs jobs GOMAXPROCS at a time, in order, and returns their files
+// and notes in that order; the first job in that order that failed is the
+// error.
+func render(jobs []func() ([]File, []string, error)) ([]File, []string, error) {
 	type result struct {
 		files []File
 		notes []string
 		err   error
 	}
-	results := make([]result, len(names))
+	results := make([]result, len(jobs))
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
 		next int
 	)
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for {
 				mu.Lock()
 				i := next
 				next++
 				mu.Unlock()
-				if i >= len(names) {
+				if i >= len(jobs) {
 					return
 				}
 				func() {
 					r := &results[i]
 					defer recoverInto(&r.err)
-					r.files, r.notes, r.err = slice(d, full, kind, names[i], o)
-					if o.SliceDone != nil {
-						o.SliceDone()
-					}
+					r.files, r.notes, r.err = jobs[i]()
 				}()
 			}
 		})

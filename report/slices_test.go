@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -72,5 +73,38 @@ func TestSliceDone(t *testing.T) {
 	}
 	if got := done.Load(); got != int32(len(names)) {
 		t.Errorf("SliceDone called %d times for %d slices", got, len(names))
+	}
+}
+
+// TestPacketWithSlices: the whole packet rendered beside its slices is the
+// packet rendered alone, followed by the slices rendered alone, file for
+// file and byte for byte.
+func TestPacketWithSlices(t *testing.T) {
+	d := sample.National(sample.Options{Previous: true, Cities: 62})
+	full, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Time: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)}
+	got, gotNotes, err := PacketWithSlices(d, full, analysis.SliceRegion, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantNotes, err := Packet(full, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, sn, err := Slices(d, full, analysis.SliceRegion, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, wantNotes = append(want, sf...), append(wantNotes, sn...)
+	if len(got) != len(want) || !slices.Equal(gotNotes, wantNotes) {
+		t.Fatalf("%d files and notes %q, want %d and %q", len(got), gotNotes, len(want), wantNotes)
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("file %d: %s (%d bytes), want %s (%d bytes)", i, got[i].Path, len(got[i].Data), want[i].Path, len(want[i].Data))
+		}
 	}
 }

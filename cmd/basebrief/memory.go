@@ -137,9 +137,9 @@ func heapLimit(live, soft int64) int64 {
 // sliceHeap bounds the heap for rendering slices (run --slices): the
 // slices rendering at once (procs) get the room of one packet each, as
 // boundHeap gives it (three times the data's live heap dataLive, at least
-// renderHeadroom), over what is live now (the data, the whole packet's
-// files) and again after each slice (call the function returned), as the
-// slices' files accumulate. Under the whole packet's bound, the 31
+// renderHeadroom), over what is live: the data when the whole packet and
+// the slices start, then again after each slice (call the function
+// returned), as the slices' files accumulate. Under the whole packet's bound, the 31
 // province slices of the national data filled that room with their files:
 // the collector ran 875 times, the runtime returning memory to the system
 // between, two thirds of the run's CPU time (issue 25). Without a

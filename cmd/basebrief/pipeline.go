@@ -85,12 +85,12 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	}
 	err = stage(ctx, "render", func() (err error) {
 		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
-		if files, notes, err = report.Packet(cmp, o); err != nil || cfg.slices == "" {
+		if cfg.slices == "" {
+			files, notes, err = report.Packet(cmp, o)
 			return err
 		}
-		o.SliceDone = sliceHeap(dataLive, runtime.GOMAXPROCS(0)) // report.Slices renders GOMAXPROCS at a time
-		sf, sn, err := report.Slices(ds, cmp, cfg.slices, o)
-		files, notes = append(files, sf...), append(notes, sn...)
+		o.SliceDone = sliceHeap(dataLive, runtime.GOMAXPROCS(0)) // GOMAXPROCS packets render at a time
+		files, notes, err = report.PacketWithSlices(ds, cmp, cfg.slices, o)
 		return err
 	})
 	if err != nil {
