@@ -12,8 +12,10 @@ import (
 // provinces, 24 months.
 var nationalShape = synth.Shape{Name: "national", Options: synth.Options{Cities: 341, Periods: 24, Seed: 1}}
 
-// BenchmarkSlices renders the national packet alone, then the province
-// slices of the same data (run --slices province renders both).
+// BenchmarkSlices renders the national packet alone, the province slices
+// of the same data, and both at once as run --slices province renders them
+// (report.PacketWithSlices). Issue 25's bound: the last within three times
+// the first.
 func BenchmarkSlices(b *testing.B) {
 	b.Run("packet", func(b *testing.B) {
 		l := shapeData(b, nationalShape, 341)
@@ -32,6 +34,17 @@ func BenchmarkSlices(b *testing.B) {
 		cpu := cpuTime()
 		for b.Loop() {
 			if _, _, err := report.Slices(l.d, l.c, analysis.SliceProvince, report.Options{Time: stamp}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	})
+	b.Run("packet+slices=province", func(b *testing.B) {
+		l := shapeData(b, nationalShape, 341)
+		b.ReportAllocs()
+		cpu := cpuTime()
+		for b.Loop() {
+			if _, _, err := report.PacketWithSlices(l.d, l.c, analysis.SliceProvince, report.Options{Time: stamp}); err != nil {
 				b.Fatal(err)
 			}
 		}
