@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/input/defaultdata"
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
 // writeNational writes a national data folder with rows figures rows: 2,800
@@ -20,16 +21,7 @@ func writeNational(tb testing.TB, dir string, rows int) {
 	const ncities, nprov = 2800, 31
 	segs := []string{"", "企业", "社会组织", "自由职业", "新媒体"}
 	write := func(name string, fill func(w *bufio.Writer)) {
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		w := bufio.NewWriterSize(f, 1<<20)
-		fill(w)
-		if err := w.Flush(); err != nil {
-			tb.Fatal(err)
-		}
-		f.Close()
+		testutil.WriteFile(tb, filepath.Join(dir, name), fill)
 	}
 	city := func(i int) (string, string) {
 		return fmt.Sprintf("省份%02d", i%nprov), fmt.Sprintf("县区%04d", i)

@@ -3,14 +3,10 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +17,7 @@ import (
 	"github.com/basebrief/basebrief/cmd/gendata/synth"
 	"github.com/basebrief/basebrief/input"
 	"github.com/basebrief/basebrief/input/defaultdata"
+	"github.com/basebrief/basebrief/internal/testutil"
 	"github.com/basebrief/basebrief/report"
 	"github.com/basebrief/basebrief/report/briefing"
 )
@@ -167,51 +164,17 @@ func TestPacketWordNarrative(t *testing.T) {
 // wants no more pages than briefing.pdf, and at most a page or a fifth
 // fewer (Writer here sets Times New Roman in DejaVu Serif, a fifth wider).
 func TestPacketWordPages(t *testing.T) {
-	if os.Getenv("BASEBRIEF_CHECK") != "1" {
-		t.Skip("LibreOffice check: set BASEBRIEF_CHECK=1 (make check)")
-	}
-	lo, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatalf("BASEBRIEF_CHECK=1 but soffice is missing (apt-get install libreoffice-writer): %v", err)
-	}
+	lo := testutil.NeedCheck(t, "LibreOffice", "soffice", "libreoffice-writer")
 	for _, tc := range wordCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			files := packetFiles(t, tc.c, tc.lang)
-			dir := t.TempDir()
-			src := filepath.Join(dir, "briefing.docx")
-			if err := os.WriteFile(src, files["briefing.docx"], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, "packet.pdf"), files["briefing.pdf"], 0o644); err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-				"--headless", "--convert-to", "pdf", "--outdir", dir, src)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, msg)
-			}
-			word := pages(t, filepath.Join(dir, "briefing.pdf"))
-			pdf := pages(t, filepath.Join(dir, "packet.pdf"))
+			out := testutil.Convert{Name: "briefing.docx", To: "pdf"}.Run(t, lo, files["briefing.docx"])
+			word := testutil.PDFPages(t, testutil.ReadOut(t, out, "briefing.pdf", "Writer wrote no PDF (is libreoffice-writer installed?)"))
+			pdf := testutil.PDFPages(t, files["briefing.pdf"])
 			t.Logf("briefing.pdf %d pages, briefing.docx in Writer %d", pdf, word)
 			if d := word - pdf; d < -max(1, pdf/5) || d > 0 {
 				t.Errorf("briefing.docx is %d pages in Writer, briefing.pdf %d", word, pdf)
 			}
 		})
 	}
-}
-
-func pages(t *testing.T, pdf string) int {
-	t.Helper()
-	out, err := exec.Command("pdfinfo", pdf).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo %s (apt-get install poppler-utils): %v", pdf, err)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count in\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
 // bigData writes a data folder whose reading really holds tens of MB:
@@ -18,18 +20,7 @@ func bigData(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	write := func(name string, fill func(w *bufio.Writer)) {
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		w := bufio.NewWriterSize(f, 1<<20)
-		fill(w)
-		if err := w.Flush(); err != nil {
-			tb.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			tb.Fatal(err)
-		}
+		testutil.WriteFile(tb, filepath.Join(dir, name), fill)
 	}
 	const cities = 1000
 	write("cities.csv", func(w *bufio.Writer) {

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,53 +8,20 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
-// ToPDF converts a .docx with LibreOffice Writer, for the checks here and
-// in package report; it skips unless BASEBRIEF_CHECK=1, and then fails
-// when LibreOffice is missing.
+// toPDF converts a .docx with LibreOffice Writer; it skips unless
+// BASEBRIEF_CHECK=1, and then fails when LibreOffice is missing.
 func toPDF(t *testing.T, name string, docx []byte) []byte {
 	t.Helper()
-	if os.Getenv("BASEBRIEF_CHECK") != "1" {
-		t.Skip("LibreOffice check: set BASEBRIEF_CHECK=1 (make check)")
-	}
-	lo, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatalf("BASEBRIEF_CHECK=1 but soffice is missing (apt-get install libreoffice-writer): %v", err)
-	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, name+".docx")
-	if err := os.WriteFile(src, docx, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	// A profile of its own, so parallel runs do not share one.
-	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
-	if err != nil {
-		t.Fatalf("Writer wrote no PDF (is libreoffice-writer installed?): %v", err)
-	}
-	return pdf
+	lo := testutil.NeedCheck(t, "LibreOffice", "soffice", "libreoffice-writer")
+	out := testutil.Convert{Name: name + ".docx", To: "pdf"}.Run(t, lo, docx)
+	return testutil.ReadOut(t, out, name+".pdf", "Writer wrote no PDF (is libreoffice-writer installed?)")
 }
 
-// pdfPages and pdfText read a PDF with poppler-utils.
-func pdfPages(t *testing.T, pdf []byte) int {
-	t.Helper()
-	out := poppler(t, "pdfinfo", pdf)
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count in\n%s", out)
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
-}
-
+// poppler runs a poppler-utils tool on pdf and returns what it printed.
 func poppler(t *testing.T, tool string, pdf []byte, args ...string) string {
 	t.Helper()
 	f := filepath.Join(t.TempDir(), "in.pdf")
@@ -63,9 +29,6 @@ func poppler(t *testing.T, tool string, pdf []byte, args ...string) string {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(tool, append(args, f, "-")...).Output()
-	if tool == "pdfinfo" {
-		out, err = exec.Command(tool, f).Output()
-	}
 	if err != nil {
 		t.Fatalf("%s (apt-get install poppler-utils): %v", tool, err)
 	}
@@ -77,7 +40,7 @@ func poppler(t *testing.T, tool string, pdf []byte, args ...string) string {
 // the footers' fields compute them on each page.
 func TestLibreOfficeWriter(t *testing.T) {
 	pdf := toPDF(t, "briefing", render(t, testDoc(t)))
-	if n := pdfPages(t, pdf); n != 2 {
+	if n := testutil.PDFPages(t, pdf); n != 2 {
 		t.Errorf("Writer made %d pages, want 2", n)
 	}
 	text := poppler(t, "pdftotext", pdf, "-layout")

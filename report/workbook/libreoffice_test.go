@@ -2,22 +2,20 @@ package workbook
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
 // csvFilter makes LibreOffice write every sheet to its own UTF-8 file; the
@@ -28,14 +26,7 @@ const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,fals
 // LibreOffice is missing.
 func needLibreOffice(t *testing.T) string {
 	t.Helper()
-	if os.Getenv("BASEBRIEF_CHECK") != "1" {
-		t.Skip("LibreOffice check: set BASEBRIEF_CHECK=1 (make check)")
-	}
-	path, err := exec.LookPath("libreoffice")
-	if err != nil {
-		t.Fatalf("BASEBRIEF_CHECK=1 but libreoffice is missing (apt-get install libreoffice-calc): %v", err)
-	}
-	return path
+	return testutil.NeedCheck(t, "LibreOffice", "libreoffice", "libreoffice-calc")
 }
 
 // TestLibreOfficeRecalculates opens the workbooks in LibreOffice, which
@@ -76,19 +67,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 			if len(sheets) != len(b.f.GetSheetList()) {
 				t.Errorf("LibreOffice wrote %d sheets, want %d", len(sheets), len(b.f.GetSheetList()))
 			}
-			for _, ck := range b.checks {
-				col, row, err := excelize.CellNameToCoordinates(ck.cell)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got := ""
-				if rows := sheets[ck.sheet]; row <= len(rows) && col <= len(rows[row-1]) {
-					got = rows[row-1][col-1]
-				}
-				if msg := compare(got, ck.want); msg != "" {
-					t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
-				}
-			}
+			checkRecalculated(t, b, sheets)
 			for sheet, rows := range sheets {
 				for r, row := range rows {
 					for c, v := range row {
@@ -116,28 +95,9 @@ func isError(v string) bool {
 // sheet's cells by sheet name.
 func convertCSV(t *testing.T, lo, name string, data []byte) map[string][][]string {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, name+".xlsx")
-	if err := os.WriteFile(src, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "csv")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	// A profile of its own, so parallel runs do not share one, that
-	// recalculates every formula on load (the cells' own values otherwise).
-	user := filepath.Join(dir, "profile", "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", csvFilter, "--outdir", out, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, msg)
-	}
+	// A profile that recalculates every formula on load (the cells' own
+	// values otherwise).
+	out := testutil.Convert{Name: name + ".xlsx", To: csvFilter, Out: "csv", Profile: recalcProfile}.Run(t, lo, data)
 	files, err := filepath.Glob(filepath.Join(out, name+"-*.csv"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("libreoffice wrote no csv files (%v)", err)
@@ -161,6 +121,25 @@ func convertCSV(t *testing.T, lo, name string, data []byte) map[string][][]strin
 	return sheets
 }
 
+// checkRecalculated checks every formula b recorded against the value
+// LibreOffice computed for its cell in sheets.
+func checkRecalculated(t *testing.T, b *book, sheets map[string][][]string) {
+	t.Helper()
+	for _, ck := range b.checks {
+		col, row, err := excelize.CellNameToCoordinates(ck.cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if rows := sheets[ck.sheet]; row <= len(rows) && col <= len(rows[row-1]) {
+			got = rows[row-1][col-1]
+		}
+		if msg := compare(got, ck.want); msg != "" {
+			t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
+		}
+	}
+}
+
 // recalcProfile is a LibreOffice profile that recalculates every formula of
 // an Excel file on load (Tools > Options > Calc > Formula > "Recalculation
 // on file load: Excel 2007 and newer: Always"; the default never does, and
@@ -176,31 +155,8 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 // save it again as xlsx; it returns the saved file.
 func recalculate(t *testing.T, lo string, data []byte) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "in.xlsx")
-	if err := os.WriteFile(src, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	user := filepath.Join(dir, "profile", "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, msg)
-	}
-	got, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
-	if err != nil {
-		t.Fatalf("libreoffice wrote no workbook: %v", err)
-	}
-	return got
+	out := testutil.Convert{Name: "in.xlsx", To: "xlsx:Calc MS Excel 2007 XML", Out: "out", Profile: recalcProfile}.Run(t, lo, data)
+	return testutil.ReadOut(t, out, "in.xlsx", "libreoffice wrote no workbook")
 }
 
 // TestLibreOfficeKeepsCachedValues: LibreOffice, made to recalculate every

@@ -1,18 +1,16 @@
 package workbook
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
 // TestPrintedPages prints each workbook as it opens, every sheet with its
@@ -43,7 +41,7 @@ func TestPrintedPages(t *testing.T) {
 			if dir := os.Getenv("BASEBRIEF_PAGES_DIR"); dir != "" {
 				_ = os.WriteFile(filepath.Join(dir, tt.name+".pdf"), pdf, 0o644)
 			}
-			n := pdfPages(t, pdf)
+			n := testutil.PDFPages(t, pdf)
 			t.Logf("%s: %d pages", tt.name, n)
 			if n > tt.max {
 				t.Errorf("%s prints %d pages, want at most %d", tt.name, n, tt.max)
@@ -54,41 +52,6 @@ func TestPrintedPages(t *testing.T) {
 
 func printPDF(t *testing.T, lo string, data []byte) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "book.xlsx")
-	if err := os.WriteFile(src, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, lo, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, msg)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "book.pdf"))
-	if err != nil {
-		t.Fatalf("libreoffice wrote no PDF: %v", err)
-	}
-	return pdf
-}
-
-var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
-
-func pdfPages(t *testing.T, pdf []byte) int {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "p.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdfinfo", path).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	m := pagesLine.FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo gave no page count:\n%s", out)
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
+	out := testutil.Convert{Name: "book.xlsx", To: "pdf", Timeout: 5 * time.Minute}.Run(t, lo, data)
+	return testutil.ReadOut(t, out, "book.pdf", "libreoffice wrote no PDF")
 }
