@@ -131,31 +131,18 @@ func scope(full *Comparison, kind, name string) *Scope {
 		s.Whole = full.Regions[0].Region // data of one region: the whole is that region, not the nation
 	}
 	if kind == SliceRegion {
-		vals := make([]*int64, len(full.Regions))
-		for i, r := range full.Regions {
-			vals[i] = r.Members
-		}
-		ranks := competitionRanks(vals)
 		s.WholePeers = len(full.Regions)
-		for i, r := range full.Regions {
-			if r.Region == name {
-				s.Members, s.RankInWhole = r.Members, ranks[i]
-			}
+		if i, rank := rankAmong(full.Regions, func(r *RegionRow) (string, *int64) { return r.Region, r.Members }, name); i >= 0 {
+			s.Members, s.RankInWhole = full.Regions[i].Members, rank
 		}
 		s.ShareOfWhole = share(s.Members, s.WholeMembers)
 		return s
 	}
-	vals := make([]*int64, len(full.Provinces))
-	for i, p := range full.Provinces {
-		vals[i] = p.Members
-	}
-	ranks := competitionRanks(vals)
 	s.WholePeers = len(full.Provinces)
-	for i, p := range full.Provinces {
-		if p.Province == name {
-			s.Members, s.RankInWhole = p.Members, ranks[i]
-			s.Region, s.ShareOfRegion, s.RankInRegion = p.Region, p.ShareOfRegion, p.RankInRegion
-		}
+	if i, rank := rankAmong(full.Provinces, func(p *ProvinceRow) (string, *int64) { return p.Province, p.Members }, name); i >= 0 {
+		p := &full.Provinces[i]
+		s.Members, s.RankInWhole = p.Members, rank
+		s.Region, s.ShareOfRegion, s.RankInRegion = p.Region, p.ShareOfRegion, p.RankInRegion
 	}
 	for _, p := range full.Provinces {
 		if p.Region == s.Region {
@@ -169,4 +156,23 @@ func scope(full *Comparison, kind, name string) *Scope {
 	}
 	s.ShareOfWhole = share(s.Members, s.WholeMembers)
 	return s
+}
+
+// rankAmong finds the row of rows called name and its competition rank by
+// members among them all: regions among regions, provinces among provinces.
+// It returns -1 when no row is called name (the last one, if several are).
+func rankAmong[R any](rows []R, key func(*R) (name string, members *int64), name string) (int, *int) {
+	vals := make([]*int64, len(rows))
+	at := -1
+	for i := range rows {
+		n, m := key(&rows[i])
+		vals[i] = m
+		if n == name {
+			at = i
+		}
+	}
+	if at < 0 {
+		return -1, nil
+	}
+	return at, competitionRanks(vals)[at]
 }
