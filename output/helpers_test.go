@@ -40,6 +40,32 @@ func mustWrite(tb testing.TB, out, tag string) {
 	}
 }
 
+// helperLock starts a helper process, a test run again as a process of its
+// own by a test that kills it or runs it as another user: it skips unless
+// the variable env names the out folder (only such a test sets it), then
+// locks that folder. The helper ends with helperExit.
+func helperLock(t *testing.T, env, skip string) (out string, release func() error) {
+	out = os.Getenv(env)
+	if out == "" {
+		t.Skip(skip)
+	}
+	release, err := Lock(context.Background(), out, 0)
+	if err != nil {
+		fmt.Println("lock:", err)
+		os.Exit(2)
+	}
+	return out, release
+}
+
+// helperExit ends a helper process: 0, or 2 after printing what failed.
+func helperExit(what string, err error) {
+	if err != nil {
+		fmt.Println(what+":", err)
+		os.Exit(2)
+	}
+	os.Exit(0)
+}
+
 // snapshot reads every file under dir: relative path → contents.
 func snapshot(tb testing.TB, dir string) map[string]string {
 	tb.Helper()

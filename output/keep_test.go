@@ -229,25 +229,13 @@ func TestLeftoversDoNotStickNights(t *testing.T) {
 // TestHelperReplace, with BASEBRIEF_OUTPUT_REPLACE set to an out folder,
 // replaces the packet there and prints its warnings, one a line.
 func TestHelperReplace(t *testing.T) {
-	out := os.Getenv("BASEBRIEF_OUTPUT_REPLACE")
-	if out == "" {
-		t.Skip("helper process for TestNightsAfterARootRun")
-	}
-	release, err := Lock(context.Background(), out, 0)
-	if err != nil {
-		fmt.Println("lock:", err)
-		os.Exit(3)
-	}
+	out, release := helperLock(t, "BASEBRIEF_OUTPUT_REPLACE", "helper process for TestNightsAfterARootRun")
 	res, err := Replace(context.Background(), out, packetFiles("cron"), info(), Options{Now: night})
 	release()
 	for _, w := range res.Warnings {
 		fmt.Println("warning:", w)
 	}
-	if err != nil {
-		fmt.Println("error:", err)
-		os.Exit(3)
-	}
-	os.Exit(0)
+	helperExit("error", err)
 }
 
 // The night after a run as root, the cron user's run replaces root's

@@ -23,12 +23,7 @@ func TestHelperProcess(t *testing.T) {
 	if stage == "" {
 		t.Skip("helper process for the kill tests")
 	}
-	out := os.Getenv("BASEBRIEF_OUTPUT_OUT")
-	release, err := Lock(context.Background(), out, 0)
-	if err != nil {
-		fmt.Println("lock:", err)
-		os.Exit(2)
-	}
+	out, release := helperLock(t, "BASEBRIEF_OUTPUT_OUT", "helper process for the kill tests")
 	defer release()
 	hang := func() {
 		fmt.Println("ready")
@@ -48,11 +43,7 @@ func TestHelperProcess(t *testing.T) {
 			hang()
 		}
 	}
-	if err := Write(context.Background(), out, bigPacket("helper"), info()); err != nil {
-		fmt.Println("write:", err)
-		os.Exit(2)
-	}
-	os.Exit(0)
+	helperExit("write", Write(context.Background(), out, bigPacket("helper"), info()))
 }
 
 // bigPacket is twelve files of 1 MB each.

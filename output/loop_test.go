@@ -65,25 +65,14 @@ func checkWhole(t *testing.T, dir string) string {
 // and replaces the packet slowly (a slow disk), printing "ready" once it
 // holds the lock; the test kills it at a random moment.
 func TestHelperLoop(t *testing.T) {
-	out := os.Getenv("BASEBRIEF_OUTPUT_LOOP")
-	if out == "" {
-		t.Skip("helper process for TestKillLoopKeepsPersonsFile")
-	}
-	release, err := Lock(context.Background(), out, 0)
-	if err != nil {
-		fmt.Println("lock:", err)
-		os.Exit(3)
-	}
+	out, release := helperLock(t, "BASEBRIEF_OUTPUT_LOOP", "helper process for TestKillLoopKeepsPersonsFile")
 	defer release()
 	testHook = func(stage, _ string) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	fmt.Println("ready")
-	if _, err := Replace(context.Background(), out, bigPacket(os.Getenv("BASEBRIEF_OUTPUT_TAG")), info(), Options{Now: night}); err != nil {
-		fmt.Println("replace:", err)
-		os.Exit(3)
-	}
-	os.Exit(0)
+	_, err := Replace(context.Background(), out, bigPacket(os.Getenv("BASEBRIEF_OUTPUT_TAG")), info(), Options{Now: night})
+	helperExit("replace", err)
 }
 
 // Thirty runs killed with SIGKILL at random moments, each with a person's
