@@ -1,7 +1,8 @@
 # basebrief — build, run, test.
 #   make run    build and write packet/ from the embedded default dataset
 #   make test   formatting, vet, tidy, staticcheck, unit/golden/integration tests, and the
-#               packages with shared goroutine state under -race (under 5 min on 2 cores; what CI runs)
+#               packages with shared goroutine state under -race (under 5 min on 2 cores with
+#               an empty build cache; what CI runs)
 #   make check  make test + checks that need Debian tools (pdftotext, qpdf, pdffonts,
 #               rsvg-convert, LibreOffice), installed here when missing, and delivery to
 #               a real mail server (mailpit, built into bin/tools), and workbook.xlsx,
@@ -48,22 +49,32 @@ lint:
 	$(GO) mod tidy -diff
 	$(GO) run $(STATICCHECK) ./...
 
-# Packages whose goroutines share state (read-ahead readers, the chart
-# renderer, the workbook's rows compressed beside their writer, the font
-# tables, the lock and scratch folders) run again under the race detector;
-# in the packages that render whole packets only the tests that run their
-# goroutines at once do (a render takes seconds under -race). The
-# race found last time by make check alone was in report/font. cmd/basebrief
-# (two runs on one out folder) is left to make check: its race build compiles
-# SQLite and go-mail instrumented, about a minute and a half of a cold 2-core
-# make test, which went past 5 minutes with it (6 min 19 s measured).
-RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/chart ./report/font ./report/workbook/internal/sheetxml ./output
-RACE_RUN  ?= Parallel|Concurrent|PacketDeterministic|ErrorLimitShared|PickConcurrent
+# go test's own vet pass is off (-vet=off): go vet ./... above has already
+# run every analyzer on every package and its tests, and go test's subset,
+# run again on each dependency with other flags, was 57 s of a cold make
+# test's CPU (and 32 s more in the race build).
+TESTFLAGS ?= -count=1 -vet=off
+
+# Packages whose goroutines share state (read-ahead readers, the workbook's
+# rows compressed beside their writer, the font tables, the lock and scratch
+# folders) run again under the race detector. In input and report/chart
+# only the tests that run their goroutines at once do (chart.Render draws on
+# several goroutines; TestDeterministic calls it from several at once). The race found last time by make check alone
+# was in report/font. Left to make check (go test -race ./...), for time: a
+# cold make test was 853 s of CPU (about 7 min on 2 cores), and 5 min is the
+# limit. There: cmd/basebrief (two runs on one out folder; its race build
+# compiles SQLite and go-mail instrumented, about 90 s), and package report's
+# packet-level tests, TestPacketDeterministic and TestSlicesConcurrent (they
+# render whole national packets under -race, about 45 s of CPU): report only
+# fans out to the renderers, whose shared state is raced above.
+RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/font ./report/workbook/internal/sheetxml ./output
+RACE_RUN_PKGS ?= ./input ./report/chart
+RACE_RUN  ?= Parallel|Concurrent|Deterministic|ErrorLimitShared
 
 test: lint
-	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -race -short $(RACE_PKGS)
-	$(GO) test -count=1 -race -short -run '$(RACE_RUN)' ./input ./report
+	$(GO) test $(TESTFLAGS) ./...
+	$(GO) test $(TESTFLAGS) -race -short $(RACE_PKGS)
+	$(GO) test $(TESTFLAGS) -race -short -run '$(RACE_RUN)' $(RACE_RUN_PKGS)
 
 # Debian packages the heavier checks need; each installed only when missing.
 define need
