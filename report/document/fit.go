@@ -79,6 +79,7 @@ func Columns(t Table, cols int, total float64, m Measure) []float64 {
 		for i := range need {
 			need[i] = max(least[i], body[i])
 		}
+		halved := make([]bool, cols)
 		for sum(need) > total {
 			most := -1
 			for i := range need {
@@ -88,6 +89,16 @@ func Columns(t Table, cols int, total float64, m Measure) []float64 {
 			}
 			if most < 0 {
 				break
+			}
+			// Broken, a heading first takes two lines, not one a
+			// syllable: Pro/vinces rather than Pr/ov/in/ce/s, whose
+			// three lines more pushed a chart to the next page. Only
+			// where that is still too wide does it give way to its
+			// figures, before another heading breaks.
+			half := (least[most]-m.Pad)/2 + m.Pad
+			if !halved[most] && half > body[most] && half < need[most] {
+				need[most], halved[most] = half, true
+				continue
 			}
 			need[most] = body[most]
 		}

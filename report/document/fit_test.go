@@ -53,11 +53,16 @@ func TestColumns(t *testing.T) {
 		// The rows fit but not every heading whole: the heading breaks,
 		// the short cells (North China) stay whole.
 		{"heading gives way", []string{"Reporting", "Region"}, [][]string{{"2", "North China"}}, 18, []float64{5, 13}},
-		// Not every heading can stay whole: as few break as may be, the
-		// one freeing the most width first (Provinces over 5); before,
-		// both broke (8.1, 8.9), as "Pr/ovi/nc/es" and "Repo/rting" did
-		// in the 3,000-unit English Word file.
-		{"fewest headings break", []string{"Provinces", "Reporting", "Region"}, [][]string{{"5", "485", "North China"}}, 30, []float64{6, 11, 13}},
+		// Not every heading can stay whole: the one freeing the most
+		// width first (Provinces over 5) breaks into two lines, then the
+		// next (Reporting), before any gives way to its figures. Before,
+		// Provinces went down to its figure's width, three lines
+		// (Pr/ov/in/ce/s in LibreOffice's face), and the national English
+		// Word file's region table pushed its chart to a seventh page.
+		{"headings break in two lines", []string{"Provinces", "Reporting", "Region"}, [][]string{{"5", "485", "North China"}}, 30, []float64{8.5, 8.5, 13}},
+		// Where breaking one heading into two lines is enough, only it
+		// breaks; the wrapping column gives the rest.
+		{"heading breaks in two", []string{"Provinces", "Reporting", "Region", "Note"}, [][]string{{"5", "485", "North China", "aaa bbb ccc ddd eee"}}, 40, []float64{7.3, 11, 13, 8.7}},
 		// A name and its bracketed figure may take a line each (Henan /
 		// (3.1m)) rather than squeeze every column (2.5, 11.5 before).
 		{"name over its figure", []string{"n", "Largest"}, [][]string{{"1", "Henan (3.1m)"}}, 14, []float64{3, 11}},

@@ -37,10 +37,12 @@ const (
 // lines with it and may run on to the next page (a long note kept whole
 // would leave half a page empty above a short table). A short table that
 // would leave more than KeepWholeGap millimetres (a quarter of the type
-// area) of the page empty starts
-// there all the same and continues under 续表, its last three rows
-// together (the region table of the national briefing left page 2 half
-// empty).
+// area) of the page empty starts there all the same, with at least
+// StartRows rows, and continues under 续表, its last rows together
+// (KeepTailRows): the region table of the national briefing left page 2
+// half empty. A smaller gap only moves the slack: split at a sixth or an
+// eighth, the national region table left page 3 as empty as page 2 was,
+// with a 续表 more.
 const (
 	TableSize     = 9.0
 	TablePitch    = 1.4 // line height, times the size
@@ -48,10 +50,25 @@ const (
 	KeepNoteLines = 2
 	KeepWholeGap  = AreaH / 4
 	// KeepStartRows: a caption and header never end a page: they keep
-	// a table of at most this many rows whole, else its first two rows.
-	// Word, which cannot weigh the room left, keeps only such tables whole.
+	// a table of at most this many rows whole, else its first StartRows
+	// rows. Word, which cannot weigh the room left, keeps only such
+	// tables whole.
 	KeepStartRows = 6
+	StartRows     = 3
 )
+
+// KeepTailRows is how many rows at the end of t go to a following page
+// together: its closing rows (其余N个, 合计: the emphasised rows it ends
+// with) and the three rows above them, so a 续表 never carries one row
+// alone above its sums (the national briefing's 续表4 held one base row
+// above 其余 and 合计). Both backends keep them so.
+func KeepTailRows(t Table) int {
+	n := 0
+	for n < len(t.Rows) && t.Emphasis[len(t.Rows)-1-n] {
+		n++
+	}
+	return min(len(t.Rows), n+3)
+}
 
 // Text is how running text is set: size and line pitch in points, the
 // first line's indent in characters, and whether lines are justified.

@@ -455,13 +455,19 @@ func TestTableWidths(t *testing.T) {
 
 // TestTableKeptWhole: a short table's rows are kept together (every
 // paragraph of its header and rows keepNext, each row cantSplit); a longer
-// one keeps its first row under the header and its last three rows
+// one keeps its first document.StartRows rows under the header and its
+// last rows (document.KeepTailRows: its 其余/合计 rows and three above them)
 // together with the notes, the header repeating on every page.
 func TestTableKeptWhole(t *testing.T) {
 	for _, n := range []int{3, document.KeepStartRows, document.KeepStartRows + 1, document.KeepWholeRows + 8} {
 		tbl := document.Table{Caption: "各城市", Header: []string{"城市", "人数"}}
 		for i := range n {
 			tbl.Rows = append(tbl.Rows, []string{fmt.Sprintf("城市%d", i), "12"})
+		}
+		tail := 3
+		if n > document.KeepStartRows+1 { // a 合计 row closes the longest
+			tbl.Emphasis = map[int]bool{n - 1: true}
+			tail = 4
 		}
 		d := &document.Document{Lang: "zh", Blocks: []document.Block{tbl}}
 		rows := unzip(t, render(t, d)).xml(t, "word/document.xml").first("tbl").all("tr")
@@ -470,7 +476,7 @@ func TestTableKeptWhole(t *testing.T) {
 		}
 		for i, r := range rows {
 			body := i - 1
-			want := n <= document.KeepStartRows || i == 0 || body == 0 || body >= n-3
+			want := n <= document.KeepStartRows || i == 0 || body < document.StartRows-1 || body >= n-tail
 			for _, p := range r.all("p") {
 				if got := p.first("keepNext") != nil; got != want {
 					t.Errorf("%d rows: row %d keepNext %v, want %v", n, i, got, want)

@@ -109,7 +109,7 @@ func (b *body) table(t document.Table) {
 	}
 	for i, row := range t.Rows {
 		b.raw(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-		keep := keepRow(len(t.Rows), i)
+		keep := keepRow(len(t.Rows), i, document.KeepTailRows(t))
 		for c := range cols {
 			b.tcOpen(widths[c], 1, `<w:vAlign w:val="center"/>`)
 			b.para(pp{style: sTable, spacing: spacing, jc: jc(t.Align, c), keepNext: keep}, cell(row, c), rp{bold: t.Emphasis[i], size: size})
@@ -129,8 +129,9 @@ func (b *body) table(t document.Table) {
 // keepRow reports whether row i of n is kept on the page with the row
 // after it, by the type sheet's rule as the PDF keeps it: a short table
 // whole, its last row with the notes; a longer one with its first rows
-// under the header and its last three rows together (a row never alone
-// under the repeated header). Word cannot weigh the room left on the page
+// under the header and its last rows together (document.KeepTailRows: its
+// 其余/合计 rows and three above them, never a row alone under the repeated
+// header). Word cannot weigh the room left on the page
 // as the PDF does (document.KeepWholeGap), so it keeps whole only the
 // tables that never leave much of a page empty (document.KeepStartRows
 // rows at most). Word keeps
@@ -139,11 +140,11 @@ func (b *body) table(t document.Table) {
 // every row but the last, as Aspose's "keep a table together" example and
 // flextable's keep_with_next do); w:cantSplit keeps each row whole
 // (17.4.6) and w:tblHeader repeats the header row (17.4.49).
-func keepRow(n, i int) bool {
+func keepRow(n, i, tail int) bool {
 	if n <= document.KeepStartRows {
 		return true
 	}
-	return i == 0 || i >= n-3
+	return i < document.StartRows-1 || i >= n-tail
 }
 
 func cell(row []string, c int) string {

@@ -60,3 +60,34 @@ func TestShortTableKeeping(t *testing.T) {
 		})
 	}
 }
+
+// A table continued on a following page takes its closing rows (其余,
+// 合计) over with the three rows above them (document.KeepTailRows): the
+// national briefing's 续表4 held one base row above 其余 and 合计.
+func TestTailKeptTogether(t *testing.T) {
+	tbl := shortTable(12, "")
+	tbl.Rows = append(tbl.Rows, []string{"其余20个", "40万"}, []string{"合计", "187.6万"})
+	tbl.Emphasis = map[int]bool{12: true, 13: true}
+	if got := document.KeepTailRows(tbl); got != 5 {
+		t.Fatalf("KeepTailRows = %d, want 5 (2 closing rows and 3 above)", got)
+	}
+	doc := &document.Document{Lang: "zh"}
+	d := newPDFDoc(doc, mustFaces(t), false)
+	d.newPage()
+	tb := d.newTable(tbl)
+	lh := tb.size * document.TablePitch * ptMM
+	_, headH := d.cellLines(tb, tb.Header, lh, true)
+	_, rowH := d.cellLines(tb, tbl.Rows[0], lh, false)
+	capH := d.captionHeight(tbl.Label + "  " + tbl.Caption)
+	// Room for the caption, the header and 11 rows and a half: the old
+	// rule carried 1 data row and the 2 closing rows over.
+	d.y = bottom - (capH + headH + 11.5*rowH)
+	d.drawTable(tbl)
+	if got := d.pdf.PageNo(); got != 2 {
+		t.Fatalf("%d pages, want 2", got)
+	}
+	onSecond := d.y - marginT - 4.5 - capH - headH
+	if rows := int(onSecond/rowH + 0.5); rows != 5 {
+		t.Errorf("%d rows on the continued page, want 5 (3 rows with 其余 and 合计)", rows)
+	}
+}

@@ -137,7 +137,7 @@ func (d *pdfDoc) startHeight(t *table) float64 {
 	d.font(font.Hei, t.size, black)
 	_, need := d.cellLines(t, t.Header, lh, true)
 	need += d.captionHeight(t.Label + "  " + t.Caption)
-	k := min(len(t.Rows), 2)
+	k := min(len(t.Rows), document.StartRows)
 	if len(t.Rows) <= document.KeepStartRows {
 		k = len(t.Rows)
 	}
@@ -211,6 +211,7 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 	first := true
 	capH := d.captionHeight(t.Label + "  " + t.Caption)
 	notesH := d.keptNotes(t)
+	tail := document.KeepTailRows(dt)
 	for i, row := range t.Rows {
 		d.font(d.textRole(), t.size, black)
 		lines, h := d.cellLines(t, row, lh, false)
@@ -218,10 +219,10 @@ func (d *pdfDoc) drawTable(dt document.Table) {
 		if i == len(t.Rows)-1 {
 			need += notesH // the notes stay with the last row
 		}
-		if !first && i == len(t.Rows)-3 {
-			// Take the last three rows over together (a row and the
-			// 其余/合计 rows that close it): no row alone under a
-			// continued header.
+		if !first && i == len(t.Rows)-tail {
+			// Take the last rows over together (the 其余/合计 rows
+			// that close the table and three rows above them): no row
+			// alone under a continued header.
 			for _, r := range t.Rows[i+1:] {
 				_, h2 := d.cellLines(t, r, lh, false)
 				need += h2
