@@ -91,8 +91,9 @@ type Renderer struct {
 // Each shape tried is laid out (r.Pages), and only the one kept is drawn
 // (r.Render): drawing a PDF to count its pages cost the national province
 // slices a third of their time (issue 25). Should the drawn PDF's pages
-// differ from the count (a renderer whose count is not its drawing's),
-// every shape is drawn and counted from its PDF, as before.
+// differ from the count (a renderer whose count is not its drawing's), or
+// the layout fail, every shape is drawn and counted from its PDF, as
+// before.
 func Fit(c *analysis.Comparison, opts Options, r Renderer) (*document.Document, []byte, error) {
 	if c == nil {
 		return nil, nil, errors.New("build briefing: no comparison")
@@ -109,7 +110,9 @@ func Fit(c *analysis.Comparison, opts Options, r Renderer) (*document.Document, 
 		}
 		pages, err := r.Pages(doc)
 		if err != nil {
-			return nil, nil, fmt.Errorf("lay out briefing: %w", err)
+			// A face whose metrics the layout cannot read (a --font
+			// the subsetter refuses) is drawn, and embedded, whole.
+			return fitDrawn(c, opts, shapes, r.Render)
 		}
 		if best == nil || pages < bestPages {
 			best, bestPages = doc, pages

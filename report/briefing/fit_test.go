@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -174,6 +175,34 @@ func TestFitDrawsOnce(t *testing.T) {
 			}
 			if !bytes.Equal(out, want) || document.Dump(doc) != document.Dump(wantDoc) {
 				t.Errorf("Fit kept another briefing (%d pages) than drawing every shape does (%d pages)", pages(out), pages(want))
+			}
+		})
+	}
+}
+
+// TestFitWithoutLayout: where the layout fails (a face whose metrics it
+// cannot read), or counts otherwise than the PDF, Fit draws every shape
+// and keeps what drawing them keeps.
+func TestFitWithoutLayout(t *testing.T) {
+	opts := testOptions(t)
+	c := grown(t, 120)
+	r := renderer(opts)
+	want, wantPDF, err := fitDrawn(c, opts, steps(textCost(paragraphs(c.Meta.Foreword))), r.Render)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pages := range map[string]func(*document.Document) (int, error){
+		"fails":       func(*document.Document) (int, error) { return 0, errors.New("no metrics") },
+		"counts one":  func(*document.Document) (int, error) { return 1, nil },
+		"counts many": func(*document.Document) (int, error) { return 99, nil },
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc, pdf, err := Fit(c, opts, Renderer{Pages: pages, Render: r.Render})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(pdf, wantPDF) || document.Dump(doc) != document.Dump(want) {
+				t.Errorf("kept %d pages, drawing every shape keeps %d", pageCount(pdf), pageCount(wantPDF))
 			}
 		})
 	}
