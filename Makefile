@@ -55,19 +55,19 @@ lint:
 # test's CPU (and 32 s more in the race build).
 TESTFLAGS ?= -count=1 -vet=off
 
-# Packages whose goroutines share state (read-ahead readers, the workbook's
-# rows compressed beside their writer, the font tables, the lock and scratch
-# folders) run again under the race detector. In input and report/chart
-# only the tests that run their goroutines at once do (chart.Render draws on
-# several goroutines; TestDeterministic calls it from several at once). The race found last time by make check alone
-# was in report/font. Left to make check (go test -race ./...), for time: a
+# Packages whose goroutines share state (read-ahead readers, the font
+# tables, the lock and scratch folders) run again under the race detector.
+# In input and report/chart only the tests that run their goroutines at once
+# do (chart.Render draws on several goroutines; TestDeterministic calls it
+# from several at once). The race found last time by make check alone was
+# in report/font. Left to make check (go test -race ./...), for time: a
 # cold make test was 853 s of CPU (about 7 min on 2 cores), and 5 min is the
 # limit. There: cmd/basebrief (two runs on one out folder; its race build
 # compiles SQLite and go-mail instrumented, about 90 s), and package report's
 # packet-level tests, TestPacketDeterministic and TestSlicesConcurrent (they
 # render whole national packets under -race, about 45 s of CPU): report only
 # fans out to the renderers, whose shared state is raced above.
-RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/font ./report/workbook/internal/sheetxml ./output
+RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/font ./output
 RACE_RUN_PKGS ?= ./input ./report/chart
 RACE_RUN  ?= Parallel|Concurrent|Deterministic|ErrorLimitShared
 

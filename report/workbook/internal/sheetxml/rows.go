@@ -46,23 +46,15 @@ type Part struct {
 }
 
 // Rows writes the rows of one sheet, compressing them as they come: the
-// sheet's XML is never held whole. Each full chunk of rows is compressed on
-// a goroutine of its own while the next chunk is built, one chunk at a
-// time, in order: the same deflate stream, and a second core takes half of
-// a large sheet's work (deflate was 0.5–1.1 s of the 1M-row runs' workbook,
-// which ran alone on one core once the charts were done). Not safe for
-// concurrent use.
+// sheet's XML is never held whole. Not safe for concurrent use.
 type Rows struct {
 	buf  *[]byte
-	last int           // the last row written
-	busy chan struct{} // closed when the chunk being compressed is done; nil if none
-
-	// Written by the compressing goroutine; read once it is done (wait).
 	out  bytes.Buffer
 	fw   *flate.Writer
 	crc  uint32
 	size int64
-	zerr error
+	last int // the last row written
+	err  error
 }
 
 // NewRows starts a sheet's rows.
@@ -73,8 +65,11 @@ func NewRows() *Rows {
 }
 
 // Row writes row r (1-based, ascending) of cells from column A; height in
-// points, 0 for the default. An error compressing rows comes from Close.
+// points, 0 for the default.
 func (w *Rows) Row(r int, cells []Cell, height float64) error {
+	if w.err != nil {
+		return w.err
+	}
 	if r <= w.last {
 		return fmt.Errorf("row %d after row %d: rows must ascend", r, w.last)
 	}
@@ -85,37 +80,19 @@ func (w *Rows) Row(r int, cells []Cell, height float64) error {
 		return fmt.Errorf("row %d: %w", r, err)
 	}
 	if len(buf) >= chunk {
-		w.wait()
-		full := w.buf
-		w.buf = chunks.Get().(*[]byte)
-		done := make(chan struct{})
-		w.busy = done
-		go func() {
-			defer close(done)
-			w.compress(full)
-			chunks.Put(full)
-		}()
+		w.compress()
 	}
-	return nil
+	return w.err
 }
 
-// wait waits for the chunk being compressed, if any.
-func (w *Rows) wait() {
-	if w.busy != nil {
-		<-w.busy
-		w.busy = nil
+func (w *Rows) compress() {
+	buf := *w.buf
+	w.crc = crc32.Update(w.crc, crc32.IEEETable, buf)
+	w.size += int64(len(buf))
+	if _, err := w.fw.Write(buf); err != nil && w.err == nil {
+		w.err = fmt.Errorf("compress rows: %w", err)
 	}
-}
-
-// compress feeds the rows in buf to the deflate writer and empties buf.
-func (w *Rows) compress(buf *[]byte) {
-	b := *buf
-	w.crc = crc32.Update(w.crc, crc32.IEEETable, b)
-	w.size += int64(len(b))
-	if _, err := w.fw.Write(b); err != nil && w.zerr == nil {
-		w.zerr = fmt.Errorf("compress rows: %w", err)
-	}
-	*buf = b[:0]
+	*w.buf = buf[:0]
 }
 
 // Close ends the rows and returns them compressed. The Rows is done with.
@@ -123,16 +100,15 @@ func (w *Rows) Close() (Part, error) {
 	if w.buf == nil {
 		return Part{}, fmt.Errorf("rows closed twice")
 	}
-	w.wait()
-	w.compress(w.buf)
-	if err := w.fw.Flush(); err != nil && w.zerr == nil {
-		w.zerr = fmt.Errorf("compress rows: %w", err)
+	w.compress()
+	if err := w.fw.Flush(); err != nil && w.err == nil {
+		w.err = fmt.Errorf("compress rows: %w", err)
 	}
 	PutFlater(w.fw)
 	chunks.Put(w.buf)
 	w.fw, w.buf = nil, nil
-	if w.zerr != nil {
-		return Part{}, w.zerr
+	if w.err != nil {
+		return Part{}, w.err
 	}
 	return Part{Data: w.out.Bytes(), CRC: w.crc, Size: w.size}, nil
 }
