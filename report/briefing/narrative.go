@@ -242,14 +242,22 @@ func (n narrator) scope(s *says) {
 	t := n.c.Totals
 	const of = "total"
 	multi := len(n.c.Regions) > 1
+	// A province slice covers one province: 本期简报涵盖海南的1个城市, not
+	// 海南1个省区市的1个城市.
+	slice := n.c.Scope != nil && n.c.Scope.Kind == analysis.SliceProvince
 	if n.zh() {
 		s.add("本期简报涵盖")
-		if multi {
+		switch {
+		case slice:
+			s.add(n.scope1(), "的", s.n(of, "", "cities", t.Cities), "个城市")
+		case multi:
 			s.add(s.n(of, "", "regions", t.Regions), "个片区")
-		} else {
+		default:
 			s.add(n.scope1())
 		}
-		s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市")
+		if !slice {
+			s.add(s.n(of, "", "provinces", t.Provinces), "个省区市的", s.n(of, "", "cities", t.Cities), "个城市")
+		}
 		if t.PilotCities+t.PromotionCities > 0 {
 			s.add("，其中创新试点城市", s.n(of, "", "pilot_cities", t.PilotCities), "个、创新推广城市", s.n(of, "", "promotion_cities", t.PromotionCities), "个")
 			if tiersInferred(n.c) {
@@ -263,9 +271,11 @@ func (n narrator) scope(s *says) {
 		s.add("；记录在册的实践创新基地", s.n(of, "", "bases", t.Bases), "个，其中全国重点项目", s.n(of, "", "key_projects", t.KeyProjects), "个。")
 		return
 	}
-	s.add("This briefing covers ", s.n(of, "", "cities", t.Cities), vocab.Plural(t.Cities, " city", " cities"), " in ",
-		s.n(of, "", "provinces", t.Provinces), vocab.Plural(t.Provinces, " province", " provinces"), " in ")
-	if multi {
+	s.add("This briefing covers ", s.n(of, "", "cities", t.Cities), vocab.Plural(t.Cities, " city", " cities"), " in ")
+	if !slice {
+		s.add(s.n(of, "", "provinces", t.Provinces), vocab.Plural(t.Provinces, " province", " provinces"), " in ")
+	}
+	if multi && !slice {
 		s.add(s.n(of, "", "regions", t.Regions), " regions")
 	} else {
 		s.add(n.the(n.scope1()))

@@ -75,10 +75,10 @@ func TestSliceOfOneCity(t *testing.T) {
 		lang      vocab.Lang
 		want, not []string
 	}{
-		{vocab.Zh, []string{"唯一的城市重庆已报送", "重庆报送人数为140万。", "重庆比上月增加1万人，增长0.7%。"},
-			[]string{"1个城市均已报送", "各城市均已报送", "只有重庆", "最多", "城市中"}},
-		{vocab.En, []string{"Its one city, Chongqing, reports", "Chongqing reports 1.4 million.", "Chongqing is up 10,000 people (0.7%) on last month."},
-			[]string{"All 1 city", "every city", "Only Chongqing", "largest", "the most"}},
+		{vocab.Zh, []string{"本期简报涵盖重庆的1个城市；", "唯一的城市重庆已报送", "重庆报送人数为140万。", "重庆比上月增加1万人，增长0.7%。"},
+			[]string{"1个城市均已报送", "各城市均已报送", "1个省区市", "只有重庆", "最多", "城市中"}},
+		{vocab.En, []string{"This briefing covers 1 city in Chongqing", "Its one city, Chongqing, reports", "Chongqing reports 1.4 million.", "Chongqing is up 10,000 people (0.7%) on last month."},
+			[]string{"All 1 city", "every city", "1 province", "Only Chongqing", "largest", "the most"}},
 	} {
 		doc, err := Build(sc, Options{Lang: tc.lang})
 		if err != nil {
