@@ -214,6 +214,12 @@ func regionPlace(c *analysis.Comparison, p *analysis.ProvinceRow) (*float64, *in
 // WriteSummary writes summary.json for c, indented, with a final newline;
 // narrative is the briefing's (briefing.Narrative), with its claims.
 func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Paragraph) error {
+	s := buildSummary(c, narrative)
+	return encodeSummary(w, &s)
+}
+
+// buildSummary is summary.json's content.
+func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summary {
 	s := summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
 		PreviousPeriod: periodPtr(c.Previous), YearAgoPeriod: periodPtr(c.YearAgo),
 		Warnings: c.Warnings, Revisions: revisions(c.Revisions), Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
@@ -265,13 +271,63 @@ func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Par
 		}
 		s.Narrative = append(s.Narrative, sp)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	return s
+}
+
+// citiesKey is the cities array's key as the indented encoding writes it
+// at the top level (a newline cannot occur inside a JSON string, so only
+// the key itself matches).
+const citiesKey = "\n  \"cities\": []"
+
+// encodeSummary writes s indented, the cities one at a time: at 30,000
+// cities the summary is 15 MB, and encoding it whole held it three times
+// over (the encoder's compact and indented buffers and a copy), 44 MB at
+// the run's peak. The bytes are those of encoding s whole
+// (TestSummaryStreamedAsWhole).
+func encodeSummary(w io.Writer, s *summary) error {
+	cities := s.Cities
+	s.Cities = []summaryCity{}
+	defer func() { s.Cities = cities }()
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false) // keep names such as "1A+6S" & quotes readable
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(s); err != nil {
 		return fmt.Errorf("encode summary: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	at := bytes.Index(head.Bytes(), []byte(citiesKey))
+	if at < 0 || len(cities) == 0 {
+		if len(cities) > 0 {
+			return fmt.Errorf("encode summary: no cities array in the encoding")
+		}
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	at += len(citiesKey) - 1 // at the "]" of "[]"
+	if _, err := w.Write(head.Bytes()[:at]); err != nil {
+		return err
+	}
+	var city bytes.Buffer
+	ce := json.NewEncoder(&city)
+	ce.SetEscapeHTML(false)
+	ce.SetIndent("    ", "  ") // an element of a top-level array
+	for i := range cities {
+		city.Reset()
+		if i > 0 {
+			city.WriteByte(',')
+		}
+		city.WriteString("\n    ")
+		if err := ce.Encode(&cities[i]); err != nil {
+			return fmt.Errorf("encode summary: city %s: %w", cities[i].City, err)
+		}
+		city.Truncate(city.Len() - 1) // Encode's newline
+		if _, err := w.Write(city.Bytes()); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, "\n  "); err != nil {
+		return err
+	}
+	_, err := w.Write(head.Bytes()[at:])
 	return err
 }
