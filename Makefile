@@ -61,8 +61,10 @@ TESTFLAGS ?= -count=1 -vet=off
 # do (chart.Render draws on several goroutines; TestDeterministic calls it
 # from several at once). The race found last time by make check alone was
 # in report/font. Left to make check (go test -race ./...), for time: a
-# cold make test was 853 s of CPU (about 7 min on 2 cores), and 5 min is the
-# limit. There: cmd/basebrief (two runs on one out folder; its race build
+# cold make test (empty GOCACHE and staticcheck cache) was 711 s of CPU, about
+# 6 min on 2 cores, and 5 min is the limit; with -vet=off and these scopes 585 s
+# (vet 233, staticcheck 127, tests 64, race 159; both at once on 48f0b46, load
+# 3-11; warm 153 -> 100 s). There: cmd/basebrief (two runs on one out folder; its race build
 # compiles SQLite and go-mail instrumented, about 90 s), and package report's
 # packet-level tests, TestPacketDeterministic and TestSlicesConcurrent (they
 # render whole national packets under -race, about 45 s of CPU): report only
