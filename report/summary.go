@@ -200,27 +200,17 @@ func basisPtr(b analysis.Basis) *string {
 	return &s
 }
 
-// regionPlace is a province's share of its region and rank in it. A
-// province slice compares the province alone, so its own row would say
-// 100% and first: the share and rank are the whole's (Scope), what the
-// national packet says of it.
-func regionPlace(c *analysis.Comparison, p *analysis.ProvinceRow) (*float64, *int) {
-	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince && s.Name == p.Province {
-		return s.ShareOfRegion, s.RankInRegion
-	}
-	return p.ShareOfRegion, p.RankInRegion
-}
-
 // WriteSummary writes summary.json for c, indented, with a final newline;
 // narrative is the briefing's (briefing.Narrative), with its claims.
 func WriteSummary(w io.Writer, c *analysis.Comparison, narrative ...document.Paragraph) error {
-	s := buildSummary(c, narrative)
-	return encodeSummary(w, &s)
+	s, cities := buildSummary(c, narrative)
+	return encodeSummary(w, &s, cities)
 }
 
-// buildSummary is summary.json's content.
-func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summary {
-	s := summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
+// buildSummary is summary.json's content, its cities apart (s.Cities is
+// empty): encodeSummary writes them one at a time.
+func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) (s summary, cities []summaryCity) {
+	s = summary{Period: c.Period.String(), PeriodKind: c.Period.Kind().String(),
 		PreviousPeriod: periodPtr(c.Previous), YearAgoPeriod: periodPtr(c.YearAgo),
 		Warnings: c.Warnings, Revisions: revisions(c.Revisions), Notices: []summaryNotice{}, Narrative: []summaryParagraph{},
 		Regions: []summaryRegion{}, Provinces: []summaryProvince{}, Cities: []summaryCity{}, Series: []summaryPoint{}}
@@ -235,8 +225,7 @@ func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summar
 			comparable(r.Comparable, r.YoY)})
 	}
 	for _, p := range c.Provinces {
-		share, rank := regionPlace(c, &p)
-		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, counts(p.Counts), share, rank,
+		s.Provinces = append(s.Provinces, summaryProvince{p.Province, p.Region, counts(p.Counts), p.ShareOfRegion, p.RankInRegion,
 			p.ShareOfNation, p.RankInNation, basisPtr(p.Basis), basisPtr(p.YoYBasis), comparable(p.Comparable, p.YoY)})
 	}
 	for _, ct := range c.Cities {
@@ -245,7 +234,7 @@ func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summar
 			t := string(ct.Tier)
 			tier = &t
 		}
-		s.Cities = append(s.Cities, summaryCity{ct.City, ct.Province, ct.Region, tier, ct.Bases, ct.KeyProjects,
+		cities = append(cities, summaryCity{ct.City, ct.Province, ct.Region, tier, ct.Bases, ct.KeyProjects,
 			ct.Members, ct.PreviousMembers, ct.Change, ct.ChangeRatio, ct.YearAgoMembers, ct.YoYChange, ct.YoYChangeRatio,
 			ct.ShareOfRegion, ct.RankInRegion, textPtr(ct.Note)})
 	}
@@ -271,7 +260,7 @@ func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summar
 		}
 		s.Narrative = append(s.Narrative, sp)
 	}
-	return s
+	return s, cities
 }
 
 // citiesKey is the cities array's key as the indented encoding writes it
@@ -279,15 +268,13 @@ func buildSummary(c *analysis.Comparison, narrative []document.Paragraph) summar
 // the key itself matches).
 const citiesKey = "\n  \"cities\": []"
 
-// encodeSummary writes s indented, the cities one at a time: at 30,000
+// encodeSummary writes s indented with cities as its cities array, one
+// city at a time: at 30,000
 // cities the summary is 15 MB, and encoding it whole held it three times
 // over (the encoder's compact and indented buffers and a copy), 44 MB at
-// the run's peak. The bytes are those of encoding s whole
+// the run's peak. The bytes are those of encoding s whole, cities in it
 // (TestSummaryStreamedAsWhole).
-func encodeSummary(w io.Writer, s *summary) error {
-	cities := s.Cities
-	s.Cities = []summaryCity{}
-	defer func() { s.Cities = cities }()
+func encodeSummary(w io.Writer, s *summary, cities []summaryCity) error {
 	var head bytes.Buffer
 	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false) // keep names such as "1A+6S" & quotes readable

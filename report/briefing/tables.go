@@ -115,7 +115,7 @@ func (b *builder) provinceTable() document.Table {
 		if prev {
 			row = append(row, b.comparableCells(p.Comparable)...)
 		}
-		row = append(row, vocab.PercentPtr(regionShare(c, &p)))
+		row = append(row, vocab.PercentPtr(p.ShareOfRegion))
 		t.Rows = append(t.Rows, row)
 	}
 	if len(b.idx.provinces) > 1 {
@@ -142,16 +142,6 @@ func (b *builder) provinceTable() document.Table {
 }
 
 // comparableCells are a like-for-like change and its rate: +4156, +0.3%.
-// regionShare is a province's share of its region; a province slice's own
-// row holds the province alone (100%), so its share is the whole's (Scope),
-// as summary.json and the slice's first paragraph say.
-func regionShare(c *analysis.Comparison, p *analysis.ProvinceRow) *float64 {
-	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince && s.Name == p.Province {
-		return s.ShareOfRegion
-	}
-	return p.ShareOfRegion
-}
-
 func (b *builder) comparableCells(k analysis.Comparable) []string {
 	ch, ratio := "—", "—"
 	if k.Change != nil {
