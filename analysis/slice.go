@@ -84,6 +84,17 @@ func CompareSlice(d *Dataset, full *Comparison, kind, name string) (*Comparison,
 	return c, nil
 }
 
+// SliceProvince is the province a province slice (run --slices province)
+// covers, "" for the whole or a region slice. A province slice's one region
+// row holds that province alone, so what is said of "the region" there is
+// said of the province.
+func (c *Comparison) SliceProvince() string {
+	if s := c.Scope; s != nil && s.Kind == SliceProvince {
+		return s.Name
+	}
+	return ""
+}
+
 // regionFromWhole gives a province slice's province row its share of its
 // region and rank there as the whole has them (Scope). Compared alone, the
 // province is its one region row's only member: 100% and first, which every

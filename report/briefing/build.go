@@ -70,8 +70,8 @@ func (w words) paren(s string) string { return w.Paren(s) }
 
 // scope names what the briefing covers: the region, or "N个片区".
 func (w words) scope(c *analysis.Comparison) string {
-	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince {
-		return s.Name
+	if p := c.SliceProvince(); p != "" {
+		return p
 	}
 	if len(c.Regions) == 1 {
 		return c.Regions[0].Region

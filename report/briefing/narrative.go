@@ -244,7 +244,7 @@ func (n narrator) scope(s *says) {
 	multi := len(n.c.Regions) > 1
 	// A province slice covers one province: 本期简报涵盖海南的1个城市, not
 	// 海南1个省区市的1个城市.
-	slice := n.c.Scope != nil && n.c.Scope.Kind == analysis.SliceProvince
+	slice := n.c.SliceProvince() != ""
 	if n.zh() {
 		s.add("本期简报涵盖")
 		switch {
@@ -313,8 +313,8 @@ func tiersInferred(c *analysis.Comparison) bool {
 // scope1 names the one region covered, or the province of a province
 // slice (run --slices), whose one region row holds that province alone.
 func (n narrator) scope1() string {
-	if s := n.c.Scope; s != nil && s.Kind == analysis.SliceProvince {
-		return s.Name
+	if p := n.c.SliceProvince(); p != "" {
+		return p
 	}
 	if len(n.c.Regions) == 1 {
 		return n.c.Regions[0].Region
@@ -326,8 +326,8 @@ func (n narrator) scope1() string {
 // region, or in a province slice (whose one region row holds that
 // province alone) the province: 成都 is 79% of 四川, not of 西南.
 func shareOf(c *analysis.Comparison, region string) string {
-	if s := c.Scope; s != nil && s.Kind == analysis.SliceProvince {
-		return s.Name
+	if p := c.SliceProvince(); p != "" {
+		return p
 	}
 	return region
 }

@@ -44,10 +44,10 @@ func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
 		t.since = w.Since(c.Period.Kind().String(), c.Period.Adjacent(c.Previous), c.Period.Half == 1, t.prev)
 	}
 	switch {
-	case c.Scope != nil && c.Scope.Kind == analysis.SliceProvince:
+	case c.SliceProvince() != "":
 		// A province slice's one region row holds the province alone:
 		// its charts show 北京's cities, not 华北's.
-		t.scope = c.Scope.Name
+		t.scope = c.SliceProvince()
 	case c.Region != "":
 		t.scope = c.Region
 	case len(c.Regions) == 1:

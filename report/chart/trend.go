@@ -128,7 +128,7 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 	if len(c.Regions) == 0 {
 		return nil, "chart trend_by_region skipped: no region"
 	}
-	if c.Scope != nil && c.Scope.Kind == analysis.SliceProvince {
+	if c.SliceProvince() != "" {
 		// Its one line would be the province's cities under the
 		// region's name.
 		return nil, "chart trend_by_region skipped: a province slice's region holds that province alone"

@@ -182,14 +182,14 @@ func labelsFor(lang vocab.Lang) *labels {
 // 占片区比重), and the region sheet's row is the province's part of its
 // region, not the region.
 func (l *labels) forSlice(c *analysis.Comparison, lang vocab.Lang) {
-	s := c.Scope
-	if s == nil || s.Kind != analysis.SliceProvince {
+	name := c.SliceProvince()
+	if name == "" {
 		return
 	}
 	w := vocab.For(lang)
-	l.cityShare = w.T("占"+s.Name+"比重", "Share of province")
-	l.cityRank = w.T(s.Name+"内排名", "Rank in province")
-	l.regionRow = w.T("片区（仅含"+s.Name+"）", "Region ("+s.Name+" only)")
-	l.slice = s.Name
-	l.partOf = func(region string) string { return w.T(region+"（仅含"+s.Name+"）", region+" ("+s.Name+" only)") }
+	l.cityShare = w.T("占"+name+"比重", "Share of province")
+	l.cityRank = w.T(name+"内排名", "Rank in province")
+	l.regionRow = w.T("片区（仅含"+name+"）", "Region ("+name+" only)")
+	l.slice = name
+	l.partOf = func(region string) string { return w.T(region+"（仅含"+name+"）", region+" ("+name+" only)") }
 }

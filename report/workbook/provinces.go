@@ -74,7 +74,7 @@ func (b *book) writeProvinces() error {
 			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
 			b.styled(b.st.center, basisOf(b.l, p)),
 			b.people(level, b.st.int))
-		if s := b.c.Scope; s != nil && s.Kind == analysis.SliceProvince {
+		if b.l.slice != "" {
 			// A province slice holds no other province of its region: a
 			// formula over this sheet would say 100% and first. The share
 			// and rank are the whole's, as values (北京 29.0% of 华北, 2nd).
