@@ -69,7 +69,7 @@ TESTFLAGS ?= -count=1 -vet=off
 # packet-level tests, TestPacketDeterministic and TestSlicesConcurrent (they
 # render whole national packets under -race, about 45 s of CPU): report only
 # fans out to the renderers, whose shared state is raced above.
-RACE_PKGS ?= ./analysis/divisions ./input/internal/... ./report/font ./output
+RACE_PKGS ?= ./internal/par ./analysis/divisions ./input/internal/... ./report/font ./output
 RACE_RUN_PKGS ?= ./input ./report/chart
 RACE_RUN  ?= Parallel|Concurrent|Deterministic|ErrorLimitShared
 

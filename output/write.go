@@ -12,9 +12,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/par"
 )
 
 // File is one file of the packet: Path is relative to the packet folder and
@@ -262,28 +263,11 @@ const syncers = 16
 // first file's, in the packet's order, that failed.
 func syncFiles(ctx context.Context, files []File, names []string) error {
 	errs := make([]error, len(names))
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		next int
-	)
-	for range min(syncers, len(names)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(names) {
-					return
-				}
-				if errs[i] = ctx.Err(); errs[i] == nil {
-					errs[i] = syncFileFn(names[i])
-				}
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(names), syncers, func(i int) {
+		if errs[i] = ctx.Err(); errs[i] == nil {
+			errs[i] = syncFileFn(names[i])
+		}
+	})
 	for i, err := range errs {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("write packet: %w", err)

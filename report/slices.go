@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/internal/par"
 	"github.com/basebrief/basebrief/report/chart"
 )
 
@@ -62,30 +62,11 @@ func render(jobs []func() ([]File, []string, error)) ([]File, []string, error) {
 		err   error
 	}
 	results := make([]result, len(jobs))
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		next int
-	)
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(jobs) {
-					return
-				}
-				func() {
-					r := &results[i]
-					defer recoverInto(&r.err)
-					r.files, r.notes, r.err = jobs[i]()
-				}()
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(jobs), runtime.GOMAXPROCS(0), func(i int) {
+		r := &results[i]
+		defer recoverInto(&r.err)
+		r.files, r.notes, r.err = jobs[i]()
+	})
 	var files []File
 	var notes []string
 	for _, r := range results {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/par"
 	"github.com/basebrief/basebrief/report/chart/internal/hugepage"
 	"github.com/basebrief/basebrief/report/font"
 )
@@ -91,7 +92,7 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	// size, instead of grown (fresh memory, each page faulted in again) as
 	// larger charts come after smaller ones.
 	layouts := make([]*layout, n)
-	parallel(n, func(i int) {
+	par.Each(n, runtime.GOMAXPROCS(0), func(i int) {
 		fig, note := builders[i](c, t)
 		if fig == nil {
 			skipped[i] = note
@@ -126,20 +127,6 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	}
 	return slices.DeleteFunc(charts, func(ch Chart) bool { return ch.Name == "" }),
 		slices.DeleteFunc(skipped, func(s string) bool { return s == "" }), nil
-}
-
-// parallel runs fn(0) … fn(n-1) on up to GOMAXPROCS goroutines.
-func parallel(n int, fn func(i int)) {
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // rasterBytes is the size of chart i's raster (renderFigure's canvas).
