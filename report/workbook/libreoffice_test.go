@@ -186,15 +186,7 @@ func TestLibreOfficeKeepsCachedValues(t *testing.T) {
 			t.Fatalf("B1 = %q after LibreOffice, want 4: it did not recalculate", v)
 		}
 	})
-	for _, tt := range []struct {
-		name string
-		c    *analysis.Comparison
-		lang vocab.Lang
-	}{
-		{"default", defaultComparison(t), vocab.Zh},
-		{"national", nationalComparison(t), vocab.Zh},
-		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.En},
-	} {
+	for _, tt := range valueCases(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, data, f := mustWrite(t, tt.c, tt.lang, maxRows)
 			g := openBytes(t, recalculate(t, lo, data))

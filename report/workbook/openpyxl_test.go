@@ -54,6 +54,24 @@ func needOpenpyxl(t *testing.T) string {
 	return py
 }
 
+// valueCase is a workbook whose cached values a reader is held to.
+type valueCase struct {
+	name string
+	c    *analysis.Comparison
+	lang vocab.Lang
+}
+
+// valueCases are the workbooks whose cached values LibreOffice
+// (TestLibreOfficeKeepsCachedValues) and openpyxl (TestOpenpyxlSeesEveryValue)
+// check: the default data, a national one and 26 months in English.
+func valueCases(t *testing.T) []valueCase {
+	return []valueCase{
+		{"default", defaultComparison(t), vocab.Zh},
+		{"national", nationalComparison(t), vocab.Zh},
+		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.En},
+	}
+}
+
 type openpyxlCell struct {
 	sheet, cell, formula string
 	value                any // nil: openpyxl shows the cell blank
@@ -111,15 +129,7 @@ func TestOpenpyxlSeesEveryValue(t *testing.T) {
 			t.Fatalf("openpyxl read %+v, want B1 blank", cells)
 		}
 	})
-	for _, tt := range []struct {
-		name string
-		c    *analysis.Comparison
-		lang vocab.Lang
-	}{
-		{"default", defaultComparison(t), vocab.Zh},
-		{"national", nationalComparison(t), vocab.Zh},
-		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.En},
-	} {
+	for _, tt := range valueCases(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, data, _ := mustWrite(t, tt.c, tt.lang, maxRows)
 			wants := map[string]*float64{}
