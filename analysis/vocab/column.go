@@ -55,25 +55,15 @@ func (f Form) CellPtr(n *int64) string {
 
 // cell writes n with extra decimals beyond the form's own (0: as Cell).
 func (f Form) cell(n int64, extra int) string {
-	if f.lang != En {
-		if extra == 0 {
-			return People(n, f.lang)
-		}
-		a, sign := abs(n), ""
-		if n < 0 {
-			sign = "-"
-		}
-		switch {
-		case a >= 1e8:
-			return sign + fixed(float64(a)/1e8, 1+extra) + "亿"
-		case a >= 1e4:
-			return sign + fixed(float64(a)/1e4, 1+extra) + "万"
-		}
-		return People(n, f.lang)
-	}
 	a, sign := abs(n), ""
 	if n < 0 {
 		sign = "-"
+	}
+	if f.lang != En {
+		if div, unit := zhUnit(a); extra > 0 && unit != "" {
+			return sign + fixed(float64(a)/div, 1+extra) + unit
+		}
+		return People(n, f.lang)
 	}
 	switch {
 	case a >= 1e9:

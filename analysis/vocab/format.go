@@ -66,13 +66,22 @@ func People(n int64, lang Lang) string {
 		}
 		return sign + Int(a)
 	}
-	switch {
-	case a >= 1e8:
-		return sign + trim(float64(a)/1e8) + "亿"
-	case a >= 1e4:
-		return sign + trim(float64(a)/1e4) + "万"
+	if div, unit := zhUnit(a); unit != "" {
+		return sign + trim(float64(a)/div) + unit
 	}
 	return sign + strconv.FormatInt(a, 10)
+}
+
+// zhUnit is the unit a count of people is written in, in Chinese: 亿 from
+// 1亿, 万 from 1万, none below (People and a column's Form share it).
+func zhUnit(a int64) (div float64, unit string) {
+	switch {
+	case a >= 1e8:
+		return 1e8, "亿"
+	case a >= 1e4:
+		return 1e4, "万"
+	}
+	return 1, ""
 }
 
 // PeoplePtr is People for a figure that may be absent: "—" when nil.
