@@ -8,15 +8,20 @@ import (
 
 // How each sheet prints. Printing the workbook as it opens (every sheet,
 // as LibreOffice's PDF export and "print entire workbook" do) gives the
-// summary sheets in readable pages and a first page of each long list:
+// summary sheets only, in readable pages (issue 24):
 //   - every table repeats its header row, and its name column when it
 //     prints more than one page wide (print titles);
 //   - a table that fits a landscape A4 page at 75% or more is fitted to
 //     one page wide; a wider one prints at printScale, its columns broken
 //     into pages at the groups its table names (the province sheet: the
 //     figures, the 环比 columns, the 同比 columns, the bases by batch);
-//   - a long list (城市, 基地, 人数 past one page) has a print area of its
-//     first page; the 说明 sheet says how to print it whole.
+//   - a data list (城市, 分省趋势, 基地, 人数, 修订) over three pages prints only
+//     when asked: its print area is one empty cell past its
+//     data, a page with nothing on it, which LibreOffice leaves out
+//     ("suppress output of empty pages", on by default) and Excel counts as
+//     blank (an empty cell makes a blank page: Microsoft KB 288968). The
+//     说明 sheet says how to print one: clear its print area, and its
+//     titles, scale and column breaks, all kept, apply to the whole list.
 // The overview prints on one page.
 
 // Page geometry: A4 landscape at half-inch margins, in pixels at 96 dpi,
@@ -35,9 +40,13 @@ const (
 	printScale = 80
 	// fitScale is the smallest scale fitting to the page width may give.
 	fitScale = 0.75
-	// listPageRows are the rows of a long list's first page (header and
-	// data, with room for rows of two lines).
+	// listPageRows are the rows a landscape page holds (header and data,
+	// with room for rows of two lines).
 	listPageRows = 30
+	// listPages: a data list printing on more pages than this prints only
+	// when asked; the default dataset's cities and bases, two and three
+	// pages wide, print with the workbook.
+	listPages = 3
 )
 
 // printPlan is how one sheet prints.
@@ -49,28 +58,32 @@ type printPlan struct {
 	scale     int    // 0: fit to one page wide
 	colBreaks []int  // 1-based columns that start a printed page
 	area      string // print area, "" for the whole sheet
+	// onRequest: the sheet prints only when asked (area is an empty cell).
+	onRequest bool
 }
 
-// tablePlan plans a table sheet from its column widths.
-func tablePlan(t *table, widths []float64, long bool) printPlan {
+// tablePlan plans a table sheet from its column widths. A data list
+// (t.long) over listPages pages prints only when asked.
+func tablePlan(t *table, widths []float64) printPlan {
 	p := printPlan{titleRows: "$1:$1"}
 	total := 0.0
 	for _, w := range widths {
 		total += w * charPx
 	}
-	lastCol := len(widths)
 	if total*fitScale > pageWidthPx {
 		p.scale = printScale
 		p.colBreaks = columnBreaks(t, widths, pageWidthPx*100/printScale)
 		if t.freeze > 0 {
 			p.titleCols = fmt.Sprintf("$A:$%s", colName(t.freeze))
 		}
-		if long && len(p.colBreaks) > 0 {
-			lastCol = p.colBreaks[0] - 1
-		}
 	}
-	if long {
-		p.area = fmt.Sprintf("$A$1:$%s$%d", colName(lastCol), listPageRows)
+	rowPages := (t.rows + 2 + listPageRows - 1) / listPageRows // header and totals rows too
+	if t.long && rowPages*(len(p.colBreaks)+1) > listPages {
+		// Right of the last column and below the totals row: empty, and
+		// its column's header cell and its row's name cell (the print
+		// titles it would carry) are empty too.
+		p.area = fmt.Sprintf("$%s$%d", colName(len(widths)+2), t.rows+3)
+		p.onRequest = true
 	}
 	return p
 }

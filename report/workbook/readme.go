@@ -43,10 +43,10 @@ func (b *book) readme() readmeText {
 	printing.paras = append(printing.paras, pick(
 		"打印整个工作簿（或导出 PDF）时，概览打印为一页，其他汇总表按 A4 横向打印，每页重复表头行；放不下一页宽的表按"+itoa(printScale)+"%分页打印，每页重复左侧名称列，省份表的人数、环比（或比上年）、同比和批次各列成组分页。",
 		"Printing the whole workbook (or exporting a PDF) prints the overview on one page and the other summary sheets on landscape A4, the header row repeated on every page; a table too wide for one page prints at "+itoa(printScale)+"% over several pages, its name column repeated, the province sheet's figures, changes and batches each starting a page."))
-	if len(b.firstPageOnly) > 0 {
+	if len(b.onRequest) > 0 {
 		printing.paras = append(printing.paras, pick(
-			strings.Join(b.firstPageOnly, sep)+"表较长，只把首页设为打印区域，整本打印时每张只打印一页。要打印全表：选中该工作表，点“页面布局 > 打印区域 > 取消打印区域”（WPS 表格相同），再打印。",
-			"The "+strings.Join(b.firstPageOnly, sep)+" sheets are long: their print area is their first page, so printing the workbook prints one page of each. To print one whole: select the sheet, choose Page Layout > Print Area > Clear Print Area, then print."))
+			strings.Join(b.onRequest, sep)+"表是超过三页的数据清单，只在需要时打印：其打印区域是表格右下方的一个空单元格，整本打印时不出页。要打印其中一张：选中该工作表，点“页面布局 > 打印区域 > 取消打印区域”（WPS 表格相同；LibreOffice 为“格式 > 打印区域 > 清除”），再打印，表头行、缩放和分页照常。",
+			"The "+strings.Join(b.onRequest, sep)+" sheets are data lists of more than three pages and print only when asked: their print area is one empty cell past the table, so printing the workbook gives no page of them. To print one: select the sheet, choose Page Layout > Print Area > Clear Print Area (LibreOffice: Format > Print Ranges > Clear), then print; its header row, scale and page breaks apply."))
 	}
 	r.sections = append(r.sections, printing)
 	return r

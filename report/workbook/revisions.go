@@ -31,7 +31,7 @@ func (b *book) writeRevisions() error {
 	}
 	l, rl := b.l, revisionLabelsFor(b.lang)
 	rs := b.c.Revisions
-	t := &table{sheet: rl.sheet, rows: len(rs), freeze: 3, cols: []column{
+	t := &table{sheet: rl.sheet, rows: len(rs), freeze: 3, long: true, cols: []column{
 		{key: "period", header: l.period, min: 8}, {key: "province", header: l.province, min: 8},
 		{key: "city", header: l.city, min: 8}, {key: "segment", header: l.segment, min: 10, max: 36},
 		{key: "was", header: rl.was, min: 12}, {key: "now", header: rl.now, min: 12},

@@ -29,7 +29,7 @@ type table struct {
 	// groups are the keys of the columns that start a group of columns, where
 	// a table too wide for one page breaks into the next (printPlan).
 	groups []string
-	// long: a list that prints only its first page unless asked (printPlan).
+	// long: a data list, printed only when asked if over a page (tablePlan).
 	long bool
 }
 
@@ -91,12 +91,12 @@ func (b *book) writeTable(t *table) error {
 		return fmt.Errorf("filter sheet %s: %w", t.sheet, err)
 	}
 	widths := t.widths()
-	plan := tablePlan(t, widths, t.long && t.rows+2 > listPageRows)
+	plan := tablePlan(t, widths)
 	if err := b.applyPrint(t.sheet, plan); err != nil {
 		return err
 	}
-	if plan.area != "" {
-		b.firstPageOnly = append(b.firstPageOnly, t.sheet)
+	if plan.onRequest {
+		b.onRequest = append(b.onRequest, t.sheet)
 	}
 	sw, err := b.f.NewStreamWriter(t.sheet)
 	if err != nil {

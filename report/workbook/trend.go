@@ -133,7 +133,7 @@ func (b *book) provinceTrendTable() *table {
 	for i, p := range b.c.ProvincesInOrder() {
 		cols = append(cols, column{key: fmt.Sprintf("p%d", i), header: p.Province, min: 10})
 	}
-	return &table{sheet: tl.trendProvinces, cols: cols, rows: len(b.c.Series), freeze: 1}
+	return &table{sheet: tl.trendProvinces, cols: cols, rows: len(b.c.Series), freeze: 1, long: true}
 }
 
 func (b *book) writeProvinceTrend() error {

@@ -60,8 +60,8 @@ type book struct {
 	checks  []check
 	layout  layout
 	segs    []analysis.Segment // segments with a city figure: the city sheet's columns
-	// firstPageOnly are the long lists whose print area is their first page.
-	firstPageOnly []string
+	// onRequest are the data lists that print only when asked (tablePlan).
+	onRequest []string
 	// parts are the sheets' rows written directly, by part name, for
 	// sortedZip to splice into the frames excelize writes.
 	parts map[string]sheetxml.Part

@@ -309,8 +309,8 @@ func TestDeterministic(t *testing.T) {
 // TestPrintSetup: every sheet on A4; the overview on one portrait page;
 // tables repeat their header row; the wide province sheet prints at a
 // readable scale, its column groups on pages of their own with the names
-// repeated, instead of 38 columns shrunk onto one page; a long list prints
-// its first page only.
+// repeated, instead of 38 columns shrunk onto one page; a data list prints
+// only when asked.
 func TestPrintSetup(t *testing.T) {
 	c := mustCompare(t, sample.National(sample.Options{Cities: 300, Months: 24}))
 	_, _, f := mustWrite(t, c, vocab.Zh, maxRows)
@@ -353,12 +353,23 @@ func TestPrintSetup(t *testing.T) {
 	if want := "人数,环比口径,同比口径,第一批"; strings.Join(starts, ",") != want {
 		t.Errorf("省份 pages start at %v, want %s", starts, want)
 	}
-	for _, sheet := range []string{"城市", "基地", "人数"} {
-		if got := names[sheet+" _xlnm.Print_Area"]; !strings.HasPrefix(got, quote(sheet)+"!$A$1:$") || !strings.HasSuffix(got, "$30") {
-			t.Errorf("%s print area = %q, want its first page", sheet, got)
+	// The data lists print only when asked: their print area is one cell,
+	// empty, right of and below everything the sheet holds.
+	for _, sheet := range []string{"城市", "分省趋势", "基地", "人数"} {
+		area := names[sheet+" _xlnm.Print_Area"]
+		cell, ok := strings.CutPrefix(area, quote(sheet)+"!")
+		col, row, err := excelize.CellNameToCoordinates(strings.ReplaceAll(cell, "$", ""))
+		if !ok || strings.Contains(cell, ":") || err != nil {
+			t.Errorf("%s print area = %q, want one empty cell", sheet, area)
+			continue
+		}
+		rows, _ := f.GetRows(sheet)
+		cols, _ := f.GetCols(sheet)
+		if row <= len(rows) || col <= len(cols) {
+			t.Errorf("%s print area %s is within its %d rows × %d columns", sheet, cell, len(rows), len(cols))
 		}
 	}
-	for _, sheet := range []string{"片区", "省份", "趋势", "分省趋势", "概览"} {
+	for _, sheet := range []string{"片区", "省份", "趋势", "概览"} {
 		if got := names[sheet+" _xlnm.Print_Area"]; got != "" {
 			t.Errorf("%s has print area %q: a summary prints whole", sheet, got)
 		}
