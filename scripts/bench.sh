@@ -111,9 +111,14 @@ echo
 echo 'Targets (issue 24): 1M figures rows of every shape ≤ 0.55 s wall and ≤ 130 MB peak RSS; the default dataset ≤ 0.12 s; 30,000 cities ≤ 1.5 s and ≤ 300 MB; 10M rows bounded.'
 echo 'Minor faults: pages the kernel mapped in for the run (a fresh 4 KB page costs ~10 µs of system time on a virtual machine).'
 echo
-echo '| input | figures rows | cities | wall (min–max) | user | sys | peak RSS (max) | minor faults | exit |'
-echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+echo '| input | figures rows | cities | wall (min–max) | user | sys | peak RSS (max) | minor faults | exit | target |'
+echo '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# A run whose median wall time or peak RSS misses its target (target_wall
+# seconds, target_rss MB, set by the caller) is run once more under
+# BASEBRIEF_CPUPROFILE, and its profile is printed after the table
+# (profile_missed): where the time goes that stands in the way.
+missed=()
 e2e() { # label rows cities args...
   local label=$1 rows=$2 cities=$3; shift 3
   local rc=0 i
@@ -133,7 +138,62 @@ e2e() { # label rows cities args...
   flt=$(cut -d' ' -f6 "$tmp/runs.txt" | median)
   lo=$(cut -d' ' -f1 "$tmp/runs.txt" | sort -g | head -1); hi=$(cut -d' ' -f1 "$tmp/runs.txt" | sort -g | tail -1)
   rc=$(cut -d' ' -f5 "$tmp/runs.txt" | sort -u | tr '\n' ' ')
-  printf '| %s | %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f MB | %s | %s|\n' "$label" "$rows" "$cities" "$wall" "$lo" "$hi" "$user" "$sys" "$rss" "$flt" "$rc"
+  local verdict=—
+  if [ -n "${target_wall:-}" ]; then
+    verdict=$(awk -v w="$wall" -v r="$rss" -v tw="$target_wall" -v tr="${target_rss:-0}" 'BEGIN {
+      s = ""
+      if (w > tw) s = s sprintf("wall %.2f > %.2f s", w, tw)
+      if (tr > 0 && r > tr) s = s (s == "" ? "" : ", ") sprintf("RSS %.0f > %.0f MB", r, tr)
+      print (s == "" ? "met" : "**missed: " s "**") }')
+    [[ $verdict == met ]] || missed+=("$label"$'\t'"$*")
+  fi
+  printf '| %s | %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f MB | %s | %s| %s |\n' "$label" "$rows" "$cities" "$wall" "$lo" "$hi" "$user" "$sys" "$rss" "$flt" "$rc" "$verdict"
+}
+# profile LABEL ARGS...: one more run under the CPU profiler, its samples
+# split by the stage they were taken in (the packages data flows through)
+# and the ten functions that take most time themselves.
+profile() {
+  local label=$1; shift
+  BASEBRIEF_CPUPROFILE="$tmp/cpu.prof" "$bin" run "$@" --history none --out "$tmp/packet" >/dev/null 2>&1 || true
+  [ -s "$tmp/cpu.prof" ] || { echo "($label: no profile written)"; return; }
+  echo
+  echo "##### $label: where the CPU goes (one run under BASEBRIEF_CPUPROFILE)"
+  echo
+  local total
+  total=$(go tool pprof -top -nodecount=1 "$bin" "$tmp/cpu.prof" 2>/dev/null | sed -n 's/.*Total samples = \([0-9.]*m*s\).*/\1/p')
+  echo "Samples: $total of CPU, each counted once, in the stage of the outermost function on its stack that belongs to one."
+  echo
+  echo '| stage | CPU | share |'
+  echo '| --- | ---: | ---: |'
+  go tool pprof -traces "$bin" "$tmp/cpu.prof" 2>/dev/null | awk '
+    BEGIN {
+      n = split("read the input|basebrief/input;compare (analysis)|basebrief/analysis;charts (report/chart)|basebrief/report/chart;" \
+        "workbook (report/workbook, excelize)|basebrief/report/workbook|xuri/excelize;" \
+        "briefing and annex PDF (report/pdf, report/briefing, fpdf)|basebrief/report/pdf|basebrief/report/briefing|go-pdf/fpdf;" \
+        "Word (report/docx)|basebrief/report/docx;summary.json (report)|basebrief/report\\.(buildSummary|encodeSummary|writeSummary);" \
+        "write the folder (output)|basebrief/output;garbage collector (background)|runtime\\.gcBgMarkWorker", st, ";")
+      for (i = 1; i <= n; i++) { k = index(st[i], "|"); name[i] = substr(st[i], 1, k - 1); re[i] = substr(st[i], k + 1) }
+      name[n + 1] = "other (runtime, start-up, scheduling)"
+    }
+    function ms(v) { if (v ~ /ms$/) return v + 0; if (v ~ /us$/) return v / 1000; return v * 1000 }
+    function flush(   i, j, hit) {
+      if (nf == 0) return
+      hit = n + 1
+      for (j = nf; j >= 1 && hit == n + 1; j--) for (i = 1; i <= n; i++) if (frame[j] ~ re[i]) { hit = i; break }
+      sum[hit] += val; total += val; nf = 0
+    }
+    /^-+\+-+$/ { flush(); next }
+    /^ +[0-9.]+(ms|us|s) +[^ ]/ { flush(); val = ms($1); frame[++nf] = $2; next }
+    nf > 0 && NF >= 1 { frame[++nf] = $1 }
+    END {
+      flush()
+      for (i = 1; i <= n + 1; i++) printf "| %s | %.2f s | %.0f%% |\n", name[i], sum[i] / 1000, total ? 100 * sum[i] / total : 0
+    }'
+  echo
+  echo '```'
+  go tool pprof -top -nodecount=12 "$bin" "$tmp/cpu.prof" 2>/dev/null | sed -n '/flat%/,$p'
+  echo '```'
+  rm -f "$tmp/cpu.prof"
 }
 gen() { go run ./cmd/gendata -out "$tmp/data" "$@" >&2; }
 # history_cost (issue 26): what --history adds to a run of $tmp/data: the
@@ -179,18 +239,87 @@ history_cost() {
   done
   echo
 }
-e2e "default (embedded)" 2 10
+# slices_ratio (issue 25): --slices province on national data (341 units,
+# 31 provinces) against the single packet of the same data, run in turn;
+# target: at most 3× the single packet's wall time.
+slices_ratio() {
+  local i kind
+  gen -cities 341 -periods 24
+  : >"$tmp/slices.txt"
+  for i in $(seq "$runs"); do
+    for kind in single slices; do
+      local args=()
+      [ "$kind" = slices ] && args=(--slices province)
+      rm -rf "$tmp/packet"
+      /usr/bin/time -v "$bin" run --data "$tmp/data" --history none --out "$tmp/packet" "${args[@]}" >/dev/null 2>"$tmp/time.txt" || true
+      awk -F': ' -v k="$kind" '
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = p[n] + (n > 1 ? 60*p[n-1] : 0) }
+        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident set size/ { rss = $2/1024 }
+        END { print k, wall, user + sys, rss }' "$tmp/time.txt" >>"$tmp/slices.txt"
+    done
+  done
+  echo
+  echo "#### Slices (issue 25): national data, 341 units, --slices province (31 slices) against the single packet, median of $runs runs each, alternated"
+  echo
+  echo '| run | wall | CPU (user+sys) | peak RSS |'
+  echo '| --- | ---: | ---: | ---: |'
+  local w c r ws wn
+  for kind in single slices; do
+    w=$(awk -v k=$kind '$1 == k { print $2 }' "$tmp/slices.txt" | median); c=$(awk -v k=$kind '$1 == k { print $3 }' "$tmp/slices.txt" | median)
+    r=$(awk -v k=$kind '$1 == k { print $4 }' "$tmp/slices.txt" | median)
+    printf '| %s | %.2f s | %.2f s | %.0f MB |\n' "$kind" "$w" "$c" "$r"
+  done
+  wn=$(awk '$1 == "single" { print $2 }' "$tmp/slices.txt" | median); ws=$(awk '$1 == "slices" { print $2 }' "$tmp/slices.txt" | median)
+  echo
+  if awk -v a="$ws" -v b="$wn" 'BEGIN { exit !(a <= 3 * b) }'; then
+    awk -v a="$ws" -v b="$wn" 'BEGIN { printf "Slices take %.1f× the single packet'"'"'s wall time: target (≤ 3×) met.\n", a/b }'
+  else
+    awk -v a="$ws" -v b="$wn" 'BEGIN { printf "Slices take %.1f× the single packet'"'"'s wall time: **target (≤ 3×) missed**.\n", a/b }'
+    missed+=("slices, national data"$'\t'"--slices province")
+  fi
+}
+# profile_missed: each input that missed a target, generated again in
+# turn (only the last one is on disk), profiled once.
+profile_missed() {
+  local m label
+  local -a all=("${missed[@]}")
+  missed=()
+  if [ "${#all[@]}" -eq 0 ]; then echo; echo "Every target above is met."; echo; return; fi
+  echo
+  echo "#### What stands in the way of each missed target"
+  for m in "${all[@]}"; do
+    label=${m%%$'\t'*}
+    case $label in
+      "default (embedded)") profile "$label" ;;
+      "gendata default shape"*) gen -rows 1000000; profile "$label" --data "$tmp/data" ;;
+      "40-character"*) gen -rows 1000000 -gbk -namelen 40 -bases 1-5; profile "$label" --data "$tmp/data" ;;
+      "monthly"*) gen -cities 8333 -periods 120 -segments=false -bases 1-5; profile "$label" --data "$tmp/data" ;;
+      "30,000 cities, no"*) gen -cities 30000 -rows 1000000 -segments=false; profile "$label" --data "$tmp/data" ;;
+      "30,000 cities, segment"*) gen -cities 30000 -rows 1000000; profile "$label" --data "$tmp/data" ;;
+      "slices"*) gen -cities 341 -periods 24; profile "$label" --data "$tmp/data" --slices province ;;
+    esac
+  done
+  echo
+}
+target_wall=0.12 target_rss=0 e2e "default (embedded)" 2 10
 gen -rows 1000000
+export target_wall=0.55 target_rss=130
 e2e "gendata default shape (segments, 0–2 bases)" 1000000 2800 --data "$tmp/data"
-history_cost
 gen -rows 1000000 -gbk -namelen 40 -bases 1-5
 e2e "40-character names, GBK, 1–5 bases" 1000000 2800 --data "$tmp/data"
 gen -cities 8333 -periods 120 -segments=false -bases 1-5
 e2e "monthly over 10 years, no segment rows, 1–5 bases" 999960 8333 --data "$tmp/data"
+export target_wall=1.5 target_rss=300
 gen -cities 30000 -rows 1000000 -segments=false
 e2e "30,000 cities, no segment rows" 1000000 30000 --data "$tmp/data"
 gen -cities 30000 -rows 1000000
 e2e "30,000 cities, segment rows" 1000000 30000 --data "$tmp/data"
+unset target_wall target_rss
 gen -rows 10000000
 runs=1 e2e "10M rows, gendata default shape" 10000000 2800 --data "$tmp/data"
 echo
+echo "The 10M-row run has no time target: its peak RSS shows it bounded."
+slices_ratio
+profile_missed
+gen -rows 1000000
+history_cost
