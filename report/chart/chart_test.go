@@ -402,6 +402,20 @@ func BenchmarkRender(b *testing.B) {
 			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
+	// A province slice as --slices renders it: rasters kept from render
+	// to render.
+	c := sliceOf(b, national(), benchProvince)
+	b.Run("slice", func(b *testing.B) {
+		b.ReportAllocs()
+		rasters := &Rasters{}
+		cpu := cpuTime()
+		for b.Loop() {
+			if _, _, err := Render(c, Options{Lang: vocab.Zh, Rasters: rasters}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	})
 }
 
 func TestValueTicker(t *testing.T) {

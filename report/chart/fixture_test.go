@@ -53,3 +53,19 @@ func mustCompare(tb testing.TB, d *analysis.Dataset) *analysis.Comparison {
 func monthly() *analysis.Dataset {
 	return sample.National(sample.Options{Months: 26})
 }
+
+// benchProvince is a province of the national fixture with about as many
+// cities as a province of the real national data (341 units, 31
+// provinces): its slice is what --slices province renders 31 times.
+const benchProvince = "四川"
+
+// sliceOf is the comparison of one province of d, as --slices province
+// makes it.
+func sliceOf(tb testing.TB, d *analysis.Dataset, province string) *analysis.Comparison {
+	tb.Helper()
+	c, err := analysis.CompareSlice(d, mustCompare(tb, d), analysis.SliceProvince, province)
+	if err != nil {
+		tb.Fatalf("compare slice %s: %v", province, err)
+	}
+	return c
+}

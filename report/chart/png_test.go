@@ -6,6 +6,9 @@ import (
 	"image/color"
 	"image/png"
 	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // TestEncodePNG decodes what encodePNG wrote to the pixels image/png's own
@@ -95,6 +98,52 @@ func TestFlatPNGCharts(t *testing.T) {
 			if newSize > oldSize*5/4 {
 				t.Errorf("%d bytes, %d with the deflate encoder", newSize, oldSize)
 			}
+		})
+	}
+}
+
+// BenchmarkEncodePNG encodes the real charts of a national packet and of a
+// province slice (decoded from their PNGs), as renderFigure does after
+// drawing each: the PNG encoding alone.
+func BenchmarkEncodePNG(b *testing.B) {
+	d := national()
+	for _, tc := range []struct {
+		name string
+		c    *analysis.Comparison
+	}{
+		{"national", mustCompare(b, d)},
+		{"slice", sliceOf(b, d, benchProvince)},
+	} {
+		charts, _, err := Render(tc.c, Options{Lang: vocab.Zh})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var imgs []*image.RGBA
+		pixels := 0
+		for _, ch := range charts {
+			m, ok := mustDecode(b, ch.PNG).(*image.RGBA)
+			if !ok {
+				b.Fatalf("%s: decoded as %T, want *image.RGBA", ch.Name, m)
+			}
+			imgs = append(imgs, m)
+			pixels += m.Rect.Dx() * m.Rect.Dy()
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(4 * pixels))
+			size := 0
+			cpu := cpuTime()
+			for b.Loop() {
+				size = 0
+				for _, m := range imgs {
+					var buf bytes.Buffer
+					if err := encodePNG(&buf, m); err != nil {
+						b.Fatal(err)
+					}
+					size += buf.Len()
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(size), "png-bytes")
 		})
 	}
 }
