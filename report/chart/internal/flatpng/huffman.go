@@ -1,7 +1,8 @@
 package flatpng
 
 import (
-	"container/heap"
+	"cmp"
+	"encoding/binary"
 	"slices"
 )
 
@@ -33,22 +34,14 @@ func init() {
 }
 
 // flush writes the tokens as one dynamic Huffman block (RFC 1951 3.2.7),
-// the last of the stream if final.
+// the last of the stream if final. emit has counted the symbols.
 func (e *encoder) flush(final bool) {
-	var litFreq [286]int
-	var distFreq [30]int
-	for _, t := range e.tokens {
-		if t&matchFlag == 0 {
-			litFreq[t]++
-			continue
-		}
-		litFreq[257+int(lengthCode[int(t>>16&0xff)+minMatch])]++
-		distFreq[distCode[int(t&0xffff)+1]]++
-	}
+	litFreq, distFreq := &e.litFreq, &e.distFreq
 	litFreq[256]++ // end of block
 	litLen := lengths(litFreq[:], 15)
 	distLen := lengths(distFreq[:], 15)
 	litCode, distCodes := codes(litLen), codes(distLen)
+	*litFreq, *distFreq = [286]int{}, [30]int{}
 
 	nLit, nDist := 286, 30
 	for nLit > 257 && litLen[nLit-1] == 0 {
@@ -121,25 +114,46 @@ func (e *encoder) flush(final bool) {
 			o.write(uint64(s.extra), 7)
 		}
 	}
-	for _, t := range e.tokens {
-		if t&matchFlag == 0 {
-			o.write(uint64(litCode[t]), uint(litLen[t]))
-			continue
-		}
-		length, dist := int(t>>16&0xff)+minMatch, int(t&0xffff)+1
-		lc := int(lengthCode[length])
-		o.write(uint64(litCode[257+lc]), uint(litLen[257+lc]))
-		if n := lengthExtra[lc]; n > 0 {
-			o.write(uint64(length-lengthBase[lc]), n)
-		}
-		dc := int(distCode[dist])
-		o.write(uint64(distCodes[dc]), uint(distLen[dc]))
-		if n := distExtra[dc]; n > 0 {
-			o.write(uint64(dist-distBase[dc]), n)
-		}
-	}
+	e.writeTokens(litLen, distLen, litCode, distCodes)
 	o.write(uint64(litCode[256]), uint(litLen[256]))
 	e.tokens = e.tokens[:0]
+}
+
+// writeTokens writes the block's tokens with its codes. A length's code
+// and extra bits are looked up together, and the bits go out eight bytes
+// at a time into room made beforehand (a token is at most 48 bits).
+func (e *encoder) writeTokens(litLen, distLen []uint8, litCode, distCodes []uint16) {
+	var lenBits [maxMatch + 1]uint32 // code | extra bits << code length
+	var lenN [maxMatch + 1]uint8
+	for l := minMatch; l <= maxMatch; l++ {
+		lc := int(lengthCode[l])
+		lenBits[l] = uint32(litCode[257+lc]) | uint32(l-lengthBase[lc])<<litLen[257+lc]
+		lenN[l] = litLen[257+lc] + uint8(lengthExtra[lc])
+	}
+	o := &e.out
+	pos := len(o.buf)
+	buf := slices.Grow(o.buf, 8+6*len(e.tokens))
+	buf = buf[:cap(buf)]
+	acc, nb := o.acc, o.nbits
+	for _, t := range e.tokens {
+		if t&matchFlag == 0 {
+			acc |= uint64(litCode[t&0xff]) << nb
+			nb += uint(litLen[t&0xff])
+		} else {
+			length, dist := int(t>>16&0xff)+minMatch, int(t&0xffff)+1
+			acc |= uint64(lenBits[length]) << nb
+			nb += uint(lenN[length])
+			dc := int(distCode[dist])
+			acc |= (uint64(distCodes[dc]) | uint64(dist-distBase[dc])<<distLen[dc]) << nb
+			nb += uint(distLen[dc]) + distExtra[dc]
+		}
+		binary.LittleEndian.PutUint64(buf[pos:], acc)
+		k := nb / 8
+		pos += int(k)
+		acc >>= k * 8
+		nb -= k * 8
+	}
+	o.buf, o.acc, o.nbits = buf[:pos], acc, nb
 }
 
 // lengths returns Huffman code lengths of at most limit bits for the
@@ -174,64 +188,52 @@ func lengths(freq []int, limit int) []uint8 {
 }
 
 // build makes a Huffman code for the nonzero frequencies and returns each
-// symbol's code length and the longest. Ties are broken by symbol, so the
-// same frequencies give the same code.
+// symbol's code length and the longest. Leaves sorted by frequency and
+// symbol, and inner nodes in the order they are made (which is by
+// frequency), are merged as two queues; a leaf goes before an inner node
+// of the same frequency, so the same frequencies give the same code.
 func build(freq []int) ([]uint8, int) {
-	h := &nodeHeap{}
-	var parent []int
+	type leaf struct{ freq, sym int }
+	var leaves []leaf
 	for s, f := range freq {
 		if f > 0 {
-			*h = append(*h, node{f, s, len(parent)})
-			parent = append(parent, -1)
+			leaves = append(leaves, leaf{f, s})
 		}
 	}
-	heap.Init(h)
-	for h.Len() > 1 {
-		a, b := heap.Pop(h).(node), heap.Pop(h).(node)
-		id := len(parent)
-		parent = append(parent, -1)
-		parent[a.id], parent[b.id] = id, id
-		heap.Push(h, node{a.freq + b.freq, len(freq) + id, id})
+	slices.SortFunc(leaves, func(a, b leaf) int {
+		return cmp.Or(cmp.Compare(a.freq, b.freq), cmp.Compare(a.sym, b.sym))
+	})
+	nl := len(leaves)
+	// Nodes 0..nl-1 are the leaves in order, nl.. the inner nodes.
+	parent := make([]int, 2*nl-1)
+	inner := make([]int, 0, nl-1) // the inner nodes' frequencies
+	li, ii := 0, 0
+	pop := func() (freq, id int) {
+		if li < nl && (ii == len(inner) || leaves[li].freq <= inner[ii]) {
+			li++
+			return leaves[li-1].freq, li - 1
+		}
+		ii++
+		return inner[ii-1], nl + ii - 1
 	}
-	out := make([]uint8, len(freq))
+	for range nl - 1 {
+		fa, a := pop()
+		fb, b := pop()
+		id := nl + len(inner)
+		parent[a], parent[b] = id, id
+		inner = append(inner, fa+fb)
+	}
 	depth := make([]int, len(parent))
-	maxDepth := 0
 	for i := len(parent) - 2; i >= 0; i-- { // parents come after children
 		depth[i] = depth[parent[i]] + 1
 	}
-	k := 0
-	for s, f := range freq {
-		if f > 0 {
-			out[s] = uint8(depth[k])
-			maxDepth = max(maxDepth, depth[k])
-			k++
-		}
+	out := make([]uint8, len(freq))
+	maxDepth := 0
+	for k, l := range leaves {
+		out[l.sym] = uint8(depth[k])
+		maxDepth = max(maxDepth, depth[k])
 	}
 	return out, maxDepth
-}
-
-type node struct {
-	freq int
-	key  int // symbol, or past the symbols for an inner node: the tie-break
-	id   int
-}
-
-type nodeHeap []node
-
-func (h nodeHeap) Len() int { return len(h) }
-func (h nodeHeap) Less(i, j int) bool {
-	if h[i].freq != h[j].freq {
-		return h[i].freq < h[j].freq
-	}
-	return h[i].key < h[j].key
-}
-func (h nodeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *nodeHeap) Push(x any)   { *h = append(*h, x.(node)) }
-func (h *nodeHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }
 
 // codes returns the canonical codes for the lengths (RFC 1951 3.2.2),
