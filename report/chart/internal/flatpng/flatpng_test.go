@@ -148,3 +148,85 @@ func BenchmarkEncode(b *testing.B) {
 		}
 	})
 }
+
+// edited draws w×h rows each made from the row above by a few random
+// edits: single channels, runs of one colour, pixels copied from the left,
+// so that rows differ from the row above in spans of every length and
+// position, down to one byte of one pixel.
+func edited(w, h int, rng *rand.Rand) *image.RGBA {
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range m.Pix {
+		m.Pix[i] = 0xff
+		if i%4 != 3 && rng.IntN(3) == 0 {
+			m.Pix[i] = uint8(rng.IntN(256))
+		}
+	}
+	for y := 1; y < h; y++ {
+		row := m.Pix[y*m.Stride : y*m.Stride+4*w]
+		copy(row, m.Pix[(y-1)*m.Stride:])
+		for range rng.IntN(6) {
+			x := rng.IntN(w)
+			switch rng.IntN(4) {
+			case 0: // one channel
+				row[4*x+rng.IntN(3)] ^= uint8(1 + rng.IntN(255))
+			case 1: // a run of one colour
+				c := [3]uint8{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256))}
+				for x1 := min(w, x+1+rng.IntN(300)); x < x1; x++ {
+					copy(row[4*x:], c[:])
+				}
+			case 2: // copies of the pixel on the left
+				for x1 := min(w, x+1+rng.IntN(40)); x > 0 && x < x1; x++ {
+					copy(row[4*x:4*x+3], row[4*x-4:])
+				}
+			case 3: // noise
+				for x1 := min(w, x+1+rng.IntN(20)); x < x1; x++ {
+					row[4*x+rng.IntN(3)] = uint8(rng.IntN(256))
+				}
+			}
+		}
+	}
+	return m
+}
+
+// TestEncodeRandom: random images (sizes from one pixel to rows past the
+// deflate window, rows made by editing the row above, some as sub-images)
+// decode through image/png to their own pixels.
+func TestEncodeRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 1))
+	for i := range 200 {
+		w, h := 1+rng.IntN(90), 1+rng.IntN(60)
+		switch i % 10 {
+		case 0:
+			w = 1 + rng.IntN(2000)
+		case 1:
+			w = 10920 + rng.IntN(6) // 1 + 3w on either side of the 32 KiB window
+		}
+		m := edited(w, h, rng)
+		if i%3 == 0 && w > 2 && h > 2 {
+			x0, y0 := rng.IntN(w/2), rng.IntN(h/2)
+			m = m.SubImage(image.Rect(x0, y0, x0+1+rng.IntN(w-x0), y0+1+rng.IntN(h-y0))).(*image.RGBA)
+		}
+		decodeSame(t, m)
+	}
+}
+
+// FuzzEncodeBytes: any opaque image, its pixels taken from the input bytes
+// (alpha set opaque), reads back through image/png as it was.
+func FuzzEncodeBytes(f *testing.F) {
+	f.Add(uint8(3), []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+	f.Add(uint8(1), []byte{0, 0, 0, 0})
+	f.Add(uint8(40), bytes.Repeat([]byte{9, 8, 7, 6, 9, 8, 7, 6, 1, 2}, 100))
+	f.Fuzz(func(t *testing.T, w uint8, data []byte) {
+		width := int(w)%64 + 1
+		height := len(data) / (4 * width)
+		if height == 0 {
+			return
+		}
+		m := image.NewRGBA(image.Rect(0, 0, width, height))
+		copy(m.Pix, data)
+		for i := 3; i < len(m.Pix); i += 4 {
+			m.Pix[i] = 0xff
+		}
+		decodeSame(t, m)
+	})
+}
