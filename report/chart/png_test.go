@@ -72,7 +72,7 @@ func TestEncodePNG(t *testing.T) {
 // TestFlatPNGCharts: every chart of the golden cases, encoded by
 // internal/flatpng, decodes to the pixels of the deflate encoder it
 // replaced, and the files together are at most a quarter larger (measured:
-// 13–17% larger, for a third of the encoding time; see BENCHMARKS.md).
+// 7–18% larger; see internal/flatpng/README.md).
 func TestFlatPNGCharts(t *testing.T) {
 	defer func() { flatPNG = true }()
 	for _, gc := range testCases() {
