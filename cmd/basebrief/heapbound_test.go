@@ -29,8 +29,10 @@ func TestHeapLimit(t *testing.T) {
 	}
 }
 
-// TestBoundHeap sets the runtime's limit it reports, under the watchdog's;
-// without a watchdog (run called directly) it leaves the limit alone.
+// TestBoundHeap sets the runtime's limit it reports, under the watchdog's,
+// and leaves the collector's pace alone (the slices render at the default
+// pace); without a watchdog (run called directly) it leaves the limit
+// alone.
 func TestBoundHeap(t *testing.T) {
 	was := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(was)
@@ -43,26 +45,43 @@ func TestBoundHeap(t *testing.T) {
 	t.Setenv("GOGC", "")
 	pace := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(pace)
-	defer func(p int) { gcPercentBefore = p }(gcPercentBefore)
 	live, limit := boundHeap()
 	if live <= 0 || limit != heapLimit(live, softLimit) || debug.SetMemoryLimit(-1) != limit {
 		t.Fatalf("boundHeap = %d, %d; runtime limit %d", live, limit, debug.SetMemoryLimit(-1))
 	}
-	if got := debug.SetGCPercent(100); got != renderGCPercent {
-		t.Errorf("GC pace after boundHeap %d, want %d", got, renderGCPercent)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC pace after boundHeap %d, want 100 (left alone)", got)
 	}
-	// The slices get the pace back: their room was measured at it.
-	debug.SetGCPercent(renderGCPercent)
 	sliceHeap(live, 2)
 	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("GC pace after sliceHeap %d, want 100 back", got)
+		t.Errorf("GC pace after boundHeap and sliceHeap %d, want 100", got)
 	}
-	// GOGC set by the user stands.
-	t.Setenv("GOGC", "80")
-	debug.SetGCPercent(80)
-	boundHeap()
-	if got := debug.SetGCPercent(100); got != 80 {
-		t.Errorf("GOGC=80: GC pace after boundHeap %d, want 80", got)
+}
+
+// TestPaceRender: a single packet renders at renderGCPercent; a GOGC the
+// user set stands, and without a watchdog the pace is left alone.
+func TestPaceRender(t *testing.T) {
+	defer func(s int64) { softLimit = s }(softLimit)
+	pace := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pace)
+	for _, tt := range []struct {
+		name, gogc string
+		soft       int64
+		want       int
+	}{
+		{"watchdog, no GOGC", "", 1 << 40, renderGCPercent},
+		{"GOGC=80 set by the user", "80", 1 << 40, 80},
+		{"no watchdog", "", 0, 100},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.gogc)
+			debug.SetGCPercent(map[string]int{"": 100, "80": 80}[tt.gogc])
+			softLimit = tt.soft
+			paceRender()
+			if got := debug.SetGCPercent(100); got != tt.want {
+				t.Errorf("GC pace after paceRender %d, want %d", got, tt.want)
+			}
+		})
 	}
 }
 

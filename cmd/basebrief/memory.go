@@ -95,9 +95,10 @@ const renderHeadroom = 64 << 20
 // render needs more than the limit collect without end (30,000 cities:
 // 8.5 s of CPU instead of 3.5, issue 24). The room scales with the data, so
 // a large input keeps its room, and the watchdog's ceiling stands as it
-// was. The collector's pace is set to renderGCPercent beside the limit,
-// unless GOGC says otherwise. Returns the live heap and the limit set (0, 0
-// without a watchdog).
+// was. The collector's pace is left alone: a single packet sets its own
+// (paceRender); slices render at the default pace, their room bounded by
+// sliceHeap. Returns the live heap and the limit set (0, 0 without a
+// watchdog).
 func boundHeap() (live, limit int64) {
 	if softLimit <= 0 {
 		return 0, 0
@@ -106,13 +107,22 @@ func boundHeap() (live, limit int64) {
 	live = heapLive()
 	limit = heapLimit(live, softLimit)
 	debug.SetMemoryLimit(limit)
-	if os.Getenv("GOGC") == "" {
-		gcPercentBefore = debug.SetGCPercent(renderGCPercent)
-	}
 	return live, limit
 }
 
-// renderGCPercent is the collector's pace while the packet renders: a
+// paceRender sets the collector's pace to renderGCPercent for rendering a
+// single packet under boundHeap's limit, unless GOGC says otherwise or no
+// watchdog runs (tests calling run directly). Only the single packet: the
+// slices' room (sliceHeap) was measured at the default pace, and setting
+// it here and taking it back there left the pace in a global between the
+// two (issue 25).
+func paceRender() {
+	if softLimit > 0 && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(renderGCPercent)
+	}
+}
+
+// renderGCPercent is the collector's pace while a single packet renders: a
 // collection each time the heap grows by half what the last left live
 // (GOGC=50; the default is 100). At the default pace the heap ran into the
 // limit at the render's peak, where the runtime gives memory back to the
@@ -124,10 +134,6 @@ func boundHeap() (live, limit int64) {
 // 67–70 → 62–63 MB; at 1M rows the peak within 1–5 MB and CPU within the
 // runs' spread (the heap's peak there is the render's live heap).
 const renderGCPercent = 50
-
-// gcPercentBefore is the collector's pace boundHeap replaced (-1: none),
-// given back for the slices, whose room sliceHeap sets (measured at it).
-var gcPercentBefore = -1
 
 // heapLimit is boundHeap's limit for a live heap under the soft limit.
 func heapLimit(live, soft int64) int64 {
@@ -147,9 +153,6 @@ func heapLimit(live, soft int64) int64 {
 func sliceHeap(dataLive int64, procs int) func() {
 	if softLimit <= 0 {
 		return func() {}
-	}
-	if gcPercentBefore >= 0 {
-		debug.SetGCPercent(gcPercentBefore) // boundHeap's pace is one packet's
 	}
 	bound := func() { debug.SetMemoryLimit(sliceLimit(heapLive(), dataLive, procs, softLimit)) }
 	bound()

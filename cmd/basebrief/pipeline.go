@@ -8,6 +8,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
+	"runtime/trace"
 	"strings"
 	"time"
 
@@ -86,6 +87,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	err = stage(ctx, "render", func() (err error) {
 		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
 		if cfg.slices == "" {
+			paceRender()
 			files, notes, err = report.Packet(cmp, o)
 			return err
 		}
@@ -122,7 +124,8 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	}
 	defer release()
 	info := manifestInfo(cfg, ds, cmp, t)
-	res, err := output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()})
+	var res output.Result
+	trace.WithRegion(ctx, "write", func() { res, err = output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()}) })
 	for _, w := range res.Warnings {
 		log.Warn(clean(w))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/trace"
 )
 
 var (
@@ -36,7 +37,8 @@ func stage(ctx context.Context, name string, fn func() error) error {
 		if stageHook != nil {
 			stageHook(name)
 		}
-		done <- fn()
+		// A region of the execution trace (BASEBRIEF_TRACE) per stage.
+		trace.WithRegion(context.Background(), name, func() { done <- fn() })
 	}()
 	select {
 	case err := <-done:
