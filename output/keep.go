@@ -11,10 +11,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/par"
 )
 
 // KeptTimeLayout is the time in a kept folder's name: packet.kept-20191231T0200.
@@ -56,8 +59,10 @@ func audit(out string) ([]string, error) {
 	for _, f := range m.Files {
 		listed[f.Path] = f
 	}
-	var why []string
-	n := 0
+	var (
+		why   []string
+		found []auditItem
+	)
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// A folder this user cannot list may hold anything: keep it.
@@ -67,27 +72,41 @@ func audit(out string) ([]string, error) {
 		if p == out || d.IsDir() {
 			return nil
 		}
-		if n++; n > maxAudited {
+		if len(found) >= maxAudited {
 			why = append(why, fmt.Sprintf("more than %d files", maxAudited))
 			return fs.SkipAll
 		}
-		r := rel(out, p)
-		if r == ManifestName && !noManifest {
-			return nil
-		}
-		if reason := auditFile(p, r, d, listed); reason != "" {
-			why = append(why, reason)
-		}
+		found = append(found, auditItem{p: p, r: rel(out, p), d: d})
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("check %s against its manifest: %w", out, err)
+	}
+	// Each file hashed is read whole: the previous packet with its slices
+	// is 60 MB, hashed on every core at the end of the run (issue 25).
+	reasons := make([]string, len(found))
+	par.Each(len(found), runtime.GOMAXPROCS(0), func(i int) {
+		if f := found[i]; f.r != ManifestName || noManifest {
+			reasons[i] = auditFile(f.p, f.r, f.d, listed)
+		}
+	})
+	for _, r := range reasons {
+		if r != "" {
+			why = append(why, r)
+		}
 	}
 	sort.Strings(why)
 	if noManifest && len(why) > 0 {
 		why = append([]string{"no readable " + ManifestName}, why...)
 	}
 	return why, nil
+}
+
+// auditItem is a file audit found in the packet folder: its path, its
+// path relative to the folder, and its entry.
+type auditItem struct {
+	p, r string
+	d    fs.DirEntry
 }
 
 // auditFile says why the file at p (r relative to the packet) is not

@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"sort"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/par"
 )
 
 // ManifestName is the manifest's name in the packet.
@@ -112,10 +115,12 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 	}
 	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Name < m.Inputs[j].Name })
 	sort.Strings(m.Warnings)
-	for _, f := range files {
-		sum := sha256.Sum256(f.Data)
-		m.Files = append(m.Files, FileEntry{f.Path, int64(len(f.Data)), hex.EncodeToString(sum[:])})
-	}
+	m.Files = m.Files[:len(files)]
+	// On every core: the national packet with its slices is 60 MB to hash.
+	par.Each(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		sum := sha256.Sum256(files[i].Data)
+		m.Files[i] = FileEntry{files[i].Path, int64(len(files[i].Data)), hex.EncodeToString(sum[:])}
+	})
 	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
 	return m
 }

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"syscall"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/par"
 )
 
 // Kinds of work folder kept beside out.
@@ -68,12 +70,46 @@ func workDirs(out string) ([]workDir, error) {
 	return dirs, nil
 }
 
-// removeAll and readDir are os.RemoveAll and os.ReadDir; a test replaces
+// removeAll and readDir are removeTree and os.ReadDir; a test replaces
 // them to play a user who may not remove or list what root left.
 var (
-	removeAll = os.RemoveAll
+	removeAll = removeTree
 	readDir   = os.ReadDir
 )
+
+// removers is how many files removeTree unlinks at once.
+const removers = 16
+
+// removeTree is os.RemoveAll with the folder's files unlinked many at a
+// time first. On this machine's disk (ext4 mounted with discard) an unlink
+// waits for the device: the previous packet with its 31 province slices,
+// 547 files, took 0.28–0.52 s to remove one at a time, at the end of every
+// run, and 0.17–0.22 s sixteen at a time (issue 25). The files are removed
+// through an os.Root of dir, which no link inside it can lead out of, and
+// only when dir itself is a folder, not a link; os.RemoveAll then removes
+// the folders and what is left, and says what it could not remove.
+func removeTree(dir string) error {
+	if st, err := os.Lstat(dir); err == nil && st.IsDir() {
+		if r, err := os.OpenRoot(dir); err == nil {
+			if rs, err := r.Stat("."); err == nil && os.SameFile(st, rs) {
+				var files []string
+				_ = fs.WalkDir(r.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+					if err == nil && !d.IsDir() {
+						files = append(files, p)
+					}
+					return nil // what cannot be listed, os.RemoveAll reports
+				})
+				par.Each(len(files), removers, func(i int) { _ = removeFileFn(r, files[i]) })
+			}
+			r.Close()
+		}
+	}
+	return os.RemoveAll(dir)
+}
+
+// removeFileFn unlinks one file for removeTree; a test replaces it to see
+// the unlinks.
+var removeFileFn = func(r *os.Root, name string) error { return r.Remove(name) }
 
 // Recover repairs what a run killed part-way left beside out: if out is
 // missing but a backup of the previous packet exists (killed between the two

@@ -98,3 +98,35 @@ func TestWriteSyncErrorNamesFirstFile(t *testing.T) {
 		t.Fatalf("folder holds %s", ns)
 	}
 }
+
+// TestWriteSyncsWhileWriting: the fsyncs begin as the files are written,
+// not once the last is: the disk's waits overlap the writing of the rest
+// (the national packet's 547 files; issue 25). The writer waits, after the
+// first file, for an fsync to begin; written all first, none would.
+func TestWriteSyncsWhileWriting(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "packet")
+	defer func() { syncFileFn = syncFile; testHook = nil }()
+	began := make(chan struct{})
+	var once sync.Once
+	syncFileFn = func(name string) error {
+		once.Do(func() { close(began) })
+		return syncFile(name)
+	}
+	var waited error
+	testHook = func(stage, _ string) {
+		if stage != "file" || waited != nil {
+			return
+		}
+		select {
+		case <-began:
+		case <-time.After(5 * time.Second):
+			waited = errors.New("no fsync began while the files were written")
+		}
+	}
+	if err := Write(context.Background(), out, slicedFiles(20), info()); err != nil {
+		t.Fatal(err)
+	}
+	if waited != nil {
+		t.Fatal(waited)
+	}
+}

@@ -12,10 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
-
-	"github.com/basebrief/basebrief/internal/par"
 )
 
 // File is one file of the packet: Path is relative to the packet folder and
@@ -211,12 +210,50 @@ func CheckReplaceable(out string) error {
 	return fmt.Errorf("replace %s: %w: the folder is not empty and has no %s; choose another --out or remove it", out, ErrNotPacket, ManifestName)
 }
 
-// writeTree writes files under root, then fsyncs each file and then each
-// folder, deepest first, so the whole tree is on disk before the rename.
-// The files are written in order and fsynced many at a time (syncFiles).
+// writeTree writes files under root, fsyncing each file as soon as it is
+// written, many at a time, then each folder, deepest first, so the whole
+// tree is on disk before the rename. The files are written in order, one
+// at a time.
 func writeTree(ctx context.Context, root string, files []File) error {
 	dirs := map[string]bool{root: true}
 	names := make([]string, len(files))
+	syncErrs := make([]error, len(files))
+	written := make(chan int, len(files))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		syncFiles(ctx, names, written, syncErrs)
+	}()
+	err := writeFiles(ctx, root, files, names, dirs, written)
+	close(written)
+	<-done
+	if err != nil {
+		return err
+	}
+	for i, err := range syncErrs {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("write packet: %w", err)
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", files[i].Path, err)
+		}
+	}
+	order := make([]string, 0, len(dirs))
+	for d := range dirs {
+		order = append(order, d)
+	}
+	sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
+	for _, d := range order {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFiles writes files under root in order, noting each folder made in
+// dirs, and sends the index of each file written on written.
+func writeFiles(ctx context.Context, root string, files []File, names []string, dirs map[string]bool, written chan<- int) error {
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("write packet: %w", err)
@@ -235,20 +272,8 @@ func writeTree(ctx context.Context, root string, files []File) error {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 		names[i] = name
+		written <- i
 		hook("file", name)
-	}
-	if err := syncFiles(ctx, files, names); err != nil {
-		return err
-	}
-	order := make([]string, 0, len(dirs))
-	for d := range dirs {
-		order = append(order, d)
-	}
-	sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
-	for _, d := range order {
-		if err := syncDir(d); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -259,24 +284,21 @@ func writeTree(ctx context.Context, root string, files []File) error {
 // commits the fsyncs waiting together at once; issue 25).
 const syncers = 16
 
-// syncFiles fsyncs the files written, many at a time; the error is the
-// first file's, in the packet's order, that failed.
-func syncFiles(ctx context.Context, files []File, names []string) error {
-	errs := make([]error, len(names))
-	par.Each(len(names), syncers, func(i int) {
-		if errs[i] = ctx.Err(); errs[i] == nil {
-			errs[i] = syncFileFn(names[i])
-		}
-	})
-	for i, err := range errs {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("write packet: %w", err)
-		}
-		if err != nil {
-			return fmt.Errorf("write %s: %w", files[i].Path, err)
-		}
+// syncFiles fsyncs the files whose indexes come on written, syncers at a
+// time, as they come: the disk waits overlap the writing of the files
+// after them. Each file's error goes to errs at its index.
+func syncFiles(ctx context.Context, names []string, written <-chan int, errs []error) {
+	var wg sync.WaitGroup
+	for range syncers {
+		wg.Go(func() {
+			for i := range written {
+				if errs[i] = ctx.Err(); errs[i] == nil {
+					errs[i] = syncFileFn(names[i])
+				}
+			}
+		})
 	}
-	return nil
+	wg.Wait()
 }
 
 // writeFileFn is writeFile; a test replaces it with one that runs out of
