@@ -189,11 +189,29 @@ func ascii(s string) bool {
 }
 
 // ems is the width of s in ems: Chinese characters and full-width forms
-// one, everything else about half.
+// one, everything else about half, and a quarter em more wherever a
+// Chinese character meets a Latin letter or digit. Word sets those
+// boundaries solid, as the file asks (autoSpaceDE and autoSpaceDN off,
+// stylesXML), but LibreOffice's Word import ignores both settings
+// (writerfilter's DomainMapper passes over them) and widens each by about
+// a quarter em: 3357.5万 measured to fit its key-figure box broke there
+// as 3357.5 / 万.
 func ems(s string) float64 {
 	w := 0.0
+	prev := 0 // 1: a Chinese character, 2: a Latin letter or digit
 	for _, r := range s {
 		w += em(r)
+		class := 0
+		switch {
+		case unicode.Is(unicode.Han, r):
+			class = 1
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			class = 2
+		}
+		if class != 0 && prev != 0 && class != prev {
+			w += 0.25
+		}
+		prev = class
 	}
 	return w
 }

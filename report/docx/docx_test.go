@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -533,5 +534,26 @@ func TestNumbersWhole(t *testing.T) {
 	want := []string{"合计", "[en-US/en-US]3,357.5", "万，同比增长", "[en-US/en-US]5.1%", "，第3批，共", "[en-US/en-US]96", "个。"}
 	if !slices.Equal(got, want) {
 		t.Errorf("runs\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestEms: a quarter em more wherever a Chinese character meets a Latin
+// letter or digit (LibreOffice widens those boundaries), none elsewhere.
+func TestEms(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want float64
+	}{
+		{"新的社会阶层人士", 8},
+		{"3357.5万", 5*0.7 + 0.35 + 1 + 0.25},
+		{"2024年12月", 6*0.7 + 2 + 3*0.25},
+		{"+13.9万", 0.8 + 3*0.7 + 0.35 + 1 + 0.25},
+		{"天津（172.6万）", 2 + 1 + 4*0.7 + 0.35 + 1 + 1 + 0.25},
+		{"0.4%", 2*0.7 + 0.35 + 0.8},
+		{"Members", 0.8 + 5*0.62 + 0.45},
+	} {
+		if got := ems(tt.s); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("ems(%q) = %v, want %v", tt.s, got, tt.want)
+		}
 	}
 }

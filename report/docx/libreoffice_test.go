@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/basebrief/basebrief/internal/testutil"
+	"github.com/basebrief/basebrief/report/document"
 )
 
 // toPDF converts a .docx with LibreOffice Writer; it skips unless
@@ -82,4 +83,42 @@ func numberX(t *testing.T, pdf []byte) []float64 {
 		xs = append(xs, x)
 	}
 	return xs
+}
+
+// TestLibreOfficeFiguresWhole sets the national briefing's key figures and
+// a table closing on 3357.5万 in Writer, which widens every boundary
+// between Chinese and Latin text by a quarter em whatever the file asks
+// (ems): each figure and label reads whole on one line. Before, the
+// key-figure box broke 3357.5 / 万 and 新的社会阶层人 / 士, and the 合计
+// row 3357.5 / 万.
+func TestLibreOfficeFiguresWhole(t *testing.T) {
+	d := testDoc(t)
+	d.Blocks = []document.Block{
+		document.KeyFigures{Items: []document.KeyFigure{
+			{Value: "31", Label: "省区市", Detail: "7个片区"},
+			{Value: "341", Label: "城市", Detail: "试点15个，推广19个"},
+			{Value: "347", Label: "实践创新基地", Detail: "其中重点项目117个"},
+			{Value: "3357.5万", Label: "新的社会阶层人士", Detail: "各城市均已报送；含7个省级数据"},
+			{Value: "+13.9万", Label: "环比", Detail: "可比口径，增长0.4%"},
+		}},
+		document.Table{Label: "表1", Caption: "各片区新的社会阶层人士和实践创新基地（2024年12月）",
+			Header: []string{"片区", "省区市", "城市", "基地", "人数", "环比增减", "环比增减率", "人数最多的省区市", "人数最多的城市"},
+			Align: []document.Align{document.Left, document.Right, document.Right, document.Right, document.Right,
+				document.Right, document.Right, document.Left, document.Left},
+			Rows: [][]string{
+				{"华北", "5", "55", "55", "514.1万", "+2.4万", "+0.5%", "天津（172.6万）", "天津（149.3万）"},
+				{"东北", "3", "33", "32", "395.5万", "-7504", "-0.2%", "黑龙江（151.8万）", "哈尔滨（124.9万）"},
+				{"合计", "31", "341", "347", "3357.5万", "+13.9万", "+0.4%", "", ""},
+			},
+			Emphasis: map[int]bool{2: true}},
+	}
+	text := strings.ReplaceAll(poppler(t, "pdftotext", toPDF(t, "figures", render(t, d)), "-layout"), " ", "")
+	for _, want := range []string{"3357.5万", "+13.9万", "新的社会阶层人士", "实践创新基地", "天津（172.6万）", "黑龙江（151.8万）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Writer broke %q over lines:\n%s", want, text)
+		}
+	}
+	if n := strings.Count(text, "3357.5万"); n != 2 {
+		t.Errorf("3357.5万 reads whole %d times, want 2 (the box and the 合计 row):\n%s", n, text)
+	}
 }

@@ -139,7 +139,13 @@ func stylesXML(lang string) []byte {
 	w.raw(`<w:rFonts w:ascii="` + latin + `" w:eastAsia="` + fangsong + `" w:hAnsi="` + latin + `" w:cs="` + latin + `"/>`)
 	w.raw(`<w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="21"/>`)
 	w.raw(`<w:lang w:val="` + langTag(lang) + `" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`)
-	w.raw(`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	// No extra space between Chinese and Latin text or digits (autoSpaceDE,
+	// autoSpaceDN; ECMA-376 Part 1, 17.3.1.2-3, on unless turned off): the
+	// PDF sets 3357.5万 without it, and with it Word and LibreOffice widen
+	// every such boundary by about a quarter em, so a figure measured to fit
+	// its cell (ems) broke as 3357.5 / 万.
+	w.raw(`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>` +
+		`<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	for i, s := range styles(lang) {
 		s.write(&w, i == 0)
 	}

@@ -210,7 +210,15 @@ func (b *body) keyFigures(k document.KeyFigures) {
 				r.size = max(s, 10)
 			}
 			b.para(pp{style: sKFValue}, it.Value, r)
-			b.para(pp{style: sKFLabel}, it.Label, rp{})
+			// A label one line too long for its box (新的社会阶层人士, eight
+			// characters at 11 pt in a fifth of the type area) is set a
+			// little smaller rather than broken before its last character;
+			// a longer one wraps.
+			label := rp{}
+			if s := fitSize(clean(it.Label), 11, w-2*cellPad); s < 11 && s >= 9 {
+				label.size = s
+			}
+			b.para(pp{style: sKFLabel}, it.Label, label)
 			b.para(pp{style: sKFDetail}, it.Detail, rp{})
 			b.raw(`</w:tc>`)
 		}
