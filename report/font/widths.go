@@ -90,16 +90,21 @@ func (c *cutter) widths() (w *Widths, err error) {
 func (w *Widths) Measure(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case r >= 0 && r < rune(len(w.Char)) && w.Char[r] > 0:
-			if w.Char[r] != 65535 {
-				n += w.Char[r]
-			}
-		case w.Missing != 0:
-			n += w.Missing
-		default:
-			n += 500
-		}
+		n += w.Rune(r)
 	}
 	return n
+}
+
+// Rune is what r adds to Measure.
+func (w *Widths) Rune(r rune) int {
+	switch {
+	case r >= 0 && r < rune(len(w.Char)) && w.Char[r] > 0:
+		if w.Char[r] != 65535 {
+			return w.Char[r]
+		}
+		return 0
+	case w.Missing != 0:
+		return w.Missing
+	}
+	return 500
 }

@@ -2,72 +2,91 @@ package pdf
 
 import (
 	"bytes"
-	"reflect"
-	"slices"
 
 	"github.com/basebrief/basebrief/report/document"
 	"github.com/basebrief/basebrief/report/font"
 )
 
-// The PDF embeds each face as a subset of the characters its document
-// can set (font.Subset), not whole: fpdf parses what it is given twice
-// per PDF (when the font is added and when it is cut on output), and the
-// whole faces cost that for every briefing and annex, 31 times over with
-// --slices. The characters are read from the document before drawing;
-// runs checks every character measured or drawn against them, and a
-// character outside them (text the renderer adds itself) means the PDF
-// is drawn again with it added, so no width or glyph differs from a PDF
-// of the whole faces (whose cut glyphs are these bytes: font.Subset).
+// The PDF embeds each face as a subset of the characters it draws
+// (font.Subset), not whole, and a face that draws nothing not at all:
+// fpdf parses what it is given twice per PDF (when the font is added and
+// when it is cut on output), hashes a JSON dump of its 65,536 widths for
+// its font id, and on output deflates a 128 KB glyph map and the cut font
+// with a fresh zlib writer each, for every face added to every briefing
+// and annex, 31 times over with --slices (issue 25). What each face draws
+// is found by laying the document out first with a pager (drawnRunes),
+// which measures as the drawing does (the faces' widths, font.PDFWidths),
+// so the two lay out alike; text checks every character drawn against its
+// face's subset, and one outside it (which would mean the two layouts
+// differ) draws the PDF again with it added. The glyphs fpdf cuts from a
+// subset are the bytes it cuts from the whole face (font.Subset).
 
 // maxSubsetTries bounds the redraws before the whole faces are embedded.
 const maxSubsetTries = 4
 
-// docRunes lists the distinct characters of every string in doc (found by
-// walking its fields, so a field added later is not missed), with Latin-1
-// (fpdf lists the widths of 1–255 whatever the text) and what the
-// renderer itself sets: the page number's dashes and the missing mark.
-func docRunes(doc *document.Document) []rune {
-	seen := map[rune]bool{'—': true, missingMark: true}
-	for r := rune(0); r < 256; r++ {
-		seen[r] = true
+// faceRunes are characters by the face that draws them.
+type faceRunes map[*font.Face][]rune
+
+// drawnRunes lays doc out without drawing it and returns the characters
+// each face draws, page numbers included; a face that draws nothing is
+// absent. An error: a face's widths cannot be read.
+func drawnRunes(doc *document.Document, faces *font.Set) (faceRunes, error) {
+	d, err := newPager(doc, faces)
+	if err != nil {
+		return nil, err
 	}
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			for _, r := range v.String() {
-				seen[r] = true
-			}
-		case reflect.Struct:
-			for i := range v.NumField() {
-				walk(v.Field(i))
-			}
-		case reflect.Slice, reflect.Array:
-			if v.Type().Elem().Kind() == reflect.Uint8 {
-				return // image bytes
-			}
-			for i := range v.Len() {
-				walk(v.Index(i))
-			}
-		case reflect.Pointer, reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Map:
-			it := v.MapRange()
-			for it.Next() {
-				walk(it.Key())
-				walk(it.Value())
-			}
+	d.layout(doc)
+	d.footer() // fpdf sets the last page's footer when it closes the document
+	out := faceRunes{}
+	for f, set := range d.drawn {
+		set.add(0) // fpdf cuts U+0000's glyph into every font
+		out[f] = set.runes()
+	}
+	return out, nil
+}
+
+// faceWidths are the faces' widths; nil if one's cannot be read.
+func faceWidths(faces *font.Set) map[*font.Face]*font.Widths {
+	out := map[*font.Face]*font.Widths{}
+	for _, f := range faces.All() {
+		w, err := f.PDFWidths()
+		if err != nil {
+			return nil
+		}
+		out[f] = w
+	}
+	return out
+}
+
+// isEmbedded reports whether f is added to the PDF (a pager has all).
+func (d *pdfDoc) isEmbedded(f *font.Face) bool {
+	if d.embedded == nil {
+		return true
+	}
+	_, ok := d.embedded[f]
+	return ok
+}
+
+// draws notes the characters of r as drawn by its face and reports whether
+// the PDF can draw them, the face being embedded. A character outside the
+// face's subset, or of a face not embedded, is missed, once.
+func (d *pdfDoc) draws(r span) bool {
+	set := d.drawn[r.face]
+	if set == nil {
+		set = make(allowed, 0x10000/64)
+		d.drawn[r.face] = set
+	}
+	sub, embedded := d.embedded[r.face]
+	for _, c := range r.text {
+		if set.has(c) {
+			continue
+		}
+		set.add(c)
+		if d.embedded != nil && (!embedded || !sub.has(c)) {
+			d.missed[r.face] = append(d.missed[r.face], c)
 		}
 	}
-	walk(reflect.ValueOf(doc))
-	out := make([]rune, 0, len(seen))
-	for r := range seen {
-		out = append(out, r)
-	}
-	slices.Sort(out)
-	return out
+	return d.isEmbedded(r.face)
 }
 
 // faceBytes is what fpdf is given for f: its subset of runes, or (runes
@@ -91,9 +110,7 @@ func newAllowed(runes []rune) allowed {
 	}
 	a := make(allowed, 0x10000/64)
 	for _, r := range runes {
-		if r >= 0 && r < 0x10000 {
-			a[r>>6] |= 1 << (uint(r) & 63)
-		}
+		a.add(r)
 	}
 	return a
 }
@@ -107,4 +124,17 @@ func (a allowed) add(r rune) {
 	if a != nil && r >= 0 && r < 0x10000 {
 		a[r>>6] |= 1 << (uint(r) & 63)
 	}
+}
+
+// runes lists the set's characters in order.
+func (a allowed) runes() []rune {
+	out := []rune{}
+	for i, w := range a {
+		for b := 0; w != 0; b, w = b+1, w>>1 {
+			if w&1 != 0 {
+				out = append(out, rune(i*64+b))
+			}
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/font"
 )
 
 // fontRef is a font resource in a page's resources: fpdf names it by a
@@ -53,10 +55,12 @@ func pdfObjects(tb testing.TB, pdf []byte) []string {
 	return out
 }
 
-// TestSubsetPDFIsWholeFacePDF: a PDF with the faces cut to its characters
-// is the PDF with the whole faces embedded, object for object (streams
-// inflated) but for the font resources' names, for the briefing and the
-// annex, Chinese and English, of a national fixture.
+// TestSubsetPDFIsWholeFacePDF: a PDF with each face cut to the
+// characters it draws is the PDF with those faces embedded whole, object
+// for object (streams inflated) but for the font resources' names and the
+// fonts' widths (/W), which for the whole face list every character up to
+// U+00FF whether drawn or not and are otherwise the same: for the briefing
+// and the annex, Chinese and English, of a national fixture.
 func TestSubsetPDFIsWholeFacePDF(t *testing.T) {
 	faces := mustFaces(t)
 	c := national(t, 341)
@@ -72,7 +76,15 @@ func TestSubsetPDFIsWholeFacePDF(t *testing.T) {
 		}
 		for name, d := range map[string]*document.Document{"briefing": doc, "annex": annex} {
 			t.Run(string(lang)+"/"+name, func(t *testing.T) {
-				whole, missed, err := renderPDFRunes(d, faces, false, nil)
+				runes, err := drawnRunes(d, faces)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wholeRunes := faceRunes{}
+				for f := range runes {
+					wholeRunes[f] = nil
+				}
+				whole, missed, err := renderPDFRunes(d, faces, false, wholeRunes)
 				if err != nil || missed != nil {
 					t.Fatal(err, missed)
 				}
@@ -84,30 +96,84 @@ func TestSubsetPDFIsWholeFacePDF(t *testing.T) {
 				if len(a) != len(b) || len(a) < 20 {
 					t.Fatalf("subset PDF %d objects, whole-face PDF %d", len(b), len(a))
 				}
+				listed := 0
 				for i := range a {
-					if a[i] != b[i] {
-						t.Fatalf("object %d differs:\n%.300q\nwhole faces:\n%.300q", i+1, b[i], a[i])
+					wa, wb := cidWidths(t, a[i]), cidWidths(t, b[i])
+					listed += len(wb)
+					for cid, w := range wa {
+						if wb[cid] != w && (cid > 0xFF || wb[cid] != 0) {
+							t.Errorf("object %d: CID %d is %d wide in the subset, %d in the whole face", i+1, cid, wb[cid], w)
+						}
 					}
+					if len(wb) > len(wa) {
+						t.Errorf("object %d: the subset lists %d widths, the whole face %d", i+1, len(wb), len(wa))
+					}
+					oa, ob := widthList.ReplaceAllString(a[i], ""), widthList.ReplaceAllString(b[i], "")
+					if oa != ob {
+						t.Fatalf("object %d differs:\n%.300q\nwhole faces:\n%.300q", i+1, ob, oa)
+					}
+				}
+				if listed < 100 {
+					t.Errorf("the subset fonts list %d widths", listed)
 				}
 			})
 		}
 	}
 }
 
-// TestSubsetMissRedraws: a character outside the subset is found and the
-// PDF drawn again with it.
+// widthList is a CID font's /W array, as fpdf writes it.
+var widthList = regexp.MustCompile(`(?s)/W \[.*? \]\n/CIDToGIDMap`)
+
+// cidWidths reads the /W array of a CID font object: the width of each
+// CID it lists ("c [w1 w2 ...]" or "first last w").
+func cidWidths(t *testing.T, obj string) map[int]int {
+	t.Helper()
+	m := widthList.FindString(obj)
+	if m == "" {
+		return nil
+	}
+	f := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(m, "/W ["), "]\n/CIDToGIDMap"))
+	out := map[int]int{}
+	num := func(s string) int {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("/W: %q in %.200q", s, m)
+		}
+		return n
+	}
+	for i := 0; i < len(f); {
+		c := num(f[i])
+		if f[i+1] == "[" {
+			i += 2
+			for ; f[i] != "]"; i++ {
+				out[c] = num(f[i])
+				c++
+			}
+			i++
+			continue
+		}
+		last, w := num(f[i+1]), num(f[i+2])
+		for ; c <= last; c++ {
+			out[c] = w
+		}
+		i += 3
+	}
+	return out
+}
+
+// TestSubsetMissRedraws: a character drawn outside its face's subset is
+// found and the PDF drawn again with it.
 func TestSubsetMissRedraws(t *testing.T) {
 	faces := mustFaces(t)
 	doc := build(t, national(t, 31), vocab.Zh)
-	runes := docRunes(doc)
-	var without []rune
-	for _, r := range runes {
-		if r != '的' {
-			without = append(without, r)
-		}
+	runes, err := drawnRunes(doc, faces)
+	if err != nil {
+		t.Fatal(err)
 	}
-	_, missed, err := renderPDFRunes(doc, faces, false, without)
-	if err != nil || len(missed) != 1 || missed[0] != '的' {
-		t.Fatalf("missed %q (%v), want 的 once", string(missed), err)
+	song := faces.Faces[font.Song]
+	runes[song] = slices.DeleteFunc(runes[song], func(r rune) bool { return r == '的' })
+	_, missed, err := renderPDFRunes(doc, faces, false, runes)
+	if err != nil || len(missed) != 1 || string(missed[song]) != "的" {
+		t.Fatalf("missed %v (%v), want 的 once, in the song face", missed, err)
 	}
 }

@@ -63,13 +63,15 @@ func Pages(doc *document.Document, opts Options) (int, error) {
 // newPager is newPDFDoc with a pager for the fpdf document.
 func newPager(doc *document.Document, faces *font.Set) (*pdfDoc, error) {
 	p := &pager{fonts: map[string]*font.Widths{}}
-	d := &pdfDoc{pdf: p, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en"}
+	d := &pdfDoc{pdf: p, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en",
+		widths: map[*font.Face]*font.Widths{}, drawn: map[*font.Face]allowed{}}
 	for i, f := range faces.All() {
 		w, err := f.PDFWidths()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		d.family[f] = familyName(i)
+		d.widths[f] = w
 		p.fonts[familyName(i)] = w
 	}
 	return d, nil

@@ -57,22 +57,37 @@ type pdfDoc struct {
 	// the current font: role, size, colour
 	role font.Role
 	size float64
-	// the characters the embedded subsets hold (nil: whole faces), and
-	// those drawn or measured outside them (fontsubset.go)
-	allowed allowed
-	missed  []rune
+	// widths measure text, fpdf's own widths read from the faces
+	// (font.PDFWidths); nil: fpdf measures, the faces embedded whole (a
+	// face whose tables the subsetter cannot read).
+	widths map[*font.Face]*font.Widths
+	// embedded are the faces added to the PDF and the characters each
+	// one's subset holds (nil: the whole face); nil for a pager. drawn
+	// are the characters each face drew, and missed those it drew outside
+	// its subset, or while not embedded (fontsubset.go).
+	embedded map[*font.Face]allowed
+	drawn    map[*font.Face]allowed
+	missed   faceRunes
 }
 
 // families are the names fpdf knows the faces by: long enough to be
 // renamed in place to the faces' own names (subsetName).
 func familyName(i int) string { return fmt.Sprintf("basebriefsubsetface%d", i) }
 
+// newPDFDoc is the PDF of doc, each face it draws embedded as the subset
+// of what it draws.
 func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
-	return newPDFDocRunes(doc, faces, compress, docRunes(doc))
+	runes, err := drawnRunes(doc, faces)
+	if err != nil {
+		runes = nil // whole faces
+	}
+	return newPDFDocRunes(doc, faces, compress, runes)
 }
 
-// newPDFDocRunes embeds the faces as subsets of runes; nil runes: whole.
-func newPDFDocRunes(doc *document.Document, faces *font.Set, compress bool, runes []rune) *pdfDoc {
+// newPDFDocRunes is the PDF of doc with the faces of runes embedded, each
+// as the subset of its characters (a nil slice: whole); nil runes: every
+// face, whole, measured by fpdf.
+func newPDFDocRunes(doc *document.Document, faces *font.Set, compress bool, runes faceRunes) *pdfDoc {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4"})
 	created := doc.Info.Created
 	if created.IsZero() {
@@ -84,10 +99,19 @@ func newPDFDocRunes(doc *document.Document, faces *font.Set, compress bool, rune
 	pdf.SetCompression(compress) // else compressPages does it, faster
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, pageW-marginL-areaW)
-	d := &pdfDoc{pdf: pdf, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en", allowed: newAllowed(runes)}
+	d := &pdfDoc{pdf: pdf, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en",
+		embedded: map[*font.Face]allowed{}, drawn: map[*font.Face]allowed{}, missed: faceRunes{}}
+	if runes != nil {
+		d.widths = faceWidths(faces)
+	}
 	for i, f := range faces.All() {
 		d.family[f] = familyName(i)
-		pdf.AddUTF8FontFromBytes(familyName(i), "", faceBytes(f, runes))
+		rs, ok := runes[f]
+		if runes != nil && !ok {
+			continue // draws nothing: not embedded
+		}
+		d.embedded[f] = newAllowed(rs)
+		pdf.AddUTF8FontFromBytes(familyName(i), "", faceBytes(f, rs))
 	}
 	pdf.SetDisplayMode("fullwidth", "single")
 	i := doc.Info
@@ -109,25 +133,37 @@ func (d *pdfDoc) t(zh, en string) string {
 	return en
 }
 
-// renderPDF draws doc and returns the PDF's bytes, the faces embedded as
-// subsets of the document's characters; drawn again with what the first
-// drawing found outside them, if anything (fontsubset.go).
+// renderPDF draws doc and returns the PDF's bytes, each face embedded as
+// the subset of the characters it draws, found by laying doc out first
+// (fontsubset.go); drawn again with what the drawing found outside them,
+// if anything. A face whose widths cannot be read has every face embedded
+// whole.
 func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]byte, error) {
-	runes := docRunes(doc)
+	runes, err := drawnRunes(doc, faces)
+	if err != nil {
+		out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
+		return out, err
+	}
 	for range maxSubsetTries {
 		out, missed, err := renderPDFRunes(doc, faces, fpdfCompresses, runes)
 		if err != nil || len(missed) == 0 {
 			return out, err
 		}
-		runes = append(runes, missed...)
+		for f, rs := range missed {
+			runes[f] = append(runes[f], rs...)
+		}
 	}
-	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
+	for f := range runes {
+		runes[f] = nil // whole
+	}
+	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, runes)
 	return out, err
 }
 
-// renderPDFRunes draws doc with the faces cut to runes (nil: whole) and
-// returns the PDF and the characters it set outside runes.
-func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool, runes []rune) ([]byte, []rune, error) {
+// renderPDFRunes draws doc with the faces of runes embedded (as in
+// newPDFDocRunes) and returns the PDF and the characters each face drew
+// outside its subset.
+func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool, runes faceRunes) ([]byte, faceRunes, error) {
 	d := newPDFDocRunes(doc, faces, fpdfCompresses, runes)
 	if err := d.pdf.Error(); err != nil {
 		return nil, nil, fmt.Errorf("fonts: %w", err)
@@ -242,22 +278,7 @@ func (d *pdfDoc) runs(s string) []span {
 	var cur *font.Face
 	var b strings.Builder
 	for _, r := range s {
-		f := d.faces.Pick(d.role, r)
-		if f == nil {
-			if r <= ' ' {
-				f = cur
-				if f == nil {
-					f = d.faces.Faces[d.role]
-				}
-			} else {
-				r = missingMark
-				f = d.faces.Pick(d.role, r)
-			}
-		}
-		if !d.allowed.has(r) {
-			d.missed = append(d.missed, r)
-			d.allowed.add(r) // once is enough
-		}
+		f, r := d.pick(r, cur)
 		if f != cur && b.Len() > 0 {
 			out = append(out, span{cur, b.String()})
 			b.Reset()
@@ -271,16 +292,65 @@ func (d *pdfDoc) runs(s string) []span {
 	return out
 }
 
+// pick is the face that draws r in the current role, cur being the face
+// of the character before, and the character drawn: r, or the missing
+// mark if no face has it. A space or control character no face has goes
+// with the face before it.
+func (d *pdfDoc) pick(r rune, cur *font.Face) (*font.Face, rune) {
+	if f := d.faces.Pick(d.role, r); f != nil {
+		return f, r
+	}
+	if r <= ' ' {
+		if cur == nil {
+			return d.faces.Faces[d.role], r
+		}
+		return cur, r
+	}
+	return d.faces.Pick(d.role, missingMark), missingMark
+}
+
 func (d *pdfDoc) setFace(f *font.Face) { d.pdf.SetFont(d.family[f], "", d.size) }
 
-// width measures s in the current role and size.
+// width measures s in the current role and size: the widths of its
+// spans (runs) summed, as measure gives each, without cutting s into them.
 func (d *pdfDoc) width(s string) float64 {
+	if d.widths == nil {
+		w := 0.0
+		for _, r := range d.runs(s) {
+			w += d.measure(r)
+		}
+		return w
+	}
+	em := d.size / k
 	w := 0.0
-	for _, r := range d.runs(s) {
-		d.setFace(r.face)
-		w += d.pdf.GetStringWidth(r.text)
+	var cur *font.Face
+	var cw *font.Widths
+	n := 0 // thousandths of an em, of the span so far
+	for _, r := range s {
+		f, r := d.pick(r, cur)
+		if f != cur {
+			if cur != nil {
+				w += float64(n) * em / 1000
+			}
+			cur, cw, n = f, d.widths[f], 0
+		}
+		n += cw.Rune(r)
+	}
+	if cur != nil {
+		w += float64(n) * em / 1000
 	}
 	return w
+}
+
+// measure is the width of a span at the current size: fpdf's
+// GetStringWidth, computed from the face's widths as fpdf computes it (the
+// same float), or fpdf's own where there are no widths.
+func (d *pdfDoc) measure(r span) float64 {
+	if d.widths == nil {
+		d.setFace(r.face)
+		return d.pdf.GetStringWidth(r.text)
+	}
+	return float64(d.widths[r.face].Measure(r.text)) * (d.size / k) / 1000
 }
 
 // text sets s with its baseline at y. bold strokes the outline too (the
@@ -300,9 +370,11 @@ func (d *pdfDoc) text(x, y float64, s string, bold bool, spread float64) {
 		d.pdf.RawWriteStr(fmt.Sprintf("%.3f Tc", spread/ptMM))
 	}
 	for _, r := range d.runs(s) {
-		d.setFace(r.face)
-		d.pdf.Text(x, y, r.text)
-		x += d.pdf.GetStringWidth(r.text) + spread*float64(len([]rune(r.text)))
+		if d.draws(r) {
+			d.setFace(r.face)
+			d.pdf.Text(x, y, r.text)
+		}
+		x += d.measure(r) + spread*float64(len([]rune(r.text)))
 	}
 	if spread != 0 {
 		d.pdf.RawWriteStr("0 Tc")
@@ -328,9 +400,19 @@ func (d *pdfDoc) skip(h float64) {
 }
 
 // bookmark adds an outline entry at the cursor. A UTF-8 font is set first
-// so fpdf takes the title as UTF-8.
+// so fpdf takes the title as UTF-8: the heading face, or another embedded
+// one if it draws nothing.
 func (d *pdfDoc) bookmark(title string, level int) {
-	d.setFace(d.faces.Faces[font.Hei])
+	if f := d.faces.Faces[font.Hei]; d.isEmbedded(f) {
+		d.setFace(f)
+	} else {
+		for _, e := range d.faces.All() {
+			if d.isEmbedded(e) {
+				d.setFace(e)
+				break
+			}
+		}
+	}
 	d.pdf.Bookmark(title, level, d.y)
 }
 
