@@ -105,7 +105,7 @@ func subsetTag(faceName string) string {
 }
 
 var (
-	baseFont  = regexp.MustCompile(`/Subtype /Type0\n/BaseFont /(\S+)`)
+	baseFont = regexp.MustCompile(`/Subtype /Type0\n/BaseFont /(\S+)`)
 	// a font set, or a string shown (its bytes UTF-16, any of them a
 	// newline, a bracket or a backslash escaped)
 	textOp    = regexp.MustCompile(`(?s)BT /Fobj(\d+) [0-9.]+ Tf ET\n|BT [0-9.-]+ [0-9.-]+ Td \(((?:\\.|[^\\)])*)\) Tj ET(?: Q)?\n`)
