@@ -65,6 +65,19 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) err
 // lists (and the receipts `send` adds); anything a person added or changed
 // there makes the whole old folder move aside to out.kept-<time> instead.
 func Replace(ctx context.Context, out string, files []File, info ManifestInfo, opts Options) (res Result, err error) {
+	return replace(ctx, out, files, info, opts, func(tmp string, manifest []byte) error {
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return fmt.Errorf("create temporary folder: %w", describe(err))
+		}
+		all := append(append([]File{}, files...), File{ManifestName, manifest})
+		return writeTree(ctx, tmp, all)
+	})
+}
+
+// replace is Replace with the temporary folder made by build: tmp, with
+// files and the manifest in it, each file and folder fsynced. Whatever
+// build leaves at tmp is removed on failure.
+func replace(ctx context.Context, out string, files []File, info ManifestInfo, opts Options, build func(tmp string, manifest []byte) error) (res Result, err error) {
 	out = filepath.Clean(out)
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -91,16 +104,12 @@ func Replace(ctx context.Context, out string, files []File, info ManifestInfo, o
 		return res, err
 	}
 	tmp := filepath.Join(parent, workName(out, kindTemp))
-	if err := os.Mkdir(tmp, 0o755); err != nil {
-		return res, fmt.Errorf("create temporary folder: %w", describe(err))
-	}
 	defer func() {
 		if err != nil {
 			removeAll(tmp)
 		}
 	}()
-	all := append(append([]File{}, files...), File{ManifestName, manifest})
-	if err := writeTree(ctx, tmp, all); err != nil {
+	if err := build(tmp, manifest); err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -143,14 +152,10 @@ func CheckPaths(files []File) error {
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		p := f.Path
-		switch {
-		case !fs.ValidPath(p) || p == ".":
-			return fmt.Errorf("packet file %q: path must be relative, slash-separated, without . or .. elements", p)
-		case strings.ContainsAny(p, `\:`) || strings.ContainsRune(p, 0):
-			return fmt.Errorf("packet file %q: path holds a backslash, colon or NUL", p)
-		case p == ManifestName:
-			return fmt.Errorf("packet file %q: the manifest is written by output", p)
-		case seen[p]:
+		if err := checkPath(p); err != nil {
+			return err
+		}
+		if seen[p] {
 			return fmt.Errorf("packet file %q: listed twice", p)
 		}
 		seen[p] = true
@@ -161,6 +166,19 @@ func CheckPaths(files []File) error {
 				return fmt.Errorf("packet file %q: %q is also a file", p, d)
 			}
 		}
+	}
+	return nil
+}
+
+// checkPath is CheckPaths' rule for one path.
+func checkPath(p string) error {
+	switch {
+	case !fs.ValidPath(p) || p == ".":
+		return fmt.Errorf("packet file %q: path must be relative, slash-separated, without . or .. elements", p)
+	case strings.ContainsAny(p, `\:`) || strings.ContainsRune(p, 0):
+		return fmt.Errorf("packet file %q: path holds a backslash, colon or NUL", p)
+	case p == ManifestName:
+		return fmt.Errorf("packet file %q: the manifest is written by output", p)
 	}
 	return nil
 }

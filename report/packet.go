@@ -34,6 +34,11 @@ type Options struct {
 	// from the goroutine that rendered it: the command bounds the heap
 	// again as the slices' files accumulate.
 	SliceDone func()
+	// Rendered, if set, is called by PacketWithSlices (and Slices) with
+	// each packet's files as it is rendered — the whole packet's, and each
+	// slice's at its paths under slices/ — from the goroutine that rendered
+	// it, in any order: the command writes them while the rest render.
+	Rendered func([]File)
 
 	rasters *chart.Rasters // Slices: chart rasters kept from packet to packet
 }

@@ -28,12 +28,12 @@ func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Optio
 // Slices', as rendered one after the other.
 func PacketWithSlices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
 	jobs := []func() ([]File, []string, error){func() ([]File, []string, error) { return Packet(full, o) }}
-	return render(append(jobs, sliceJobs(d, full, kind, analysis.SliceNames(full, kind), o)...))
+	return render(append(jobs, sliceJobs(d, full, kind, analysis.SliceNames(full, kind), o)...), o.Rendered)
 }
 
 // slicesOf renders the named slices.
 func slicesOf(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) ([]File, []string, error) {
-	return render(sliceJobs(d, full, kind, names, o))
+	return render(sliceJobs(d, full, kind, names, o), o.Rendered)
 }
 
 // sliceJobs are the renderings of the named slices, sharing chart rasters.
@@ -54,8 +54,8 @@ func sliceJobs(d *analysis.Dataset, full *analysis.Comparison, kind string, name
 
 // render runs jobs GOMAXPROCS at a time, in order, and returns their files
 // and notes in that order; the first job in that order that failed is the
-// error.
-func render(jobs []func() ([]File, []string, error)) ([]File, []string, error) {
+// error. rendered, if not nil, is given each job's files as it succeeds.
+func render(jobs []func() ([]File, []string, error), rendered func([]File)) ([]File, []string, error) {
 	type result struct {
 		files []File
 		notes []string
@@ -66,6 +66,9 @@ func render(jobs []func() ([]File, []string, error)) ([]File, []string, error) {
 		r := &results[i]
 		defer recoverInto(&r.err)
 		r.files, r.notes, r.err = jobs[i]()
+		if r.err == nil && rendered != nil {
+			rendered(r.files)
+		}
 	})
 	var files []File
 	var notes []string

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -105,6 +106,48 @@ func TestPacketWithSlices(t *testing.T) {
 	for i := range want {
 		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
 			t.Errorf("file %d: %s (%d bytes), want %s (%d bytes)", i, got[i].Path, len(got[i].Data), want[i].Path, len(want[i].Data))
+		}
+	}
+}
+
+// TestRendered: the command is given every file of the whole packet and of
+// its slices as each packet is rendered (it writes them while the rest
+// render), each once, as PacketWithSlices returns them.
+func TestRendered(t *testing.T) {
+	d := sample.National(sample.Options{Previous: true, Cities: 62})
+	full, err := analysis.Compare(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu      sync.Mutex
+		batches int
+		given   = map[string][]byte{}
+	)
+	o := Options{Time: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), Rendered: func(fs []File) {
+		mu.Lock()
+		defer mu.Unlock()
+		batches++
+		for _, f := range fs {
+			if _, ok := given[f.Path]; ok {
+				t.Errorf("%s given twice", f.Path)
+			}
+			given[f.Path] = f.Data
+		}
+	}}
+	got, _, err := PacketWithSlices(d, full, analysis.SliceRegion, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 + len(analysis.SliceNames(full, analysis.SliceRegion)); batches != want {
+		t.Errorf("%d batches given, want %d (the packet and each slice)", batches, want)
+	}
+	if len(given) != len(got) {
+		t.Errorf("%d files given, %d returned", len(given), len(got))
+	}
+	for _, f := range got {
+		if b, ok := given[f.Path]; !ok || !bytes.Equal(b, f.Data) {
+			t.Errorf("%s: given %d bytes (%v), returned %d", f.Path, len(b), ok, len(f.Data))
 		}
 	}
 }

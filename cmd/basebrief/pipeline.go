@@ -80,6 +80,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	for _, w := range scratch.Warnings {
 		log.Warn(clean(w))
 	}
+	// With slices, each packet's files are written beside --out as it is
+	// rendered (output.Stage), not all after the last (issue 25).
+	var staged *output.Stage
+	if cfg.slices != "" {
+		if staged, err = scratch.Stage(ctx); err != nil {
+			return log.fail(err, "cannot create the staging folder beside --out; nothing written")
+		}
+		defer staged.Close() // before the scratch folder is removed
+	}
 	dataLive, limit := boundHeap()
 	if limit > 0 {
 		log.Debug("heap bounded from the data read", "live_mb", dataLive>>20, "limit_mb", limit>>20)
@@ -92,6 +101,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 			return err
 		}
 		o.SliceDone = sliceHeap(dataLive, runtime.GOMAXPROCS(0)) // GOMAXPROCS packets render at a time
+		o.Rendered = func(fs []report.File) { staged.Add(outputFiles(fs)) }
 		files, notes, err = report.PacketWithSlices(ds, cmp, cfg.slices, o)
 		return err
 	})
@@ -104,10 +114,9 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	for _, n := range notes {
 		log.Info(clean(n))
 	}
-	out := make([]output.File, len(files))
+	out := outputFiles(files)
 	size := 0
-	for i, f := range files {
-		out[i] = output.File{Path: f.Path, Data: f.Data}
+	for _, f := range files {
 		size += len(f.Data)
 	}
 	release, err := output.Lock(ctx, cfg.out, cfg.wait)
@@ -125,7 +134,13 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	defer release()
 	info := manifestInfo(cfg, ds, cmp, t)
 	var res output.Result
-	trace.WithRegion(ctx, "write", func() { res, err = output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()}) })
+	trace.WithRegion(ctx, "write", func() {
+		if staged != nil {
+			res, err = output.ReplaceStaged(ctx, cfg.out, staged, out, info, output.Options{Now: now()})
+		} else {
+			res, err = output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()})
+		}
+	})
 	for _, w := range res.Warnings {
 		log.Warn(clean(w))
 	}
@@ -160,6 +175,15 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
+}
+
+// outputFiles are the rendered files as output writes them.
+func outputFiles(files []report.File) []output.File {
+	out := make([]output.File, len(files))
+	for i, f := range files {
+		out[i] = output.File{Path: f.Path, Data: f.Data}
+	}
+	return out
 }
 
 // failStage logs a stage's failure: its own errors are logged where they

@@ -1,0 +1,203 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"sync"
+)
+
+// Stage writes a packet's files while the rest of it still renders, into a
+// folder of the run's scratch folder (its own: no other run touches it
+// while the run lives, and the next removes it if the run is killed), each
+// file fsynced as soon as it is written. ReplaceStaged then moves that
+// folder into place as Replace would have written it. With --slices the
+// 547 files of the national packet and its slices were written and
+// fsynced only after the last slice rendered, the cores idle meanwhile
+// (issue 25); staged, each packet's files go to disk as it is done.
+type Stage struct {
+	ctx     context.Context
+	dir     string
+	batches chan []File
+	done    chan struct{} // closed when every file given is written and fsynced
+	mu      sync.Mutex    // guards closed, and sends on batches
+	closed  bool
+	once    sync.Once
+
+	// Set by the writer, read once done is closed.
+	sizes map[string]int64
+	dirs  map[string]bool
+	err   error
+
+	syncMu  sync.Mutex
+	syncErr error
+}
+
+// stagedName is the folder of the scratch folder files are staged in.
+const stagedName = "staged"
+
+// Stage starts writing the files Add gives into the scratch folder; ctx
+// ending stops it. Close it (ReplaceStaged does) before the scratch folder
+// is removed.
+func (s *Scratch) Stage(ctx context.Context) (*Stage, error) {
+	dir := filepath.Join(s.Dir, stagedName)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create staging folder: %w", describe(err))
+	}
+	st := &Stage{ctx: ctx, dir: dir, batches: make(chan []File, 64), done: make(chan struct{}),
+		sizes: map[string]int64{}, dirs: map[string]bool{dir: true}}
+	go st.run()
+	return st, nil
+}
+
+// Add gives files to write, at their paths in the packet; safe from any
+// goroutine. Files given after Close are not written.
+func (st *Stage) Add(files []File) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if !st.closed {
+		st.batches <- files // the writer drains batches without the lock
+	}
+}
+
+// Close stops taking files and waits until those given are written and
+// fsynced; the error is the first failure.
+func (st *Stage) Close() error {
+	st.once.Do(func() {
+		st.mu.Lock()
+		st.closed = true
+		close(st.batches)
+		st.mu.Unlock()
+	})
+	<-st.done
+	if st.err != nil {
+		return st.err
+	}
+	return st.syncErr
+}
+
+// run writes the files in the order given and hands each to syncers
+// goroutines that fsync it, as writeTree does.
+func (st *Stage) run() {
+	defer close(st.done)
+	type item struct{ path, name string }
+	items := make(chan item, 1024)
+	var wg sync.WaitGroup
+	for range syncers {
+		wg.Go(func() {
+			for it := range items {
+				err := st.ctx.Err()
+				if err == nil {
+					err = syncFileFn(it.name)
+				}
+				if err != nil {
+					st.syncMu.Lock()
+					if st.syncErr == nil {
+						st.syncErr = fmt.Errorf("write %s: %w", it.path, err)
+					}
+					st.syncMu.Unlock()
+				}
+			}
+		})
+	}
+	defer wg.Wait()
+	defer close(items)
+	for batch := range st.batches {
+		for _, f := range batch {
+			if st.err != nil {
+				continue // drained, not written
+			}
+			if err := st.ctx.Err(); err != nil {
+				st.err = fmt.Errorf("write packet: %w", err)
+				continue
+			}
+			name, err := st.write(f)
+			if err != nil {
+				st.err = err
+				continue
+			}
+			items <- item{f.Path, name}
+		}
+	}
+}
+
+// write writes one file under the staging folder.
+func (st *Stage) write(f File) (string, error) {
+	if err := checkPath(f.Path); err != nil {
+		return "", err
+	}
+	if _, ok := st.sizes[f.Path]; ok {
+		return "", fmt.Errorf("packet file %q: listed twice", f.Path)
+	}
+	name := filepath.Join(st.dir, filepath.FromSlash(f.Path))
+	if dir := filepath.Dir(name); !st.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("create folder %s: %w", path.Dir(f.Path), err)
+		}
+		for d := dir; d != st.dir; d = filepath.Dir(d) {
+			st.dirs[d] = true
+		}
+	}
+	if err := writeFileFn(name, f.Data); err != nil {
+		return "", fmt.Errorf("write %s: %w", f.Path, err)
+	}
+	st.sizes[f.Path] = int64(len(f.Data))
+	return name, nil
+}
+
+// ReplaceStaged is Replace with files already written by st: it closes st,
+// checks that st wrote exactly files, adds the manifest, fsyncs the
+// folders and moves the staged folder beside out, then replaces out with
+// it as Replace does. The caller holds Lock(out).
+func ReplaceStaged(ctx context.Context, out string, st *Stage, files []File, info ManifestInfo, opts Options) (Result, error) {
+	return replace(ctx, out, files, info, opts, func(tmp string, manifest []byte) error {
+		if err := st.Close(); err != nil {
+			return err
+		}
+		if err := st.holds(files); err != nil {
+			return err
+		}
+		name := filepath.Join(st.dir, ManifestName)
+		if err := writeFileFn(name, manifest); err != nil {
+			return fmt.Errorf("write %s: %w", ManifestName, err)
+		}
+		if err := syncFileFn(name); err != nil {
+			return fmt.Errorf("write %s: %w", ManifestName, err)
+		}
+		order := make([]string, 0, len(st.dirs))
+		for d := range st.dirs {
+			order = append(order, d)
+		}
+		sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
+		for _, d := range order {
+			if err := syncDir(d); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(st.dir, tmp); err != nil {
+			return fmt.Errorf("move the staged packet beside %s: %w", out, describe(err))
+		}
+		return nil
+	})
+}
+
+// errStagedDiffers is a staged folder that does not hold the packet's
+// files: a bug in the caller, never the user's.
+var errStagedDiffers = errors.New("the files staged are not the packet's")
+
+// holds checks that the files written are exactly files, at their sizes.
+func (st *Stage) holds(files []File) error {
+	if len(files) != len(st.sizes) {
+		return fmt.Errorf("%w: %d staged, %d in the packet", errStagedDiffers, len(st.sizes), len(files))
+	}
+	for _, f := range files {
+		if n, ok := st.sizes[f.Path]; !ok || n != int64(len(f.Data)) {
+			return fmt.Errorf("%w: %s", errStagedDiffers, f.Path)
+		}
+	}
+	return nil
+}

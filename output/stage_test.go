@@ -1,0 +1,122 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// stagedScratch makes a run's scratch folder beside out and a stage in it.
+func stagedScratch(t *testing.T, ctx context.Context, out string) (*Scratch, *Stage) {
+	t.Helper()
+	s, err := NewScratch(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Remove() })
+	st, err := s.Stage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, st
+}
+
+// TestStageWritesAsGiven: files given to a stage are on disk before the
+// packet is replaced (the slices' files are written while the rest render;
+// issue 25), and ReplaceStaged puts in place the same packet, manifest
+// included, that Replace writes from the same files.
+func TestStageWritesAsGiven(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	mustWrite(t, out, "old")
+	files := slicedFiles(3)
+	s, st := stagedScratch(t, context.Background(), out)
+	st.Add(files[:4])
+	first := filepath.Join(s.Dir, stagedName, filepath.FromSlash(files[0].Path))
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		if b, err := os.ReadFile(first); err == nil && string(b) == string(files[0].Data) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s not written 5 s after it was given", files[0].Path)
+		}
+	}
+	st.Add(files[4:])
+	release, err := Lock(context.Background(), out, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	if _, err := ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Verify(out); err != nil {
+		t.Fatal(err)
+	}
+	staged := snapshot(t, out)
+	other := filepath.Join(dir, "written")
+	if err := Write(context.Background(), other, files, info()); err != nil {
+		t.Fatal(err)
+	}
+	sameSnapshot(t, snapshot(t, other), staged)
+	if _, err := os.Stat(filepath.Join(s.Dir, stagedName)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("staging folder left in the scratch folder: %v", err)
+	}
+}
+
+// TestStageRefusesBadPackets: a path that would leave the packet, a file
+// staged twice, or staged files that are not the packet's fail the
+// replace; the old packet stays and nothing is written outside.
+func TestStageRefusesBadPackets(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		staged, files []File
+		want          string
+	}{
+		{"escaping path", append(packetFiles("new"), File{"../escaped.txt", []byte("x")}), packetFiles("new"), "without . or .. elements"},
+		{"staged twice", append(packetFiles("new"), packetFiles("new")[0]), packetFiles("new"), "listed twice"},
+		{"one missing", packetFiles("new")[1:], packetFiles("new"), "not the packet's"},
+		{"another size", append([]File{{"summary.json", []byte("{}")}}, packetFiles("new")[1:]...), packetFiles("new"), "not the packet's: summary.json"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "packet")
+			mustWrite(t, out, "old")
+			before := snapshot(t, out)
+			_, st := stagedScratch(t, context.Background(), out)
+			st.Add(tt.staged)
+			_, err := ReplaceStaged(context.Background(), out, st, tt.files, info(), Options{Now: night})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("ReplaceStaged = %v, want %q", err, tt.want)
+			}
+			sameSnapshot(t, before, snapshot(t, out))
+			for _, p := range []string{"escaped.txt", "../escaped.txt"} {
+				if _, err := os.Lstat(filepath.Join(dir, p)); err == nil {
+					t.Fatalf("%s written", p)
+				}
+			}
+		})
+	}
+}
+
+// TestStageCancelled: a stage whose context ends writes no more and says
+// so; files given after Close are dropped, not a panic (a render left
+// running after a signal may still give some).
+func TestStageCancelled(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "packet")
+	ctx, cancel := context.WithCancel(context.Background())
+	_, st := stagedScratch(t, ctx, out)
+	cancel()
+	st.Add(packetFiles("new"))
+	if err := st.Close(); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Close = %v, want context.Canceled", err)
+	}
+	st.Add(packetFiles("late"))
+	if err := st.Close(); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Close again = %v", err)
+	}
+}
