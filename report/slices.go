@@ -1,8 +1,10 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"runtime"
+	"runtime/trace"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -65,7 +67,9 @@ func render(jobs []func() ([]File, []string, error), rendered func([]File)) ([]F
 	par.Each(len(jobs), runtime.GOMAXPROCS(0), func(i int) {
 		r := &results[i]
 		defer recoverInto(&r.err)
-		r.files, r.notes, r.err = jobs[i]()
+		// A region of the execution trace per packet (BASEBRIEF_TRACE): how
+		// the slices share the cores, and the tail the last one leaves.
+		trace.WithRegion(context.Background(), "packet", func() { r.files, r.notes, r.err = jobs[i]() })
 		if r.err == nil && rendered != nil {
 			rendered(r.files)
 		}
