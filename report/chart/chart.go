@@ -156,7 +156,7 @@ func renderFigure(l *layout, padPx int, pix []uint8) (Chart, []uint8, error) {
 	ctx.SetLineCapButt() // as vgimg sets up a context of its own
 	ctx.InvertY()
 	img := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi)) // fills it white
-	l.draw(newPNGCanvas(img, rgba))
+	l.draw(newPNGCanvas(img, rgba, ctx))
 	var png bytes.Buffer
 	if err := encodePNG(&png, rgba); err != nil {
 		return Chart{}, pix, fmt.Errorf("encode PNG: %w", err)

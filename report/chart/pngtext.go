@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"git.sr.ht/~sbinet/gg"
+	ftraster "github.com/golang/freetype/raster"
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -28,8 +30,11 @@ import (
 type pngCanvas struct {
 	*vgimg.Canvas
 	img   *image.RGBA
+	ctx   *gg.Context              // vgimg's, for its transform (Fill)
 	faces map[vg.Length]xfont.Face // the glyph rasteriser of each size
 	stack []textState              // Push and Pop, as vgimg keeps them
+	rast  *ftraster.Rasterizer     // Fill's, made at the first fill
+	path  ftraster.Path
 }
 
 // textState is what FillString needs of the graphics state.
@@ -42,8 +47,8 @@ type textState struct {
 // compare with vgimg's.
 var fastText = true
 
-func newPNGCanvas(c *vgimg.Canvas, img *image.RGBA) *pngCanvas {
-	return &pngCanvas{Canvas: c, img: img, faces: map[vg.Length]xfont.Face{}, stack: []textState{{}}}
+func newPNGCanvas(c *vgimg.Canvas, img *image.RGBA, ctx *gg.Context) *pngCanvas {
+	return &pngCanvas{Canvas: c, img: img, ctx: ctx, faces: map[vg.Length]xfont.Face{}, stack: []textState{{}}}
 }
 
 func (c *pngCanvas) top() *textState { return &c.stack[len(c.stack)-1] }
