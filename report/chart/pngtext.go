@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -35,6 +36,8 @@ type pngCanvas struct {
 	stack []textState              // Push and Pop, as vgimg keeps them
 	rast  *ftraster.Rasterizer     // Fill's, made at the first fill
 	path  ftraster.Path
+	// blends: each text colour's blends by coverage (blendOf).
+	blends map[rgba64]*[256]blend
 }
 
 // textState is what FillString needs of the graphics state.
@@ -95,7 +98,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 	dpi := c.DPI()
 	_, h := c.Size()
 	dot := fixed.Point26_6{X: fix(pt.X.Dots(dpi)), Y: fix(h.Dots(dpi) - pt.Y.Dots(dpi))}
-	src := premultiplied(st.color)
+	src := c.blendOf(st.color)
 	prev := rune(-1)
 	for _, r := range text {
 		if prev >= 0 {
@@ -177,32 +180,77 @@ func premultiplied(c color.Color) rgba64 {
 	return rgba64{r, g, b, a}
 }
 
-// compositeGlyph composites src, with mask's coverage, Over dst in dr: the
-// arithmetic of x/image/draw's Kernel.transform_Image_Image_Over (impl.go)
-// for a whole-pixel translation, where each destination pixel takes one
-// mask pixel at weight 1, and image.RGBA's Set of the 16-bit result.
-func compositeGlyph(dst *image.RGBA, dr image.Rectangle, mask *image.Alpha, mp image.Point, src rgba64) {
+// blend is what x/image/draw's Over adds for one coverage of one colour:
+// the colour weighted by the coverage (16 bits a channel) and how much of
+// the destination stays (keep = 0xffff − a).
+type blend struct {
+	r, g, b, a, keep uint32
+	onWhite          uint32 // the pixel it makes of a white one, little-endian RGBA
+}
+
+// blendOf is the table of blends of c by coverage (0–255), made once per
+// colour and canvas: the part of compositeGlyph's arithmetic that depends
+// on the colour and the coverage only, with its float64 rounding.
+func (c *pngCanvas) blendOf(clr color.Color) *[256]blend {
+	src := premultiplied(clr)
+	if t, ok := c.blends[src]; ok {
+		return t
+	}
+	t := new([256]blend)
+	for m8 := 1; m8 < 256; m8++ {
+		ma := uint32(m8) * 0x101
+		pr := uint32(ffffToU16(float64(src.r * ma / 0xffff)))
+		pg := uint32(ffffToU16(float64(src.g * ma / 0xffff)))
+		pb := uint32(ffffToU16(float64(src.b * ma / 0xffff)))
+		pa := uint32(ffffToU16(float64(src.a * ma / 0xffff)))
+		b := blend{r: min(pr, pa), g: min(pg, pa), b: min(pb, pa), a: pa, keep: 0xffff - pa}
+		var white [4]uint8
+		for i, p := range [4]uint32{b.r, b.g, b.b, b.a} {
+			white[i] = uint8((0xff*0x101*b.keep/0xffff + p) >> 8)
+		}
+		b.onWhite = binary.LittleEndian.Uint32(white[:])
+		t[m8] = b
+	}
+	if c.blends == nil {
+		c.blends = map[rgba64]*[256]blend{}
+	}
+	c.blends[src] = t
+	return t
+}
+
+// compositeGlyph composites a colour, whose blends by coverage are t, with
+// mask's coverage, Over dst in dr: the arithmetic of x/image/draw's
+// Kernel.transform_Image_Image_Over (impl.go) for a whole-pixel
+// translation, where each destination pixel takes one mask pixel at weight
+// 1, and image.RGBA's Set of the 16-bit result.
+func compositeGlyph(dst *image.RGBA, dr image.Rectangle, mask *image.Alpha, mp image.Point, t *[256]blend) {
 	r := dr.Intersect(dst.Rect)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		mrow := mask.Pix[mask.PixOffset(mp.X+r.Min.X-dr.Min.X, mp.Y+y-dr.Min.Y):]
-		drow := dst.Pix[dst.PixOffset(r.Min.X, y):]
-		for x := range r.Dx() {
+		mrow := mask.Pix[mask.PixOffset(mp.X+r.Min.X-dr.Min.X, mp.Y+y-dr.Min.Y):][:r.Dx()]
+		drow := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		for x := 0; x < len(mrow); x++ {
+			if x+8 <= len(mrow) && binary.LittleEndian.Uint64(mrow[x:]) == 0 {
+				x += 7 // eight pixels the mask leaves as they are
+				continue
+			}
 			m8 := mrow[x]
 			if m8 == 0 {
 				continue // adds nothing: the pixel is kept as it is
 			}
-			ma := uint32(m8) * 0x101
-			pr := uint32(ffffToU16(float64(src.r * ma / 0xffff)))
-			pg := uint32(ffffToU16(float64(src.g * ma / 0xffff)))
-			pb := uint32(ffffToU16(float64(src.b * ma / 0xffff)))
-			pa := uint32(ffffToU16(float64(src.a * ma / 0xffff)))
-			pr, pg, pb = min(pr, pa), min(pg, pa), min(pb, pa)
-			pa1 := 0xffff - pa
+			p := &t[m8]
 			d := drow[4*x : 4*x+4 : 4*x+4]
-			d[0] = uint8((uint32(d[0])*0x101*pa1/0xffff + pr) >> 8)
-			d[1] = uint8((uint32(d[1])*0x101*pa1/0xffff + pg) >> 8)
-			d[2] = uint8((uint32(d[2])*0x101*pa1/0xffff + pb) >> 8)
-			d[3] = uint8((uint32(d[3])*0x101*pa1/0xffff + pa) >> 8)
+			if binary.LittleEndian.Uint32(d) == 0xffffffff { // text on white
+				binary.LittleEndian.PutUint32(d, p.onWhite)
+				continue
+			}
+			if p.keep == 0 { // nothing of the destination stays
+				d[0], d[1], d[2], d[3] = uint8(p.r>>8), uint8(p.g>>8), uint8(p.b>>8), uint8(p.a>>8)
+				continue
+			}
+			d[0] = uint8((uint32(d[0])*0x101*p.keep/0xffff + p.r) >> 8)
+			d[1] = uint8((uint32(d[1])*0x101*p.keep/0xffff + p.g) >> 8)
+			d[2] = uint8((uint32(d[2])*0x101*p.keep/0xffff + p.b) >> 8)
+			d[3] = uint8((uint32(d[3])*0x101*p.keep/0xffff + p.a) >> 8)
 		}
 	}
 }
