@@ -18,7 +18,9 @@ import (
 var ErrNotOpaque = errors.New("flatpng: image is not opaque")
 
 // Encode writes m as an 8-bit truecolour PNG, every row with filter 0
-// (none), or returns ErrNotOpaque having written nothing.
+// (none), or returns ErrNotOpaque having written nothing. A writer with a
+// Grow method (bytes.Buffer) is grown to the file's size first: the file
+// is then written into it in place, with no copy made on the way.
 func Encode(w io.Writer, m *image.RGBA) error {
 	e := encoders.Get().(*encoder)
 	defer encoders.Put(e)
@@ -26,45 +28,53 @@ func Encode(w io.Writer, m *image.RGBA) error {
 	if err != nil {
 		return err
 	}
-	width, height := m.Rect.Dx(), m.Rect.Dy()
+	// The bytes before and after the compressed rows, in the encoder's
+	// buffers (a local array would escape through w.Write).
 	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(m.Rect.Dx()))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(m.Rect.Dy()))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits per sample, truecolour; deflate, filter 0, no interlace
-	var out bytes.Buffer
-	out.Grow(len(data) + 64)
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	chunk(&out, "IHDR", ihdr[:])
-	chunk(&out, "IDAT", data)
-	chunk(&out, "IEND", nil)
-	_, err = w.Write(out.Bytes())
-	return err
+	head := append(e.head[:0], "\x89PNG\r\n\x1a\n"...)
+	head = chunk(head, "IHDR", ihdr[:])
+	head = binary.BigEndian.AppendUint32(head, uint32(len(data)))
+	head = append(head, "IDAT"...)
+	tail := binary.BigEndian.AppendUint32(e.tail[:0], crc32.Update(crc32.ChecksumIEEE(head[len(head)-4:]), crc32.IEEETable, data))
+	tail = chunk(tail, "IEND", nil)
+	e.head, e.tail = head, tail
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(len(head) + len(data) + len(tail))
+	}
+	for _, b := range [...][]byte{head, data, tail} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func chunk(b *bytes.Buffer, typ string, data []byte) {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(data)))
-	b.Write(n[:])
-	start := b.Len()
-	b.WriteString(typ)
-	b.Write(data)
-	binary.BigEndian.PutUint32(n[:], crc32.ChecksumIEEE(b.Bytes()[start:]))
-	b.Write(n[:])
+// chunk appends a PNG chunk to b: length, type, data, CRC of type and data.
+func chunk(b []byte, typ string, data []byte) []byte {
+	b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
+	start := len(b)
+	b = append(append(b, typ...), data...)
+	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[start:]))
 }
 
 var encoders = sync.Pool{New: func() any { return new(encoder) }}
 
 // encoder holds the buffers of one encoding, kept for the next.
 type encoder struct {
-	row      []byte   // the row being written, filter byte first; it still holds the row above where the two agree
-	changed  []span   // the bytes of row that differ from the row above
-	tokens   []uint32 // literals and matches of the block being built
-	litFreq  [286]int // how often each symbol of the block's tokens occurs
-	distFreq [30]int
-	seen     [1 << hashBits]int32  // 1 + a position in the row, by hash4
-	gen      [1 << hashBits]uint32 // the row seen's entry is of
-	rowGen   uint32
-	out      bitWriter
+	row        []byte   // the row being written, filter byte first; it still holds the row above where the two agree
+	changed    []span   // the bytes of row that differ from the row above
+	tokens     []uint32 // literals and matches of the block being built
+	litFreq    [286]int // how often each symbol of the block's tokens occurs
+	distFreq   [30]int
+	seen       [1 << hashBits]int32  // 1 + a position in the row, by hash4
+	gen        [1 << hashBits]uint32 // the row seen's entry is of
+	rowGen     uint32
+	out        bitWriter
+	huff       coder
+	head, tail []byte // the file's bytes before and after the rows
 }
 
 // A span is the bytes [start, end) of a row.

@@ -230,3 +230,23 @@ func FuzzEncodeBytes(f *testing.F) {
 		decodeSame(t, m)
 	})
 }
+
+// TestEncodeWritesInPlace: a bytes.Buffer is grown once, to the file's
+// size, and the file written into it: one allocation, no copy of the file
+// made on the way (a national chart's file is 300 kB, fresh memory each).
+func TestEncodeWritesInPlace(t *testing.T) {
+	m := chartLike(1600, 300, 8)
+	var b bytes.Buffer
+	allocs := testing.AllocsPerRun(20, func() {
+		b = bytes.Buffer{}
+		if err := Encode(&b, m); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 1 {
+		t.Errorf("%v allocations per encoding, want 1", allocs)
+	}
+	if b.Cap() >= b.Len()+8192 { // large allocations are rounded to 8 KiB pages
+		t.Errorf("buffer of %d bytes for a file of %d", b.Cap(), b.Len())
+	}
+}

@@ -38,9 +38,14 @@ func init() {
 func (e *encoder) flush(final bool) {
 	litFreq, distFreq := &e.litFreq, &e.distFreq
 	litFreq[256]++ // end of block
-	litLen := lengths(litFreq[:], 15)
-	distLen := lengths(distFreq[:], 15)
-	litCode, distCodes := codes(litLen), codes(distLen)
+	var litLen [286]uint8
+	var distLen [30]uint8
+	var litCode [286]uint16
+	var distCodes [30]uint16
+	e.huff.lengths(litFreq[:], 15, litLen[:])
+	e.huff.lengths(distFreq[:], 15, distLen[:])
+	codes(litLen[:], litCode[:])
+	codes(distLen[:], distCodes[:])
 	*litFreq, *distFreq = [286]int{}, [30]int{}
 
 	nLit, nDist := 286, 30
@@ -52,9 +57,11 @@ func (e *encoder) flush(final bool) {
 	}
 	// The code lengths of both alphabets, run-length coded: 16 repeats the
 	// previous length 3–6 times, 17 and 18 are runs of 3–10 and 11–138 zeros.
-	all := append(slices.Clone(litLen[:nLit]), distLen[:nDist]...)
+	var allBuf [286 + 30]uint8
+	all := append(append(allBuf[:0], litLen[:nLit]...), distLen[:nDist]...)
 	type clSym struct{ sym, extra uint8 }
-	var cl []clSym
+	var clBuf [286 + 30]clSym
+	cl := clBuf[:0]
 	for i := 0; i < len(all); {
 		l := all[i]
 		run := 1
@@ -84,8 +91,10 @@ func (e *encoder) flush(final bool) {
 	for _, s := range cl {
 		clFreq[s.sym]++
 	}
-	clLen := lengths(clFreq[:], 7)
-	clCode := codes(clLen)
+	var clLen [19]uint8
+	var clCode [19]uint16
+	e.huff.lengths(clFreq[:], 7, clLen[:])
+	codes(clLen[:], clCode[:])
 	nCL := 19
 	for nCL > 4 && clLen[clOrder[nCL-1]] == 0 {
 		nCL--
@@ -114,7 +123,7 @@ func (e *encoder) flush(final bool) {
 			o.write(uint64(s.extra), 7)
 		}
 	}
-	e.writeTokens(litLen, distLen, litCode, distCodes)
+	e.writeTokens(&litLen, &distLen, &litCode, &distCodes)
 	o.write(uint64(litCode[256]), uint(litLen[256]))
 	e.tokens = e.tokens[:0]
 }
@@ -122,7 +131,7 @@ func (e *encoder) flush(final bool) {
 // writeTokens writes the block's tokens with its codes. A length's code
 // and extra bits are looked up together, and the bits go out eight bytes
 // at a time into room made beforehand (a token is at most 48 bits).
-func (e *encoder) writeTokens(litLen, distLen []uint8, litCode, distCodes []uint16) {
+func (e *encoder) writeTokens(litLen *[286]uint8, distLen *[30]uint8, litCode *[286]uint16, distCodes *[30]uint16) {
 	var lenBits [maxMatch + 1]uint32 // code | extra bits << code length
 	var lenN [maxMatch + 1]uint8
 	for l := minMatch; l <= maxMatch; l++ {
@@ -156,12 +165,25 @@ func (e *encoder) writeTokens(litLen, distLen []uint8, litCode, distCodes []uint
 	o.buf, o.acc, o.nbits = buf[:pos], acc, nb
 }
 
-// lengths returns Huffman code lengths of at most limit bits for the
+// coder is the scratch of building Huffman codes, kept with the encoder
+// so that a block's codes are built without allocating.
+type coder struct {
+	freq   [286]int
+	leaves [286]leaf
+	parent [2*286 - 1]int32
+	inner  [286]int // the inner nodes' frequencies, in the order made
+	depth  [2*286 - 1]uint8
+}
+
+type leaf struct{ freq, sym int }
+
+// lengths sets out to Huffman code lengths of at most limit bits for the
 // frequencies; at least two symbols get a code (a decoder wants a complete
 // code, zlib's one-code exception aside). Frequencies are halved and the
 // code built again until it fits in limit.
-func lengths(freq []int, limit int) []uint8 {
-	f := slices.Clone(freq)
+func (h *coder) lengths(freq []int, limit int, out []uint8) {
+	f := h.freq[:len(freq)]
+	copy(f, freq)
 	used := 0
 	for _, x := range f {
 		if x > 0 {
@@ -174,11 +196,7 @@ func lengths(freq []int, limit int) []uint8 {
 			used++
 		}
 	}
-	for {
-		out, depth := build(f)
-		if depth <= limit {
-			return out
-		}
+	for h.build(f, out) > limit {
 		for i, x := range f {
 			if x > 0 {
 				f[i] = (x + 1) / 2
@@ -187,15 +205,15 @@ func lengths(freq []int, limit int) []uint8 {
 	}
 }
 
-// build makes a Huffman code for the nonzero frequencies and returns each
-// symbol's code length and the longest. Leaves sorted by frequency and
-// symbol, and inner nodes in the order they are made (which is by
+// build sets out to a Huffman code's lengths for the nonzero frequencies
+// (0 for the others) and returns the longest. Leaves sorted by frequency
+// and symbol, and inner nodes in the order they are made (which is by
 // frequency), are merged as two queues; a leaf goes before an inner node
 // of the same frequency, so the same frequencies give the same code.
-func build(freq []int) ([]uint8, int) {
-	type leaf struct{ freq, sym int }
-	var leaves []leaf
+func (h *coder) build(freq []int, out []uint8) int {
+	leaves := h.leaves[:0]
 	for s, f := range freq {
+		out[s] = 0
 		if f > 0 {
 			leaves = append(leaves, leaf{f, s})
 		}
@@ -205,8 +223,8 @@ func build(freq []int) ([]uint8, int) {
 	})
 	nl := len(leaves)
 	// Nodes 0..nl-1 are the leaves in order, nl.. the inner nodes.
-	parent := make([]int, 2*nl-1)
-	inner := make([]int, 0, nl-1) // the inner nodes' frequencies
+	parent := h.parent[:2*nl-1]
+	inner := h.inner[:0]
 	li, ii := 0, 0
 	pop := func() (freq, id int) {
 		if li < nl && (ii == len(inner) || leaves[li].freq <= inner[ii]) {
@@ -220,25 +238,25 @@ func build(freq []int) ([]uint8, int) {
 		fa, a := pop()
 		fb, b := pop()
 		id := nl + len(inner)
-		parent[a], parent[b] = id, id
+		parent[a], parent[b] = int32(id), int32(id)
 		inner = append(inner, fa+fb)
 	}
-	depth := make([]int, len(parent))
+	depth := h.depth[:len(parent)]
+	depth[len(depth)-1] = 0
 	for i := len(parent) - 2; i >= 0; i-- { // parents come after children
 		depth[i] = depth[parent[i]] + 1
 	}
-	out := make([]uint8, len(freq))
 	maxDepth := 0
 	for k, l := range leaves {
-		out[l.sym] = uint8(depth[k])
-		maxDepth = max(maxDepth, depth[k])
+		out[l.sym] = depth[k]
+		maxDepth = max(maxDepth, int(depth[k]))
 	}
-	return out, maxDepth
+	return maxDepth
 }
 
-// codes returns the canonical codes for the lengths (RFC 1951 3.2.2),
+// codes sets out to the canonical codes for the lengths (RFC 1951 3.2.2),
 // bit-reversed for writing least significant bit first.
-func codes(lens []uint8) []uint16 {
+func codes(lens []uint8, out []uint16) {
 	var count [16]int
 	for _, l := range lens {
 		count[l]++
@@ -250,8 +268,8 @@ func codes(lens []uint8) []uint16 {
 		code = (code + count[b-1]) << 1
 		next[b] = code
 	}
-	out := make([]uint16, len(lens))
 	for s, l := range lens {
+		out[s] = 0
 		if l == 0 {
 			continue
 		}
@@ -259,7 +277,6 @@ func codes(lens []uint8) []uint16 {
 		next[l]++
 		out[s] = reverse(uint16(c), l)
 	}
-	return out
 }
 
 func reverse(c uint16, n uint8) uint16 {
