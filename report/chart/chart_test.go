@@ -402,20 +402,33 @@ func BenchmarkRender(b *testing.B) {
 			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
-	// A province slice as --slices renders it: rasters kept from render
-	// to render.
-	c := sliceOf(b, national(), benchProvince)
-	b.Run("slice", func(b *testing.B) {
-		b.ReportAllocs()
-		rasters := &Rasters{}
-		cpu := cpuTime()
-		for b.Loop() {
-			if _, _, err := Render(c, Options{Lang: vocab.Zh, Rasters: rasters}); err != nil {
-				b.Fatal(err)
+	// The province slices as --slices province renders them on national
+	// data (gendata -cities 341 -periods 24): every province's charts in
+	// turn, rasters kept from render to render; and one province of them.
+	d := sample.National(sample.Options{Cities: 341, Months: 24})
+	full := mustCompare(b, d)
+	var provinces []*analysis.Comparison
+	for _, p := range full.Provinces {
+		provinces = append(provinces, sliceOf(b, d, p.Province))
+	}
+	for _, tc := range []struct {
+		name string
+		cs   []*analysis.Comparison
+	}{{"slices", provinces}, {"slice", []*analysis.Comparison{sliceOf(b, d, benchProvince)}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			rasters := &Rasters{}
+			cpu := cpuTime()
+			for b.Loop() {
+				for _, c := range tc.cs {
+					if _, _, err := Render(c, Options{Lang: vocab.Zh, Rasters: rasters}); err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
-	})
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		})
+	}
 }
 
 func TestValueTicker(t *testing.T) {

@@ -54,9 +54,8 @@ func monthly() *analysis.Dataset {
 	return sample.National(sample.Options{Months: 26})
 }
 
-// benchProvince is a province of the national fixture with about as many
-// cities as a province of the real national data (341 units, 31
-// provinces): its slice is what --slices province renders 31 times.
+// benchProvince is a province with about as many cities as a province of
+// national data (341 units, 31 provinces) has on average.
 const benchProvince = "四川"
 
 // sliceOf is the comparison of one province of d, as --slices province
