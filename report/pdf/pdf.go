@@ -227,9 +227,10 @@ func (d *pdfDoc) draw(blk, next document.Block) {
 // subsetName renames an embedded font from fpdf's "utf8<family>" to a
 // subset tag and the face's name, "BBRIEF+WenQuanYiMicroHei", as PDF
 // readers and pdffonts expect of a subset font. The new name has the same
-// length, so the cross-reference offsets stay right.
+// length, so the cross-reference offsets stay right, and is written over
+// the old in pdf, which it returns.
 func subsetName(pdf []byte, family, faceName string) []byte {
-	old := "/utf8" + family
+	old := []byte("/utf8" + family + "\n")
 	var b strings.Builder
 	for _, r := range faceName {
 		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -237,11 +238,18 @@ func subsetName(pdf []byte, family, faceName string) []byte {
 		}
 	}
 	name := "/BBRIEF+" + b.String()
-	if len(name) > len(old) {
-		name = name[:len(old)]
+	if len(name) > len(old)-1 {
+		name = name[:len(old)-1]
 	}
-	name += strings.Repeat("-", len(old)-len(name))
-	return bytes.ReplaceAll(pdf, []byte(old+"\n"), []byte(name+"\n"))
+	name += strings.Repeat("-", len(old)-1-len(name))
+	for rest := pdf; ; {
+		i := bytes.Index(rest, old)
+		if i < 0 {
+			return pdf
+		}
+		copy(rest[i:], name)
+		rest = rest[i+len(old):]
+	}
 }
 
 func (d *pdfDoc) newPage() {
