@@ -54,69 +54,104 @@ func isCJK(r rune) bool { return document.IsCJK(r) }
 func split(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		j := i + n
-		switch {
-		case unicode.IsSpace(r):
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				j += n2
-			}
-		case isCJK(r):
-			if r == '—' || r == '…' {
-				for j < len(s) {
-					r2, n2 := utf8.DecodeRuneInString(s[j:])
-					if r2 != r {
-						break
-					}
-					j += n2
-				}
-			}
-		default:
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsSpace(r2) || isCJK(r2) {
-					break
-				}
-				j += n2
-			}
-		}
+		j := atomEnd(s, i)
 		out = append(out, s[i:j])
 		i = j
 	}
 	return out
 }
 
+// atomEnd is where the atom of s starting at i ends (split).
+func atomEnd(s string, i int) int {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	switch {
+	case unicode.IsSpace(r):
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+	case isCJK(r):
+		if r == '—' || r == '…' {
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r2 != r {
+					break
+				}
+				j += n2
+			}
+		}
+	default:
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r2) || isCJK(r2) {
+				break
+			}
+			j += n2
+		}
+	}
+	return j
+}
+
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 // boxes glues the atoms of s into unbreakable boxes under the kinsoku rules
-// and measures them.
+// and measures them. Atoms glued are neighbours in s, so a box is a slice
+// of s.
 func boxes(s string, measure func(string) float64) []box {
-	var out []box
+	out := make([]box, 0, utf8.RuneCountInString(s))
 	glueNext := false
-	for _, a := range split(s) {
+	start := 0 // of the last box in s
+	for i := 0; i < len(s); {
+		j := atomEnd(s, i)
+		a := s[i:j]
 		if unicode.IsSpace(firstRune(a)) {
 			out = append(out, box{text: a, space: true})
 			glueNext = false
+			i = j
 			continue
 		}
 		n := len(out)
-		startBanned := strings.ContainsRune(noLineStart, firstRune(a)) || (n > 0 && unitAfter(out[n-1].text, a))
+		startBanned := kinsoku.noStart(firstRune(a)) || (n > 0 && unitAfter(out[n-1].text, a))
 		if n > 0 && !out[n-1].space && (glueNext || startBanned) {
-			out[n-1].text += a
+			out[n-1].text = s[start:j]
 		} else {
 			out = append(out, box{text: a})
+			start = i
 		}
-		glueNext = strings.ContainsRune(noLineEnd, lastRune(a))
+		glueNext = kinsoku.noEnd(lastRune(a))
+		i = j
 	}
 	for i := range out {
 		out[i].width = measure(out[i].text)
 	}
 	return out
+}
+
+// kinsoku holds noLineStart and noLineEnd as sets of the Basic
+// Multilingual Plane, looked up for every atom of every line laid out.
+var kinsoku = func() (k kinsokuSets) {
+	for _, r := range noLineStart {
+		k.start[r>>6] |= 1 << (r & 63)
+	}
+	for _, r := range noLineEnd {
+		k.end[r>>6] |= 1 << (r & 63)
+	}
+	return k
+}()
+
+type kinsokuSets struct{ start, end [0x10000 / 64]uint64 }
+
+func (k *kinsokuSets) noStart(r rune) bool {
+	return r >= 0 && r < 0x10000 && k.start[r>>6]&(1<<(r&63)) != 0
+}
+
+func (k *kinsokuSets) noEnd(r rune) bool {
+	return r >= 0 && r < 0x10000 && k.end[r>>6]&(1<<(r&63)) != 0
 }
 
 // line is one wrapped line; full tells that it was ended by the width, not
