@@ -171,6 +171,9 @@ func Spread(nat, least []float64, total float64) []float64 {
 // IsCJK reports whether r is set one character at a time, with a break
 // allowed on either side.
 func IsCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul, the lowest of the scripts: Latin, and ·
+		return r == '·'
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK symbols and punctuation
 		(r >= 0xFF00 && r <= 0xFFEF) || // full-width forms

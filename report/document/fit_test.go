@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // mono measures a CJK character as 2 units and anything else as 1, the
@@ -95,5 +96,16 @@ func TestColumnsHeadScale(t *testing.T) {
 	got := Columns(Table{Header: []string{"abcd", "x"}, Rows: [][]string{{"1", "1"}}}, 2, 14, m)
 	if want := []float64{10, 4}; !slices.Equal(got, want) {
 		t.Errorf("Columns = %v, want %v", got, want)
+	}
+}
+
+// TestIsCJKBelowHangul: the fast path for characters below U+1100 gives
+// what the scripts and ranges give.
+func TestIsCJKBelowHangul(t *testing.T) {
+	for r := rune(0); r < 0x1100; r++ {
+		want := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == '·'
+		if got := IsCJK(r); got != want {
+			t.Errorf("IsCJK(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
