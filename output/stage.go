@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"sync"
 )
 
@@ -168,15 +167,8 @@ func ReplaceStaged(ctx context.Context, out string, st *Stage, files []File, inf
 		if err := syncFileFn(name); err != nil {
 			return fmt.Errorf("write %s: %w", ManifestName, err)
 		}
-		order := make([]string, 0, len(st.dirs))
-		for d := range st.dirs {
-			order = append(order, d)
-		}
-		sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
-		for _, d := range order {
-			if err := syncDir(d); err != nil {
-				return err
-			}
+		if err := syncDirs(st.dirs); err != nil {
+			return err
 		}
 		if err := os.Rename(st.dir, tmp); err != nil {
 			return fmt.Errorf("move the staged packet beside %s: %w", out, describe(err))

@@ -130,3 +130,55 @@ func TestWriteSyncsWhileWriting(t *testing.T) {
 		t.Fatal(waited)
 	}
 }
+
+// TestWriteSyncsFoldersTogether: the folders too are fsynced several at
+// once, each once (a packet with its slices has some seventy, each fsync
+// a wait for the disk; issue 25), staged or written.
+func TestWriteSyncsFoldersTogether(t *testing.T) {
+	for _, staged := range []bool{false, true} {
+		t.Run(fmt.Sprintf("staged=%v", staged), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "packet")
+			files := slicedFiles(20)
+			defer func() { syncDirFn = syncDir }()
+			var (
+				mu     sync.Mutex
+				synced = map[string]int{}
+				met    = make(chan struct{})
+			)
+			syncDirFn = func(name string) error {
+				mu.Lock()
+				synced[name]++
+				if len(synced) == 2 && synced[name] == 1 {
+					close(met)
+				}
+				mu.Unlock()
+				select {
+				case <-met:
+				case <-time.After(5 * time.Second):
+					return errors.New("no other folder fsync while this one waited")
+				}
+				return syncDir(name)
+			}
+			var err error
+			if staged {
+				_, st := stagedScratch(t, context.Background(), out)
+				st.Add(files)
+				_, err = ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night})
+			} else {
+				err = Write(context.Background(), out, files, info())
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The packet's own folder, charts, slices and each slice's.
+			if want := 3 + 20; len(synced) != want {
+				t.Errorf("%d folders fsynced, want %d", len(synced), want)
+			}
+			for d, n := range synced {
+				if n != 1 {
+					t.Errorf("%s fsynced %d times", d, n)
+				}
+			}
+		})
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/par"
 )
 
 // File is one file of the packet: Path is relative to the packet folder and
@@ -256,18 +258,35 @@ func writeTree(ctx context.Context, root string, files []File) error {
 			return fmt.Errorf("write %s: %w", files[i].Path, err)
 		}
 	}
+	return syncDirs(dirs)
+}
+
+// syncDirs fsyncs the folders dirs, syncers at a time: a packet with its
+// slices has some seventy, each fsync a wait for the disk. The error is
+// the first, deepest folders first, that failed.
+func syncDirs(dirs map[string]bool) error {
 	order := make([]string, 0, len(dirs))
 	for d := range dirs {
 		order = append(order, d)
 	}
-	sort.Slice(order, func(i, j int) bool { return len(order[i]) > len(order[j]) })
-	for _, d := range order {
-		if err := syncDir(d); err != nil {
+	sort.Slice(order, func(i, j int) bool {
+		if len(order[i]) != len(order[j]) {
+			return len(order[i]) > len(order[j])
+		}
+		return order[i] < order[j]
+	})
+	errs := make([]error, len(order))
+	par.Each(len(order), syncers, func(i int) { errs[i] = syncDirFn(order[i]) })
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// syncDirFn is syncDir for syncDirs; a test replaces it to see the fsyncs.
+var syncDirFn = syncDir
 
 // writeFiles writes files under root in order, noting each folder made in
 // dirs, and sends the index of each file written on written.
