@@ -92,12 +92,12 @@ const typeface = "basebrief"
 // mutable state.
 type typeset struct {
 	f       *sfnt.Font
-	handler text.Plain
+	handler measuredText
 }
 
 func newTypeset(f *sfnt.Font) typeset {
 	cache := font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: f}})
-	return typeset{f: f, handler: text.Plain{Fonts: cache}}
+	return typeset{f: f, handler: measuredText{text.Plain{Fonts: cache}}}
 }
 
 func (t typeset) face(size float64) font.Face {
@@ -108,8 +108,7 @@ func (t typeset) width(s string, size float64) float64 {
 	if s == "" {
 		return 0
 	}
-	f := t.face(size)
-	return float64(f.Width(s))
+	return float64(width(t.face(size), s))
 }
 
 // extents are the face's ascent, descent and line height at size.
