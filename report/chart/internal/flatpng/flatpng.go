@@ -285,9 +285,8 @@ func (e *encoder) tokenise() {
 			if len(changed) > 0 && changed[0].start > i {
 				next = min(next, changed[0].start)
 			}
-			for ; i < next; i++ {
-				e.emit(uint32(row[i]))
-			}
+			e.literals(row[i:next])
+			i = next
 		}
 	}
 }
@@ -300,10 +299,21 @@ func hash4(b []byte) uint32 {
 const hashBits = 13
 
 // common is the length of the common prefix of a and b (len(b) ≥ len(a)
-// or shorter), eight bytes at a time.
+// or shorter), 32 bytes at a time while they agree, then eight.
 func common(a, b []byte) int {
 	n := min(len(a), len(b))
+	a, b = a[:n], b[:n]
 	i := 0
+	for ; i+32 <= n; i += 32 {
+		x, y := a[i:i+32:i+32], b[i:i+32:i+32]
+		// ^ and | bind alike in Go: each difference in parentheses.
+		if (binary.LittleEndian.Uint64(x)^binary.LittleEndian.Uint64(y))|
+			(binary.LittleEndian.Uint64(x[8:])^binary.LittleEndian.Uint64(y[8:]))|
+			(binary.LittleEndian.Uint64(x[16:])^binary.LittleEndian.Uint64(y[16:]))|
+			(binary.LittleEndian.Uint64(x[24:])^binary.LittleEndian.Uint64(y[24:])) != 0 {
+			break
+		}
+	}
 	for ; i+8 <= n; i += 8 {
 		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
 			return i + bits.TrailingZeros64(x)/8
@@ -314,6 +324,17 @@ func common(a, b []byte) int {
 	return i
 }
 
+// literals emits the bytes of b (at most a pixel's) as literals.
+func (e *encoder) literals(b []byte) {
+	if len(e.tokens)+len(b) > maxTokens {
+		e.flush(false)
+	}
+	for _, c := range b {
+		e.litFreq[c]++
+		e.tokens = append(e.tokens, uint32(c))
+	}
+}
+
 func (e *encoder) emit(t uint32) {
 	if t&matchFlag == 0 {
 		e.litFreq[t&0xff]++
@@ -322,7 +343,7 @@ func (e *encoder) emit(t uint32) {
 		e.distFreq[distCode[int(t&0xffff)+1]]++
 	}
 	e.tokens = append(e.tokens, t)
-	if len(e.tokens) == maxTokens {
+	if len(e.tokens) >= maxTokens {
 		e.flush(false)
 	}
 }
