@@ -205,18 +205,17 @@ func (e *encoder) diff(pix, prev []byte) {
 func (e *encoder) update(pix []byte, n int) (d1, d2 int64, err error) {
 	row := e.row
 	for _, s := range e.changed {
-		for j := s.start; j < s.end; j += 3 {
-			i := (j - 1) / 3 * 4
+		for i, j := (s.start-1)/3*4, s.start; j < s.end; i, j = i+4, j+3 {
 			p := pix[i : i+4 : i+4]
 			if p[3] != 0xff {
 				return 0, 0, ErrNotOpaque
 			}
 			r := row[j : j+3 : j+3]
-			// The weighted sum gives byte k the weight n−k.
-			w := int64(n - j)
+			// The weighted sum gives byte k the weight n−k: w, w−1, w−2.
 			dr, dg, db := int64(p[0])-int64(r[0]), int64(p[1])-int64(r[1]), int64(p[2])-int64(r[2])
-			d1 += dr + dg + db
-			d2 += w*dr + (w-1)*dg + (w-2)*db
+			d := dr + dg + db
+			d1 += d
+			d2 += int64(n-j)*d - dg - 2*db
 			r[0], r[1], r[2] = p[0], p[1], p[2]
 		}
 	}
