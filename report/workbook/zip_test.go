@@ -3,8 +3,12 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"io"
+	"strings"
 	"testing"
+
+	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // TestSortedZipOnePartOpen: excelize writes each part whole before the
@@ -56,6 +60,71 @@ func TestSortedZipOnePartOpen(t *testing.T) {
 		}
 		if f.Name != want[i].name || string(b) != want[i].text {
 			t.Errorf("part %d: %s %q, want %s %q", i, f.Name, b, want[i].name, want[i].text)
+		}
+	}
+}
+
+// TestPartCache: a small part written alike by two workbooks is compressed
+// once (the styles, theme and charts of every slice's workbook; issue 25),
+// and comes out as compressing it anew gives it; a part past
+// cacheablePart, written in pieces, is compressed as it comes and reads
+// back whole.
+func TestPartCache(t *testing.T) {
+	small := strings.Repeat("<c:chart>一致</c:chart>", 200)
+	large := strings.Repeat("<row r=\"1\"><c t=\"n\"><v>1400000</v></c></row>", 2000) // > cacheablePart
+	write := func() []byte {
+		var out bytes.Buffer
+		z := newSortedZip(&out, nil)
+		for _, p := range []struct{ name, text string }{{"xl/charts/chart1.xml", small}, {"xl/big.xml", large}} {
+			w, err := z.Create(p.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rest := p.text; rest != ""; { // in pieces, as excelize writes
+				n := min(len(rest), 1000)
+				if _, err := io.WriteString(w, rest[:n]); err != nil {
+					t.Fatal(err)
+				}
+				rest = rest[n:]
+			}
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	first, second := write(), write()
+	if !bytes.Equal(first, second) {
+		t.Fatal("the same parts gave two different workbooks")
+	}
+	partCache.Lock()
+	cached, ok := partCache.m[small]
+	_, largeKept := partCache.m[large]
+	partCache.Unlock()
+	if !ok || largeKept {
+		t.Fatalf("small part cached %v, large part cached %v: want true, false", ok, largeKept)
+	}
+	var fresh bytes.Buffer
+	fw, _ := flate.NewWriter(&fresh, sheetxml.Level)
+	fw.Write([]byte(small))
+	fw.Close()
+	if !bytes.Equal(cached, fresh.Bytes()) {
+		t.Error("the cached part is not the part compressed anew")
+	}
+	r, err := zip.NewReader(bytes.NewReader(second), int64(len(second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // checks the CRC-32 too
+		rc.Close()
+		want := map[string]string{"xl/charts/chart1.xml": small, "xl/big.xml": large}[f.Name]
+		if err != nil || string(b) != want {
+			t.Errorf("%s: %d bytes (%v), want %d", f.Name, len(b), err, len(want))
 		}
 	}
 }
