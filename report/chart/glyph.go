@@ -158,7 +158,11 @@ func (s *glyphSet) writeDefs(b *bytes.Buffer) {
 	}
 	b.WriteString("<defs>\n")
 	for _, k := range s.order {
-		fmt.Fprintf(b, "<path id=\"%s\" d=\"%s\"/>\n", s.ids[k], s.paths[k])
+		b.WriteString("<path id=\"")
+		b.WriteString(s.ids[k])
+		b.WriteString("\" d=\"")
+		b.WriteString(s.paths[k])
+		b.WriteString("\"/>\n")
 	}
 	b.WriteString("</defs>\n")
 }

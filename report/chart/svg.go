@@ -223,7 +223,16 @@ func (c *svgCanvas) FillString(f font.Face, pt vg.Point, text string) {
 		local := matrix{k, 0, 0, -k, float64(pt.X) + g.x*k, float64(pt.Y)}
 		m := st.ctm.mul(local)
 		if m[1] == 0 && m[2] == 0 && m[0] == m[3] {
-			fmt.Fprintf(&c.body, "<use xlink:href=\"#%s\" transform=\"translate(%s %s) scale(%s)\"/>", g.id, num(m[4]), num(m[5]), num4(m[0]))
+			b := &c.body
+			b.WriteString("<use xlink:href=\"#")
+			b.WriteString(g.id)
+			b.WriteString("\" transform=\"translate(")
+			b.WriteString(num(m[4]))
+			b.WriteByte(' ')
+			b.WriteString(num(m[5]))
+			b.WriteString(") scale(")
+			b.WriteString(num4(m[0]))
+			b.WriteString(")\"/>")
 		} else {
 			fmt.Fprintf(&c.body, "<use xlink:href=\"#%s\" transform=\"matrix(%s %s %s %s %s %s)\"/>", g.id,
 				num4(m[0]), num4(m[1]), num4(m[2]), num4(m[3]), num(m[4]), num(m[5]))
@@ -253,10 +262,21 @@ func (c *svgCanvas) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n", W, H, W, H)
 	c.glyphs.writeDefs(&b)
 	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", W, H)
-	b.Write(c.body.Bytes())
-	b.WriteString("</svg>\n")
-	n, err := w.Write(b.Bytes())
-	return int64(n), err
+	const end = "</svg>\n"
+	// The body goes straight to w, grown once if it can be, rather than
+	// copied after the head into a buffer of its own first.
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		g.Grow(b.Len() + c.body.Len() + len(end))
+	}
+	var total int64
+	for _, p := range [...][]byte{b.Bytes(), c.body.Bytes(), []byte(end)} {
+		n, err := w.Write(p)
+		total += int64(n)
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
 }
 
 // paint writes a fill or stroke colour attribute, with its opacity when
