@@ -99,6 +99,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 	_, h := c.Size()
 	dot := fixed.Point26_6{X: fix(pt.X.Dots(dpi)), Y: fix(h.Dots(dpi) - pt.Y.Dots(dpi))}
 	src := c.blendOf(st.color)
+	srcKey := premultiplied(st.color)
 	prev := rune(-1)
 	for _, r := range text {
 		if prev >= 0 {
@@ -109,7 +110,11 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 			continue
 		}
 		whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
-		compositeGlyph(c.img, g.rect.Add(whole), &g.mask, image.Point{}, src)
+		if r := g.rect.Add(whole); r.In(c.img.Rect) && white(c.img, r) {
+			copyBlock(c.img, r, whiteBlock(g, srcKey, src))
+		} else {
+			compositeGlyph(c.img, r, &g.mask, image.Point{}, src)
+		}
 		dot.X += g.advance
 		prev = r
 	}
@@ -166,6 +171,73 @@ func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point2
 		}
 	}
 	return g
+}
+
+// whiteBlocks keeps, for a glyph mask and a colour, the pixels
+// compositeGlyph makes of a white rectangle: most text is drawn on white,
+// where a glyph is then copied in rather than blended pixel by pixel (the
+// same bytes). Bounded to maxWhiteBytes of pixels; past it a glyph is
+// blended each time.
+var (
+	whiteBlocks     sync.Map // whiteKey → []byte
+	whiteBlockBytes atomic.Int64
+)
+
+const maxWhiteBytes = 4 << 20
+
+type whiteKey struct {
+	g   *glyphMask
+	src rgba64
+}
+
+// whiteBlock is g's mask composited in src (whose blends are t) over white,
+// as RGBA rows of g.rect's width.
+func whiteBlock(g *glyphMask, src rgba64, t *[256]blend) []byte {
+	key := whiteKey{g, src}
+	if b, ok := whiteBlocks.Load(key); ok {
+		return b.([]byte)
+	}
+	b := make([]byte, 4*len(g.mask.Pix))
+	for i, m8 := range g.mask.Pix {
+		px := uint32(0xffffffff) // a pixel the mask leaves white
+		if m8 != 0 {
+			px = t[m8].onWhite
+		}
+		binary.LittleEndian.PutUint32(b[4*i:], px)
+	}
+	if whiteBlockBytes.Load() < maxWhiteBytes {
+		if _, loaded := whiteBlocks.LoadOrStore(key, b); !loaded {
+			whiteBlockBytes.Add(int64(len(b)))
+		}
+	}
+	return b
+}
+
+// white reports whether every pixel of m in r (within m) is opaque white.
+func white(m *image.RGBA, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := m.Pix[m.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		i := 0
+		for ; i+8 <= len(row); i += 8 {
+			if binary.LittleEndian.Uint64(row[i:]) != ^uint64(0) {
+				return false
+			}
+		}
+		for ; i < len(row); i++ {
+			if row[i] != 0xff {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// copyBlock copies the RGBA rows of b, r's width, into m's r (within m).
+func copyBlock(m *image.RGBA, r image.Rectangle, b []byte) {
+	w := 4 * r.Dx()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		copy(m.Pix[m.PixOffset(r.Min.X, y):][:w], b[(y-r.Min.Y)*w:])
+	}
 }
 
 // fix is gg's conversion of a pixel position to 26.6 fixed point.
