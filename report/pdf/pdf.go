@@ -153,10 +153,8 @@ func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]
 			runes[f] = append(runes[f], rs...)
 		}
 	}
-	for f := range runes {
-		runes[f] = nil // whole
-	}
-	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, runes)
+	// Every face whole and measured by fpdf: nothing drawn can be missed.
+	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
 	return out, err
 }
 
