@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -32,5 +35,29 @@ func TestCompressPagesLeavesOddInputAlone(t *testing.T) {
 		if got := compressPages([]byte(in)); string(got) != in {
 			t.Errorf("%q changed to %q", in, got)
 		}
+	}
+}
+
+// TestCompressPagesKeepsWriters: compressing a PDF's pages takes zlib
+// writers kept from the PDF before, not new ones (about 1.2 MB each to
+// allocate and clear, twice a PDF).
+func TestCompressPagesKeepsWriters(t *testing.T) {
+	doc := build(t, western(t), vocab.Zh)
+	d := newPDFDoc(doc, mustFaces(t), false)
+	d.layout(doc)
+	var raw bytes.Buffer
+	if err := d.pdf.(*fpdf.Fpdf).Output(&raw); err != nil {
+		t.Fatal(err)
+	}
+	compressPages(raw.Bytes()) // the writers made once
+	const runs = 5
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		compressPages(raw.Bytes())
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / runs; per > uint64(raw.Len())+400<<10 {
+		t.Errorf("%d KB allocated to compress the pages of a %d KB PDF", per>>10, raw.Len()>>10)
 	}
 }
