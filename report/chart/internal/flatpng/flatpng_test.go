@@ -52,6 +52,9 @@ func chartLike(w, h int, seed uint64) *image.RGBA {
 				m.SetRGBA(x, y, c)
 			}
 		case 1: // anti-aliased text
+			if w < 2 {
+				break // IntN(0) panics: a one-pixel row has no room for text
+			}
 			for range rng.IntN(w / 2) {
 				v := uint8(rng.IntN(256))
 				m.SetRGBA(rng.IntN(w), y, color.RGBA{v, v, v, 0xff})
