@@ -11,9 +11,11 @@
 // do well: the title block, the legend row, region headings, the "其他"
 // row, notes and the source line.
 //
-// Each chart is drawn once per backend on a vg.Canvas: vgimg for the PNG and
-// this package's own SVG canvas, which writes text as glyph outlines of the
-// embedded font so the SVG looks the same on a machine with no CJK font.
+// Each chart is drawn once per backend on a vg.Canvas: vgimg for the PNG
+// (with text, and straight-edged fills such as bars, drawn by this
+// package's own code to the same pixels, faster) and this package's own SVG
+// canvas, which writes text as glyph outlines of the embedded font so the
+// SVG looks the same on a machine with no CJK font.
 // Render keeps no global state: text goes through a text handler over a
 // font cache of its own, not gonum/plot's font.DefaultCache, so it is safe
 // to call from several goroutines at once.
