@@ -110,7 +110,9 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 			continue
 		}
 		whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
-		if r := g.rect.Add(whole); r.In(c.img.Rect) && white(c.img, r) {
+		// A glyph made for this string alone (the glyph cache is full) is
+		// blended: its pixels over white would be kept for nothing.
+		if r := g.rect.Add(whole); g.kept && r.In(c.img.Rect) && white(c.img, r) {
 			copyBlock(c.img, r, whiteBlock(g, srcKey, src))
 		} else {
 			compositeGlyph(c.img, r, &g.mask, image.Point{}, src)
@@ -146,6 +148,7 @@ type glyphMask struct {
 	mask    image.Alpha     // origin at rect.Min
 	advance fixed.Int26_6
 	ok      bool
+	kept    bool // in glyphs: whiteBlocks may keep its pixels over white
 }
 
 // glyphAt is face's Glyph of r at dot, from the cache if it is there.
@@ -166,9 +169,12 @@ func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point2
 		}
 	}
 	if glyphsLen.Load() < maxGlyphs {
-		if _, loaded := glyphs.LoadOrStore(key, g); !loaded {
-			glyphsLen.Add(1)
+		g.kept = true // before it is shared; if another goroutine's is kept, that one is returned
+		kept, loaded := glyphs.LoadOrStore(key, g)
+		if loaded {
+			return kept.(*glyphMask)
 		}
+		glyphsLen.Add(1)
 	}
 	return g
 }
