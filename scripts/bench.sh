@@ -119,6 +119,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # BASEBRIEF_CPUPROFILE, and its profile is printed after the table
 # (profile_missed): where the time goes that stands in the way.
 missed=()
+declare -A rss_missed # label → 1: the peak RSS target was missed too
 e2e() { # label rows cities args...
   local label=$1 rows=$2 cities=$3; shift 3
   local rc=0 i
@@ -146,6 +147,7 @@ e2e() { # label rows cities args...
       if (tr > 0 && r > tr) s = s (s == "" ? "" : ", ") sprintf("RSS %.0f > %.0f MB", r, tr)
       print (s == "" ? "met" : "**missed: " s "**") }')
     [[ $verdict == met ]] || missed+=("$label"$'\t'"$*")
+    [[ $verdict != *RSS* ]] || rss_missed[$label]=1
   fi
   printf '| %s | %s | %s | %.2f s (%.2f–%.2f) | %.2f s | %.2f s | %.0f MB | %s | %s| %s |\n' "$label" "$rows" "$cities" "$wall" "$lo" "$hi" "$user" "$sys" "$rss" "$flt" "$rc" "$verdict"
 }
@@ -194,6 +196,19 @@ profile() {
   go tool pprof -top -nodecount=12 "$bin" "$tmp/cpu.prof" 2>/dev/null | sed -n '/flat%/,$p'
   echo '```'
   rm -f "$tmp/cpu.prof"
+  [ -n "${rss_missed[$label]:-}" ] || return 0
+  # Peak RSS missed: what the run allocates, by the functions that
+  # allocate it and those that hold it on the stack (BASEBRIEF_MEMPROFILE:
+  # every allocation over the run, sampled).
+  BASEBRIEF_MEMPROFILE="$tmp/mem.prof" "$bin" run "$@" --history none --out "$tmp/packet" >/dev/null 2>&1 || true
+  [ -s "$tmp/mem.prof" ] || return 0
+  echo
+  echo "Peak RSS over its target: what the run allocates (BASEBRIEF_MEMPROFILE, alloc_space), by where it is allocated:"
+  echo
+  echo '```'
+  go tool pprof -sample_index=alloc_space -top -nodecount=10 "$bin" "$tmp/mem.prof" 2>/dev/null | sed -n '/flat%/,$p'
+  echo '```'
+  rm -f "$tmp/mem.prof"
 }
 gen() { go run ./cmd/gendata -out "$tmp/data" "$@" >&2; }
 # history_cost (issue 26): what --history adds to a run of $tmp/data: the
