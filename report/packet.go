@@ -100,9 +100,20 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	})
 	job := startCharts(c, o)
 	charts, notes, chartErr := job.wait()
-	var pdfErr, wordErr error
+	var pdfErr, wordErr, annexErr error
 	if chartErr == nil {
 		bo := briefing.Options{Lang: o.Lang, Face: o.Face, Created: o.Time, Charts: job.figures(), PlainMasthead: o.PlainMasthead}
+		// The analysts' 数据说明, what the circulated briefing leaves out,
+		// drawn beside the briefing: it needs only the comparison and the
+		// charts, and after them it was the end of each packet's critical
+		// path (the last slice's, with a core idle; issue 25).
+		wg.Go(func() {
+			defer recoverInto(&annexErr)
+			var ax *document.Document
+			if ax, annexErr = briefing.BuildAnnex(c, bo); annexErr == nil {
+				annexErr = pdf.Write(&annex, ax, pdf.Options{Face: o.Face})
+			}
+		})
 		// Built to the page promise: the PDF's pages decide how much of a
 		// long foreword the document shows.
 		doc, drawn, err := briefing.Fit(c, bo, briefing.Renderer{
@@ -120,15 +131,11 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			wordErr = docx.Write(&word, doc)
 			pdfOut.Write(drawn)
 		}
-		if pdfErr == nil {
-			// The analysts' 数据说明: what the circulated briefing leaves out.
-			var ax *document.Document
-			if ax, pdfErr = briefing.BuildAnnex(c, bo); pdfErr == nil {
-				pdfErr = pdf.Write(&annex, ax, pdf.Options{Face: o.Face})
-			}
-		}
 	}
 	wg.Wait()
+	if pdfErr == nil {
+		pdfErr = annexErr // the briefing's own failure first
+	}
 	for _, e := range []struct {
 		what string
 		err  error
