@@ -59,14 +59,18 @@ func (t *table) index(key string) int {
 // col returns the letter of the column named key.
 func (t *table) col(key string) string { return colName(t.index(key)) }
 
-// widths measures the header and a sample of rows.
-func (t *table) widths() []float64 {
+// widths measures the header and a sample of rows, and returns the
+// sample's cells: writeTable writes them rather than build them again (a
+// slice's workbook built each of its rows twice).
+func (t *table) widths() ([]float64, [][]cell) {
 	w := make([]float64, len(t.cols))
 	for i, c := range t.cols {
 		w[i] = math.Max(c.min, textWidth(c.header)+2)
 	}
-	for i := 0; i < t.rows && i < widthSample; i++ {
+	sample := make([][]cell, min(t.rows, widthSample))
+	for i := range sample {
 		cells := t.cells(i, i+2)
+		sample[i] = cells
 		for j := range cells {
 			if j < len(w) {
 				w[j] = math.Max(w[j], cellWidth(&cells[j])*1.1+2)
@@ -80,7 +84,7 @@ func (t *table) widths() []float64 {
 		}
 		w[i] = min(w[i], limit)
 	}
-	return w
+	return w, sample
 }
 
 // writeTable writes t: its frame (column widths, frozen header row,
@@ -90,7 +94,7 @@ func (b *book) writeTable(t *table) error {
 	if err := b.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", last, t.rows+1), nil); err != nil {
 		return fmt.Errorf("filter sheet %s: %w", t.sheet, err)
 	}
-	widths := t.widths()
+	widths, sample := t.widths()
 	plan := tablePlan(t, widths)
 	if err := b.applyPrint(t.sheet, plan); err != nil {
 		return err
@@ -123,7 +127,12 @@ func (b *book) writeTable(t *table) error {
 		return fmt.Errorf("write header of %s: %w", t.sheet, err)
 	}
 	for i := 0; i < t.rows; i++ {
-		cells := t.cells(i, i+2)
+		var cells []cell
+		if i < len(sample) {
+			cells, sample[i] = sample[i], nil
+		} else {
+			cells = t.cells(i, i+2)
+		}
 		if err := rs.row(i+2, cells, b.wrapHeight(cells, widths, nil)); err != nil {
 			return fmt.Errorf("write row %d of %s: %w", i+2, t.sheet, err)
 		}
