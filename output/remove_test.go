@@ -29,6 +29,7 @@ func TestRemoveTreeUnlinksTogether(t *testing.T) {
 		mu    sync.Mutex
 		calls int
 		met   = make(chan struct{})
+		alone bool // an unlink waited with no other begun
 	)
 	removeFileFn = func(r *os.Root, name string) error {
 		mu.Lock()
@@ -40,12 +41,20 @@ func TestRemoveTreeUnlinksTogether(t *testing.T) {
 		select {
 		case <-met:
 		case <-time.After(5 * time.Second):
+			// removeTree ignores the error (os.RemoveAll removes what is
+			// left): say it here, or unlinks one at a time would pass.
+			mu.Lock()
+			alone = true
+			mu.Unlock()
 			return errors.New("no other unlink while this one waited")
 		}
 		return r.Remove(name)
 	}
 	if err := removeTree(tree); err != nil {
 		t.Fatal(err)
+	}
+	if alone {
+		t.Error("an unlink waited 5 s and no other began: the files are unlinked one at a time")
 	}
 	if _, err := os.Lstat(tree); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("tree still there: %v", err)
