@@ -29,7 +29,8 @@ type table struct {
 	// groups are the keys of the columns that start a group of columns, where
 	// a table too wide for one page breaks into the next (printPlan).
 	groups []string
-	// long: a data list, printed only when asked if over a page (tablePlan).
+	// long: a data list, printed only when asked if over listPages pages
+	// (tablePlan).
 	long bool
 }
 
