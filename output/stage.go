@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sync"
 )
@@ -133,13 +132,8 @@ func (st *Stage) write(f File) (string, error) {
 		return "", fmt.Errorf("packet file %q: listed twice", f.Path)
 	}
 	name := filepath.Join(st.dir, filepath.FromSlash(f.Path))
-	if dir := filepath.Dir(name); !st.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", fmt.Errorf("create folder %s: %w", path.Dir(f.Path), err)
-		}
-		for d := dir; d != st.dir; d = filepath.Dir(d) {
-			st.dirs[d] = true
-		}
+	if err := makeParent(st.dir, name, f.Path, st.dirs); err != nil {
+		return "", err
 	}
 	if err := writeFileFn(name, f.Data); err != nil {
 		return "", fmt.Errorf("write %s: %w", f.Path, err)

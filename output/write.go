@@ -296,14 +296,8 @@ func writeFiles(ctx context.Context, root string, files []File, names []string, 
 			return fmt.Errorf("write packet: %w", err)
 		}
 		name := filepath.Join(root, filepath.FromSlash(f.Path))
-		dir := filepath.Dir(name)
-		if !dirs[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("create folder %s: %w", path.Dir(f.Path), err)
-			}
-			for d := dir; d != root; d = filepath.Dir(d) {
-				dirs[d] = true
-			}
+		if err := makeParent(root, name, f.Path, dirs); err != nil {
+			return err
 		}
 		if err := writeFileFn(name, f.Data); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
@@ -311,6 +305,23 @@ func writeFiles(ctx context.Context, root string, files []File, names []string, 
 		names[i] = name
 		written <- i
 		hook("file", name)
+	}
+	return nil
+}
+
+// makeParent makes the folder of name (the packet file p under root)
+// unless dirs has it, and notes it and those above it up to root in dirs,
+// for their fsyncs.
+func makeParent(root, name, p string, dirs map[string]bool) error {
+	dir := filepath.Dir(name)
+	if dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create folder %s: %w", path.Dir(p), err)
+	}
+	for d := dir; d != root; d = filepath.Dir(d) {
+		dirs[d] = true
 	}
 	return nil
 }
