@@ -81,8 +81,12 @@ func tablePlan(t *table, widths []float64) printPlan {
 	if t.long && rowPages*(len(p.colBreaks)+1) > listPages {
 		// Right of the last column and below the totals row: empty, and
 		// its column's header cell and its row's name cell (the print
-		// titles it would carry) are empty too.
-		p.area = fmt.Sprintf("$%s$%d", colName(len(widths)+2), t.rows+3)
+		// titles it would carry) are empty too. A sheet split at Excel's
+		// last row has no row below its totals: the cell is in the totals
+		// row then (a row past the last is an invalid reference, which
+		// LibreOffice ignores and prints the whole list; a print-title
+		// name column shows that row's 合计 on the one page).
+		p.area = fmt.Sprintf("$%s$%d", colName(len(widths)+2), min(t.rows+3, maxRows))
 		p.onRequest = true
 	}
 	return p

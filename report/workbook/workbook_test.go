@@ -629,3 +629,21 @@ func TestNoFullCalcOnLoad(t *testing.T) {
 		t.Error("the workbook asks for recalculation on load (fullCalcOnLoad)")
 	}
 }
+
+// TestPrintAreaOfFullSheet: a data list split at Excel's last row (the
+// figures of 10M rows fill sheet after sheet) still gets a print area
+// that is a cell of the sheet: row 1,048,577 does not exist, and
+// LibreOffice ignores such an area and prints the million rows.
+func TestPrintAreaOfFullSheet(t *testing.T) {
+	for _, rows := range []int{maxRows - 2, maxRows - 3, 100} {
+		tb := &table{sheet: "人数", rows: rows, long: true, cols: []column{{key: "a"}, {key: "b"}, {key: "c"}}}
+		p := tablePlan(tb, []float64{10, 10, 10})
+		col, row, err := excelize.CellNameToCoordinates(strings.ReplaceAll(p.area, "$", ""))
+		if err != nil || !p.onRequest {
+			t.Fatalf("%d rows: print area %q (%v), on request %v", rows, p.area, err, p.onRequest)
+		}
+		if want := min(rows+3, maxRows); row != want || col != 5 {
+			t.Errorf("%d rows: print area %s, want column 5 (E), row %d", rows, p.area, want)
+		}
+	}
+}
