@@ -12,6 +12,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/testutil"
 	"github.com/basebrief/basebrief/report/font"
 )
 
@@ -46,7 +47,7 @@ func TestRenderChartSet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if raceEnabled && tt.name == "national" {
+			if testutil.Race && tt.name == "national" {
 				t.Skip("slow under -race; covered by the normal run")
 			}
 			charts, skipped := renderCaseNotes(t, goldenCase{tt.name, vocab.Zh, tt.data})
@@ -83,7 +84,7 @@ func TestRenderEmptyComparison(t *testing.T) {
 // the same bytes.
 func TestDeterministic(t *testing.T) {
 	for _, gc := range goldenCases[:2] {
-		if raceEnabled && gc.lang == vocab.En {
+		if testutil.Race && gc.lang == vocab.En {
 			continue
 		}
 		c := mustCompare(t, gc.data())

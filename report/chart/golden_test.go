@@ -15,6 +15,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden chart images in testdata/golden")
@@ -35,7 +36,7 @@ var goldenCases = []goldenCase{
 // testCases are the golden cases worth rendering in this run: under -race
 // (ten times slower) the 300-city fixture is left to the normal run.
 func testCases() []goldenCase {
-	if raceEnabled {
+	if testutil.Race {
 		return goldenCases[:2]
 	}
 	return goldenCases
