@@ -99,7 +99,7 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 		Inputs:   append([]Input{}, info.Inputs...),
 		Counts:   map[string]int{},
 		Warnings: append([]string{}, info.Warnings...),
-		Files:    make([]FileEntry, 0, len(files)),
+		Files:    make([]FileEntry, len(files)),
 	}
 	if !info.Created.IsZero() {
 		m.Created = info.Created.UTC().Format(time.RFC3339)
@@ -115,7 +115,6 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 	}
 	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Name < m.Inputs[j].Name })
 	sort.Strings(m.Warnings)
-	m.Files = m.Files[:len(files)]
 	// On every core: the national packet with its slices is 60 MB to hash.
 	par.Each(len(files), runtime.GOMAXPROCS(0), func(i int) {
 		sum := sha256.Sum256(files[i].Data)
