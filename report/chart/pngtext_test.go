@@ -4,35 +4,44 @@ import (
 	"bytes"
 	"image"
 	"testing"
+
+	"github.com/basebrief/basebrief/analysis"
+	"github.com/basebrief/basebrief/analysis/vocab"
 )
 
 // TestFastText: pngCanvas's own glyph compositing gives the PNGs vgimg's
 // text drawing gives, byte for byte, for every chart of every golden case
 // (both languages, headings, rest rows, legends, the trend chart).
 func TestFastText(t *testing.T) {
-	defer func() { fastText = true }()
 	for _, gc := range testCases() {
 		t.Run(gc.name, func(t *testing.T) {
-			c := mustCompare(t, gc.data())
-			fastText = false
-			want, _, err := Render(c, Options{Lang: gc.lang})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fastText = true
-			got, _, err := Render(c, Options{Lang: gc.lang})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(want) || len(got) < 4 {
-				t.Fatalf("%d charts, want %d", len(got), len(want))
-			}
-			for i := range got {
-				if !bytes.Equal(got[i].PNG, want[i].PNG) {
-					t.Errorf("%s: PNG differs from vgimg's text drawing", got[i].Name)
-				}
-			}
+			sameAsVgimg(t, mustCompare(t, gc.data()), gc.lang, &fastText, "text drawing")
 		})
+	}
+}
+
+// sameAsVgimg renders c's charts with the fast path fast switched off, then
+// on, and fails where a PNG differs (what names the path in the message).
+func sameAsVgimg(t *testing.T, c *analysis.Comparison, lang vocab.Lang, fast *bool, what string) {
+	t.Helper()
+	defer func() { *fast = true }()
+	*fast = false
+	want, _, err := Render(c, Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	*fast = true
+	got, _, err := Render(c, Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(got) < 4 {
+		t.Fatalf("%d charts, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if !bytes.Equal(got[i].PNG, want[i].PNG) {
+			t.Errorf("%s: PNG differs from vgimg's %s", got[i].Name, what)
+		}
 	}
 }
 
@@ -41,7 +50,7 @@ func TestFastText(t *testing.T) {
 // made for one drawing and dropped (26 MB of them in a national run with
 // its province slices); and the charts are still vgimg's, byte for byte.
 func TestWhiteBlocksFull(t *testing.T) {
-	defer func(n int64) { whiteBlockBytes.Store(n); fastText = true }(whiteBlockBytes.Load())
+	defer whiteBlockBytes.Store(whiteBlockBytes.Load())
 	whiteBlockBytes.Store(maxWhiteBytes)
 	g := &glyphMask{mask: image.Alpha{Pix: []uint8{0, 0x80, 0xff, 0}, Stride: 2, Rect: image.Rect(0, 0, 2, 2)}}
 	if b := whiteBlock(g, rgba64{0, 0, 0, 0xffff}, new([256]blend)); b != nil {
@@ -51,20 +60,5 @@ func TestWhiteBlocksFull(t *testing.T) {
 		t.Error("a block kept past the cache's bound")
 	}
 	gc := testCases()[0]
-	c := mustCompare(t, gc.data())
-	fastText = false
-	want, _, err := Render(c, Options{Lang: gc.lang})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fastText = true
-	got, _, err := Render(c, Options{Lang: gc.lang})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range got {
-		if !bytes.Equal(got[i].PNG, want[i].PNG) {
-			t.Errorf("%s: PNG differs from vgimg's text drawing", got[i].Name)
-		}
-	}
+	sameAsVgimg(t, mustCompare(t, gc.data()), gc.lang, &fastText, "text drawing")
 }
