@@ -145,13 +145,23 @@ func TestKillLoopKeepsPersonsFile(t *testing.T) {
 		for _, k := range kept {
 			found[checkWhole(t, k)] = true
 		}
+		// A run killed after putting its packet in place, before keeping
+		// the old one aside, leaves it as a backup: Lock leaves that for
+		// the next run, which keeps it aside and says so (checked below).
+		backups, _ := filepath.Glob(filepath.Join(dir, ".packet.old-*"))
+		for _, b := range backups {
+			if n := noteIn(b); n != "" {
+				found[n] = true
+			}
+		}
 		for n := range saved {
 			if !found[n] {
-				t.Fatalf("run %d: the person's %q is lost; packet and %d kept folders hold %v", i, n, len(kept), found)
+				t.Fatalf("run %d: the person's %q is lost; packet, %d kept folders and %d backups hold %v", i, n, len(kept), len(backups), found)
 			}
 		}
 	}
-	// A last, unkilled run leaves the packet and the kept folders only.
+	// A last, unkilled run leaves the packet and the kept folders only,
+	// every note the person saved in one of them.
 	mustReplace(t, out, "last")
 	for _, n := range names(t, dir) {
 		if n != "packet" && n != "packet.lock" && !strings.HasPrefix(n, "packet.kept-") {
@@ -159,7 +169,25 @@ func TestKillLoopKeepsPersonsFile(t *testing.T) {
 		}
 	}
 	kept, _ := filepath.Glob(out + ".kept-*")
+	found := map[string]bool{checkWhole(t, out): true}
+	for _, k := range kept {
+		found[checkWhole(t, k)] = true
+	}
+	for n := range saved {
+		if !found[n] {
+			t.Fatalf("after the last run the person's %q is in neither the packet nor the %d kept folders", n, len(kept))
+		}
+	}
 	t.Logf("%d notes saved, %d kept folders; after the kills: %v", len(saved), len(kept), kills)
+}
+
+// noteIn is the person's note in dir, "" when there is none.
+func noteIn(dir string) string {
+	b, err := os.ReadFile(filepath.Join(dir, noteName))
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // A full disk mid-write leaves the old packet, the person's file in it,

@@ -218,37 +218,51 @@ func Restore(ctx context.Context, out string) error {
 // swap puts the finished folder tmp in place of out. With no old packet it
 // is one rename. Otherwise out is first renamed to a backup name: between
 // that rename and the next, out does not exist for a moment; a crash right
-// there leaves the backup, which Recover renames back on the next run. A
-// backup that will not go is a warning, not a failure: the new packet is in
-// place.
-func swap(out, tmp string) (warning string, err error) {
+// there leaves the backup, which Recover renames back on the next run.
+// Then the backup is removed or, when keep is set (it holds something of a
+// person's), renamed to out.kept-<keep>. Keeping it aside only after the
+// new packet is in place, from the backup, means no crash finds out
+// missing without a backup to put back: renamed straight from out to its
+// kept name, a run killed before its second rename left no packet in
+// place, and its new one deleted as unfinished
+// (TestKillLoopKeepsPersonsFile, under load). A crash before the backup is
+// kept aside leaves it for the next run's Recover to keep aside. A backup
+// that will not go is a warning, not a failure: the new packet is in place.
+func swap(out, tmp string, keep time.Time) (kept, warning string, err error) {
 	parent := filepath.Dir(out)
 	backup := ""
 	if _, err := os.Lstat(out); err == nil {
 		backup = filepath.Join(parent, workName(out, kindBackup))
 		if err := os.Rename(out, backup); err != nil {
-			return "", fmt.Errorf("move previous packet aside: %w", describe(err))
+			return "", "", fmt.Errorf("move previous packet aside: %w", describe(err))
 		}
 		hook("swap:aside", backup)
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		if backup != "" {
 			if rerr := os.Rename(backup, out); rerr != nil {
-				return "", fmt.Errorf("move new packet into place: %w (and restore previous: %v)", describe(err), rerr)
+				return "", "", fmt.Errorf("move new packet into place: %w (and restore previous: %v)", describe(err), rerr)
 			}
 		}
-		return "", fmt.Errorf("move new packet into place: %w", describe(err))
+		return "", "", fmt.Errorf("move new packet into place: %w", describe(err))
 	}
 	if err := syncDir(parent); err != nil {
-		return "", err
+		return "", "", err
 	}
 	hook("swap:done", out)
-	if backup != "" {
+	switch {
+	case backup == "":
+	case !keep.IsZero():
+		if kept, err = keepAside(backup, out, keep); err != nil {
+			return "", fmt.Sprintf("the previous packet holds files a person added or changed; keeping it aside failed (%v): the next run keeps aside %s", err, backup), nil
+		}
+		syncDir(parent)
+	default:
 		if err := removeAll(backup); err != nil {
-			return leftover(backup, err), nil
+			return "", leftover(backup, err), nil
 		}
 	}
-	return "", nil
+	return kept, "", nil
 }
 
 // syncDir fsyncs a folder so that the entries created or renamed in it are

@@ -123,14 +123,13 @@ func replace(ctx context.Context, out string, files []File, info ManifestInfo, o
 	if err != nil {
 		return res, err
 	}
+	var keep time.Time // set: the old packet is kept aside, not removed
 	if len(why) > 0 {
-		res.Why = why
-		if res.Kept, err = keepAside(out, out, opts.Now); err != nil {
-			return res, err
-		}
+		res.Why, keep = why, opts.Now
 	}
 	hook("swap", tmp)
-	warn, err := swap(out, tmp)
+	var warn string
+	res.Kept, warn, err = swap(out, tmp, keep)
 	if warn != "" {
 		res.Warnings = append(res.Warnings, warn)
 	}
