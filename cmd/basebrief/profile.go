@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -15,30 +16,8 @@ import (
 // are taken (go tool pprof -top bin/basebrief FILE). Unset, it does nothing. A
 // developer's switch, so a file that cannot be made is only reported.
 func startProfile() (stop func()) {
-	stop = func() {}
-	if name := os.Getenv("BASEBRIEF_CPUPROFILE"); name != "" {
-		f, err := os.Create(name)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_CPUPROFILE: %v\n", err)
-		} else if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_CPUPROFILE: %v\n", err)
-			f.Close()
-		} else {
-			stop = func() { pprof.StopCPUProfile(); f.Close() }
-		}
-	}
-	if name := os.Getenv("BASEBRIEF_TRACE"); name != "" {
-		f, err := os.Create(name)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_TRACE: %v\n", err)
-		} else if err := trace.Start(f); err != nil {
-			fmt.Fprintf(os.Stderr, "basebrief: BASEBRIEF_TRACE: %v\n", err)
-			f.Close()
-		} else {
-			prev := stop
-			stop = func() { trace.Stop(); f.Close(); prev() }
-		}
-	}
+	stop = record("BASEBRIEF_CPUPROFILE", pprof.StartCPUProfile, pprof.StopCPUProfile, func() {})
+	stop = record("BASEBRIEF_TRACE", trace.Start, trace.Stop, stop)
 	if name := os.Getenv("BASEBRIEF_MEMPROFILE"); name != "" {
 		cpu := stop
 		stop = func() {
@@ -56,4 +35,26 @@ func startProfile() (stop func()) {
 		}
 	}
 	return stop
+}
+
+// record starts writing to the file named by the environment variable env,
+// if set, with start, and returns what stops it (end, then the file
+// closed) and then runs prev; unset, or if the file cannot be made or
+// start fails (reported), it returns prev.
+func record(env string, start func(io.Writer) error, end, prev func()) func() {
+	name := os.Getenv(env)
+	if name == "" {
+		return prev
+	}
+	f, err := os.Create(name)
+	if err == nil {
+		if err = start(f); err != nil {
+			f.Close()
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "basebrief: %s: %v\n", env, err)
+		return prev
+	}
+	return func() { end(); f.Close(); prev() }
 }
