@@ -78,32 +78,23 @@ func (st *Stage) Close() error {
 	return st.syncErr
 }
 
-// run writes the files in the order given and hands each to syncers
-// goroutines that fsync it, as writeTree does.
+// run writes the files in the order given and hands each to syncFiles,
+// as writeTree does.
 func (st *Stage) run() {
 	defer close(st.done)
-	type item struct{ path, name string }
-	items := make(chan item, 1024)
-	var wg sync.WaitGroup
-	for range syncers {
-		wg.Go(func() {
-			for it := range items {
-				err := st.ctx.Err()
-				if err == nil {
-					err = syncFileFn(it.name)
-				}
-				if err != nil {
-					st.syncMu.Lock()
-					if st.syncErr == nil {
-						st.syncErr = fmt.Errorf("write %s: %w", it.path, err)
-					}
-					st.syncMu.Unlock()
-				}
+	items := make(chan syncItem, 1024)
+	synced := make(chan struct{})
+	go func() {
+		defer close(synced)
+		syncFiles(st.ctx, items, func(it syncItem, err error) {
+			st.syncMu.Lock()
+			defer st.syncMu.Unlock()
+			if st.syncErr == nil {
+				st.syncErr = fmt.Errorf("write %s: %w", it.path, err)
 			}
 		})
-	}
-	defer wg.Wait()
-	defer close(items)
+	}()
+	defer func() { close(items); <-synced }()
 	for batch := range st.batches {
 		for _, f := range batch {
 			if st.err != nil {
@@ -118,7 +109,7 @@ func (st *Stage) run() {
 				st.err = err
 				continue
 			}
-			items <- item{f.Path, name}
+			items <- syncItem{path: f.Path, name: name}
 		}
 	}
 }

@@ -3,9 +3,11 @@ package output
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -119,4 +121,28 @@ func TestStageCancelled(t *testing.T) {
 	if err := st.Close(); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Close again = %v", err)
 	}
+}
+
+// TestStageSyncFails: a staged file whose fsync fails fails the replace,
+// naming the file, and the old packet stays.
+func TestStageSyncFails(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	mustWrite(t, out, "old")
+	before := snapshot(t, out)
+	files := slicedFiles(5)
+	defer func() { syncFileFn = syncFile }()
+	syncFileFn = func(name string) error {
+		if strings.Contains(name, "p03") && strings.HasSuffix(name, "summary.json") {
+			return &fs.PathError{Op: "sync", Path: name, Err: syscall.EIO}
+		}
+		return syncFile(name)
+	}
+	_, st := stagedScratch(t, context.Background(), out)
+	st.Add(files)
+	_, err := ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night})
+	if err == nil || !strings.Contains(err.Error(), "write slices/p03/summary.json") || !errors.Is(err, syscall.EIO) {
+		t.Fatalf("ReplaceStaged = %v, want the sync error of slices/p03/summary.json", err)
+	}
+	sameSnapshot(t, before, snapshot(t, out))
 }

@@ -235,15 +235,14 @@ func CheckReplaceable(out string) error {
 // at a time.
 func writeTree(ctx context.Context, root string, files []File) error {
 	dirs := map[string]bool{root: true}
-	names := make([]string, len(files))
 	syncErrs := make([]error, len(files))
-	written := make(chan int, len(files))
+	written := make(chan syncItem, len(files))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		syncFiles(ctx, names, written, syncErrs)
+		syncFiles(ctx, written, func(it syncItem, err error) { syncErrs[it.i] = err })
 	}()
-	err := writeFiles(ctx, root, files, names, dirs, written)
+	err := writeFiles(ctx, root, files, dirs, written)
 	close(written)
 	<-done
 	if err != nil {
@@ -288,8 +287,8 @@ func syncDirs(dirs map[string]bool) error {
 var syncDirFn = syncDir
 
 // writeFiles writes files under root in order, noting each folder made in
-// dirs, and sends the index of each file written on written.
-func writeFiles(ctx context.Context, root string, files []File, names []string, dirs map[string]bool, written chan<- int) error {
+// dirs, and sends each file written on written.
+func writeFiles(ctx context.Context, root string, files []File, dirs map[string]bool, written chan<- syncItem) error {
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("write packet: %w", err)
@@ -301,8 +300,7 @@ func writeFiles(ctx context.Context, root string, files []File, names []string, 
 		if err := writeFileFn(name, f.Data); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
-		names[i] = name
-		written <- i
+		written <- syncItem{i, f.Path, name}
 		hook("file", name)
 	}
 	return nil
@@ -331,16 +329,29 @@ func makeParent(root, name, p string, dirs map[string]bool) error {
 // commits the fsyncs waiting together at once; issue 25).
 const syncers = 16
 
-// syncFiles fsyncs the files whose indexes come on written, syncers at a
-// time, as they come: the disk waits overlap the writing of the files
-// after them. Each file's error goes to errs at its index.
-func syncFiles(ctx context.Context, names []string, written <-chan int, errs []error) {
+// A syncItem is a file written, for syncFiles: its index in the files
+// given, its path in the packet and its name on disk.
+type syncItem struct {
+	i          int
+	path, name string
+}
+
+// syncFiles fsyncs the files that come on written, syncers at a time, as
+// they come, until written is closed: the disk waits overlap the writing
+// of the files after them (writeTree, Stage). failed is called, from any
+// of the syncers, with each file whose fsync failed or came after ctx
+// ended.
+func syncFiles(ctx context.Context, written <-chan syncItem, failed func(syncItem, error)) {
 	var wg sync.WaitGroup
 	for range syncers {
 		wg.Go(func() {
-			for i := range written {
-				if errs[i] = ctx.Err(); errs[i] == nil {
-					errs[i] = syncFileFn(names[i])
+			for it := range written {
+				err := ctx.Err()
+				if err == nil {
+					err = syncFileFn(it.name)
+				}
+				if err != nil {
+					failed(it, err)
 				}
 			}
 		})
