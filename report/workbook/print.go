@@ -57,9 +57,9 @@ type printPlan struct {
 	titleCols string // "$A:$A": columns repeated on every page
 	scale     int    // 0: fit to one page wide
 	colBreaks []int  // 1-based columns that start a printed page
-	area      string // print area, "" for the whole sheet
-	// onRequest: the sheet prints only when asked (area is an empty cell).
-	onRequest bool
+	// area is the print area, "" for the whole sheet; only a sheet that
+	// prints only when asked has one (an empty cell).
+	area string
 }
 
 // tablePlan plans a table sheet from its column widths. A data list
@@ -87,7 +87,6 @@ func tablePlan(t *table, widths []float64) printPlan {
 		// LibreOffice ignores and prints the whole list; a print-title
 		// name column shows that row's 合计 on the one page).
 		p.area = fmt.Sprintf("$%s$%d", colName(len(widths)+2), min(t.rows+3, maxRows))
-		p.onRequest = true
 	}
 	return p
 }

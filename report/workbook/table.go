@@ -100,7 +100,7 @@ func (b *book) writeTable(t *table) error {
 	if err := b.applyPrint(t.sheet, plan); err != nil {
 		return err
 	}
-	if plan.onRequest {
+	if plan.area != "" { // printed only when asked
 		b.onRequest = append(b.onRequest, t.sheet)
 	}
 	sw, err := b.f.NewStreamWriter(t.sheet)
