@@ -16,9 +16,9 @@ import (
 // the same dataset d, each under slices/NAME/. Each slice is compared on
 // its own (its cities among themselves) and told where it stands in the
 // whole. Slices render GOMAXPROCS at a time, their charts in rasters kept
-// from slice to slice; files and notes come in the slices' order whatever
-// the scheduling, and the first slice in that order that fails is the
-// error.
+// from slice to slice; files come in the slices' order whatever the
+// scheduling, notes once for all the slices that have them (groupNotes),
+// and the first slice in that order that fails is the error.
 func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
 	return slicesOf(d, full, kind, analysis.SliceNames(full, kind), o)
 }
@@ -29,13 +29,52 @@ func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Optio
 // workbook is the critical path). Files and notes are Packet's, then
 // Slices', as rendered one after the other.
 func PacketWithSlices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
+	names := analysis.SliceNames(full, kind)
 	jobs := []func() ([]File, []string, error){func() ([]File, []string, error) { return Packet(full, o) }}
-	return render(append(jobs, sliceJobs(d, full, kind, analysis.SliceNames(full, kind), o)...), o.Rendered)
+	files, notes, err := render(append(jobs, sliceJobs(d, full, kind, names, o)...), o.Rendered)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, append(notes[0], groupNotes(notes[1:], names)...), nil
 }
 
 // slicesOf renders the named slices.
 func slicesOf(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) ([]File, []string, error) {
-	return render(sliceJobs(d, full, kind, names, o), o.Rendered)
+	files, notes, err := render(sliceJobs(d, full, kind, names, o), o.Rendered)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, groupNotes(notes, names), nil
+}
+
+// groupNotes says each slice's note once for every slice that has it, in
+// the order each note first comes: a run of 31 province slices logged
+// "slice 北京: chart trend_by_region skipped: …" 31 times in the cron mail,
+// now "all 31 slices: chart trend_by_region skipped: …". notes[i] are the
+// notes of slice names[i].
+func groupNotes(notes [][]string, names []string) []string {
+	var order []string
+	who := map[string][]string{}
+	for i, ns := range notes {
+		for _, n := range ns {
+			if _, seen := who[n]; !seen {
+				order = append(order, n)
+			}
+			who[n] = append(who[n], names[i])
+		}
+	}
+	out := make([]string, len(order))
+	for i, n := range order {
+		switch ss := who[n]; {
+		case len(ss) == 1:
+			out[i] = "slice " + ss[0] + ": " + n
+		case len(ss) == len(names):
+			out[i] = fmt.Sprintf("all %d slices: %s", len(ss), n)
+		default:
+			out[i] = fmt.Sprintf("%d slices (%s): %s", len(ss), strings.Join(ss, ", "), n)
+		}
+	}
+	return out
 }
 
 // sliceJobs are the renderings of the named slices, sharing chart rasters.
@@ -55,9 +94,10 @@ func sliceJobs(d *analysis.Dataset, full *analysis.Comparison, kind string, name
 }
 
 // render runs jobs GOMAXPROCS at a time, in order, and returns their files
-// and notes in that order; the first job in that order that failed is the
-// error. rendered, if not nil, is given each job's files as it succeeds.
-func render(jobs []func() ([]File, []string, error), rendered func([]File)) ([]File, []string, error) {
+// in that order and each job's notes; the first job in that order that
+// failed is the error. rendered, if not nil, is given each job's files as
+// it succeeds.
+func render(jobs []func() ([]File, []string, error), rendered func([]File)) ([]File, [][]string, error) {
 	type result struct {
 		files []File
 		notes []string
@@ -75,13 +115,13 @@ func render(jobs []func() ([]File, []string, error), rendered func([]File)) ([]F
 		}
 	})
 	var files []File
-	var notes []string
-	for _, r := range results {
+	notes := make([][]string, len(results))
+	for i, r := range results {
 		if r.err != nil {
 			return nil, nil, r.err
 		}
 		files = append(files, r.files...)
-		notes = append(notes, r.notes...)
+		notes[i] = r.notes
 	}
 	return files, notes, nil
 }
@@ -100,10 +140,7 @@ func slice(d *analysis.Dataset, full *analysis.Comparison, kind, name string, o 
 	for i := range fs {
 		fs[i].Path = dir + fs[i].Path
 	}
-	for i := range ns {
-		ns[i] = "slice " + name + ": " + ns[i]
-	}
-	return fs, ns, nil
+	return fs, ns, nil // named by groupNotes
 }
 
 // SliceDir is a slice's folder name: the place as cities.csv spells it,

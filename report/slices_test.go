@@ -151,3 +151,22 @@ func TestRendered(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupNotes: a note several slices share is said once, naming how
+// many (all, or which), instead of once a slice in the cron mail.
+func TestGroupNotes(t *testing.T) {
+	names := []string{"北京", "天津", "河北"}
+	got := groupNotes([][]string{
+		{"chart a skipped: why", "chart b skipped: only here"},
+		{"chart a skipped: why", "chart c skipped: two"},
+		{"chart c skipped: two", "chart a skipped: why"},
+	}, names)
+	want := []string{
+		"all 3 slices: chart a skipped: why",
+		"slice 北京: chart b skipped: only here",
+		"2 slices (天津, 河北): chart c skipped: two",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("groupNotes =\n%q\nwant\n%q", got, want)
+	}
+}

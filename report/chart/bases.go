@@ -13,6 +13,9 @@ import (
 // basesByProvince answers "where are the bases, and how many of them are
 // national key projects of which batch?".
 func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
+	if note := oneProvince(c, "bases_by_province"); note != "" {
+		return nil, note
+	}
 	provs := slices.Clone(c.Provinces)
 	provs = slices.DeleteFunc(provs, func(p analysis.ProvinceRow) bool { return p.Bases == 0 })
 	if len(provs) == 0 {
@@ -75,6 +78,9 @@ func basesByProvince(c *analysis.Comparison, t texts) (*figure, string) {
 
 // coverageByProvince answers "where are member figures missing?".
 func coverageByProvince(c *analysis.Comparison, t texts) (*figure, string) {
+	if note := oneProvince(c, "coverage_by_province"); note != "" {
+		return nil, note
+	}
 	provs := slices.Clone(c.Provinces)
 	provs = slices.DeleteFunc(provs, func(p analysis.ProvinceRow) bool { return p.Cities == 0 })
 	if len(provs) == 0 {

@@ -9,6 +9,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -126,7 +127,64 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 		return nil, nil, err
 	}
 	return slices.DeleteFunc(charts, func(ch Chart) bool { return ch.Name == "" }),
-		slices.DeleteFunc(skipped, func(s string) bool { return s == "" }), nil
+		mergeNotes(slices.DeleteFunc(skipped, func(s string) bool { return s == "" })), nil
+}
+
+// oneProvince says why a chart with a bar per province is skipped when the
+// comparison holds one province: its one bar, under a title such as
+// 各省区市实践创新基地数量, compares nothing, and what it shows (the
+// province's members, bases, cities reporting, and its share of its region)
+// the briefing's key figures and first line say. A province slice always
+// holds one (trend_by_region is skipped there for the same reason); a region
+// slice keeps these charts, its provinces compared. "" when there are
+// several provinces (or none: each chart then says what it lacks).
+func oneProvince(c *analysis.Comparison, name string) string {
+	if len(c.Provinces) != 1 {
+		return ""
+	}
+	if c.SliceProvince() != "" {
+		return "chart " + name + " skipped: a province slice holds one province, so a chart by province compares nothing"
+	}
+	return "chart " + name + " skipped: the data hold one province (" + c.Provinces[0].Province + "), so a chart by province compares nothing"
+}
+
+// mergeNotes joins the notes of charts skipped for the same reason into one
+// ("charts a, b skipped: why"), in the order each reason first comes: a
+// province slice skips three charts for one reason, said once in the log.
+func mergeNotes(notes []string) []string {
+	const mid = " skipped: "
+	type group struct {
+		names  []string // charts skipped for reason; none: note kept as it is
+		reason string
+	}
+	var groups []group
+	at := map[string]int{} // reason → its group
+	for _, n := range notes {
+		name, reason, ok := strings.Cut(n, mid)
+		name, chart := strings.CutPrefix(name, "chart ")
+		if !ok || !chart {
+			groups = append(groups, group{reason: n})
+			continue
+		}
+		if k, seen := at[reason]; seen {
+			groups[k].names = append(groups[k].names, name)
+			continue
+		}
+		at[reason] = len(groups)
+		groups = append(groups, group{names: []string{name}, reason: reason})
+	}
+	out := make([]string, len(groups))
+	for i, g := range groups {
+		switch len(g.names) {
+		case 0:
+			out[i] = g.reason
+		case 1:
+			out[i] = "chart " + g.names[0] + mid + g.reason
+		default:
+			out[i] = "charts " + strings.Join(g.names, ", ") + mid + g.reason
+		}
+	}
+	return out
 }
 
 // rasterBytes is the size of chart i's raster (renderFigure's canvas).

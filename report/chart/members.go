@@ -104,6 +104,9 @@ func cityLabels(rows []analysis.CityRow, t texts) map[string]string {
 // membersByProvince answers "how are members spread over the provinces,
 // and what share of its region does each hold?".
 func membersByProvince(c *analysis.Comparison, t texts) (*figure, string) {
+	if note := oneProvince(c, "members_by_province"); note != "" {
+		return nil, note
+	}
 	f := &figure{
 		name:   "members_by_province",
 		title:  t.pick("各省区市新的社会阶层人士人数及占片区比重", "Members by province and share of region"),

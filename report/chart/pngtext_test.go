@@ -35,7 +35,7 @@ func sameAsVgimg(t *testing.T, c *analysis.Comparison, lang vocab.Lang, fast *bo
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(want) || len(got) < 4 {
+	if len(got) != len(want) || len(got) < 3 {
 		t.Fatalf("%d charts, want %d", len(got), len(want))
 	}
 	for i := range got {
