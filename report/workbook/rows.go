@@ -46,6 +46,25 @@ func (b *book) rows(sw *excelize.StreamWriter) *rowSink {
 	return &rowSink{b: b, path: "xl/worksheets/sheet" + strconv.Itoa(sw.SheetID) + ".xml", direct: sheetxml.NewRows()}
 }
 
+// cols sets the column widths (characters, rounded by colWidth) of the
+// sheet, from column A.
+func (s *rowSink) cols(widths []float64) error {
+	rounded := make([]float64, len(widths))
+	for j, w := range widths {
+		rounded[j] = colWidth(w)
+	}
+	if s.direct != nil {
+		s.direct.Cols(rounded)
+		return nil
+	}
+	for j, w := range rounded {
+		if err := s.sw.SetColWidth(j+1, j+1, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (s *rowSink) row(r int, cells []cell, height float64) error {
 	if s.direct != nil {
 		return s.direct.Row(r, cells, height)

@@ -71,12 +71,10 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 	if err != nil {
 		return fmt.Errorf("stream sheet %s: %w", s.name, err)
 	}
-	for j, w := range s.widths {
-		if err := sw.SetColWidth(j+1, j+1, colWidth(w)); err != nil {
-			return fmt.Errorf("size columns of %s: %w", s.name, err)
-		}
-	}
 	rs := b.rows(sw)
+	if err := rs.cols(s.widths); err != nil {
+		return fmt.Errorf("size columns of %s: %w", s.name, err)
+	}
 	for i, cells := range s.rows {
 		if cells == nil {
 			continue

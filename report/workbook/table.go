@@ -107,10 +107,9 @@ func (b *book) writeTable(t *table) error {
 	if err != nil {
 		return fmt.Errorf("stream sheet %s: %w", t.sheet, err)
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, colWidth(w)); err != nil {
-			return fmt.Errorf("size columns of %s: %w", t.sheet, err)
-		}
+	rs := b.rows(sw)
+	if err := rs.cols(widths); err != nil {
+		return fmt.Errorf("size columns of %s: %w", t.sheet, err)
 	}
 	panes := &excelize.Panes{Freeze: true, YSplit: 1, XSplit: t.freeze, TopLeftCell: colName(t.freeze+1) + "2", ActivePane: "bottomLeft"}
 	if t.freeze > 0 {
@@ -119,7 +118,6 @@ func (b *book) writeTable(t *table) error {
 	if err := sw.SetPanes(panes); err != nil {
 		return fmt.Errorf("freeze header of %s: %w", t.sheet, err)
 	}
-	rs := b.rows(sw)
 	head := make([]cell, len(t.cols))
 	for i, c := range t.cols {
 		head[i] = cell{Style: b.st.header, Kind: sheetxml.Text, Text: c.header}

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -22,7 +21,7 @@ import (
 // sortedZip is an excelize.ZipWriter that writes the parts in name order.
 // excelize writes the sheets of stream writers in map order, so without it
 // two runs give different bytes. Each part is compressed as it comes (a
-// small one once it is whole, through partCache) and kept compressed until
+// small one once it is whole, through sheetxml.Deflate) and kept compressed until
 // Close, so memory stays near the file's size. A
 // sheet whose rows were written directly (rows.go) comes from excelize as
 // its frame with an empty sheetData: Close splices the rows in.
@@ -44,9 +43,10 @@ type zipPart struct {
 	name string
 	data bytes.Buffer
 	// raw holds a part's first bytes uncompressed, up to cacheablePart:
-	// a part that ends within it is compressed once per process (partCache).
+	// a part that ends within it is compressed once per process
+	// (sheetxml.Deflate).
 	raw    []byte
-	packed []byte        // raw compressed, shared with partCache: never written to
+	packed []byte        // raw compressed, shared with sheetxml's cache: never written to
 	fw     *flate.Writer // set once a part outgrows raw; nil for a frame and once finished
 	crc    hash.Hash32
 	size   uint64
@@ -55,60 +55,10 @@ type zipPart struct {
 	err    error // from finishing it
 }
 
-// cacheablePart is the largest part partCache keeps: the styles, theme,
-// charts and drawing excelize writes for every workbook are 1–16 KB.
-const cacheablePart = 32 << 10
-
-// partCache holds parts compressed, by their uncompressed bytes: most of
-// what excelize writes besides the sheets is the same for every workbook
-// of a run (the national packet's and each slice's: styles, theme, the
-// overview's four charts and their drawing, 82 KB of each province
-// slice's 465), and compressing it again took 1.2 ms a workbook. Deflate
-// gives the same bytes for the same input and level, so a part taken from
-// the cache is the part compressed anew. It stops growing at
-// partCacheBytes.
-var partCache struct {
-	sync.Mutex
-	m     map[string][]byte
-	bytes int
-}
-
-// partCacheBytes bounds what partCache holds, uncompressed and compressed.
-const partCacheBytes = 1 << 20
-
-// compressed is raw deflated at sheetxml.Level, from partCache or made
-// and kept there.
-func compressed(raw []byte) ([]byte, error) {
-	partCache.Lock()
-	data, ok := partCache.m[string(raw)]
-	partCache.Unlock()
-	if ok {
-		return data, nil
-	}
-	var out bytes.Buffer
-	fw := sheetxml.NewFlater(&out)
-	_, err := fw.Write(raw)
-	if cerr := fw.Close(); err == nil {
-		err = cerr
-	}
-	sheetxml.PutFlater(fw)
-	if err != nil {
-		return nil, err
-	}
-	data = out.Bytes()
-	partCache.Lock()
-	if partCache.bytes+len(raw)+len(data) <= partCacheBytes {
-		if partCache.m == nil {
-			partCache.m = map[string][]byte{}
-		}
-		if _, ok := partCache.m[string(raw)]; !ok {
-			partCache.m[string(raw)] = data
-			partCache.bytes += len(raw) + len(data)
-		}
-	}
-	partCache.Unlock()
-	return data, nil
-}
+// cacheablePart is the largest part compressed once per process
+// (sheetxml.Deflate): the styles, theme, charts and drawing excelize
+// writes for every workbook are 1–16 KB.
+const cacheablePart = sheetxml.CacheablePiece
 
 func newSortedZip(w io.Writer, rows map[string]sheetxml.Part) excelize.ZipWriter {
 	return &sortedZip{zw: zip.NewWriter(w), rows: rows}
@@ -140,7 +90,7 @@ func (z *sortedZip) finishOpen() error {
 		p.err = p.fw.Close()
 		sheetxml.PutFlater(p.fw)
 	} else {
-		p.packed, p.err = compressed(p.raw)
+		p.packed, p.err = sheetxml.Deflate(p.raw, true)
 	}
 	p.fw, p.raw, p.done = nil, nil, true
 	if p.err != nil {

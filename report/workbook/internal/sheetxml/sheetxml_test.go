@@ -230,3 +230,121 @@ func TestSpliceNeedsEmptySheetData(t *testing.T) {
 		t.Fatalf("err = %v, want ErrNoSheetData", err)
 	}
 }
+
+// sheetPart returns the worksheet part excelize writes for a sheet
+// streamed with no rows, its columns set to widths one at a time, first
+// to last, as the workbook set them.
+func sheetPart(tb testing.TB, widths []float64) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for j, w := range widths {
+		if err := sw.SetColWidth(j+1, j+1, w); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return []byte(readPart(tb, buf.Bytes(), "xl/worksheets/sheet1.xml"))
+}
+
+// TestColsMatchExcelize: the column widths Rows.Cols writes, spliced into
+// a frame without them, give the part excelize writes with them set by
+// StreamWriter.SetColWidth.
+func TestColsMatchExcelize(t *testing.T) {
+	many := make([]float64, 70)
+	for j := range many {
+		many[j] = 8 + float64(j%7)*1.1
+	}
+	for _, widths := range [][]float64{nil, {8}, {12, 19.6, 0, 255, 10.8, 0.1, 80}, many} {
+		want := sheetPart(t, widths)
+		frame := sheetPart(t, nil)
+		w := NewRows()
+		if err := w.Row(1, []Cell{{Kind: Int, Int: 1}}, 0); err != nil {
+			t.Fatal(err)
+		}
+		w.Cols(widths)
+		p, err := w.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _, _, err := Splice(frame, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = bytes.Replace(got, []byte(`<row r="1"><c r="A1"><v>1</v></c></row>`), nil, 1)
+		if !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%d widths: part differs at byte %d:\n got %.200q\nwant %.200q", len(widths), i, got[i:], want[i:])
+		}
+	}
+	// Widths in the frame and in the rows would make two <cols>.
+	w := NewRows()
+	w.Cols([]float64{8})
+	p, err := w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := Splice(sheetPart(t, []float64{9}), p); err != ErrTwoCols {
+		t.Errorf("widths twice: err = %v, want ErrTwoCols", err)
+	}
+}
+
+// TestDeflateOnce: a piece is compressed once and then taken as it was,
+// ended or ended by a sync flush so that another stream can follow; both
+// read back as the piece.
+func TestDeflateOnce(t *testing.T) {
+	piece := []byte(strings.Repeat(`<sheetView workbookViewId="0">`, 40) + "省份")
+	for _, final := range []bool{false, true} {
+		first, err := Deflate(piece, final)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := Deflate(append([]byte(nil), piece...), final)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if &first[0] != &again[0] {
+			t.Errorf("final %v: compressed twice", final)
+		}
+		var fresh bytes.Buffer
+		fw, _ := flate.NewWriter(&fresh, Level)
+		fw.Write(piece)
+		if final {
+			fw.Close()
+		} else {
+			fw.Flush()
+		}
+		if !bytes.Equal(first, fresh.Bytes()) {
+			t.Errorf("final %v: not the bytes compressing it anew gives", final)
+		}
+	}
+	flushed, _ := Deflate(piece, false)
+	ended, _ := Deflate([]byte("</worksheet>"), true)
+	got, err := io.ReadAll(flate.NewReader(bytes.NewReader(append(append([]byte(nil), flushed...), ended...))))
+	if err != nil || string(got) != string(piece)+"</worksheet>" {
+		t.Errorf("joined streams read back %q (%v)", got, err)
+	}
+	big := bytes.Repeat([]byte("x"), CacheablePiece+1)
+	a, _ := Deflate(big, true)
+	b, _ := Deflate(big, true)
+	if &a[0] == &b[0] {
+		t.Error("a piece past CacheablePiece was kept")
+	}
+}

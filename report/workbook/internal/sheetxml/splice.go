@@ -14,40 +14,42 @@ var emptyData = []byte(`<sheetData></sheetData>`)
 // ErrNoSheetData is a frame without the empty sheetData rows go into.
 var ErrNoSheetData = errors.New("sheet frame holds no empty <sheetData>")
 
+// ErrTwoCols is a frame that holds column widths, spliced with rows that
+// bring their own (Rows.Cols).
+var ErrTwoCols = errors.New("sheet frame holds <cols> and the rows bring column widths too")
+
 // Splice puts rows into frame, a worksheet part with an empty sheetData,
-// and returns the part deflated: the frame's head and tail compressed here
-// around the rows compressed as they were written (deflate streams join
-// at a sync flush, as pigz joins its blocks), with the CRC-32 and size of
-// the whole uncompressed part for the zip entry.
+// and returns the part deflated: the frame's head (with the rows' column
+// widths, Rows.Cols, at its end) and tail compressed here (Deflate: once
+// per process for a head or tail written alike before) around the rows
+// compressed as they were written (deflate streams join at a sync flush,
+// as pigz joins its blocks), with the CRC-32 and size of the whole
+// uncompressed part for the zip entry.
 func Splice(frame []byte, rows Part) (data []byte, crc uint32, size int64, err error) {
 	at := bytes.Index(frame, emptyData)
 	if at < 0 {
 		return nil, 0, 0, ErrNoSheetData
 	}
-	head := frame[:at+len("<sheetData>")]
+	if len(rows.Cols) > 0 && bytes.Contains(frame[:at], []byte("<cols>")) {
+		return nil, 0, 0, ErrTwoCols
+	}
+	head := make([]byte, 0, at+len(rows.Cols)+len("<sheetData>"))
+	head = append(append(append(head, frame[:at]...), rows.Cols...), "<sheetData>"...)
 	tail := frame[at+len("<sheetData>"):]
-	var out bytes.Buffer
-	out.Grow(len(rows.Data) + len(frame)/2 + 64)
-	fw := NewFlater(&out)
-	defer PutFlater(fw)
-	if _, err := fw.Write(head); err != nil {
+	packedHead, err := Deflate(head, false)
+	if err != nil {
 		return nil, 0, 0, fmt.Errorf("compress sheet head: %w", err)
 	}
-	if err := fw.Flush(); err != nil {
-		return nil, 0, 0, fmt.Errorf("compress sheet head: %w", err)
-	}
-	out.Write(rows.Data)
-	fw.Reset(&out)
-	if _, err := fw.Write(tail); err != nil {
+	packedTail, err := Deflate(tail, true)
+	if err != nil {
 		return nil, 0, 0, fmt.Errorf("compress sheet tail: %w", err)
 	}
-	if err := fw.Close(); err != nil {
-		return nil, 0, 0, fmt.Errorf("compress sheet tail: %w", err)
-	}
+	data = make([]byte, 0, len(packedHead)+len(rows.Data)+len(packedTail))
+	data = append(append(append(data, packedHead...), rows.Data...), packedTail...)
 	crc = crc32.ChecksumIEEE(head)
 	crc = CombineCRC(crc, rows.CRC, rows.Size)
 	crc = CombineCRC(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
-	return out.Bytes(), crc, int64(len(frame)) + rows.Size, nil
+	return data, crc, int64(len(head)+len(tail)) + rows.Size, nil
 }
 
 // CombineCRC returns the CRC-32 (IEEE) of A followed by B from crcA, crcB
