@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -44,5 +46,27 @@ func TestTableRowsBuiltOnce(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCellWidth: a number's width is the length vocab.Int or one decimal
+// gives it, a text's counts a CJK or full-width character twice.
+func TestCellWidth(t *testing.T) {
+	for _, n := range []int64{0, 7, -7, 999, 1000, -1000, 999999, 1000000, -1234567, math.MaxInt64, math.MinInt64} {
+		c := cell{Kind: sheetxml.Int, Int: n}
+		if got, want := cellWidth(&c), float64(len(vocab.Int(n))); got != want {
+			t.Errorf("%d: width %v, want %v (%s)", n, got, want, vocab.Int(n))
+		}
+	}
+	for _, v := range []float64{0, -0.05, 12.34, 1e21, math.Inf(1)} {
+		c := cell{Kind: sheetxml.Float, Float: v}
+		if got, want := cellWidth(&c), float64(len(strconv.FormatFloat(v, 'f', 1, 64))); got != want {
+			t.Errorf("%v: width %v, want %v", v, got, want)
+		}
+	}
+	for s, want := range map[string]float64{"": 0, "abc": 3, "成都": 4, "成都 MFG创客联邦": 16, "ＡＢ": 4, "é\xff": 2, "\t": 1} {
+		if got := cellWidth(&cell{Kind: sheetxml.Text, Text: s}); got != want {
+			t.Errorf("%q: width %v, want %v", s, got, want)
+		}
 	}
 }

@@ -8,15 +8,19 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
-	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
 // textWidth is the display width of s in Latin character widths: a CJK or
-// full-width character takes two.
+// full-width character takes two, an ASCII one (never wide) one.
 func textWidth(s string) float64 {
-	w := 0.0
+	w := 0
 	for len(s) > 0 {
+		if s[0] < utf8.RuneSelf {
+			w++
+			s = s[1:]
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s)
 		s = s[n:]
 		switch width.LookupRune(r).Kind() {
@@ -26,23 +30,29 @@ func textWidth(s string) float64 {
 			w++
 		}
 	}
-	return w
+	return float64(w)
 }
 
 // cellWidth estimates how wide a cell value shows: numbers as formatted
-// with thousands separators, formulas by the width their results need
-// (numberWidth), text by its display width.
+// with thousands separators (the length of vocab.Int), formulas by the
+// width their results need (numberWidth), text by its display width.
 func cellWidth(c *cell) float64 {
 	if c.Formula != "" {
 		return 0
 	}
+	var buf [32]byte
 	switch c.Kind {
 	case sheetxml.Text:
 		return textWidth(c.Text)
 	case sheetxml.Int:
-		return float64(len(vocab.Int(c.Int)))
+		digits := len(strconv.AppendInt(buf[:0], c.Int, 10))
+		sign := 0
+		if c.Int < 0 {
+			digits, sign = digits-1, 1
+		}
+		return float64(sign + digits + (digits-1)/3)
 	case sheetxml.Float:
-		return float64(len(strconv.FormatFloat(c.Float, 'f', 1, 64)))
+		return float64(len(strconv.AppendFloat(buf[:0], c.Float, 'f', 1, 64)))
 	}
 	return 0
 }

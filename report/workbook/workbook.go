@@ -92,10 +92,12 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize}
 	defer b.f.Close()
 	b.l.forSlice(c, lang)
-	var err error
-	if b.st, err = newStyles(b.f, b.l.wanFormat); err != nil {
+	kit, err := kitFor(b.l.wanFormat)
+	if err != nil {
 		return nil, err
 	}
+	b.st = kit.ids
+	useKit(b.f, kit)
 	b.figs = newFigureList(c)
 	b.layout = planLayout(c, b.l, cfg.limit, b.figs.len())
 	b.segs = segments(c.Cities)
