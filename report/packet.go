@@ -117,7 +117,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 		// Built to the page promise: the PDF's pages decide how much of a
 		// long foreword the document shows.
 		doc, drawn, err := briefing.Fit(c, bo, briefing.Renderer{
-			Pages: func(d *document.Document) (int, error) { return pdf.Pages(d, pdf.Options{Face: o.Face}) },
+			Lay: func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{Face: o.Face}) },
 			Render: func(d *document.Document) ([]byte, error) {
 				var b bytes.Buffer
 				err := pdf.Write(&b, d, pdf.Options{Face: o.Face})

@@ -38,7 +38,7 @@ func BenchmarkSlicePDFs(b *testing.B) {
 		slices = append(slices, prepared{sc, briefing.Options{Created: stamp, Charts: figs}})
 	}
 	r := briefing.Renderer{
-		Pages: func(d *document.Document) (int, error) { return pdf.Pages(d, pdf.Options{}) },
+		Lay: func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{}) },
 		Render: func(d *document.Document) ([]byte, error) {
 			var buf bytes.Buffer
 			err := pdf.Write(&buf, d, pdf.Options{})

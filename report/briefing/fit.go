@@ -71,11 +71,19 @@ func steps(cost int) []shape {
 	return out
 }
 
-// Renderer is how Fit draws a briefing: Pages lays a document out and
-// counts its pages, Render draws it.
+// Renderer is how Fit draws a briefing: Lay lays a document out once, to
+// count its pages and to draw that same layout; Render draws a document
+// from nothing, where Lay fails or its drawing counts otherwise.
 type Renderer struct {
-	Pages  func(*document.Document) (int, error)
+	Lay    func(*document.Document) (Layout, error)
 	Render func(*document.Document) ([]byte, error)
+}
+
+// Layout is a document laid out: its pages, and its drawing (report/pdf's
+// Layout).
+type Layout interface {
+	Pages() int
+	PDF() ([]byte, error)
 }
 
 // Fit builds the briefing of c and renders it with r, within the page
@@ -88,9 +96,10 @@ type Renderer struct {
 // fewest pages is kept. The PDF and the Word file are drawn from the one
 // document returned.
 //
-// Each shape tried is laid out (r.Pages), and only the one kept is drawn
-// (r.Render): drawing a PDF to count its pages cost the national province
-// slices a third of their time (issue 25). Should the drawn PDF's pages
+// Each shape tried is laid out (r.Lay), and only the layout kept is drawn:
+// drawing a PDF to count its pages cost the national province slices a
+// third of their time, and laying the one kept out again to draw it
+// another 10% of the PDFs' (issue 25). Should the drawn PDF's pages
 // differ from the count (a renderer whose count is not its drawing's), or
 // the layout fail, every shape is drawn and counted from its PDF, as
 // before.
@@ -100,6 +109,7 @@ func Fit(c *analysis.Comparison, opts Options, r Renderer) (*document.Document, 
 	}
 	var (
 		best      *document.Document
+		bestLaid  Layout
 		bestPages int
 	)
 	shapes := steps(textCost(paragraphs(c.Meta.Foreword)))
@@ -108,20 +118,21 @@ func Fit(c *analysis.Comparison, opts Options, r Renderer) (*document.Document, 
 		if err != nil {
 			return nil, nil, err
 		}
-		pages, err := r.Pages(doc)
+		laid, err := r.Lay(doc)
 		if err != nil {
 			// A face whose metrics the layout cannot read (a --font
 			// the subsetter refuses) is drawn, and embedded, whole.
 			return fitDrawn(c, opts, shapes, r.Render)
 		}
+		pages := laid.Pages()
 		if best == nil || pages < bestPages {
-			best, bestPages = doc, pages
+			best, bestLaid, bestPages = doc, laid, pages
 		}
 		if pages <= MaxPages {
 			break
 		}
 	}
-	pdf, err := r.Render(best)
+	pdf, err := bestLaid.PDF()
 	if err != nil {
 		return nil, nil, fmt.Errorf("render briefing: %w", err)
 	}

@@ -17,7 +17,7 @@ import (
 // packet does.
 func renderer(opts Options) Renderer {
 	return Renderer{
-		Pages: func(doc *document.Document) (int, error) { return pdf.Pages(doc, pdf.Options{Face: opts.Face}) },
+		Lay: func(doc *document.Document) (Layout, error) { return pdf.Lay(doc, pdf.Options{Face: opts.Face}) },
 		Render: func(doc *document.Document) ([]byte, error) {
 			var b bytes.Buffer
 			err := pdf.Write(&b, doc, pdf.Options{Face: opts.Face})
@@ -133,10 +133,10 @@ func TestListsKeepPagePromise(t *testing.T) {
 }
 
 // TestFitDrawsOnce: Fit lays out each shape it tries and draws only the
-// one it keeps, which is the briefing drawing every shape and counting
-// its PDF's pages keeps, byte for byte (fitDrawn, Fit before issue 25:
-// the national province slices spent a third of their time drawing PDFs
-// only to count their pages).
+// one it keeps, from that layout (not laying it out again), which is the
+// briefing drawing every shape and counting its PDF's pages keeps, byte
+// for byte (fitDrawn, Fit before issue 25: the national province slices
+// spent a third of their time drawing PDFs only to count their pages).
 func TestFitDrawsOnce(t *testing.T) {
 	long := strings.Repeat("前言的情况说明，内容很长。", 1600)
 	for _, tc := range []struct {
@@ -157,17 +157,21 @@ func TestFitDrawsOnce(t *testing.T) {
 			c := grown(t, tc.bases)
 			c.Meta.Foreword = tc.foreword
 			r := renderer(opts)
-			laid, drawn := 0, 0
+			laid, drawn, rendered := 0, 0, 0
 			counted := Renderer{
-				Pages:  func(d *document.Document) (int, error) { laid++; return r.Pages(d) },
-				Render: func(d *document.Document) ([]byte, error) { drawn++; return r.Render(d) },
+				Lay: func(d *document.Document) (Layout, error) {
+					laid++
+					l, err := r.Lay(d)
+					return countedLayout{l, &drawn}, err
+				},
+				Render: func(d *document.Document) ([]byte, error) { rendered++; return r.Render(d) },
 			}
 			doc, out, err := Fit(c, opts, counted)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if laid != tc.tries || drawn != 1 {
-				t.Errorf("%d shapes laid out and %d drawn, want %d and 1", laid, drawn, tc.tries)
+			if laid != tc.tries || drawn != 1 || rendered != 0 {
+				t.Errorf("%d shapes laid out, %d layouts drawn and %d documents drawn anew, want %d, 1 and 0", laid, drawn, rendered, tc.tries)
 			}
 			wantDoc, want, err := fitDrawn(c, opts, steps(textCost(paragraphs(c.Meta.Foreword))), r.Render)
 			if err != nil {
@@ -191,13 +195,19 @@ func TestFitWithoutLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, pages := range map[string]func(*document.Document) (int, error){
-		"fails":       func(*document.Document) (int, error) { return 0, errors.New("no metrics") },
-		"counts one":  func(*document.Document) (int, error) { return 1, nil },
-		"counts many": func(*document.Document) (int, error) { return 99, nil },
+	miscount := func(n int) func(*document.Document) (Layout, error) {
+		return func(d *document.Document) (Layout, error) {
+			l, err := r.Lay(d)
+			return fixedPages{l, n}, err
+		}
+	}
+	for name, lay := range map[string]func(*document.Document) (Layout, error){
+		"fails":       func(*document.Document) (Layout, error) { return nil, errors.New("no metrics") },
+		"counts one":  miscount(1),
+		"counts many": miscount(99),
 	} {
 		t.Run(name, func(t *testing.T) {
-			doc, pdf, err := Fit(c, opts, Renderer{Pages: pages, Render: r.Render})
+			doc, pdf, err := Fit(c, opts, Renderer{Lay: lay, Render: r.Render})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -207,3 +217,19 @@ func TestFitWithoutLayout(t *testing.T) {
 		})
 	}
 }
+
+// countedLayout counts the layouts drawn.
+type countedLayout struct {
+	Layout
+	drawn *int
+}
+
+func (l countedLayout) PDF() ([]byte, error) { *l.drawn++; return l.Layout.PDF() }
+
+// fixedPages is a layout that counts n pages, whatever its drawing has.
+type fixedPages struct {
+	Layout
+	n int
+}
+
+func (l fixedPages) Pages() int { return l.n }

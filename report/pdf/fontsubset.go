@@ -14,15 +14,12 @@ import (
 // its font id, and on output deflates a 128 KB glyph map and the cut font
 // with a fresh zlib writer each, for every face added to every briefing
 // and annex, 31 times over with --slices (issue 25). What each face draws
-// is found by laying the document out first with a pager (drawnRunes),
-// which measures as the drawing does (the faces' widths, font.PDFWidths),
-// so the two lay out alike; text checks every character drawn against its
-// face's subset, and one outside it (which would mean the two layouts
-// differ) draws the PDF again with it added. The glyphs fpdf cuts from a
-// subset are the bytes it cuts from the whole face (font.Subset).
-
-// maxSubsetTries bounds the redraws before the whole faces are embedded.
-const maxSubsetTries = 4
+// is what the layout drew with it (Layout): the PDF is the layout's
+// recording played onto fpdf, so it draws those characters and no others.
+// The glyphs fpdf cuts from a subset are the bytes it cuts from the whole
+// face (font.Subset). Drawing a document directly (renderPDFRunes: the
+// whole faces, and the tests' reference) checks every character drawn
+// against its face's subset and reports one outside it.
 
 // faceRunes are characters by the face that draws them.
 type faceRunes map[*font.Face][]rune
@@ -31,18 +28,11 @@ type faceRunes map[*font.Face][]rune
 // each face draws, page numbers included; a face that draws nothing is
 // absent. An error: a face's widths cannot be read.
 func drawnRunes(doc *document.Document, faces *font.Set) (faceRunes, error) {
-	d, err := newPager(doc, faces)
+	l, err := lay(doc, faces)
 	if err != nil {
 		return nil, err
 	}
-	d.layout(doc)
-	d.footer() // fpdf sets the last page's footer when it closes the document
-	out := faceRunes{}
-	for f, set := range d.drawn {
-		set.add(0) // fpdf cuts U+0000's glyph into every font
-		out[f] = set.runes()
-	}
-	return out, nil
+	return l.runes, nil
 }
 
 // faceWidths are the faces' widths; nil if one's cannot be read.

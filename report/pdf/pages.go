@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
@@ -37,29 +36,6 @@ type surface interface {
 
 var _ surface = (*fpdf.Fpdf)(nil)
 
-// Pages lays doc out as Write draws it and returns its page count, without
-// drawing: no face is added to a PDF, no image read, nothing written.
-// report/briefing's Fit calls it for every shape it tries (up to 14 a
-// briefing), and Write only for the one it keeps; with a PDF drawn for
-// each, the national province slices spent a third of their time there
-// (issue 25). The widths are fpdf's own (font.Widths), so every line
-// breaks where Write breaks it and the count is the PDF's.
-func Pages(doc *document.Document, opts Options) (int, error) {
-	if doc == nil {
-		return 0, errors.New("lay out PDF: no document")
-	}
-	faces, err := font.With(opts.Face)
-	if err != nil {
-		return 0, fmt.Errorf("lay out PDF: %w", err)
-	}
-	d, err := newPager(doc, faces)
-	if err != nil {
-		return 0, fmt.Errorf("lay out PDF: %w", err)
-	}
-	d.layout(doc)
-	return d.pdf.PageNo(), nil
-}
-
 // newPager is newPDFDoc with a pager for the fpdf document.
 func newPager(doc *document.Document, faces *font.Set) (*pdfDoc, error) {
 	p := &pager{fonts: map[string]*font.Widths{}}
@@ -77,18 +53,24 @@ func newPager(doc *document.Document, faces *font.Set) (*pdfDoc, error) {
 	return d, nil
 }
 
-// pager is a surface that only keeps what layout reads back: the page
-// number and the current font's widths. Like fpdf, it calls the footer
-// when a page ends (the footer sets pdfDoc's font) and then selects again
-// the font that was current.
+// pager is a surface that lays the document out without a PDF: it keeps
+// what layout reads back (the page number, the current font's widths, the
+// text colour) and records every drawing call, in order, for Layout to
+// play onto fpdf (layout.go). Like fpdf, it calls the footer when a page
+// ends (the footer sets pdfDoc's font and colour) and then restores the
+// font and text colour that were current; the footer's calls are recorded
+// apart, for the footer function fpdf calls at the same points.
 type pager struct {
-	fonts  map[string]*font.Widths
-	page   int
-	footer func()
-	family string
-	cur    *font.Widths
-	size   float64 // the font size in points
-	em     float64 // the font size in millimetres, as fpdf's fontSize
+	fonts   map[string]*font.Widths
+	page    int
+	footer  func()
+	family  string
+	cur     *font.Widths
+	size    float64 // the font size in points
+	em      float64 // the font size in millimetres, as fpdf's fontSize
+	text    [3]int  // the text colour, as fpdf's GetTextColor gives it back
+	ops     []op    // the drawing, the footers' calls left out
+	footers [][]op  // each page's footer calls, page by page
 }
 
 // k is fpdf's scale factor for millimetres (fpdf.go, NewCustom): points
@@ -96,19 +78,47 @@ type pager struct {
 const k = 72.0 / 25.4
 
 func (p *pager) AddPage() {
-	if p.page > 0 && p.footer != nil {
-		family, size := p.family, p.size
-		p.footer()
-		p.SetFont(family, "", size)
+	if p.page > 0 {
+		p.endPage()
 	}
 	p.page++
+	p.ops = append(p.ops, op{kind: opAddPage})
+}
+
+// endPage calls the footer as fpdf does where a page ends (AddPage, Close),
+// recording its calls apart, and restores the state fpdf restores.
+func (p *pager) endPage() {
+	if p.footer == nil {
+		p.footers = append(p.footers, nil)
+		return
+	}
+	family, size, text, ops := p.family, p.size, p.text, p.ops
+	p.ops = nil
+	p.footer()
+	p.footers = append(p.footers, p.ops)
+	p.ops = ops
+	p.selectFont(family, size)
+	p.text = text
 }
 
 func (p *pager) PageNo() int             { return p.page }
 func (p *pager) Error() error            { return nil }
 func (p *pager) SetFooterFunc(fn func()) { p.footer = fn }
 func (p *pager) SetFont(family, _ string, size float64) {
+	p.selectFont(family, size)
+	p.ops = append(p.ops, op{kind: opFont, s: family, f: [4]float64{size}})
+}
+
+func (p *pager) selectFont(family string, size float64) {
 	p.family, p.cur, p.size, p.em = family, p.fonts[family], size, size/k
+}
+
+// bookmarkFont records the selection of the font a bookmark's title is
+// given in, at size (pdfDoc's current size): which face is decided only as
+// the PDF is drawn, when it is known which faces are embedded
+// (bookmarkFace).
+func (p *pager) bookmarkFont(size float64) {
+	p.ops = append(p.ops, op{kind: opBookmarkFont, f: [4]float64{size}})
 }
 
 // GetStringWidth is fpdf's: the widths' sum, in thousandths of an em,
@@ -121,19 +131,48 @@ func (p *pager) GetStringWidth(s string) float64 {
 	return float64(p.cur.Measure(s)) * p.em / 1000
 }
 
-func (p *pager) Text(float64, float64, string)                   {}
-func (p *pager) RawWriteStr(string)                              {}
-func (p *pager) SetTextColor(int, int, int)                      {}
-func (p *pager) GetTextColor() (int, int, int)                   { return 0, 0, 0 }
-func (p *pager) SetTextRenderingMode(int)                        {}
-func (p *pager) SetDrawColor(int, int, int)                      {}
-func (p *pager) SetFillColor(int, int, int)                      {}
-func (p *pager) SetLineWidth(float64)                            {}
-func (p *pager) Line(float64, float64, float64, float64)         {}
-func (p *pager) Rect(float64, float64, float64, float64, string) {}
-func (p *pager) Bookmark(string, int, float64)                   {}
-func (p *pager) RegisterImageOptionsReader(string, fpdf.ImageOptions, io.Reader) *fpdf.ImageInfoType {
+func (p *pager) Text(x, y float64, s string) {
+	p.ops = append(p.ops, op{kind: opText, s: s, f: [4]float64{x, y}})
+}
+func (p *pager) RawWriteStr(s string) { p.ops = append(p.ops, op{kind: opRaw, s: s}) }
+func (p *pager) SetTextColor(r, g, b int) {
+	p.text = [3]int{clamp(r), clamp(g), clamp(b)}
+	p.ops = append(p.ops, op{kind: opTextColor, i: [3]int{r, g, b}})
+}
+func (p *pager) GetTextColor() (int, int, int) { return p.text[0], p.text[1], p.text[2] }
+func (p *pager) SetTextRenderingMode(mode int) {
+	p.ops = append(p.ops, op{kind: opRenderMode, i: [3]int{mode}})
+}
+func (p *pager) SetDrawColor(r, g, b int) {
+	p.ops = append(p.ops, op{kind: opDrawColor, i: [3]int{r, g, b}})
+}
+func (p *pager) SetFillColor(r, g, b int) {
+	p.ops = append(p.ops, op{kind: opFillColor, i: [3]int{r, g, b}})
+}
+func (p *pager) SetLineWidth(w float64) {
+	p.ops = append(p.ops, op{kind: opLineWidth, f: [4]float64{w}})
+}
+func (p *pager) Line(x1, y1, x2, y2 float64) {
+	p.ops = append(p.ops, op{kind: opLine, f: [4]float64{x1, y1, x2, y2}})
+}
+func (p *pager) Rect(x, y, w, h float64, style string) {
+	p.ops = append(p.ops, op{kind: opRect, s: style, f: [4]float64{x, y, w, h}})
+}
+func (p *pager) Bookmark(title string, level int, y float64) {
+	p.ops = append(p.ops, op{kind: opBookmark, s: title, i: [3]int{level}, f: [4]float64{y}})
+}
+
+// RegisterImageOptionsReader records r to be read when the PDF is drawn;
+// fpdf's answer, the image's size, is not read by layout.
+func (p *pager) RegisterImageOptionsReader(name string, opts fpdf.ImageOptions, r io.Reader) *fpdf.ImageInfoType {
+	p.ops = append(p.ops, op{kind: opRegisterImage, s: name, image: &imageArgs{opts: opts, r: r}})
 	return nil
 }
-func (p *pager) ImageOptions(string, float64, float64, float64, float64, bool, fpdf.ImageOptions, int, string) {
+
+func (p *pager) ImageOptions(name string, x, y, w, h float64, flow bool, opts fpdf.ImageOptions, link int, linkStr string) {
+	p.ops = append(p.ops, op{kind: opImage, s: name, f: [4]float64{x, y, w, h},
+		image: &imageArgs{opts: opts, flow: flow, link: link, linkStr: linkStr}})
 }
+
+// clamp is fpdf's colorComp: a colour component kept within 0–255.
+func clamp(v int) int { return min(max(v, 0), 255) }

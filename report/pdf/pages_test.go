@@ -13,7 +13,7 @@ import (
 	"github.com/basebrief/basebrief/report/document"
 )
 
-// TestPagesIsWrite: laying a document out without drawing it (Pages, what
+// TestPagesIsWrite: laying a document out without drawing it (Lay, what
 // Fit counts with) ends on the page and at the height where drawing it
 // ends, and counts the pages the PDF has: briefings and annexes in both
 // languages, a plain masthead, forewords long enough to move every later
@@ -63,12 +63,12 @@ func TestPagesIsWrite(t *testing.T) {
 			if got, want := laid.pdf.PageNo(), drawn.pdf.PageNo(); got != want || laid.y != drawn.y {
 				t.Errorf("laid out: page %d at %.4f mm; drawn: page %d at %.4f mm", got, laid.y, want, drawn.y)
 			}
-			n, err := Pages(tc.doc, Options{})
+			l, err := Lay(tc.doc, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := len(page.FindAll(write(t, tc.doc, Options{}), -1)); n != want {
-				t.Errorf("Pages: %d, the PDF has %d", n, want)
+			if want := len(page.FindAll(write(t, tc.doc, Options{}), -1)); l.Pages() != want {
+				t.Errorf("Pages: %d, the PDF has %d", l.Pages(), want)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -134,28 +135,16 @@ func (d *pdfDoc) t(zh, en string) string {
 }
 
 // renderPDF draws doc and returns the PDF's bytes, each face embedded as
-// the subset of the characters it draws, found by laying doc out first
-// (fontsubset.go); drawn again with what the drawing found outside them,
-// if anything. A face whose widths cannot be read has every face embedded
-// whole.
+// the subset of the characters it draws: doc is laid out once, and the
+// layout drawn (Layout). A face whose widths cannot be read has every face
+// embedded whole and measured by fpdf, doc drawn directly.
 func renderPDF(doc *document.Document, faces *font.Set, fpdfCompresses bool) ([]byte, error) {
-	runes, err := drawnRunes(doc, faces)
+	l, err := lay(doc, faces)
 	if err != nil {
 		out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
 		return out, err
 	}
-	for range maxSubsetTries {
-		out, missed, err := renderPDFRunes(doc, faces, fpdfCompresses, runes)
-		if err != nil || len(missed) == 0 {
-			return out, err
-		}
-		for f, rs := range missed {
-			runes[f] = append(runes[f], rs...)
-		}
-	}
-	// Every face whole and measured by fpdf: nothing drawn can be missed.
-	out, _, err := renderPDFRunes(doc, faces, fpdfCompresses, nil)
-	return out, err
+	return l.render(fpdfCompresses)
 }
 
 // renderPDFRunes draws doc with the faces of runes embedded (as in
@@ -184,8 +173,12 @@ func renderPDFRunes(doc *document.Document, faces *font.Set, fpdfCompresses bool
 	return out, nil, nil
 }
 
+// layouts counts the layouts run, for the tests: one a PDF.
+var layouts atomic.Int64
+
 // layout sets doc's pages, from the masthead to the colophon.
 func (d *pdfDoc) layout(doc *document.Document) {
+	layouts.Add(1)
 	d.pdf.SetFooterFunc(d.footer)
 	d.newPage()
 	if doc.Masthead.Title != "" || doc.Masthead.Plain {
@@ -406,20 +399,29 @@ func (d *pdfDoc) skip(h float64) {
 }
 
 // bookmark adds an outline entry at the cursor. A UTF-8 font is set first
-// so fpdf takes the title as UTF-8: the heading face, or another embedded
-// one if it draws nothing.
+// so fpdf takes the title as UTF-8 (bookmarkFace); a pager records that
+// the font is set, the face being known only once the layout is done.
 func (d *pdfDoc) bookmark(title string, level int) {
-	if f := d.faces.Faces[font.Hei]; d.isEmbedded(f) {
+	if p, ok := d.pdf.(*pager); ok {
+		p.bookmarkFont(d.size)
+	} else if f := d.bookmarkFace(); f != nil {
 		d.setFace(f)
-	} else {
-		for _, e := range d.faces.All() {
-			if d.isEmbedded(e) {
-				d.setFace(e)
-				break
-			}
-		}
 	}
 	d.pdf.Bookmark(title, level, d.y)
+}
+
+// bookmarkFace is the face bookmarks' titles are set in: the heading
+// face, or another embedded one if it draws nothing; nil if none is.
+func (d *pdfDoc) bookmarkFace() *font.Face {
+	if f := d.faces.Faces[font.Hei]; d.isEmbedded(f) {
+		return f
+	}
+	for _, e := range d.faces.All() {
+		if d.isEmbedded(e) {
+			return e
+		}
+	}
+	return nil
 }
 
 // hrule draws a horizontal rule across the type area at y.
