@@ -21,6 +21,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/internal/par"
+	"github.com/basebrief/basebrief/report/chart/internal/flatpng"
 	"github.com/basebrief/basebrief/report/chart/internal/hugepage"
 	"github.com/basebrief/basebrief/report/font"
 )
@@ -112,11 +113,11 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(order)) {
 		wg.Go(func() {
-			pix := opts.Rasters.get() // this goroutine's raster, reused chart after chart
-			defer func() { opts.Rasters.put(pix) }()
+			buf := opts.Rasters.get() // this goroutine's raster, reused chart after chart
+			defer opts.Rasters.put(buf)
 			for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
 				i := order[k]
-				if charts[i], pix, errs[i] = renderFigure(layouts[i], i, pix); errs[i] != nil {
+				if charts[i], errs[i] = renderFigure(layouts[i], i, buf); errs[i] != nil {
 					errs[i] = fmt.Errorf("render chart %s: %w", layouts[i].f.name, errs[i])
 				}
 			}
@@ -200,39 +201,78 @@ func rasterHeight(l *layout) int { return int(math.Round(l.H * dpi / 72)) }
 // no two charts of a render share a pixel width: fpdf writes images ordered
 // by width alone (map order within a width), and distinct widths keep the
 // briefing PDF byte-identical from run to run without re-encoding the PNGs.
-// The raster is drawn in pix, grown if need be and returned for the next
+// The raster is drawn in buf, grown if need be and kept for the next
 // chart: a national chart is 17 MB of pixels, and fresh memory for each
 // (twice, as vgimg.UseWH copies its image into gg's) was most of the
-// run's page faults.
-func renderFigure(l *layout, padPx int, pix []uint8) (Chart, []uint8, error) {
+// run's page faults. The encoder leaves it white for the next chart
+// (EncodeClearing), so vgimg is not given it to fill.
+func renderFigure(l *layout, padPx int, buf *rasterBuf) (Chart, error) {
 	f := l.f
 	wPt := float64(widthPx+padPx) * 72 / dpi
 	w, h := vg.Length(wPt), vg.Length(l.H)
 
-	rgba, pix := raster(pix, widthPx+padPx, rasterHeight(l))
-	ctx := gg.NewContextForRGBA(rgba)
-	ctx.SetLineCapButt() // as vgimg sets up a context of its own
-	ctx.InvertY()
-	img := vgimg.NewWith(vgimg.UseImageWithContext(rgba, ctx), vgimg.UseDPI(dpi)) // fills it white
-	l.draw(newPNGCanvas(img, rgba, ctx))
-	var png bytes.Buffer
-	if err := encodePNG(&png, rgba); err != nil {
-		return Chart{}, pix, fmt.Errorf("encode PNG: %w", err)
+	rgba := buf.white(widthPx+padPx, rasterHeight(l))
+	png, err := drawPNG(l, rgba, w, h, buf)
+	if err != nil {
+		return Chart{}, fmt.Errorf("encode PNG: %w", err)
 	}
 
 	svg := newSVG(w, h)
 	l.draw(svg)
 	var sv bytes.Buffer
 	if _, err := svg.WriteTo(&sv); err != nil {
-		return Chart{}, pix, fmt.Errorf("write SVG: %w", err)
+		return Chart{}, fmt.Errorf("write SVG: %w", err)
 	}
 	return Chart{
 		Name: f.name, Title: f.title,
-		PNG: png.Bytes(), SVG: sv.Bytes(),
+		PNG: png, SVG: sv.Bytes(),
 		WidthPx: rgba.Rect.Dx(), HeightPx: rgba.Rect.Dy(), DPI: dpi,
 		WidthPt: wPt, HeightPt: l.H,
-	}, pix, nil
+	}, nil
 }
+
+// drawPNG draws l on rgba, white, of w × h points, and encodes it, leaving
+// rgba white again for the next chart (buf says what is white).
+func drawPNG(l *layout, rgba *image.RGBA, w, h vg.Length, buf *rasterBuf) ([]byte, error) {
+	l.draw(pngCanvasOn(rgba, w, h))
+	var png bytes.Buffer
+	if !keepWhite || !flatPNG {
+		buf.dirty()
+		err := encodePNG(&png, rgba)
+		return png.Bytes(), err
+	}
+	err := flatpng.EncodeClearing(&png, rgba)
+	if err == flatpng.ErrNotOpaque {
+		// A pixel not opaque (never seen): the raster is partly white
+		// now; drawn again, and encoded by image/png.
+		buf.dirty()
+		rgba = buf.white(rgba.Rect.Dx(), rgba.Rect.Dy())
+		l.draw(pngCanvasOn(rgba, w, h))
+		png.Reset()
+		err = encodePNG(&png, rgba)
+		buf.dirty()
+	}
+	return png.Bytes(), err
+}
+
+// pngCanvasOn is a canvas drawing on rgba, white, of w × h points. vgimg,
+// which fills the image it is given white, is given one pixel of it
+// (white already): the canvas answers for the size.
+func pngCanvasOn(rgba *image.RGBA, w, h vg.Length) *pngCanvas {
+	ctx := gg.NewContextForRGBA(rgba)
+	ctx.SetLineCapButt() // as vgimg sets up a context of its own
+	ctx.InvertY()
+	given := rgba
+	if keepWhite {
+		given = rgba.SubImage(image.Rect(0, 0, 1, 1)).(*image.RGBA)
+	}
+	img := vgimg.NewWith(vgimg.UseImageWithContext(given, ctx), vgimg.UseDPI(dpi))
+	return newPNGCanvas(img, rgba, ctx, w, h)
+}
+
+// keepWhite switches the raster kept white by the encoder; off, vgimg
+// fills it (a test compares the two).
+var keepWhite = true
 
 // Rasters are chart rasters kept from one render for the next: with
 // --slices a run renders 32 packets' charts, and fresh memory for each
@@ -240,38 +280,67 @@ func renderFigure(l *layout, padPx int, pix []uint8) (Chart, []uint8, error) {
 // as drawing them. The zero value is ready to use; nil keeps nothing.
 type Rasters struct {
 	mu   sync.Mutex
-	free [][]uint8
+	free []*rasterBuf
 }
 
-func (r *Rasters) get() []uint8 {
+func (r *Rasters) get() *rasterBuf {
 	if r == nil {
-		return nil
+		return new(rasterBuf)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.free) == 0 {
-		return nil
+		return new(rasterBuf)
 	}
-	pix := r.free[len(r.free)-1]
+	buf := r.free[len(r.free)-1]
 	r.free = r.free[:len(r.free)-1]
-	return pix
+	return buf
 }
 
-func (r *Rasters) put(pix []uint8) {
-	if r == nil || pix == nil {
+func (r *Rasters) put(buf *rasterBuf) {
+	if r == nil || buf.pix == nil {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.free = append(r.free, pix)
+	r.free = append(r.free, buf)
 }
 
-// raster is a w×h image in pix, which grows if it is too small.
-func raster(pix []uint8, w, h int) (*image.RGBA, []uint8) {
-	if n := 4 * w * h; cap(pix) < n {
-		pix = newRaster(n)
+// rasterBuf is a raster's memory, kept from chart to chart, and how much
+// of it is white: white is every byte 0xff, whatever the image's size, so
+// a chart leaves white (EncodeClearing) what the next, of another size,
+// finds white.
+type rasterBuf struct {
+	pix      []uint8
+	whiteLen int // pix[:whiteLen] is white
+}
+
+// white is a w×h image in the buffer, grown if it is too small, every
+// pixel opaque white.
+func (b *rasterBuf) white(w, h int) *image.RGBA {
+	n := 4 * w * h
+	if cap(b.pix) < n {
+		b.pix, b.whiteLen = newRaster(n), 0
 	}
-	return &image.RGBA{Pix: pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, pix
+	if b.whiteLen < n {
+		fillWhite(b.pix[b.whiteLen:n])
+		b.whiteLen = n
+	}
+	return &image.RGBA{Pix: b.pix[:n], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+}
+
+// dirty forgets what is white.
+func (b *rasterBuf) dirty() { b.whiteLen = 0 }
+
+// fillWhite sets every byte of p to 0xff.
+func fillWhite(p []uint8) {
+	if len(p) == 0 {
+		return
+	}
+	p[0] = 0xff
+	for k := 1; k < len(p); k *= 2 {
+		copy(p[k:], p[:k])
+	}
 }
 
 // newRaster allocates a raster's n bytes (a variable: tests count them).

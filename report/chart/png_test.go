@@ -147,3 +147,47 @@ func BenchmarkEncodePNG(b *testing.B) {
 		})
 	}
 }
+
+// TestKeepWhite: rasters left white by the encoder and not filled again
+// give the charts vgimg's filled rasters give, byte for byte (PNG and
+// SVG), for every chart of every golden case and of three province slices
+// rendered one after the other in the same rasters (larger and smaller,
+// wider and narrower, in turn); the one pixel vgimg is given stays the
+// canvas's whatever its size.
+func TestKeepWhite(t *testing.T) {
+	d := monthly()
+	var cs []*analysis.Comparison
+	var langs []vocab.Lang
+	for _, gc := range testCases() {
+		cs, langs = append(cs, mustCompare(t, gc.data())), append(langs, gc.lang)
+	}
+	for _, p := range []string{benchProvince, "海南", "广东"} {
+		cs, langs = append(cs, sliceOf(t, d, p)), append(langs, vocab.En)
+	}
+	renderAll := func(keep bool) [][]Chart {
+		defer func() { keepWhite = true }()
+		keepWhite = keep
+		rasters := &Rasters{}
+		var out [][]Chart
+		for i, c := range cs {
+			charts, _, err := Render(c, Options{Lang: langs[i], Rasters: rasters})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, charts)
+		}
+		return out
+	}
+	want, got := renderAll(false), renderAll(true)
+	for i := range want {
+		if len(got[i]) != len(want[i]) {
+			t.Fatalf("render %d: %d charts, want %d", i, len(got[i]), len(want[i]))
+		}
+		for k, w := range want[i] {
+			g := got[i][k]
+			if !bytes.Equal(g.PNG, w.PNG) || !bytes.Equal(g.SVG, w.SVG) {
+				t.Errorf("render %d, %s: PNG or SVG differs from the one on a raster vgimg filled", i, w.Name)
+			}
+		}
+	}
+}

@@ -44,7 +44,9 @@ func TestFastFillShapes(t *testing.T) {
 		img := image.NewRGBA(image.Rect(0, 0, 97, 61))
 		ctx := gg.NewContextForRGBA(img)
 		ctx.InvertY()
-		c := newPNGCanvas(vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi)), img, ctx)
+		v := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+		w, h := v.Size()
+		c := newPNGCanvas(v, img, ctx, w, h)
 		pt := func() vg.Point {
 			return vg.Point{X: vg.Length(rng.Float64()*32 - 2), Y: vg.Length(rng.Float64()*22 - 2)}
 		}

@@ -30,6 +30,7 @@ import (
 // Text under any other transform goes to vgimg as before.
 type pngCanvas struct {
 	*vgimg.Canvas
+	w, h  vg.Length // the size: vgimg's may be of the one pixel it filled
 	img   *image.RGBA
 	ctx   *gg.Context              // vgimg's, for its transform (Fill)
 	faces map[vg.Length]xfont.Face // the glyph rasteriser of each size
@@ -50,9 +51,12 @@ type textState struct {
 // compare with vgimg's.
 var fastText = true
 
-func newPNGCanvas(c *vgimg.Canvas, img *image.RGBA, ctx *gg.Context) *pngCanvas {
-	return &pngCanvas{Canvas: c, img: img, ctx: ctx, faces: map[vg.Length]xfont.Face{}, stack: []textState{{}}}
+func newPNGCanvas(c *vgimg.Canvas, img *image.RGBA, ctx *gg.Context, w, h vg.Length) *pngCanvas {
+	return &pngCanvas{Canvas: c, w: w, h: h, img: img, ctx: ctx, faces: map[vg.Length]xfont.Face{}, stack: []textState{{}}}
 }
+
+// Size is the canvas's size in points.
+func (c *pngCanvas) Size() (w, h vg.Length) { return c.w, c.h }
 
 func (c *pngCanvas) top() *textState { return &c.stack[len(c.stack)-1] }
 
@@ -87,7 +91,7 @@ func (c *pngCanvas) Scale(x, y float64)    { c.Canvas.Scale(x, y); c.top().moved
 func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 	st := c.top()
 	if !fastText || st.moved || st.color == nil || f.Font.Size == 0 {
-		c.Canvas.FillString(f, pt, text)
+		c.vgimgFillString(f, pt, text)
 		return
 	}
 	face := c.faces[f.Font.Size]
@@ -114,6 +118,27 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 		dot.X += g.advance
 		prev = r
 	}
+}
+
+// vgimgFillString is vgimg's FillString (vgimg.Canvas.FillString) with
+// the canvas's height, where vgimg's own canvas was given one pixel of the
+// image: then it would place the text from that pixel's height.
+func (c *pngCanvas) vgimgFillString(f font.Face, pt vg.Point, text string) {
+	if !keepWhite {
+		c.Canvas.FillString(f, pt, text)
+		return
+	}
+	if f.Font.Size == 0 {
+		return
+	}
+	c.ctx.Push()
+	defer c.ctx.Pop()
+	face := f.FontFace(c.DPI())
+	defer face.Close()
+	c.ctx.SetFontFace(face)
+	x, y, h := pt.X.Dots(c.DPI()), pt.Y.Dots(c.DPI()), c.h.Dots(c.DPI())
+	c.ctx.InvertY()
+	c.ctx.DrawString(text, x, h-y)
 }
 
 // drawGlyph draws g's mask in src (whose blends are t) at r: copied in

@@ -63,8 +63,14 @@ var _ vg.CanvasSizer = (*svgCanvas)(nil)
 func newSVG(w, h vg.Length) *svgCanvas {
 	c := &svgCanvas{w: w, h: h, glyphs: newGlyphSet()}
 	c.stack = []svgState{{ctm: matrix{1, 0, 0, -1, 0, float64(h)}, color: color.Black, width: 1}}
+	// A slice's chart body is 40–60 kB: grown once here, not doubled
+	// there from nothing (a fifth of drawing an SVG went to growing it).
+	c.body.Grow(bodyHint)
 	return c
 }
+
+// bodyHint is the room an SVG's body starts with.
+const bodyHint = 64 << 10
 
 func (c *svgCanvas) top() *svgState           { return &c.stack[len(c.stack)-1] }
 func (c *svgCanvas) Size() (w, h vg.Length)   { return c.w, c.h }
@@ -109,11 +115,16 @@ func (c *svgCanvas) Fill(p vg.Path) {
 	if flat(p) {
 		return
 	}
-	d := c.pathData(p)
-	if d == "" {
+	b := &c.body
+	mark := b.Len()
+	b.WriteString("<path d=\"")
+	if !c.pathData(p) {
+		b.Truncate(mark)
 		return
 	}
-	fmt.Fprintf(&c.body, "<path d=\"%s\"%s/>\n", d, paint("fill", c.top().color))
+	b.WriteByte('"')
+	writePaint(b, "fill", c.top().color)
+	b.WriteString("/>\n")
 }
 
 func (c *svgCanvas) Stroke(p vg.Path) {
@@ -121,12 +132,19 @@ func (c *svgCanvas) Stroke(p vg.Path) {
 	if st.width <= 0 {
 		return
 	}
-	d := c.pathData(p)
-	if d == "" {
+	b := &c.body
+	mark := b.Len()
+	b.WriteString("<path d=\"")
+	if !c.pathData(p) {
+		b.Truncate(mark)
 		return
 	}
 	k := st.ctm.scale()
-	fmt.Fprintf(&c.body, "<path d=\"%s\" fill=\"none\"%s stroke-width=\"%s\"", d, paint("stroke", st.color), num(float64(st.width)*k))
+	b.WriteString("\" fill=\"none\"")
+	writePaint(b, "stroke", st.color)
+	b.WriteString(" stroke-width=\"")
+	writeNum(b, float64(st.width)*k, 100)
+	b.WriteByte('"')
 	if len(st.dash) > 0 {
 		parts := make([]string, len(st.dash))
 		for i, l := range st.dash {
@@ -159,17 +177,19 @@ func flat(p vg.Path) bool {
 	return sameX || sameY
 }
 
-// pathData writes p in SVG coordinates; arcs become line segments, which is
-// exact enough at print size and keeps the writer simple.
-func (c *svgCanvas) pathData(p vg.Path) string {
+// pathData writes p in SVG coordinates to the body, and reports whether it
+// wrote anything; arcs become line segments, which is exact enough at print
+// size and keeps the writer simple.
+func (c *svgCanvas) pathData(p vg.Path) bool {
 	m := c.top().ctm
-	var b strings.Builder
+	b := &c.body
+	start := b.Len()
 	pt := func(cmd string, q vg.Point) {
 		x, y := m.apply(q)
 		b.WriteString(cmd)
-		b.WriteString(num(x))
+		writeNum(b, x, 100)
 		b.WriteByte(' ')
-		b.WriteString(num(y))
+		writeNum(b, y, 100)
 	}
 	for _, comp := range p {
 		switch comp.Type {
@@ -193,7 +213,7 @@ func (c *svgCanvas) pathData(p vg.Path) string {
 				a := comp.Start + comp.Angle*float64(i)/float64(max(n, 1))
 				q := vg.Point{X: comp.Pos.X + comp.Radius*vg.Length(math.Cos(a)), Y: comp.Pos.Y + comp.Radius*vg.Length(math.Sin(a))}
 				cmd := "L"
-				if i == 0 && b.Len() == 0 {
+				if i == 0 && b.Len() == start {
 					cmd = "M"
 				}
 				pt(cmd, q)
@@ -202,7 +222,7 @@ func (c *svgCanvas) pathData(p vg.Path) string {
 			b.WriteString("Z")
 		}
 	}
-	return b.String()
+	return b.Len() > start
 }
 
 // FillString places each glyph of text as a <use> of its outline.
@@ -216,22 +236,24 @@ func (c *svgCanvas) FillString(f font.Face, pt vg.Point, text string) {
 		return
 	}
 	st := c.top()
-	fmt.Fprintf(&c.body, "<g%s>", paint("fill", st.color))
+	b := &c.body
+	b.WriteString("<g")
+	writePaint(b, "fill", st.color)
+	b.WriteByte('>')
 	for _, g := range placed {
 		// Glyph outlines are in font units with y down; place the origin
 		// on the baseline and scale by size/em, flipping y into vg space.
 		local := matrix{k, 0, 0, -k, float64(pt.X) + g.x*k, float64(pt.Y)}
 		m := st.ctm.mul(local)
 		if m[1] == 0 && m[2] == 0 && m[0] == m[3] {
-			b := &c.body
 			b.WriteString("<use xlink:href=\"#")
 			b.WriteString(g.id)
 			b.WriteString("\" transform=\"translate(")
-			b.WriteString(num(m[4]))
+			writeNum(b, m[4], 100)
 			b.WriteByte(' ')
-			b.WriteString(num(m[5]))
+			writeNum(b, m[5], 100)
 			b.WriteString(") scale(")
-			b.WriteString(num4(m[0]))
+			writeNum(b, m[0], 10000)
 			b.WriteString(")\"/>")
 		} else {
 			fmt.Fprintf(&c.body, "<use xlink:href=\"#%s\" transform=\"matrix(%s %s %s %s %s %s)\"/>", g.id,
@@ -294,6 +316,38 @@ func paint(attr string, clr color.Color) string {
 		s += fmt.Sprintf(" %s-opacity=\"%s\"", attr, num4(float64(a)/0xffff))
 	}
 	return s
+}
+
+// writePaint writes paint(attr, clr) to b; a colour of the charts' own (opaque)
+// without formatting.
+func writePaint(b *bytes.Buffer, attr string, clr color.Color) {
+	r, g, bl, a := clr.RGBA()
+	if a != 0xffff {
+		b.WriteString(paint(attr, clr))
+		return
+	}
+	// Opaque: un-premultiplying is (v·0xff + 0x7fff) / 0xffff, v's high byte.
+	const hex = "0123456789abcdef"
+	b.WriteByte(' ')
+	b.WriteString(attr)
+	b.WriteString("=\"#")
+	for _, v := range [3]uint32{r, g, bl} {
+		v = min((v*0xff+0x7fff)/0xffff, 255)
+		b.WriteByte(hex[v>>4])
+		b.WriteByte(hex[v&15])
+	}
+	b.WriteByte('"')
+}
+
+// writeNum writes roundTo(v, k) to b without making a string.
+func writeNum(b *bytes.Buffer, v, k float64) {
+	r := math.Round(v*k) / k
+	if r == 0 {
+		b.WriteByte('0')
+		return
+	}
+	var tmp [32]byte
+	b.Write(strconv.AppendFloat(tmp[:0], r, 'f', -1, 64))
 }
 
 // num writes v rounded to 0.01 in its shortest form (deterministic, no -0).

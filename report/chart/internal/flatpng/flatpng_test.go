@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/basebrief/basebrief/internal/testutil"
@@ -103,6 +104,62 @@ func TestNotOpaque(t *testing.T) {
 	}
 }
 
+// TestEncodeClearing: EncodeClearing writes Encode's bytes and leaves
+// every pixel of the image white (the rest of its buffer untouched): white
+// and non-white runs of repeated rows, a non-white last row, sub-images,
+// rows past the deflate window. A pixel not opaque is refused, nothing
+// written.
+func TestEncodeClearing(t *testing.T) {
+	bands := chartLike(40, 60, 8)
+	for y := 20; y < 30; y++ { // a run of repeated rows that are not white
+		copy(bands.Pix[bands.PixOffset(0, y):bands.PixOffset(0, y+1)], bands.Pix[bands.PixOffset(0, 19):bands.PixOffset(0, 20)])
+	}
+	bands.SetRGBA(3, 19, color.RGBA{1, 2, 3, 0xff})
+	for y := 50; y < 60; y++ { // ending on repeats of a row that is not white
+		copy(bands.Pix[bands.PixOffset(0, y):bands.PixOffset(0, y+1)], bands.Pix[bands.PixOffset(0, 19):bands.PixOffset(0, 20)])
+	}
+	cases := map[string]func() *image.RGBA{
+		"chart-like": func() *image.RGBA { return chartLike(1600, 300, 1) },
+		"bands":      func() *image.RGBA { return bands },
+		"one row":    func() *image.RGBA { return chartLike(30, 1, 3) },
+		"wide rows":  func() *image.RGBA { return chartLike(12000, 4, 3) },
+		"offset":     func() *image.RGBA { return chartLike(50, 50, 4).SubImage(image.Rect(7, 9, 40, 45)).(*image.RGBA) },
+	}
+	for name, mk := range cases {
+		t.Run(name, func(t *testing.T) {
+			m := mk()
+			var want, got bytes.Buffer
+			if err := Encode(&want, m); err != nil {
+				t.Fatal(err)
+			}
+			outside := slices.Clone(m.Pix)
+			if err := EncodeClearing(&got, m); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%d bytes, Encode wrote %d others", got.Len(), want.Len())
+			}
+			for y := range m.Rect.Dy() {
+				row := m.Pix[m.PixOffset(m.Rect.Min.X, m.Rect.Min.Y+y):][:4*m.Rect.Dx()]
+				if !bytes.Equal(row, bytes.Repeat([]byte{0xff}, len(row))) {
+					t.Fatalf("row %d not white after: %v", y, row[:min(len(row), 16)])
+				}
+				// Put back what the image held, to compare the rest.
+				copy(row, outside[m.PixOffset(m.Rect.Min.X, m.Rect.Min.Y+y):])
+			}
+			if !bytes.Equal(m.Pix, outside) {
+				t.Error("pixels outside the image changed")
+			}
+		})
+	}
+	m := chartLike(20, 20, 5)
+	m.Pix[m.PixOffset(10, 15)+3] = 0x80
+	var b bytes.Buffer
+	if err := EncodeClearing(&b, m); err != ErrNotOpaque || b.Len() != 0 {
+		t.Fatalf("not opaque: err %v, %d bytes written", err, b.Len())
+	}
+}
+
 // TestNearBestSpeed: on a chart-like image the file is at most a quarter
 // larger than image/png's at BestSpeed (which tries four row filters per
 // row and searches its whole window for matches): the price of not
@@ -130,7 +187,15 @@ func FuzzEncode(f *testing.F) {
 		for _, c := range seed {
 			s = s*131 + uint64(c)
 		}
-		decodeSame(t, chartLike(int(w), int(h), s))
+		m := chartLike(int(w), int(h), s)
+		want := decodeSame(t, m)
+		var got bytes.Buffer
+		if err := EncodeClearing(&got, m); err != nil || !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("EncodeClearing: %v, %d bytes, Encode wrote %d others", err, got.Len(), len(want))
+		}
+		if i := slices.IndexFunc(m.Pix, func(b byte) bool { return b != 0xff }); i >= 0 {
+			t.Fatalf("byte %d of the image not white after EncodeClearing", i)
+		}
 	})
 }
 
