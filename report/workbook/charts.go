@@ -88,18 +88,24 @@ func (b *book) writeCharts() error {
 	if ch := b.trendChart(axis, valueAxis); ch != nil {
 		charts = append(charts, ch)
 	}
+	// excelize anchors a chart over about one row per 18 pixels; one chart
+	// per printed page.
+	cells := make([]string, len(charts))
+	var breaks []string
 	row := 1
 	for i, ch := range charts {
-		if err := b.f.AddChart(sheet, fmt.Sprintf("A%d", row), ch); err != nil {
-			return fmt.Errorf("add chart %d to %s: %w", i+1, sheet, err)
-		}
-		// excelize anchors a chart over about one row per 18 pixels
+		cells[i] = fmt.Sprintf("A%d", row)
 		row += int(ch.Dimension.Height)/18 + 3
-		// one chart per printed page
 		if i < len(charts)-1 {
-			if err := b.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", row-1)); err != nil {
-				return fmt.Errorf("break page after chart %d: %w", i+1, err)
-			}
+			breaks = append(breaks, fmt.Sprintf("A%d", row-1))
+		}
+	}
+	if err := b.addCharts(sheet, height, cells, charts); err != nil {
+		return err
+	}
+	for i, at := range breaks {
+		if err := b.f.InsertPageBreak(sheet, at); err != nil {
+			return fmt.Errorf("break page after chart %d: %w", i+1, err)
 		}
 	}
 	return nil

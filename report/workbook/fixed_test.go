@@ -1,10 +1,14 @@
 package workbook
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"testing"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
+	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/internal/testutil"
 )
 
@@ -12,9 +16,9 @@ import (
 // allocates once a first workbook has been written (issue 25: 32 of them
 // a run, most of their cost the same in each). A slice of the 120-city
 // sample took 15,980 allocations with excelize setting the column widths,
-// the frames compressed anew and the styles made and marshalled for every
-// workbook; 11,175 without (sheetxml.Rows.Cols, sheetxml.Deflate,
-// styleKit).
+// the frames compressed anew, the styles made and marshalled and the charts
+// added through AddChart for every workbook; 7,898 without
+// (sheetxml.Rows.Cols, sheetxml.Deflate, styleKit, chartKit).
 func TestSliceWorkbookAllocs(t *testing.T) {
 	if testutil.Race {
 		t.Skip("the race detector's sync.Pool drops what it is given: allocations not counted")
@@ -26,10 +30,70 @@ func TestSliceWorkbookAllocs(t *testing.T) {
 		}
 	}
 	write()
-	const bound = 12_000
+	const bound = 9_000
 	if n := testing.AllocsPerRun(3, write); n > bound {
 		t.Errorf("a slice's workbook: %.0f allocations, want at most %d", n, bound)
 	} else {
 		t.Logf("a slice's workbook: %.0f allocations", n)
+	}
+}
+
+// TestKitsSameBytes: a workbook given the styles kit and a chart kit (made
+// by a workbook before it with the same charts) has the bytes of one that
+// makes its styles and charts in its own File, to the byte: the national
+// and default workbooks, province and region slices (the second of each
+// takes the first's chart kit), one period (no change chart), English.
+func TestKitsSameBytes(t *testing.T) {
+	nat := sample.National(sample.Options{Cities: 120, Previous: true})
+	full := mustCompare(t, nat)
+	var slices []*analysis.Comparison
+	for _, kind := range []string{analysis.SliceProvince, analysis.SliceRegion} {
+		names := analysis.SliceNames(full, kind)
+		for _, name := range names[:2] {
+			c, err := analysis.CompareSlice(nat, full, kind, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices = append(slices, c)
+		}
+	}
+	type job struct {
+		name string
+		c    *analysis.Comparison
+		lang vocab.Lang
+	}
+	jobs := []job{
+		{"default", defaultComparison(t), vocab.Zh},
+		{"national", full, vocab.Zh},
+		{"national en", full, vocab.En},
+		{"one period", mustCompare(t, sample.National(sample.Options{Cities: 40})), vocab.Zh},
+		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 60, Months: 26})), vocab.En},
+	}
+	for i, c := range slices {
+		jobs = append(jobs, job{fmt.Sprintf("slice %d", i), c, vocab.Zh}, job{fmt.Sprintf("slice %d en", i), c, vocab.En})
+	}
+	for _, j := range jobs {
+		for pass := 1; pass <= 2; pass++ { // the second takes the first's chart kit
+			var kits, own bytes.Buffer
+			b, err := write(&kits, j.c, Options{Lang: j.lang, Modified: stamp}, config{limit: maxRows})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := write(&own, j.c, Options{Lang: j.lang, Modified: stamp}, config{limit: maxRows, noKits: true}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(kits.Bytes(), own.Bytes()) {
+				got, want := unzipParts(t, kits.Bytes()), unzipParts(t, own.Bytes())
+				for _, name := range sortedNames(want) {
+					if !bytes.Equal(got[name], want[name]) {
+						t.Errorf("%s, pass %d: %s differs", j.name, pass, name)
+					}
+				}
+				t.Errorf("%s, pass %d: %d bytes with the kits, %d without", j.name, pass, kits.Len(), own.Len())
+			}
+			if pass == 2 && b.kit != nil {
+				t.Errorf("%s: the second workbook made its charts anew", j.name)
+			}
+		}
 	}
 }

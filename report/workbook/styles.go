@@ -78,12 +78,13 @@ func newStyles(f *excelize.File, wanFormat string) (styles, error) {
 // beside it. excelize decodes its templates into a File and marshals them
 // back when writing (File.styleSheetWriter, themeWriter): making the 23
 // styles and marshalling the two parts again was 0.3 ms of each slice's
-// workbook (issue 25). A workbook given the kit has its File's Styles and
-// Theme set to nil and the kit's parts stored in its package as written:
-// excelize then writes them as they are (File.writeToZip writes every part
-// of Pkg; a nil Styles or Theme is not marshalled) and reads the styles
-// back only if a style is asked for after (stylesReader), which write
-// does not do.
+// workbook (issue 25). A workbook takes the kit's style IDs, and just
+// before it is written has its File's Styles and Theme set to nil and the
+// kit's parts stored in its package as written: excelize then writes them
+// as they are (File.writeToZip writes every part of Pkg; a nil Styles or
+// Theme is not marshalled). Until then the File holds its template's
+// styles, without the kit's: nothing in write reads a style by its ID, and
+// the default font AddShape reads (chartkit.go) is the template's.
 type styleKit struct {
 	ids           styles
 	styles, theme []byte

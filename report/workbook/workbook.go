@@ -68,6 +68,11 @@ type book struct {
 	// viaExcelize writes the rows through excelize's StreamWriter instead
 	// (the reference the tests compare with).
 	viaExcelize bool
+	noKits      bool // config.noKits
+	// kit is what AddChart made for the chart sheet, kept under kitKey
+	// once the workbook is written (chartkit.go).
+	kit    *chartKit
+	kitKey string
 }
 
 // config is what tests change: the rows per sheet, whether to keep the
@@ -76,6 +81,9 @@ type config struct {
 	limit       int
 	checks      bool
 	viaExcelize bool
+	// noKits makes the styles and charts anew in the workbook's own File
+	// (the reference TestKitsSameBytes compares the kits with).
+	noKits bool
 }
 
 // write builds the workbook and returns the book, whose checks the tests
@@ -89,15 +97,19 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize}
+	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize, noKits: cfg.noKits}
 	defer b.f.Close()
 	b.l.forSlice(c, lang)
-	kit, err := kitFor(b.l.wanFormat)
+	var err error
+	var kit *styleKit
+	if cfg.noKits {
+		b.st, err = newStyles(b.f, b.l.wanFormat)
+	} else if kit, err = kitFor(b.l.wanFormat); err == nil {
+		b.st = kit.ids
+	}
 	if err != nil {
 		return nil, err
 	}
-	b.st = kit.ids
-	useKit(b.f, kit)
 	b.figs = newFigureList(c)
 	b.layout = planLayout(c, b.l, cfg.limit, b.figs.len())
 	b.segs = segments(c.Cities)
@@ -119,10 +131,21 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if ct := b.f.ContentTypes; ct != nil {
 		sort.Slice(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
-	b.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, b.parts) })
+	// The styles and theme as the kit wrote them, set last: until then the
+	// File keeps the styles of its template, which only AddShape (the
+	// default font, chartkit.go) reads.
+	if kit != nil {
+		useKit(b.f, kit)
+	}
+	b.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := newSortedZip(w, b.parts)
+		z.keep = b.keepPart
+		return z
+	})
 	if err := b.f.Write(w); err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
+	b.saveKit()
 	return b, nil
 }
 

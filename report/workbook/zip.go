@@ -37,6 +37,9 @@ type sortedZip struct {
 	parts []*zipPart
 	open  *zipPart                 // the part being written, if compressed
 	rows  map[string]sheetxml.Part // by part name
+	// keep, if set, sees each part that ends within cacheablePart, whole
+	// and uncompressed, before it is compressed; it must not keep raw.
+	keep func(name string, raw []byte)
 }
 
 type zipPart struct {
@@ -60,7 +63,9 @@ type zipPart struct {
 // writes for every workbook are 1–16 KB.
 const cacheablePart = sheetxml.CacheablePiece
 
-func newSortedZip(w io.Writer, rows map[string]sheetxml.Part) excelize.ZipWriter {
+var _ excelize.ZipWriter = (*sortedZip)(nil)
+
+func newSortedZip(w io.Writer, rows map[string]sheetxml.Part) *sortedZip {
 	return &sortedZip{zw: zip.NewWriter(w), rows: rows}
 }
 
@@ -90,6 +95,9 @@ func (z *sortedZip) finishOpen() error {
 		p.err = p.fw.Close()
 		sheetxml.PutFlater(p.fw)
 	} else {
+		if z.keep != nil {
+			z.keep(p.name, p.raw)
+		}
 		p.packed, p.err = sheetxml.Deflate(p.raw, true)
 	}
 	p.fw, p.raw, p.done = nil, nil, true
