@@ -48,7 +48,14 @@ type cutter struct {
 	mapped   []bool            // rune is in a cmap segment (fpdf keeps those)
 	loca     []int             // glyph offsets in glyf, numGlyphs+1
 	hMetrics int               // numberOfHMetrics
+	// kept are the tables every subset copies unchanged, and sums their
+	// checksums, summed once for the run rather than for every subset.
+	kept map[string][]byte
+	sums map[string]uint32
 }
+
+// keptTables are the tables a subset copies from the face as they are.
+var keptTables = []string{"name", "cvt ", "fpgm", "prep", "gasp", "OS/2"}
 
 func readCutter(b []byte) (*cutter, error) {
 	c := &cutter{ttf: b, tables: map[string][2]int{}}
@@ -70,6 +77,12 @@ func readCutter(b []byte) (*cutter, error) {
 	numGlyphs := int(be16(b, c.tables["maxp"][0]+4))
 	if err := c.readCmap(); err != nil {
 		return nil, err
+	}
+	c.kept, c.sums = map[string][]byte{}, map[string]uint32{}
+	for _, tag := range keptTables {
+		if t := c.table(tag); len(t) > 0 {
+			c.kept[tag], c.sums[tag] = t, checksum(t)
+		}
 	}
 	// fpdf reads entry n+1 as the start of glyph n (its array starts with
 	// a zero it adds), so glyph n's offset is entry n: the same numbers.
@@ -142,16 +155,16 @@ func (c *cutter) cut(runes []rune) []byte {
 	b := c.ttf
 	// Glyphs kept: 0 and those of the runes, in glyph order, then the
 	// parts of composite glyphs in the order they are met.
-	var keep []int
-	newIdx := map[int]int{0: 0}
-	keep = append(keep, 0)
-	runeGlyph := map[int]int{} // rune → old glyph
+	keep := make([]int, 1, len(runes)+1)
+	newIdx := make(map[int]int, len(runes)+1)
+	newIdx[0] = 0
+	mapped := make([]runeGlyph, 0, len(runes)) // rune → old glyph
 	for _, r := range runes {
 		if r < 0 || r >= 0x10000 || !c.mapped[r] {
 			continue
 		}
 		g := int(c.glyph[r])
-		runeGlyph[int(r)] = g
+		mapped = append(mapped, runeGlyph{int(r), g})
 		if _, ok := newIdx[g]; !ok {
 			newIdx[g] = -1
 			keep = append(keep, g)
@@ -184,11 +197,9 @@ func (c *cutter) cut(runes []rune) []byte {
 		parts(g, 0)
 	}
 
-	out := map[string][]byte{}
-	for _, tag := range []string{"name", "cvt ", "fpgm", "prep", "gasp", "OS/2"} {
-		if t := c.table(tag); len(t) > 0 {
-			out[tag] = t
-		}
+	out := make(map[string][]byte, len(c.kept)+9)
+	for tag, t := range c.kept {
+		out[tag] = t
 	}
 	post := c.table("post")
 	out["post"] = slices.Concat([]byte{0, 3, 0, 0}, post[4:16], make([]byte, 16))
@@ -196,14 +207,17 @@ func (c *cutter) cut(runes []rune) []byte {
 	// fpdf leaves U+0000 out of its cut's map, yet keeps its glyph: every
 	// PDF lists 0 among its characters. The subset maps it, so that fpdf
 	// keeps that glyph when it cuts the subset too.
-	cidToGlyph := map[int]int{}
-	for r, g := range runeGlyph {
-		cidToGlyph[r] = newIdx[g]
+	for i, m := range mapped {
+		mapped[i].glyph = newIdx[m.glyph]
 	}
-	out["cmap"] = cmap4(cidToGlyph, len(keep))
+	out["cmap"] = cmap4(mapped, len(keep))
 
 	hmtx := c.tables["hmtx"][0]
-	var glyfOut, hmtxOut []byte
+	size := 0
+	for _, g := range keep {
+		size += (c.loca[g+1] - c.loca[g] + 3) &^ 3
+	}
+	glyfOut, hmtxOut := make([]byte, 0, size), make([]byte, 0, 4*len(keep))
 	offsets := make([]int, 0, len(keep)+1)
 	// fpdf reads a short metric by appending its side bearing to a slice
 	// of the last long metric, writing it over that metric's own side
@@ -223,9 +237,9 @@ func (c *cutter) cut(runes []rune) []byte {
 			hmtxOut = append(hmtxOut, b[last], b[last+1], lastLSB[0], lastLSB[1])
 		}
 		offsets = append(offsets, len(glyfOut))
-		data := b[glyf+c.loca[g] : glyf+c.loca[g+1]]
-		if len(data) > 2 && int16(be16(data, 0)) < 0 {
-			data = slices.Clone(data)
+		at := len(glyfOut)
+		glyfOut = append(glyfOut, b[glyf+c.loca[g]:glyf+c.loca[g+1]]...)
+		if data := glyfOut[at:]; len(data) > 2 && int16(be16(data, 0)) < 0 {
 			p := 10
 			for flags := symbolContinue; flags&symbolContinue != 0; {
 				flags = int(be16(data, p))
@@ -233,10 +247,7 @@ func (c *cutter) cut(runes []rune) []byte {
 				p += 4 + argSize(flags)
 			}
 		}
-		glyfOut = append(glyfOut, data...)
-		if pad := len(glyfOut) % 4; pad != 0 {
-			glyfOut = append(glyfOut, make([]byte, 4-pad)...)
-		}
+		glyfOut = glyfOut[:(len(glyfOut)+3)&^3] // zeros: made so, within size
 	}
 	offsets = append(offsets, len(glyfOut))
 	out["glyf"], out["hmtx"] = glyfOut, hmtxOut
@@ -245,10 +256,12 @@ func (c *cutter) cut(runes []rune) []byte {
 	var loca []byte
 	if (len(glyfOut)+1)>>1 > 0xFFFF {
 		locaFormat = 1
+		loca = make([]byte, 0, 4*len(offsets))
 		for _, o := range offsets {
 			loca = binary.BigEndian.AppendUint32(loca, uint32(o))
 		}
 	} else {
+		loca = make([]byte, 0, 2*len(offsets))
 		for _, o := range offsets {
 			loca = binary.BigEndian.AppendUint16(loca, uint16(o/2))
 		}
@@ -264,8 +277,11 @@ func (c *cutter) cut(runes []rune) []byte {
 	maxp := slices.Clone(c.table("maxp"))
 	binary.BigEndian.PutUint16(maxp[4:], uint16(len(keep)))
 	out["maxp"] = maxp
-	return assemble(out)
+	return assemble(out, c.sums)
 }
+
+// runeGlyph is a rune and its glyph.
+type runeGlyph struct{ r, glyph int }
 
 // The composite glyph flags fpdf reads (utf8fontfile.go).
 const (
@@ -306,17 +322,16 @@ func (c *cutter) table(tag string) []byte {
 // mapping runes to glyphs, segments as fpdf cuts them (generateCMAPTable):
 // a run of consecutive runes with consecutive glyphs is one segment, every
 // segment written with an idDelta and a zero idRangeOffset.
-func cmap4(m map[int]int, numGlyphs int) []byte {
-	keys := make([]int, 0, len(m))
-	for r := range m {
-		keys = append(keys, r)
-	}
-	slices.Sort(keys)
+// m lists each rune once or more (the same glyph each time), in any order;
+// it is sorted here.
+func cmap4(m []runeGlyph, numGlyphs int) []byte {
+	slices.SortFunc(m, func(a, b runeGlyph) int { return a.r - b.r })
+	m = slices.CompactFunc(m, func(a, b runeGlyph) bool { return a.r == b.r })
 	type seg struct{ start, n, glyph int }
 	var segs []seg
 	prevR, prevG := -2, -1
-	for _, r := range keys {
-		g := m[r]
+	for _, rg := range m {
+		r, g := rg.r, rg.glyph
 		if r == prevR+1 && g == prevG+1 {
 			segs[len(segs)-1].n++
 		} else {
@@ -350,10 +365,8 @@ func cmap4(m map[int]int, numGlyphs int) []byte {
 		v = append(v, 0)
 	}
 	v = append(v, 0)
-	for _, s := range segs {
-		for i := range s.n {
-			v = append(v, m[s.start+i])
-		}
+	for _, rg := range m {
+		v = append(v, rg.glyph)
 	}
 	v = append(v, 0)
 	out := make([]byte, 0, 2*len(v))
@@ -364,8 +377,11 @@ func cmap4(m map[int]int, numGlyphs int) []byte {
 }
 
 // assemble writes the tables, sorted by tag, with their checksums and the
-// head table's checkSumAdjustment, as fpdf's assembleTables does.
-func assemble(tables map[string][]byte) []byte {
+// head table's checkSumAdjustment, as fpdf's assembleTables does; sums
+// has the checksums of some tables already. The file's checksum is the
+// directory's plus the tables' (each starts on a 4-byte boundary, padded
+// with zeros), so no table is summed twice.
+func assemble(tables map[string][]byte, sums map[string]uint32) []byte {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
@@ -388,23 +404,28 @@ func assemble(tables map[string][]byte) []byte {
 		out = binary.BigEndian.AppendUint16(out, uint16(v))
 	}
 	offset, headAt := 12+16*n, 0
+	var total uint32
 	for _, t := range tags {
 		if t == "head" {
 			headAt = offset
 		}
+		sum, ok := sums[t]
+		if !ok {
+			sum = checksum(tables[t])
+		}
+		total += sum
 		out = append(out, t...)
-		out = binary.BigEndian.AppendUint32(out, checksum(tables[t]))
+		out = binary.BigEndian.AppendUint32(out, sum)
 		out = binary.BigEndian.AppendUint32(out, uint32(offset))
 		out = binary.BigEndian.AppendUint32(out, uint32(len(tables[t])))
 		offset += (len(tables[t]) + 3) &^ 3
 	}
+	total += checksum(out)
 	for _, t := range tags {
 		out = append(out, tables[t]...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
+		out = out[:(len(out)+3)&^3] // zeros: made so, within size
 	}
-	binary.BigEndian.PutUint32(out[headAt+8:], adjustment(checksum(out)))
+	binary.BigEndian.PutUint32(out[headAt+8:], adjustment(total))
 	return out
 }
 

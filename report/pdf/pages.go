@@ -38,7 +38,8 @@ var _ surface = (*fpdf.Fpdf)(nil)
 
 // newPager is newPDFDoc with a pager for the fpdf document.
 func newPager(doc *document.Document, faces *font.Set) (*pdfDoc, error) {
-	p := &pager{fonts: map[string]*font.Widths{}}
+	// A briefing records about 1,700 calls, an annex fewer.
+	p := &pager{fonts: map[string]*font.Widths{}, ops: make([]op, 0, 1024)}
 	d := &pdfDoc{pdf: p, faces: faces, family: map[*font.Face]string{}, zh: doc.Lang != "en",
 		widths: map[*font.Face]*font.Widths{}, drawn: map[*font.Face]allowed{}}
 	for i, f := range faces.All() {
@@ -135,9 +136,19 @@ func (p *pager) Text(x, y float64, s string) {
 	p.ops = append(p.ops, op{kind: opText, s: s, f: [4]float64{x, y}})
 }
 func (p *pager) RawWriteStr(s string) { p.ops = append(p.ops, op{kind: opRaw, s: s}) }
+
+// SetTextColor records a change of the text colour only: pdfDoc.font sets
+// it at every measurement, and fpdf's SetTextColor of the colour already
+// set changes nothing (it writes nothing to the page; the text colour is
+// written with each text, and colorFlag compares it with the fill colour,
+// which SetFillColor and AddPage keep in step).
 func (p *pager) SetTextColor(r, g, b int) {
-	p.text = [3]int{clamp(r), clamp(g), clamp(b)}
-	p.ops = append(p.ops, op{kind: opTextColor, i: [3]int{r, g, b}})
+	c := [3]int{clamp(r), clamp(g), clamp(b)}
+	if c == p.text {
+		return
+	}
+	p.text = c
+	p.ops = append(p.ops, op{kind: opTextColor, i: c})
 }
 func (p *pager) GetTextColor() (int, int, int) { return p.text[0], p.text[1], p.text[2] }
 func (p *pager) SetTextRenderingMode(mode int) {
