@@ -6,13 +6,16 @@ import (
 	"image/color"
 	"image/png"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/basebrief/basebrief/analysis/vocab"
 	"github.com/basebrief/basebrief/report/briefing"
 	"github.com/basebrief/basebrief/report/document"
+	"github.com/basebrief/basebrief/report/font"
 )
 
 // layoutCases are drawnCases and briefings with charts, in both
@@ -116,5 +119,49 @@ func TestLaidOutOnce(t *testing.T) {
 	}
 	if !bytes.Equal(out, write(t, doc, Options{})) {
 		t.Error("the layout drawn is not the PDF Write writes")
+	}
+}
+
+// TestRuns: runs cuts text into spans by face as writing each character
+// (the missing mark for one no face has, U+FFFD for a byte that is not
+// UTF-8) into its face's span does, in every role; a span without a mark
+// is a piece of the text.
+func TestRuns(t *testing.T) {
+	d, err := newPager(&document.Document{Lang: "zh"}, mustFaces(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(s string) []span {
+		var out []span
+		var cur *font.Face
+		var b strings.Builder
+		for _, r := range s {
+			f, r := d.pick(r, cur)
+			if f != cur && b.Len() > 0 {
+				out = append(out, span{cur, b.String()})
+				b.Reset()
+			}
+			cur = f
+			b.WriteRune(r)
+		}
+		if b.Len() > 0 {
+			out = append(out, span{cur, b.String()})
+		}
+		return out
+	}
+	for _, s := range []string{"", "新的社会阶层人士", "成都 MFG创客联邦 1A+6S", "镕基地𠀀三\U0001F600", " \t前后 ", "bad\xffbyte\xe4\xb8", "—— 12% …… 〓\uFFFD", "喆珺a镕"} {
+		for _, role := range []font.Role{font.Hei, font.Kai, font.Song} {
+			d.role = role
+			got := d.runs(s)
+			if !slices.Equal(got, want(s)) {
+				t.Errorf("role %d, %q: %v, want %v", role, s, got, want(s))
+			}
+			for _, sp := range got {
+				if !strings.ContainsRune(sp.text, missingMark) && !strings.ContainsRune(sp.text, utf8.RuneError) &&
+					!strings.Contains(s, sp.text) {
+					t.Errorf("role %d, %q: span %q is not of the text", role, s, sp.text)
+				}
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -271,24 +272,40 @@ type span struct {
 }
 
 // runs cuts s into spans by the face that draws each character in the
-// current role; a character none draws becomes the missing mark.
+// current role; a character none draws becomes the missing mark. A span is
+// a slice of s unless it has a missing mark (or bytes that are not UTF-8,
+// which become U+FFFD), written anew then.
 func (d *pdfDoc) runs(s string) []span {
 	var out []span
 	var cur *font.Face
-	var b strings.Builder
-	for _, r := range s {
-		f, r := d.pick(r, cur)
-		if f != cur && b.Len() > 0 {
-			out = append(out, span{cur, b.String()})
-			b.Reset()
+	start, marked := 0, false
+	for i, r := range s {
+		f, c := d.pick(r, cur)
+		if f != cur && i > start {
+			out = append(out, span{cur, d.spanText(s[start:i], marked)})
+			start, marked = i, false
 		}
 		cur = f
-		b.WriteRune(r)
+		marked = marked || c != r || r == utf8.RuneError
 	}
-	if b.Len() > 0 {
-		out = append(out, span{cur, b.String()})
+	if len(s) > start {
+		out = append(out, span{cur, d.spanText(s[start:], marked)})
 	}
 	return out
+}
+
+// spanText is the text a span of s draws: s, or where marked, s with
+// each character no face draws as the missing mark (pick).
+func (d *pdfDoc) spanText(s string, marked bool) string {
+	if !marked {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		_, c := d.pick(r, nil)
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // pick is the face that draws r in the current role, cur being the face
