@@ -137,7 +137,12 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if kit != nil {
 		useKit(b.f, kit)
 	}
-	b.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+	// The archive goes straight to w: excelize hands the zip writer a
+	// buffer of its own, which it copies to w once the archive is closed
+	// (File.WriteTo: WriteToBuffer, then buf.WriteTo(w)); left empty, it
+	// copies nothing, and the whole file is neither buffered twice nor
+	// copied.
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		z := newSortedZip(w, b.parts)
 		z.keep = b.keepPart
 		return z
