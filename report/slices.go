@@ -30,6 +30,10 @@ func Slices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Optio
 // Slices', as rendered one after the other.
 func PacketWithSlices(d *analysis.Dataset, full *analysis.Comparison, kind string, o Options) ([]File, []string, error) {
 	names := analysis.SliceNames(full, kind)
+	// The whole packet's chart rasters, the largest, are the slices' too:
+	// each slice's charts then fit in them, not in rasters of their own
+	// allocated and filled white.
+	o.rasters = &chart.Rasters{}
 	jobs := []func() ([]File, []string, error){func() ([]File, []string, error) { return Packet(full, o) }}
 	files, notes, err := render(append(jobs, sliceJobs(d, full, kind, names, o)...), o.Rendered)
 	if err != nil {
@@ -79,7 +83,9 @@ func groupNotes(notes [][]string, names []string) []string {
 
 // sliceJobs are the renderings of the named slices, sharing chart rasters.
 func sliceJobs(d *analysis.Dataset, full *analysis.Comparison, kind string, names []string, o Options) []func() ([]File, []string, error) {
-	o.rasters = &chart.Rasters{}
+	if o.rasters == nil {
+		o.rasters = &chart.Rasters{}
+	}
 	jobs := make([]func() ([]File, []string, error), len(names))
 	for i, name := range names {
 		jobs[i] = func() ([]File, []string, error) {
