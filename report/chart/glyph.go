@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -40,8 +41,49 @@ func newGlyphSet() *glyphSet {
 // measures it (unhinted advances plus kerning, in font units), so SVG text
 // lines up with the widths the layout was computed from.
 func (s *glyphSet) layout(f *sfnt.Font, text string) []placed {
-	ppem := fixed.Int26_6(f.UnitsPerEm()) // raw values are then font units
 	var out []placed
+	for _, g := range s.run(f, text) {
+		if id := s.define(f, g.idx); id != "" {
+			out = append(out, placed{id: id, x: g.x})
+		}
+	}
+	return out
+}
+
+// A glyphPos is a glyph of a laid-out string and its pen position in font
+// units.
+type glyphPos struct {
+	idx sfnt.GlyphIndex
+	x   float64
+}
+
+type runKey struct {
+	font *sfnt.Font
+	text string
+}
+
+// runs keeps each text's laid-out glyphs from chart to chart and render to
+// render (titles, ticks, legends and place names come back in every
+// slice), up to maxRuns texts; past that a text is laid out each time.
+var (
+	runs    cache[runKey, []glyphPos]
+	runsLen atomic.Int64
+)
+
+const maxRuns = 1 << 14
+
+// run is text's glyphs and pen positions, from runs if it is there.
+func (s *glyphSet) run(f *sfnt.Font, text string) []glyphPos {
+	key := runKey{f, text}
+	shard := uint(len(text))
+	if len(text) > 0 {
+		shard += uint(text[len(text)-1])
+	}
+	if r, ok := runs.load(shard, key); ok {
+		return r
+	}
+	ppem := fixed.Int26_6(f.UnitsPerEm()) // raw values are then font units
+	var out []glyphPos
 	x := 0
 	var prev sfnt.GlyphIndex
 	for i, r := range text {
@@ -54,14 +96,17 @@ func (s *glyphSet) layout(f *sfnt.Font, text string) []placed {
 				x += int(k)
 			}
 		}
-		if id := s.define(f, idx); id != "" {
-			out = append(out, placed{id: id, x: float64(x)})
-		}
+		out = append(out, glyphPos{idx, float64(x)})
 		adv, err := f.GlyphAdvance(&s.buf, idx, ppem, xfont.HintingNone)
 		if err == nil {
 			x += int(adv)
 		}
 		prev = idx
+	}
+	if runsLen.Load() < maxRuns {
+		if _, loaded := runs.loadOrStore(shard, key, out); !loaded {
+			runsLen.Add(1)
+		}
 	}
 	return out
 }

@@ -191,3 +191,30 @@ func TestKeepWhite(t *testing.T) {
 		}
 	}
 }
+
+// TestCachesChangeNothing: charts drawn with the process-wide caches warm
+// (glyph masks, white blocks, outlines, laid-out texts, widths) are the
+// charts drawn with them empty, byte for byte, PNG and SVG.
+func TestCachesChangeNothing(t *testing.T) {
+	c := sliceOf(t, monthly(), benchProvince)
+	forgetCaches()
+	cold, _, err := Render(c, Options{Lang: vocab.En})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warm, _, err := Render(c, Options{Lang: vocab.En})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runsLen.Load() == 0 || glyphsLen.Load() == 0 {
+		t.Fatalf("caches not used: %d texts, %d glyphs", runsLen.Load(), glyphsLen.Load())
+	}
+	if len(warm) != len(cold) || len(cold) < 3 {
+		t.Fatalf("%d charts warm, %d cold", len(warm), len(cold))
+	}
+	for i := range cold {
+		if !bytes.Equal(warm[i].PNG, cold[i].PNG) || !bytes.Equal(warm[i].SVG, cold[i].SVG) {
+			t.Errorf("%s differs with the caches warm", cold[i].Name)
+		}
+	}
+}

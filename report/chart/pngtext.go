@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/color"
 	"math"
-	"sync"
 	"sync/atomic"
 
 	"git.sr.ht/~sbinet/gg"
@@ -162,18 +161,17 @@ func (c *pngCanvas) drawGlyph(g *glyphMask, r image.Rectangle, src rgba64, t *[2
 // Bounded to maxGlyphs masks (about 6 MB at the charts' sizes); past it
 // a mask is made each time, as vgimg does.
 var (
-	glyphs    sync.Map // glyphKey26 → *glyphMask
+	glyphs    cache[glyphKey26, *glyphMask]
 	glyphsLen atomic.Int64
 )
 
 const maxGlyphs = 8192
 
 type glyphKey26 struct {
-	face   *sfnt.Font
-	size   vg.Length
-	dpi    float64
-	r      rune
-	fx, fy fixed.Int26_6 // the pen's phase within its pixel
+	face      *sfnt.Font
+	size, dpi uint64 // their float64 bits: the key hashes as bytes
+	r         rune
+	fx, fy    fixed.Int26_6 // the pen's phase within its pixel
 }
 
 type glyphMask struct {
@@ -181,16 +179,18 @@ type glyphMask struct {
 	mask    image.Alpha     // origin at rect.Min
 	advance fixed.Int26_6
 	ok      bool
-	kept    bool // in glyphs: whiteBlocks may keep its pixels over white
+	kept    bool  // in glyphs: whiteBlocks may keep its pixels over white
+	shard   uint8 // its cache shard, and its white blocks'
 }
 
 // glyphAt is face's Glyph of r at dot, from the cache if it is there.
 func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point26_6) *glyphMask {
-	key := glyphKey26{f.Face, f.Font.Size, dpi, r, dot.X & 63, dot.Y & 63}
-	if g, ok := glyphs.Load(key); ok {
-		return g.(*glyphMask)
+	key := glyphKey26{f.Face, math.Float64bits(float64(f.Font.Size)), math.Float64bits(dpi), r, dot.X & 63, dot.Y & 63}
+	shard := uint(r) ^ uint(key.fx)
+	if g, ok := glyphs.load(shard, key); ok {
+		return g
 	}
-	g := &glyphMask{}
+	g := &glyphMask{shard: uint8(shard)}
 	dr, mask, maskp, advance, ok := face.Glyph(dot, r)
 	a, isAlpha := mask.(*image.Alpha)
 	if ok && isAlpha { // opentype's masks are always *image.Alpha
@@ -203,9 +203,9 @@ func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point2
 	}
 	if glyphsLen.Load() < maxGlyphs {
 		g.kept = true // before it is shared; if another goroutine's is kept, that one is returned
-		kept, loaded := glyphs.LoadOrStore(key, g)
+		kept, loaded := glyphs.loadOrStore(shard, key, g)
 		if loaded {
-			return kept.(*glyphMask)
+			return kept
 		}
 		glyphsLen.Add(1)
 	}
@@ -218,7 +218,7 @@ func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point2
 // same bytes). Bounded to maxWhiteBytes of pixels; past it a glyph is
 // blended each time.
 var (
-	whiteBlocks     sync.Map // whiteKey → []byte
+	whiteBlocks     cache[whiteKey, []byte]
 	whiteBlockBytes atomic.Int64
 )
 
@@ -238,8 +238,9 @@ type whiteKey struct {
 // 2,550 blocks filled the cache).
 func whiteBlock(g *glyphMask, src rgba64, t *[256]blend) []byte {
 	key := whiteKey{g, src}
-	if b, ok := whiteBlocks.Load(key); ok {
-		return b.([]byte)
+	shard := uint(g.shard)
+	if b, ok := whiteBlocks.load(shard, key); ok {
+		return b
 	}
 	if whiteBlockBytes.Load() >= maxWhiteBytes {
 		return nil
@@ -252,7 +253,7 @@ func whiteBlock(g *glyphMask, src rgba64, t *[256]blend) []byte {
 		}
 		binary.LittleEndian.PutUint32(b[4*i:], px)
 	}
-	if _, loaded := whiteBlocks.LoadOrStore(key, b); !loaded {
+	if _, loaded := whiteBlocks.loadOrStore(shard, key, b); !loaded {
 		whiteBlockBytes.Add(int64(len(b)))
 	}
 	return b

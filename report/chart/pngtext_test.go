@@ -56,7 +56,7 @@ func TestWhiteBlocksFull(t *testing.T) {
 	if b := whiteBlock(g, rgba64{0, 0, 0, 0xffff}, new([256]blend)); b != nil {
 		t.Errorf("whiteBlock with the cache full = %d bytes, want nil", len(b))
 	}
-	if _, kept := whiteBlocks.Load(whiteKey{g, rgba64{0, 0, 0, 0xffff}}); kept {
+	if _, kept := whiteBlocks.load(uint(g.shard), whiteKey{g, rgba64{0, 0, 0, 0xffff}}); kept {
 		t.Error("a block kept past the cache's bound")
 	}
 	gc := testCases()[0]

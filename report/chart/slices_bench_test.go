@@ -63,11 +63,13 @@ func BenchmarkSliceCharts(b *testing.B) {
 
 // forgetCaches empties the process-wide caches, as at a run's start.
 func forgetCaches() {
-	glyphs.Clear()
+	glyphs.clear()
 	glyphsLen.Store(0)
-	whiteBlocks.Clear()
+	whiteBlocks.clear()
 	whiteBlockBytes.Store(0)
 	outlines.Clear()
+	runs.clear()
+	runsLen.Store(0)
 	widths.Clear()
 	widthsLen.Store(0)
 }
