@@ -56,12 +56,13 @@ func (d *pdfDoc) cellLines(t *table, cells []string, lh float64, balanced bool) 
 // balancedLines wraps s into as few lines as width allows, but with the
 // lines as even as they can be: 会议/公布, not 会议公/布.
 func (d *pdfDoc) balancedLines(s string, width float64) []string {
-	lines := lineTexts(s, width, width, d.width)
+	bs := boxes(s, d.width) // once for the widths tried
+	lines := boxLines(bs, width, width, d.width)
 	if len(lines) < 2 {
 		return lines
 	}
 	lo, hi := width/float64(len(lines)), width
-	for _, b := range boxes(s, d.width) {
+	for _, b := range bs {
 		lo = max(lo, b.width) // never narrower than a word: Change, not Chan/ge
 	}
 	if lo >= hi {
@@ -69,13 +70,13 @@ func (d *pdfDoc) balancedLines(s string, width float64) []string {
 	}
 	for range 12 {
 		mid := (lo + hi) / 2
-		if len(lineTexts(s, mid, mid, d.width)) > len(lines) {
+		if len(boxLines(bs, mid, mid, d.width)) > len(lines) {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	return lineTexts(s, hi, hi, d.width)
+	return boxLines(bs, hi, hi, d.width)
 }
 
 // fit sets the column widths by the type sheet's table-fitting rule

@@ -166,6 +166,12 @@ type line struct {
 // characters, so nothing ever overflows; every non-space character comes
 // back, in order.
 func wrap(s string, first, width float64, measure func(string) float64) []line {
+	return wrapBoxes(boxes(s, measure), first, width, measure)
+}
+
+// wrapBoxes is wrap of the boxes of a text (boxes): the searches for an
+// even width wrap one text at many widths, and cut it into boxes once.
+func wrapBoxes(bs []box, first, width float64, measure func(string) float64) []line {
 	var out []line
 	var cur strings.Builder
 	curW, pendW := 0.0, 0.0
@@ -177,7 +183,7 @@ func wrap(s string, first, width float64, measure func(string) float64) []line {
 		curW, pend, pendW = 0, "", 0
 		limit = width
 	}
-	for _, b := range boxes(s, measure) {
+	for _, b := range bs {
 		if b.space {
 			if cur.Len() > 0 {
 				pend, pendW = b.text, b.width
@@ -227,7 +233,12 @@ func cut(s string, first, width float64, measure func(string) float64) []string 
 
 // lineTexts is wrap without the justification flags.
 func lineTexts(s string, first, width float64, measure func(string) float64) []string {
-	ls := wrap(s, first, width, measure)
+	return boxLines(boxes(s, measure), first, width, measure)
+}
+
+// boxLines is lineTexts of the boxes of a text.
+func boxLines(bs []box, first, width float64, measure func(string) float64) []string {
+	ls := wrapBoxes(bs, first, width, measure)
 	out := make([]string, len(ls))
 	for i, l := range ls {
 		out[i] = l.text
@@ -242,9 +253,10 @@ func lineTexts(s string, first, width float64, measure func(string) float64) []s
 // "新的社会阶层/人士" became "试点15个，/推广19个", "新的社会/阶层人士").
 // Never more lines than plain wrapping: the cards keep their height.
 func cardLines(s string, width float64, measure func(string) float64) []string {
-	plain := len(lineTexts(s, width, width, measure))
+	lines := lineTexts(s, width, width, measure)
+	plain := len(lines)
 	if plain <= 1 {
-		return lineTexts(s, width, width, measure)
+		return lines
 	}
 	var out []string
 	cur := ""
@@ -299,7 +311,9 @@ func clauses(s string) []string {
 // balanced wraps s in as many lines as at width, at the narrowest width
 // that needs no more: lines of about even length.
 func balanced(s string, width float64, measure func(string) float64) []string {
-	n := len(lineTexts(s, width, width, measure))
+	bs := boxes(s, measure)
+	lines := boxLines(bs, width, width, measure)
+	n := len(lines)
 	lo, hi := width/float64(n+1), width
 	// Never narrower than its longest word: a word is broken only where
 	// it is wider than the card ("innovati/on bases" in English cards).
@@ -312,15 +326,15 @@ func balanced(s string, width float64, measure func(string) float64) []string {
 		}
 	}
 	if lo >= hi {
-		return lineTexts(s, width, width, measure)
+		return lines
 	}
 	for range 16 {
 		mid := (lo + hi) / 2
-		if len(lineTexts(s, mid, mid, measure)) <= n {
+		if len(boxLines(bs, mid, mid, measure)) <= n {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	return lineTexts(s, hi, hi, measure)
+	return boxLines(bs, hi, hi, measure)
 }
