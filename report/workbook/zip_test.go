@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
 
@@ -124,6 +125,44 @@ func TestPartCache(t *testing.T) {
 			if packed, _ := io.ReadAll(raw); !bytes.Equal(packed, fresh.Bytes()) {
 				t.Error("the cached part is not the part compressed anew")
 			}
+		}
+	}
+}
+
+// growBuffer is a bytes.Buffer that notes what it was asked to grow by
+// before its first write.
+type growBuffer struct {
+	bytes.Buffer
+	grown []int
+}
+
+func (g *growBuffer) Grow(n int) {
+	if g.Len() == 0 {
+		g.grown = append(g.grown, n)
+	}
+	g.Buffer.Grow(n)
+}
+
+// TestArchiveGrownOnce: a writer that can grow (the packet's bytes.Buffer)
+// is asked once, before the first byte, for the whole archive and not far
+// more, instead of doubling as it fills (32 buffers a slices run); the
+// bytes are those written to a plain writer.
+func TestArchiveGrownOnce(t *testing.T) {
+	for _, c := range []*analysis.Comparison{defaultComparison(t), nationalComparison(t)} {
+		var g growBuffer
+		if err := Write(&g, c, Options{Modified: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		var plain bytes.Buffer
+		if err := Write(struct{ io.Writer }{&plain}, c, Options{Modified: stamp}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(g.Bytes(), plain.Bytes()) {
+			t.Fatal("the archive written to a growing buffer differs")
+		}
+		t.Logf("%d bytes, grown by %v", g.Len(), g.grown)
+		if len(g.grown) != 1 || g.grown[0] < g.Len() || g.grown[0] > g.Len()+g.Len()/10+4096 {
+			t.Errorf("%d bytes written; asked to grow by %v before: want once, by a little over", g.Len(), g.grown)
 		}
 	}
 }

@@ -99,6 +99,15 @@ func readPart(tb testing.TB, file []byte, name string) string {
 	return ""
 }
 
+// joined is the part Splice gives, written out.
+func joined(sp Spliced) []byte {
+	var b bytes.Buffer
+	if _, err := sp.WriteTo(&b); err != nil || b.Len() != sp.Len() {
+		panic("a bytes.Buffer took less than the part")
+	}
+	return b.Bytes()
+}
+
 // direct returns the <sheetData> content Rows writes for rows, through
 // Splice into a small frame, checking the CRC and size Splice gives.
 func direct(tb testing.TB, rows []row) string {
@@ -114,10 +123,11 @@ func direct(tb testing.TB, rows []row) string {
 		tb.Fatal(err)
 	}
 	frame := []byte(`<worksheet><cols/><sheetData></sheetData><pageMargins/></worksheet>`)
-	data, crc, size, err := Splice(frame, p)
+	sp, err := Splice(frame, p)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	data, crc, size := joined(sp), sp.CRC, sp.Size
 	whole, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
 	if err != nil {
 		tb.Fatalf("inflate spliced part: %v", err)
@@ -226,7 +236,7 @@ func TestCombineCRC(t *testing.T) {
 }
 
 func TestSpliceNeedsEmptySheetData(t *testing.T) {
-	if _, _, _, err := Splice([]byte(`<worksheet><sheetData><row r="1"/></sheetData></worksheet>`), Part{}); err != ErrNoSheetData {
+	if _, err := Splice([]byte(`<worksheet><sheetData><row r="1"/></sheetData></worksheet>`), Part{}); err != ErrNoSheetData {
 		t.Fatalf("err = %v, want ErrNoSheetData", err)
 	}
 }
@@ -277,11 +287,11 @@ func TestColsMatchExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, _, _, err := Splice(frame, p)
+		sp, err := Splice(frame, p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(joined(sp))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -301,7 +311,7 @@ func TestColsMatchExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := Splice(sheetPart(t, []float64{9}), p); err != ErrTwoCols {
+	if _, err := Splice(sheetPart(t, []float64{9}), p); err != ErrTwoCols {
 		t.Errorf("widths twice: err = %v, want ErrTwoCols", err)
 	}
 }

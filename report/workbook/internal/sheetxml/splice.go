@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 )
 
 // emptyData is what excelize's StreamWriter writes for a sheet given no
@@ -18,38 +19,63 @@ var ErrNoSheetData = errors.New("sheet frame holds no empty <sheetData>")
 // bring their own (Rows.Cols).
 var ErrTwoCols = errors.New("sheet frame holds <cols> and the rows bring column widths too")
 
-// Splice puts rows into frame, a worksheet part with an empty sheetData,
-// and returns the part deflated: the frame's head (with the rows' column
-// widths, Rows.Cols, at its end) and tail compressed here (Deflate: once
-// per process for a head or tail written alike before) around the rows
-// compressed as they were written (deflate streams join at a sync flush,
-// as pigz joins its blocks), with the CRC-32 and size of the whole
-// uncompressed part for the zip entry.
-func Splice(frame []byte, rows Part) (data []byte, crc uint32, size int64, err error) {
+// Spliced is a worksheet part deflated in three pieces that follow each
+// other in the zip entry: the frame's head, the rows and the frame's tail.
+type Spliced struct {
+	// Head and Tail come from Deflate and Rows from Part: shared, never
+	// written to.
+	Head, Rows, Tail []byte
+	CRC              uint32 // CRC-32 (IEEE) of the whole part uncompressed
+	Size             int64  // the whole part uncompressed
+}
+
+// Len is the part's compressed length.
+func (s *Spliced) Len() int { return len(s.Head) + len(s.Rows) + len(s.Tail) }
+
+// WriteTo writes the part compressed to w.
+func (s *Spliced) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, b := range [][]byte{s.Head, s.Rows, s.Tail} {
+		m, err := w.Write(b)
+		n += int64(m)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// Splice puts rows into frame, a worksheet part with an empty sheetData:
+// the frame's head (with the rows' column widths, Rows.Cols, at its end)
+// and tail compressed here (Deflate: once per process for a head or tail
+// written alike before), around the rows compressed as they were written
+// (deflate streams join at a sync flush, as pigz joins its blocks), with
+// the CRC-32 and size of the whole uncompressed part for the zip entry.
+// The rows are neither copied nor read again.
+func Splice(frame []byte, rows Part) (Spliced, error) {
 	at := bytes.Index(frame, emptyData)
 	if at < 0 {
-		return nil, 0, 0, ErrNoSheetData
+		return Spliced{}, ErrNoSheetData
 	}
 	if len(rows.Cols) > 0 && bytes.Contains(frame[:at], []byte("<cols>")) {
-		return nil, 0, 0, ErrTwoCols
+		return Spliced{}, ErrTwoCols
 	}
 	head := make([]byte, 0, at+len(rows.Cols)+len("<sheetData>"))
 	head = append(append(append(head, frame[:at]...), rows.Cols...), "<sheetData>"...)
 	tail := frame[at+len("<sheetData>"):]
 	packedHead, err := Deflate(head, false)
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("compress sheet head: %w", err)
+		return Spliced{}, fmt.Errorf("compress sheet head: %w", err)
 	}
 	packedTail, err := Deflate(tail, true)
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("compress sheet tail: %w", err)
+		return Spliced{}, fmt.Errorf("compress sheet tail: %w", err)
 	}
-	data = make([]byte, 0, len(packedHead)+len(rows.Data)+len(packedTail))
-	data = append(append(append(data, packedHead...), rows.Data...), packedTail...)
-	crc = crc32.ChecksumIEEE(head)
+	crc := crc32.ChecksumIEEE(head)
 	crc = CombineCRC(crc, rows.CRC, rows.Size)
 	crc = CombineCRC(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
-	return data, crc, int64(len(head)+len(tail)) + rows.Size, nil
+	return Spliced{Head: packedHead, Rows: rows.Data, Tail: packedTail, CRC: crc,
+		Size: int64(len(head)+len(tail)) + rows.Size}, nil
 }
 
 // CombineCRC returns the CRC-32 (IEEE) of A followed by B from crcA, crcB
