@@ -45,6 +45,9 @@ type labels struct {
 
 	// charts
 	chartMembers, chartBases, chartChange string
+	// a province slice's: chartCityChange takes the change's column head,
+	// chartTop the bars drawn, noCityCharts the province
+	chartCityMembers, chartCityChange, chartTop, noCityCharts string
 
 	// data quality
 	warnings, noWarnings, filesRead, coverageByProvince string
@@ -132,6 +135,10 @@ func labelsFor(lang vocab.Lang) *labels {
 		chartMembers:       w.T("各省区市新的社会阶层人士人数", "New social strata members by province"),
 		chartBases:         w.T("各省区市实践创新基地（按批次）", "Innovation bases by province and batch"),
 		chartChange:        w.T("各省区市人数：本期与上期", "Members by province: this period and the previous one"),
+		chartCityMembers:   w.T("各城市新的社会阶层人士人数", "New social strata members by city"),
+		chartCityChange:    w.T("各城市人数%s", "Members by city: %s"),
+		chartTop:           w.T("（人数最多的%d个城市）", " (the %d with the most members)"),
+		noCityCharts:       w.T("%s没有城市报送本期人数，没有比较各城市的图表。", "No city of %s reports a figure for this period: there is no chart comparing its cities."),
 		warnings:           w.T("提示与警告", "Warnings"),
 		noWarnings:         w.T("没有警告。", "No warnings."),
 		filesRead:          w.T("读取的文件", "Files read"),

@@ -165,27 +165,27 @@ func (b *book) writeProvinceTrend() error {
 
 // trendChart is a native line chart of each region's members over the
 // periods of the trend sheet; nil with fewer than two periods.
-func (b *book) trendChart(axis func(excelize.ChartAxis) excelize.ChartAxis, valueAxis func(string) excelize.ChartAxis) *excelize.Chart {
+func (b *book) trendChart(s chartStyle) *excelize.Chart {
 	if len(b.c.Series) < 2 {
 		return nil
 	}
 	t := b.trendTable()
 	n := t.rows
 	cats := ref(t.sheet, t.col("period"), 2, n+1)
-	var series []excelize.ChartSeries
+	var lines []excelize.ChartSeries
 	for i := range b.c.Regions {
 		col := t.col(fmt.Sprintf("r%d", i))
-		series = append(series, excelize.ChartSeries{Name: ref(t.sheet, col, 1, 1), Categories: cats, Values: ref(t.sheet, col, 2, n+1),
+		lines = append(lines, excelize.ChartSeries{Name: ref(t.sheet, col, 1, 1), Categories: cats, Values: ref(t.sheet, col, 2, n+1),
 			Marker: excelize.ChartMarker{Symbol: "circle", Size: 4}})
 	}
 	no := false
 	return &excelize.Chart{
 		Type:       excelize.Line,
-		Series:     series,
+		Series:     lines,
 		Title:      b.chartTitle(b.tl.chartTrend),
 		Legend:     excelize.ChartLegend{Position: "bottom"},
-		XAxis:      axis(excelize.ChartAxis{}),
-		YAxis:      valueAxis("#,##0"),
+		XAxis:      s.axis(excelize.ChartAxis{}),
+		YAxis:      s.valueAxis("#,##0"),
 		VaryColors: &no,
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: 440},
 	}
