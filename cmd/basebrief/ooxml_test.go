@@ -14,6 +14,7 @@ import (
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/sample"
 	"github.com/basebrief/basebrief/report"
+	"github.com/basebrief/basebrief/report/workbook"
 )
 
 // TestOOXMLValid checks workbook.xlsx, briefing.docx and the template
@@ -65,6 +66,25 @@ func TestOOXMLValid(t *testing.T) {
 			files["national "+f.Path] = path
 		}
 	}
+	// A province slice's workbook (run --slices province) of the same data:
+	// its 图表 sheet's charts are over the city sheet's rows.
+	province := analysis.SliceNames(c, analysis.SliceProvince)[0]
+	sc, err := analysis.CompareSlice(sample.National(sample.Options{Cities: 300, Months: 24}), c, analysis.SliceProvince, province)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slicePath := filepath.Join(dir, "slice-workbook.xlsx")
+	sf, err := os.Create(slicePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := workbook.Write(sf, sc, workbook.Options{Modified: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sf.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files["province slice workbook.xlsx"] = slicePath
 	// The check must be able to fail: a workbook with an element the schema
 	// does not allow there.
 	broken := filepath.Join(dir, "broken.xlsx")

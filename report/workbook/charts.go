@@ -150,7 +150,8 @@ func (b *book) provinceCharts() []*excelize.Chart {
 // it: members by city, and the change by city against the previous period
 // and the year-ago one where the data hold them; a bar per city of the
 // city sheet's first rows (most members first), at most chartCities, the
-// cities with a figure. None when no city has one.
+// cities with a figure. A chart of fewer than two bars compares nothing
+// and is left out: none at all when fewer than two cities have a figure.
 func (b *book) cityCharts() []*excelize.Chart {
 	reporting := 0
 	for _, ct := range b.c.Cities[:b.layout.cities.n] {
@@ -159,7 +160,7 @@ func (b *book) cityCharts() []*excelize.Chart {
 		}
 	}
 	n := min(reporting, chartCities)
-	if n == 0 {
+	if n < 2 {
 		return nil
 	}
 	t := b.cityTable()
@@ -187,6 +188,17 @@ func (b *book) cityCharts() []*excelize.Chart {
 		VaryColors: &no,
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: barsHeight(n, 24)},
 	}}
+	// changes counts the charted cities with a change (c.Cities is in the
+	// city sheet's order).
+	changes := func(yoy bool) int {
+		k := 0
+		for _, ct := range b.c.Cities[:n] {
+			if !yoy && ct.Change != nil || yoy && ct.YoYChange != nil {
+				k++
+			}
+		}
+		return k
+	}
 	// A change may be negative: the value axis is not held at zero, and
 	// the city names sit at its low end, clear of bars going left.
 	change := func(key, head string) *excelize.Chart {
@@ -202,10 +214,10 @@ func (b *book) cityCharts() []*excelize.Chart {
 			Dimension:  excelize.ChartDimension{Width: chartWidth, Height: barsHeight(n, 24)},
 		}
 	}
-	if !b.c.Previous.IsZero() {
+	if !b.c.Previous.IsZero() && changes(false) >= 2 {
 		charts = append(charts, change("change", b.tl.change))
 	}
-	if b.hasYoY() {
+	if b.hasYoY() && changes(true) >= 2 {
 		charts = append(charts, change("yoyChange", b.tl.yoyChange))
 	}
 	return charts
@@ -215,9 +227,28 @@ func (b *book) cityCharts() []*excelize.Chart {
 const signedFormat = `+#,##0;-#,##0;0`
 
 // noCharts says on the chart sheet why it holds none: a province slice
-// none of whose cities has a figure.
+// with fewer than two cities with a figure.
 func (b *book) noCharts(sheet string) error {
-	if err := b.f.SetCellStr(sheet, "A1", fmt.Sprintf(b.l.noCityCharts, b.l.slice)); err != nil {
+	var first string
+	reporting := 0
+	for _, ct := range b.c.Cities {
+		if ct.Members != nil {
+			if reporting == 0 {
+				first = ct.City
+			}
+			reporting++
+		}
+	}
+	var text string
+	switch {
+	case len(b.c.Cities) == 1:
+		text = fmt.Sprintf(b.l.oneCityCharts, b.l.slice, b.c.Cities[0].City)
+	case reporting == 1:
+		text = fmt.Sprintf(b.l.oneReportingCharts, b.l.slice, first)
+	default:
+		text = fmt.Sprintf(b.l.noCityCharts, b.l.slice)
+	}
+	if err := b.f.SetCellStr(sheet, "A1", text); err != nil {
 		return fmt.Errorf("write %s!A1: %w", sheet, err)
 	}
 	return nil

@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"bytes"
 	"fmt"
+	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -130,20 +132,101 @@ func TestSliceChartsCompare(t *testing.T) {
 	}
 }
 
-// A province slice none of whose cities has a figure has no chart to
-// draw: its 图表 sheet says so, and the workbook has no chart part.
-func TestSliceWithoutCityFigures(t *testing.T) {
-	c, p := sliceOf(t, sample.National(sample.Options{Cities: 120, Previous: true}))
-	c.Cities = slices.Clone(c.Cities)
-	for i := range c.Cities {
-		c.Cities[i].Members = nil
+// A chart of fewer than two bars compares nothing: a province slice with
+// fewer than two cities with a figure draws no chart, its 图表 sheet saying
+// why, and a change chart needs two cities with a change.
+func TestSliceFewCities(t *testing.T) {
+	base, p := sliceOf(t, sample.National(sample.Options{Cities: 120, Previous: true}))
+	// with changes base's cities as edit leaves them (in reading order).
+	with := func(edit func(cs []analysis.CityRow) []analysis.CityRow) *analysis.Comparison {
+		c := *base.InReadingOrder()
+		c.Cities = edit(slices.Clone(c.Cities))
+		return &c
 	}
-	b, file, f := mustWrite(t, c, vocab.Zh, maxRows)
-	if charts := chartsOf(t, file); len(charts) > 0 {
-		t.Errorf("%d charts drawn, want none: %+v", len(charts), charts)
+	first := base.InReadingOrder().Cities[0].City
+	for _, tc := range []struct {
+		name   string
+		c      *analysis.Comparison
+		titles []string
+		a1     string
+	}{
+		{"no city figure", with(func(cs []analysis.CityRow) []analysis.CityRow {
+			for i := range cs {
+				cs[i].Members = nil
+			}
+			return cs
+		}), nil, p.Province + "没有城市报送本期人数，没有比较各城市的图表。"},
+		{"one city reports", with(func(cs []analysis.CityRow) []analysis.CityRow {
+			for i := range cs[1:] {
+				cs[i+1].Members = nil
+			}
+			return cs
+		}), nil, p.Province + "本期只有" + first + "报送人数，没有比较各城市的图表。"},
+		{"one city", with(func(cs []analysis.CityRow) []analysis.CityRow { return cs[:1] }),
+			nil, p.Province + "只有一个城市（" + first + "），没有比较各城市的图表。"},
+		{"one city with a change", with(func(cs []analysis.CityRow) []analysis.CityRow {
+			for i := range cs[1:] {
+				cs[i+1].Change = nil
+			}
+			return cs
+		}), []string{"各城市新的社会阶层人士人数"}, ""},
+		{"every city", base, []string{"各城市新的社会阶层人士人数", "各城市人数环比增减"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, file, f := mustWrite(t, tc.c, vocab.Zh, maxRows)
+			var titles []string
+			for _, ch := range chartsOf(t, file) {
+				titles = append(titles, ch.title)
+			}
+			if !slices.Equal(titles, tc.titles) {
+				t.Errorf("charts %q, want %q", titles, tc.titles)
+			}
+			if got, err := f.GetCellValue(b.l.charts, "A1"); err != nil || got != tc.a1 {
+				t.Errorf("%s!A1 %q (%v), want %q", b.l.charts, got, err, tc.a1)
+			}
+		})
 	}
-	want := p.Province + "没有城市报送本期人数，没有比较各城市的图表。"
-	if got, err := f.GetCellValue(b.l.charts, "A1"); err != nil || got != want {
-		t.Errorf("%s!A1 %q (%v), want %q", b.l.charts, got, err, want)
+}
+
+// TestSliceChartPages prints a province slice's workbook with LibreOffice
+// (make check): its 图表 sheet prints a page per chart, each page's chart
+// drawn with its title and its cities' names, and no chart by province or
+// region (before: four pages, 各省区市… over the one province and
+// 各片区人数走势 with one line).
+func TestSliceChartPages(t *testing.T) {
+	lo := needLibreOffice(t)
+	c := provinceSlice(t)
+	b, data, _ := mustWrite(t, c, vocab.Zh, maxRows)
+	pdf := printPDF(t, lo, data)
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	sheets := pageSheets(t, pdf)
+	var printed []string
+	for i, s := range sheets {
+		if s == b.l.charts && i < len(pages) {
+			printed = append(printed, pages[i])
+		}
+	}
+	want := []string{"各城市新的社会阶层人士人数", "各城市人数环比增减", "各城市人数同比增减"}
+	if len(printed) != len(want) {
+		t.Fatalf("%s prints %d pages, want %d (a chart each)", b.l.charts, len(printed), len(want))
+	}
+	for i, page := range printed {
+		if !strings.Contains(page, want[i]) {
+			t.Errorf("%s page %d: no title %s:\n%s", b.l.charts, i+1, want[i], page)
+		}
+		for _, ct := range c.Cities {
+			if ct.Members != nil && !strings.Contains(page, ct.City) {
+				t.Errorf("%s page %d: no bar label %s", b.l.charts, i+1, ct.City)
+			}
+		}
+		if strings.Contains(page, "各省区市") || strings.Contains(page, "片区") {
+			t.Errorf("%s page %d names provinces or regions:\n%s", b.l.charts, i+1, page)
+		}
 	}
 }

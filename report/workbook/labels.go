@@ -46,8 +46,11 @@ type labels struct {
 	// charts
 	chartMembers, chartBases, chartChange string
 	// a province slice's: chartCityChange takes the change's column head,
-	// chartTop the bars drawn, noCityCharts the province
-	chartCityMembers, chartCityChange, chartTop, noCityCharts string
+	// chartTop the bars drawn; why its 图表 sheet holds no chart
+	chartCityMembers, chartCityChange, chartTop string
+	noCityCharts                                string // province
+	oneReportingCharts                          string // the city reporting, province
+	oneCityCharts                               string // province, its city
 
 	// data quality
 	warnings, noWarnings, filesRead, coverageByProvince string
@@ -139,6 +142,8 @@ func labelsFor(lang vocab.Lang) *labels {
 		chartCityChange:    w.T("各城市人数%s", "Members by city: %s"),
 		chartTop:           w.T("（人数最多的%d个城市）", " (the %d with the most members)"),
 		noCityCharts:       w.T("%s没有城市报送本期人数，没有比较各城市的图表。", "No city of %s reports a figure for this period: there is no chart comparing its cities."),
+		oneReportingCharts: w.T("%s本期只有%s报送人数，没有比较各城市的图表。", "Of the cities of %s only %s reports a figure for this period: there is no chart comparing its cities."),
+		oneCityCharts:      w.T("%s只有一个城市（%s），没有比较各城市的图表。", "%s has one city (%s): there is no chart comparing its cities."),
 		warnings:           w.T("提示与警告", "Warnings"),
 		noWarnings:         w.T("没有警告。", "No warnings."),
 		filesRead:          w.T("读取的文件", "Files read"),

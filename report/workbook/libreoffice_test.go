@@ -42,6 +42,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 		{"default", defaultComparison(t), vocab.Zh},
 		{"national", nationalComparison(t), vocab.En},
 		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.Zh},
+		{"province slice", provinceSlice(t), vocab.Zh},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

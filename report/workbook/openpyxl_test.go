@@ -69,6 +69,7 @@ func valueCases(t *testing.T) []valueCase {
 		{"default", defaultComparison(t), vocab.Zh},
 		{"national", nationalComparison(t), vocab.Zh},
 		{"26 months", mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26})), vocab.En},
+		{"province slice", provinceSlice(t), vocab.Zh},
 	}
 }
 

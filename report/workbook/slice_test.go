@@ -28,6 +28,15 @@ func sliceOf(tb testing.TB, d *analysis.Dataset) (*analysis.Comparison, analysis
 	return nil, analysis.ProvinceRow{}
 }
 
+// provinceSlice is a province slice over 26 months (环比, 同比 and the
+// trend sheets) of the national sample, for the checks that open the
+// workbook in other programs.
+func provinceSlice(tb testing.TB) *analysis.Comparison {
+	tb.Helper()
+	c, _ := sliceOf(tb, sample.National(sample.Options{Cities: 120, Months: 26}))
+	return c
+}
+
 // A province slice's workbook labels every share and rank truly: its one
 // region row holds the province alone, so the province sheet said
 // 占片区比重 100% and 片区内排名 1 (北京 is 29.0% of 华北, second), the
