@@ -153,13 +153,7 @@ func (b *book) provinceCharts() []*excelize.Chart {
 // cities with a figure. A chart of fewer than two bars compares nothing
 // and is left out: none at all when fewer than two cities have a figure.
 func (b *book) cityCharts() []*excelize.Chart {
-	reporting := 0
-	for _, ct := range b.c.Cities[:b.layout.cities.n] {
-		if ct.Members != nil {
-			reporting++ // the city sheet lists them first
-		}
-	}
-	n := min(reporting, chartCities)
+	n, reporting := b.chartedCities()
 	if n < 2 {
 		return nil
 	}
@@ -221,6 +215,17 @@ func (b *book) cityCharts() []*excelize.Chart {
 		charts = append(charts, change("yoyChange", b.tl.yoyChange))
 	}
 	return charts
+}
+
+// chartedCities are the city rows a province slice's charts draw, of the
+// reporting cities the city sheet lists, first.
+func (b *book) chartedCities() (n, reporting int) {
+	for _, ct := range b.c.Cities[:b.layout.cities.n] {
+		if ct.Members != nil {
+			reporting++ // the city sheet lists them first
+		}
+	}
+	return min(reporting, chartCities), reporting
 }
 
 // signedFormat shows a change with its sign, as the sheets' 增减 columns do.

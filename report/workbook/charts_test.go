@@ -54,6 +54,7 @@ func chartsOf(t *testing.T, file []byte) []sheetChart {
 func TestSliceChartsCompare(t *testing.T) {
 	nat := sample.National(sample.Options{Cities: 120, Previous: true})
 	months := sample.National(sample.Options{Cities: 120, Months: 26})
+	big := sample.National(sample.Options{Cities: 1500, Previous: true})
 	slice := func(d *analysis.Dataset, kind string) *analysis.Comparison {
 		t.Helper()
 		full := mustCompare(t, d)
@@ -91,6 +92,8 @@ func TestSliceChartsCompare(t *testing.T) {
 			[]string{"各城市新的社会阶层人士人数", "各城市人数环比增减", "各城市人数同比增减"}},
 		{"province slice en", slice(nat, analysis.SliceProvince), vocab.En,
 			[]string{"New social strata members by city", "Members by city: Change"}},
+		{"province slice of more cities than a chart draws", slice(big, analysis.SliceProvince), vocab.Zh,
+			[]string{"各城市新的社会阶层人士人数（人数最多的25个城市）", "各城市人数环比增减（人数最多的25个城市）"}},
 		{"region slice", slice(nat, analysis.SliceRegion), vocab.Zh,
 			[]string{"各省区市新的社会阶层人士人数", "各省区市实践创新基地（按批次）", "各省区市人数：可比口径本期与上期", "各片区人数走势"}},
 		{"region slice, 26 months", slice(months, analysis.SliceRegion), vocab.Zh,
@@ -183,6 +186,23 @@ func TestSliceFewCities(t *testing.T) {
 			}
 			if got, err := f.GetCellValue(b.l.charts, "A1"); err != nil || got != tc.a1 {
 				t.Errorf("%s!A1 %q (%v), want %q", b.l.charts, got, err, tc.a1)
+			}
+			// The 说明 sheet says what the 图表 sheet holds.
+			rows, err := f.GetRows(b.l.readme)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text strings.Builder
+			for _, row := range rows {
+				text.WriteString(strings.Join(row, "\n"))
+			}
+			want := "所以图表表没有图表"
+			if len(tc.titles) > 0 {
+				n := min(len(tc.c.Cities), chartCities)
+				want = fmt.Sprintf("所以图表表比较%s的各城市（城市表中有人数的%d个城市，人数多的在前）", p.Province, n)
+			}
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("说明 does not say %q:\n%s", want, text.String())
 			}
 		})
 	}

@@ -39,6 +39,9 @@ func (b *book) readme() readmeText {
 				"The "+b.l.wan+" column is rounded to 0.01 million: "+vocab.Word("rounding", b.lang)+"; totals are computed from the exact figures in the "+b.l.members+" column."),
 		},
 	})
+	if name := b.l.slice; name != "" {
+		r.sections = append(r.sections, readmeSection{heading: pick("图表", "Charts"), paras: []string{b.sliceChartsText(name)}})
+	}
 	printing := readmeSection{heading: pick("打印", "Printing")}
 	printing.paras = append(printing.paras, pick(
 		"打印整个工作簿（或导出 PDF）时，概览打印为一页，其他汇总表按 A4 横向打印，每页重复表头行；放不下一页宽的表按"+itoa(printScale)+"%分页打印，每页重复左侧名称列，省份表的人数、环比（或比上年）、同比和批次各列成组分页。",
@@ -50,6 +53,27 @@ func (b *book) readme() readmeText {
 	}
 	r.sections = append(r.sections, printing)
 	return r
+}
+
+// sliceChartsText says what a province slice's 图表 sheet holds, and why
+// no chart by province or region.
+func (b *book) sliceChartsText(name string) string {
+	pick := vocab.For(b.lang).T
+	why := pick("本工作簿只含"+name+"一个省区市，按省区市或片区画图只有一根柱或一条线，无从比较",
+		"This workbook holds "+name+" alone: a chart by province or region would be one bar or one line, comparing nothing")
+	own := pick(name+"本身的人数、基地和报送情况见"+b.l.overview+"表和"+b.l.provinces+"表。",
+		"its own members, bases and reporting are on the "+b.l.overview+" and "+b.l.provinces+" sheets.")
+	n, reporting := b.chartedCities()
+	if n < 2 {
+		return why + pick("；有人数的城市不足两个，也不按城市画图，所以"+b.l.charts+"表没有图表。",
+			"; fewer than two of its cities have a figure, so the "+b.l.charts+" sheet holds no chart; ") + own
+	}
+	which := pick(b.l.cities+"表中有人数的"+itoa(n)+"个城市", "its "+itoa(n)+" cities with a figure")
+	if n < reporting {
+		which = pick(b.l.cities+"表中人数最多的"+itoa(n)+"个城市", "the "+itoa(n)+" with the most members")
+	}
+	return why + pick("，所以"+b.l.charts+"表比较"+name+"的各城市（"+which+"，人数多的在前）；",
+		", so the "+b.l.charts+" sheet compares its cities ("+which+", most members first, as on the "+b.l.cities+" sheet); ") + own
 }
 
 func itoa(n int) string { return vocab.Int(int64(n)) }
