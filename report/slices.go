@@ -61,10 +61,15 @@ func groupNotes(notes [][]string, names []string) []string {
 	who := map[string][]string{}
 	for i, ns := range notes {
 		for _, n := range ns {
-			if _, seen := who[n]; !seen {
+			ss, seen := who[n]
+			if !seen {
 				order = append(order, n)
 			}
-			who[n] = append(who[n], names[i])
+			// A slice saying a note twice is one slice: counted twice,
+			// 30 of 31 slices would read "all 31".
+			if len(ss) == 0 || ss[len(ss)-1] != names[i] {
+				who[n] = append(ss, names[i])
+			}
 		}
 	}
 	out := make([]string, len(order))

@@ -169,4 +169,16 @@ func TestGroupNotes(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("groupNotes =\n%q\nwant\n%q", got, want)
 	}
+	// A note a slice gives twice counts that slice once: two of three
+	// slices, not all three, nor one slice named twice.
+	got = groupNotes([][]string{{"note x", "note x"}, {"note x"}, {"note y"}}, names)
+	want = []string{"2 slices (北京, 天津): note x", "slice 河北: note y"}
+	if !slices.Equal(got, want) {
+		t.Errorf("groupNotes with a note said twice =\n%q\nwant\n%q", got, want)
+	}
+	got = groupNotes([][]string{{"note x", "note x"}, {}, {}}, names)
+	want = []string{"slice 北京: note x"}
+	if !slices.Equal(got, want) {
+		t.Errorf("groupNotes with a note said twice by one slice =\n%q\nwant\n%q", got, want)
+	}
 }
