@@ -66,3 +66,25 @@ func mustFaces(tb testing.TB) *font.Set {
 	}
 	return f
 }
+
+// drawnRunes lays doc out without drawing it and returns the characters
+// each face draws, page numbers included; a face that draws nothing is
+// absent. An error: a face's widths cannot be read. (The PDF takes them
+// from its Layout; the tests ask for them alone.)
+func drawnRunes(doc *document.Document, faces *font.Set) (faceRunes, error) {
+	l, err := lay(doc, faces)
+	if err != nil {
+		return nil, err
+	}
+	return l.runes, nil
+}
+
+// newPDFDoc is the PDF of doc, each face it draws embedded as the subset
+// of what it draws, to be drawn directly (not from a Layout).
+func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
+	runes, err := drawnRunes(doc, faces)
+	if err != nil {
+		runes = nil // whole faces
+	}
+	return newPDFDocRunes(doc, faces, compress, runes)
+}

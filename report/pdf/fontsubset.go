@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 
-	"github.com/basebrief/basebrief/report/document"
 	"github.com/basebrief/basebrief/report/font"
 )
 
@@ -23,17 +22,6 @@ import (
 
 // faceRunes are characters by the face that draws them.
 type faceRunes map[*font.Face][]rune
-
-// drawnRunes lays doc out without drawing it and returns the characters
-// each face draws, page numbers included; a face that draws nothing is
-// absent. An error: a face's widths cannot be read.
-func drawnRunes(doc *document.Document, faces *font.Set) (faceRunes, error) {
-	l, err := lay(doc, faces)
-	if err != nil {
-		return nil, err
-	}
-	return l.runes, nil
-}
 
 // faceWidths are the faces' widths; nil if one's cannot be read.
 func faceWidths(faces *font.Set) map[*font.Face]*font.Widths {

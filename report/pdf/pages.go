@@ -36,7 +36,7 @@ type surface interface {
 
 var _ surface = (*fpdf.Fpdf)(nil)
 
-// newPager is newPDFDoc with a pager for the fpdf document.
+// newPager is newPDFDocRunes with a pager for the fpdf document.
 func newPager(doc *document.Document, faces *font.Set) (*pdfDoc, error) {
 	// A briefing records about 1,700 calls, an annex fewer.
 	p := &pager{fonts: map[string]*font.Widths{}, ops: make([]op, 0, 1024)}

@@ -76,16 +76,6 @@ type pdfDoc struct {
 // renamed in place to the faces' own names (subsetName).
 func familyName(i int) string { return fmt.Sprintf("basebriefsubsetface%d", i) }
 
-// newPDFDoc is the PDF of doc, each face it draws embedded as the subset
-// of what it draws.
-func newPDFDoc(doc *document.Document, faces *font.Set, compress bool) *pdfDoc {
-	runes, err := drawnRunes(doc, faces)
-	if err != nil {
-		runes = nil // whole faces
-	}
-	return newPDFDocRunes(doc, faces, compress, runes)
-}
-
 // newPDFDocRunes is the PDF of doc with the faces of runes embedded, each
 // as the subset of its characters (a nil slice: whole); nil runes: every
 // face, whole, measured by fpdf.
