@@ -9,6 +9,7 @@ import (
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/font"
 )
 
 // TestEncodePNG decodes what encodePNG wrote to the pixels image/png's own
@@ -194,27 +195,50 @@ func TestKeepWhite(t *testing.T) {
 
 // TestCachesChangeNothing: charts drawn with the process-wide caches warm
 // (glyph masks, white blocks, outlines, laid-out texts, widths) are the
-// charts drawn with them empty, byte for byte, PNG and SVG.
+// charts drawn with them empty, byte for byte, PNG and SVG; warm with the
+// same texts in another face too (--font), so a cache keyed without the
+// face would give one face's glyphs or advances to the other.
 func TestCachesChangeNothing(t *testing.T) {
 	c := sliceOf(t, monthly(), benchProvince)
+	set, err := font.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kai := set.Faces[font.Kai]
+	if def, err := font.Default(); err != nil || def == kai {
+		t.Fatalf("fixture: the Kai face is the default one (%v)", err)
+	}
+	render := func(face *font.Face) []Chart {
+		t.Helper()
+		charts, _, err := Render(c, Options{Lang: vocab.En, Face: face})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return charts
+	}
 	forgetCaches()
-	cold, _, err := Render(c, Options{Lang: vocab.En})
-	if err != nil {
-		t.Fatal(err)
-	}
-	warm, _, err := Render(c, Options{Lang: vocab.En})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cold := render(nil)
+	forgetCaches()
+	coldKai := render(kai)
+	warm := render(nil) // the caches hold the Kai face's glyphs of the same texts
+	warmKai := render(kai)
 	if runsLen.Load() == 0 || glyphsLen.Load() == 0 {
 		t.Fatalf("caches not used: %d texts, %d glyphs", runsLen.Load(), glyphsLen.Load())
 	}
-	if len(warm) != len(cold) || len(cold) < 3 {
-		t.Fatalf("%d charts warm, %d cold", len(warm), len(cold))
-	}
-	for i := range cold {
-		if !bytes.Equal(warm[i].PNG, cold[i].PNG) || !bytes.Equal(warm[i].SVG, cold[i].SVG) {
-			t.Errorf("%s differs with the caches warm", cold[i].Name)
+	for _, tc := range []struct {
+		name       string
+		cold, warm []Chart
+	}{{"default face", cold, warm}, {"Kai face", coldKai, warmKai}} {
+		if len(tc.warm) != len(tc.cold) || len(tc.cold) < 3 {
+			t.Fatalf("%s: %d charts warm, %d cold", tc.name, len(tc.warm), len(tc.cold))
 		}
+		for i := range tc.cold {
+			if !bytes.Equal(tc.warm[i].PNG, tc.cold[i].PNG) || !bytes.Equal(tc.warm[i].SVG, tc.cold[i].SVG) {
+				t.Errorf("%s: %s differs with the caches warm", tc.name, tc.cold[i].Name)
+			}
+		}
+	}
+	if bytes.Equal(cold[0].SVG, coldKai[0].SVG) {
+		t.Error("fixture: the two faces draw the same SVG")
 	}
 }
