@@ -27,6 +27,9 @@ func membersByCity(c *analysis.Comparison, t texts) (*figure, string) {
 	if len(rep) == 0 {
 		return nil, fmt.Sprintf("chart members_by_city skipped: no city has a member figure for %s", c.Period)
 	}
+	if len(rep) == 1 {
+		return nil, fmt.Sprintf("chart members_by_city skipped: only %s has a member figure for %s, and one bar compares nothing", rep[0].City, c.Period)
+	}
 	f := &figure{
 		name:   "members_by_city",
 		title:  t.pick("各城市新的社会阶层人士人数", "New social strata members by city"),

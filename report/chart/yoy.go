@@ -30,6 +30,9 @@ func yoyByCity(c *analysis.Comparison, t texts) (*figure, string) {
 	if len(rows) == 0 {
 		return nil, fmt.Sprintf("chart yoy_by_city skipped: no city has figures for both %s and %s", c.YearAgo, c.Period)
 	}
+	if len(rows) == 1 {
+		return nil, fmt.Sprintf("chart yoy_by_city skipped: only %s has figures for both %s and %s, and one bar compares nothing", rows[0].City, c.YearAgo, c.Period)
+	}
 	slices.SortStableFunc(rows, func(a, b analysis.CityRow) int {
 		return cmp.Or(cmp.Compare(*b.Change, *a.Change), cmp.Compare(a.City, b.City), cmp.Compare(a.Province, b.Province))
 	})
