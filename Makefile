@@ -71,8 +71,8 @@ TESTFLAGS ?= -count=1 -vet=off
 # fans out to the renderers, whose shared state is raced above, but for
 # report/workbook's process-wide caches (issue 25: the styles and chart kits,
 # sheetxml's compressed pieces), raced only there, by TestSlicesConcurrent
-# (its race build compiles excelize instrumented; its cost against the
-# 5 minutes not measured).
+# and report/workbook's TestKitsConcurrent (their race build compiles
+# excelize instrumented; its cost against the 5 minutes not measured).
 RACE_PKGS ?= ./internal/par ./analysis/divisions ./input/internal/... ./report/font ./output
 RACE_RUN_PKGS ?= ./input ./report/chart
 RACE_RUN  ?= Parallel|Concurrent|Deterministic|ErrorLimitShared
