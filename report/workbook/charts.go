@@ -49,11 +49,12 @@ func (b *book) writeCharts() error {
 		return fmt.Errorf("set row height of %s: %w", sheet, err)
 	}
 	var charts []*excelize.Chart
-	if b.l.slice != "" {
-		// A province slice holds one province: a chart by province (or
-		// by region, its one region row being the province) would be one
-		// bar (one line) comparing nothing, as report/chart skips them.
-		// Its charts compare its cities.
+	if b.oneProvince() != "" {
+		// A province slice holds one province, as do data of one province
+		// (an office's own 市州): a chart by province (or by region, its
+		// one region row being the province) would be one bar (one line)
+		// comparing nothing, as report/chart skips them. Its charts
+		// compare its cities.
 		charts = b.cityCharts()
 		if len(charts) == 0 {
 			return b.noCharts(sheet)
@@ -146,8 +147,8 @@ func (b *book) provinceCharts() []*excelize.Chart {
 	return charts
 }
 
-// cityCharts are a province slice's charts, as report/chart draws them for
-// it: members by city, and the change by city against the previous period
+// cityCharts are the charts of a workbook of one province (a province
+// slice, or data of one province), as report/chart draws them for it: members by city, and the change by city against the previous period
 // and the year-ago one where the data hold them; a bar per city of the
 // city sheet's first rows (most members first), at most chartCities, the
 // cities with a figure. A chart of fewer than two bars compares nothing
@@ -228,11 +229,23 @@ func (b *book) chartedCities() (n, reporting int) {
 	return min(reporting, chartCities), reporting
 }
 
+// oneProvince is the province the workbook holds alone: a province
+// slice's, or the one province of the data; "" when it holds several.
+func (b *book) oneProvince() string {
+	if b.l.slice != "" {
+		return b.l.slice
+	}
+	if len(b.c.Provinces) == 1 {
+		return b.c.Provinces[0].Province
+	}
+	return ""
+}
+
 // signedFormat shows a change with its sign, as the sheets' 增减 columns do.
 const signedFormat = `+#,##0;-#,##0;0`
 
-// noCharts says on the chart sheet why it holds none: a province slice
-// with fewer than two cities with a figure.
+// noCharts says on the chart sheet why it holds none: one province
+// (oneProvince) with fewer than two cities with a figure.
 func (b *book) noCharts(sheet string) error {
 	var first string
 	reporting := 0
@@ -247,11 +260,11 @@ func (b *book) noCharts(sheet string) error {
 	var text string
 	switch {
 	case len(b.c.Cities) == 1:
-		text = fmt.Sprintf(b.l.oneCityCharts, b.l.slice, b.c.Cities[0].City)
+		text = fmt.Sprintf(b.l.oneCityCharts, b.oneProvince(), b.c.Cities[0].City)
 	case reporting == 1:
-		text = fmt.Sprintf(b.l.oneReportingCharts, b.l.slice, first)
+		text = fmt.Sprintf(b.l.oneReportingCharts, b.oneProvince(), first)
 	default:
-		text = fmt.Sprintf(b.l.noCityCharts, b.l.slice)
+		text = fmt.Sprintf(b.l.noCityCharts, b.oneProvince())
 	}
 	if err := b.f.SetCellStr(sheet, "A1", text); err != nil {
 		return fmt.Errorf("write %s!A1: %w", sheet, err)

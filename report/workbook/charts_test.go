@@ -71,6 +71,21 @@ func TestSliceChartsCompare(t *testing.T) {
 		t.Fatalf("fixture: no %s slice to compare", kind)
 		return nil
 	}
+	// oneOf is d cut to its first city's province: an office's own data.
+	oneOf := func(d *analysis.Dataset) *analysis.Comparison {
+		t.Helper()
+		p := d.Cities[0].Province
+		keep := *d
+		keep.Cities = slices.DeleteFunc(slices.Clone(d.Cities), func(c analysis.City) bool { return c.Province != p })
+		keep.Bases = slices.DeleteFunc(slices.Clone(d.Bases), func(b analysis.Base) bool { return b.Province != p })
+		keep.Figures = slices.DeleteFunc(slices.Clone(d.Figures), func(f analysis.Figure) bool { return f.Province != p })
+		keep.History = analysis.History{}
+		c := mustCompare(t, &keep)
+		if len(c.Provinces) != 1 || len(c.Cities) < 3 {
+			t.Fatalf("fixture: %d provinces, %d cities", len(c.Provinces), len(c.Cities))
+		}
+		return c
+	}
 	reporting := func(c *analysis.Comparison) int {
 		n := 0
 		for _, ct := range c.Cities {
@@ -94,6 +109,8 @@ func TestSliceChartsCompare(t *testing.T) {
 			[]string{"New social strata members by city", "Members by city: Change"}},
 		{"province slice of more cities than a chart draws", slice(big, analysis.SliceProvince), vocab.Zh,
 			[]string{"各城市新的社会阶层人士人数（人数最多的25个城市）", "各城市人数环比增减（人数最多的25个城市）"}},
+		{"data of one province", oneOf(nat), vocab.Zh,
+			[]string{"各城市新的社会阶层人士人数", "各城市人数环比增减"}},
 		{"region slice", slice(nat, analysis.SliceRegion), vocab.Zh,
 			[]string{"各省区市新的社会阶层人士人数", "各省区市实践创新基地（按批次）", "各省区市人数：可比口径本期与上期", "各片区人数走势"}},
 		{"region slice, 26 months", slice(months, analysis.SliceRegion), vocab.Zh,
@@ -111,7 +128,7 @@ func TestSliceChartsCompare(t *testing.T) {
 			}
 			// Every range of a chart: the rows it compares, on one sheet.
 			sheet, rows := quote(b.l.provinces), len(tc.c.Provinces)
-			if tc.c.SliceProvince() != "" {
+			if len(tc.c.Provinces) == 1 {
 				sheet, rows = quote(b.l.cities), reporting(tc.c)
 			}
 			if rows < 2 {

@@ -39,7 +39,7 @@ func (b *book) readme() readmeText {
 				"The "+b.l.wan+" column is rounded to 0.01 million: "+vocab.Word("rounding", b.lang)+"; totals are computed from the exact figures in the "+b.l.members+" column."),
 		},
 	})
-	if name := b.l.slice; name != "" {
+	if name := b.oneProvince(); name != "" {
 		r.sections = append(r.sections, readmeSection{heading: pick("图表", "Charts"), paras: []string{b.sliceChartsText(name)}})
 	}
 	printing := readmeSection{heading: pick("打印", "Printing")}
