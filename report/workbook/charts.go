@@ -148,7 +148,8 @@ func (b *book) provinceCharts() []*excelize.Chart {
 }
 
 // cityCharts are the charts of a workbook of one province (a province
-// slice, or data of one province), as report/chart draws them for it: members by city, and the change by city against the previous period
+// slice, or data of one province), as report/chart draws them for it:
+// members by city, and the change by city against the previous period
 // and the year-ago one where the data hold them; a bar per city of the
 // city sheet's first rows (most members first), at most chartCities, the
 // cities with a figure. A chart of fewer than two bars compares nothing
@@ -218,8 +219,8 @@ func (b *book) cityCharts() []*excelize.Chart {
 	return charts
 }
 
-// chartedCities are the city rows a province slice's charts draw, of the
-// reporting cities the city sheet lists, first.
+// chartedCities are the city rows cityCharts draw, of the reporting
+// cities the city sheet lists, first.
 func (b *book) chartedCities() (n, reporting int) {
 	for _, ct := range b.c.Cities[:b.layout.cities.n] {
 		if ct.Members != nil {
