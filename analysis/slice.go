@@ -95,6 +95,22 @@ func (c *Comparison) SliceProvince() string {
 	return ""
 }
 
+// OneProvince is the province the comparison holds alone: a province
+// slice's (SliceProvince), or the one province of data that hold one (an
+// office's own 市州). Its one region row then holds that province alone,
+// so what is said of "the region" is said of the province: 成都 is 79% of
+// 四川, not of 西南, whose other provinces the data do not hold. ""
+// when the comparison holds several provinces, or none.
+func (c *Comparison) OneProvince() string {
+	if p := c.SliceProvince(); p != "" {
+		return p
+	}
+	if len(c.Provinces) == 1 {
+		return c.Provinces[0].Province
+	}
+	return ""
+}
+
 // regionFromWhole gives a province slice's province row its share of its
 // region and rank there as the whole has them (Scope). Compared alone, the
 // province is its one region row's only member: 100% and first, which every

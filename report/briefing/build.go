@@ -68,9 +68,10 @@ func (w words) end() string { return w.End() }
 // paren writes a parenthetical: （x） or " (x)".
 func (w words) paren(s string) string { return w.Paren(s) }
 
-// scope names what the briefing covers: the region, or "N个片区".
+// scope names what the briefing covers: the province it holds alone, the
+// region, or "N个片区".
 func (w words) scope(c *analysis.Comparison) string {
-	if p := c.SliceProvince(); p != "" {
+	if p := c.OneProvince(); p != "" {
 		return p
 	}
 	if len(c.Regions) == 1 {

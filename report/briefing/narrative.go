@@ -242,9 +242,9 @@ func (n narrator) scope(s *says) {
 	t := n.c.Totals
 	const of = "total"
 	multi := len(n.c.Regions) > 1
-	// A province slice covers one province: 本期简报涵盖海南的1个城市, not
-	// 海南1个省区市的1个城市.
-	slice := n.c.SliceProvince() != ""
+	// A province slice, or data of one province, covers one province:
+	// 本期简报涵盖海南的1个城市, not 海南1个省区市的1个城市.
+	slice := n.c.OneProvince() != ""
 	if n.zh() {
 		s.add("本期简报涵盖")
 		switch {
@@ -310,10 +310,10 @@ func tiersInferred(c *analysis.Comparison) bool {
 	return false
 }
 
-// scope1 names the one region covered, or the province of a province
-// slice (run --slices), whose one region row holds that province alone.
+// scope1 names the one region covered, or the one province (a province
+// slice's, or the data's), whose one region row holds that province alone.
 func (n narrator) scope1() string {
-	if p := n.c.SliceProvince(); p != "" {
+	if p := n.c.OneProvince(); p != "" {
 		return p
 	}
 	if len(n.c.Regions) == 1 {
@@ -323,10 +323,11 @@ func (n narrator) scope1() string {
 }
 
 // shareOf names what a city's share of its region is a share of: the
-// region, or in a province slice (whose one region row holds that
-// province alone) the province: 成都 is 79% of 四川, not of 西南.
+// region, or where the comparison holds one province (a province slice,
+// or data of one province: its one region row holds that province alone)
+// the province: 成都 is 79% of 四川, not of 西南.
 func shareOf(c *analysis.Comparison, region string) string {
-	if p := c.SliceProvince(); p != "" {
+	if p := c.OneProvince(); p != "" {
 		return p
 	}
 	return region

@@ -13,7 +13,7 @@ import (
 // whole (first place and second), the leading city said as a city (天津
 // is a province too, with another figure), a count of provinces with its
 // noun, English counts grouped (3,000 cities), English regions with their
-// article.
+// article, data of one province said of the province.
 func TestClaimsNameExactlyTheirPlaces(t *testing.T) {
 	y2019 := analysis.Period{Year: 2019}
 	secondTie := small([][2]string{{"成都", "四川"}, {"重庆", "重庆"}, {"贵阳", "贵州"}},
@@ -56,9 +56,14 @@ func TestClaimsNameExactlyTheirPlaces(t *testing.T) {
 		{"province-level figures counted with their noun", six, vocab.Zh,
 			[]string{"等6个省区市以省级数据计入总数。"}, []string{"等6个以省级"}},
 		{"English counts grouped", thousand, vocab.En,
-			[]string{"All 1,001 cities report.", "This briefing covers 1,001 cities in 1 province in the Western region"}, []string{"1001"}},
+			[]string{"All 1,001 cities report.", "This briefing covers 1,001 cities in Sichuan."}, []string{"1001", "Western"}},
 		{"Chinese counts not grouped", thousand, vocab.Zh,
 			[]string{"1001个城市均已报送。"}, []string{"1,001"}},
+		// Data of one province (an office's own 市州) are said of it, not of
+		// its region, whose other provinces they do not hold: 四川 and
+		// 占四川, never 西部's total nor 占西部.
+		{"one province said of itself", thousand, vocab.Zh,
+			[]string{"本期简报涵盖四川的1001个城市", "，占四川的"}, []string{"西部", "1个省区市"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
