@@ -129,6 +129,20 @@ func TestOneProvinceDataSkipsProvinceCharts(t *testing.T) {
 	if !slices.Contains(notes, want) {
 		t.Errorf("notes %q, want one saying %q", notes, want)
 	}
+	// Its charts are said of the province, not of its region, whose other
+	// provinces the data do not hold; nor is the region's trend drawn, its
+	// one line the province's cities under the region's name.
+	region := c.Regions[0].Region
+	if w := words["members_by_city"]; !strings.Contains(w, prov) || strings.Contains(w, region) {
+		t.Errorf("%s alone: members_by_city says %q, want %s and not %s", prov, w, prov, region)
+	}
+	m := monthly()
+	m.Cities = slices.DeleteFunc(m.Cities, func(c analysis.City) bool { return c.Province != prov })
+	m.Bases = slices.DeleteFunc(m.Bases, func(b analysis.Base) bool { return b.Province != prov })
+	m.Figures = slices.DeleteFunc(m.Figures, func(f analysis.Figure) bool { return f.Province != prov })
+	if _, drawn := renderWords(t, mustCompare(t, m), vocab.Zh)["trend_by_region"]; drawn {
+		t.Errorf("%s alone over 26 months: trend_by_region drawn, one line under %s's name", prov, region)
+	}
 }
 
 // mergeNotes says once the reason shared by several charts.

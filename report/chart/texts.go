@@ -44,10 +44,11 @@ func newTexts(lang vocab.Lang, c *analysis.Comparison, source string) texts {
 		t.since = w.Since(c.Period.Kind().String(), c.Period.Adjacent(c.Previous), c.Period.Half == 1, t.prev)
 	}
 	switch {
-	case c.SliceProvince() != "":
-		// A province slice's one region row holds the province alone:
-		// its charts show 北京's cities, not 华北's.
-		t.scope = c.SliceProvince()
+	case c.OneProvince() != "":
+		// A province slice's one region row holds the province alone, as
+		// does that of data of one province: its charts show 北京's
+		// cities, not 华北's.
+		t.scope = c.OneProvince()
 	case c.Region != "":
 		t.scope = c.Region
 	case len(c.Regions) == 1:

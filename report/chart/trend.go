@@ -133,6 +133,9 @@ func trendByRegion(c *analysis.Comparison, t texts) (*figure, string) {
 		// region's name.
 		return nil, "chart trend_by_region skipped: a province slice's region holds that province alone"
 	}
+	if p := c.OneProvince(); p != "" {
+		return nil, "chart trend_by_region skipped: the data hold one province (" + p + "), whose cities its one line would show under the region's name"
+	}
 	ts := &trendSpec{colors: trendColors(len(c.Regions))}
 	// Periods missing from the data (2024年11月 between 10月 and 12月)
 	// take their place on the axis with no value, so no line is drawn
