@@ -2,11 +2,13 @@ package briefing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/report/document"
 )
 
 // Claims true of exactly the places they name: a tie of any size said
@@ -77,6 +79,46 @@ func TestClaimsNameExactlyTheirPlaces(t *testing.T) {
 				if strings.Contains(got, w) {
 					t.Errorf("says %q\ngot:\n%s", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestOneProvinceTableHasNoRegionShare: the province table of data of one
+// province has no 占片区 column, which would read 100% as if the province
+// were its whole region; data of several provinces keep it.
+func TestOneProvinceTableHasNoRegionShare(t *testing.T) {
+	y2019 := analysis.Period{Year: 2019}
+	one := small([][2]string{{"成都", "四川"}, {"绵阳", "四川"}}, map[analysis.Period][]int64{y2019: {1300000, 200000}})
+	two := small([][2]string{{"成都", "四川"}, {"重庆", "重庆"}}, map[analysis.Period][]int64{y2019: {1300000, 1400000}})
+	for _, tc := range []struct {
+		name  string
+		d     *analysis.Dataset
+		share bool
+	}{{"one province", one, false}, {"two provinces", two, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Build(mustCompare(t, tc.d), Options{Lang: vocab.Zh})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, b := range doc.Blocks {
+				tb, ok := b.(document.Table)
+				if !ok || !strings.HasPrefix(tb.Caption, "各省区市") {
+					continue
+				}
+				found = true
+				if has := slices.Contains(tb.Header, "占片区"); has != tc.share {
+					t.Errorf("header %q: 占片区 %v, want %v", tb.Header, has, tc.share)
+				}
+				for _, r := range tb.Rows {
+					if len(r) != len(tb.Header) {
+						t.Errorf("row %q has %d cells for %d heads", r, len(r), len(tb.Header))
+					}
+				}
+			}
+			if !found {
+				t.Fatal("no province table")
 			}
 		})
 	}

@@ -94,8 +94,14 @@ func (b *builder) provinceTable() document.Table {
 		t.Header = append(t.Header, b.T(word+"增减", "Change")+b.T("", " ("+n.since()+")"), b.T(word+"增减率", "Change %"))
 		t.Align = append(t.Align, R, R)
 	}
-	t.Header = append(t.Header, b.T("占片区", "Share of region"))
-	t.Align = append(t.Align, R)
+	// Data of one province (not a slice, which has its share from the
+	// whole) hold no other province of its region: its share would read
+	// 100%, as if it were the whole region.
+	share := c.OneProvince() == "" || c.SliceProvince() != ""
+	if share {
+		t.Header = append(t.Header, b.T("占片区", "Share of region"))
+		t.Align = append(t.Align, R)
+	}
 	vals := []*int64{c.Totals.Members}
 	for _, p := range b.idx.provinces {
 		vals = append(vals, p.Members)
@@ -115,7 +121,9 @@ func (b *builder) provinceTable() document.Table {
 		if prev {
 			row = append(row, b.comparableCells(p.Comparable)...)
 		}
-		row = append(row, vocab.PercentPtr(p.ShareOfRegion))
+		if share {
+			row = append(row, vocab.PercentPtr(p.ShareOfRegion))
+		}
 		t.Rows = append(t.Rows, row)
 	}
 	if len(b.idx.provinces) > 1 {
@@ -129,7 +137,9 @@ func (b *builder) provinceTable() document.Table {
 		if prev {
 			row = append(row, b.comparableCells(tt.Comparable)...)
 		}
-		row = append(row, "")
+		if share {
+			row = append(row, "")
+		}
 		t.Emphasis = map[int]bool{len(t.Rows): true}
 		t.Rows = append(t.Rows, row)
 	}
