@@ -144,13 +144,14 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 // slice keeps these charts, its provinces compared. "" when there are
 // several provinces (or none: each chart then says what it lacks).
 func oneProvince(c *analysis.Comparison, name string) string {
-	if len(c.Provinces) != 1 {
+	p := c.OneProvince()
+	if p == "" {
 		return ""
 	}
 	if c.SliceProvince() != "" {
 		return "chart " + name + " skipped: a province slice holds one province, so a chart by province compares nothing"
 	}
-	return "chart " + name + " skipped: the data hold one province (" + c.Provinces[0].Province + "), so a chart by province compares nothing"
+	return "chart " + name + " skipped: the data hold one province (" + p + "), so a chart by province compares nothing"
 }
 
 // mergeNotes joins the notes of charts skipped for the same reason into one

@@ -232,15 +232,7 @@ func (b *book) chartedCities() (n, reporting int) {
 
 // oneProvince is the province the workbook holds alone: a province
 // slice's, or the one province of the data; "" when it holds several.
-func (b *book) oneProvince() string {
-	if b.l.slice != "" {
-		return b.l.slice
-	}
-	if len(b.c.Provinces) == 1 {
-		return b.c.Provinces[0].Province
-	}
-	return ""
-}
+func (b *book) oneProvince() string { return b.c.OneProvince() }
 
 // signedFormat shows a change with its sign, as the sheets' 增减 columns do.
 const signedFormat = `+#,##0;-#,##0;0`
