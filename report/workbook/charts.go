@@ -103,17 +103,7 @@ func (b *book) provinceCharts() []*excelize.Chart {
 	}
 	var s chartStyle
 	no := false
-	charts := []*excelize.Chart{{
-		Type:       excelize.Bar,
-		Series:     []excelize.ChartSeries{series("wan")},
-		Title:      b.chartTitle(b.l.chartMembers),
-		Legend:     excelize.ChartLegend{Position: "none"},
-		XAxis:      s.axis(excelize.ChartAxis{ReverseOrder: true}),
-		YAxis:      s.valueAxis(b.l.axisFormat),
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: b.l.wanFormat}},
-		VaryColors: &no,
-		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: barsHeight(n, 24)},
-	}}
+	charts := []*excelize.Chart{b.membersChart(series("wan"), b.chartTitle(b.l.chartMembers), n)}
 	var batches []excelize.ChartSeries
 	for i := 1; i <= b.c.MaxBatch; i++ {
 		batches = append(batches, series(fmt.Sprintf("batch%d", i)))
@@ -173,17 +163,7 @@ func (b *book) cityCharts() []*excelize.Chart {
 	}
 	var s chartStyle
 	no := false
-	charts := []*excelize.Chart{{
-		Type:       excelize.Bar,
-		Series:     []excelize.ChartSeries{series("wan")},
-		Title:      title(b.l.chartCityMembers),
-		Legend:     excelize.ChartLegend{Position: "none"},
-		XAxis:      s.axis(excelize.ChartAxis{ReverseOrder: true}),
-		YAxis:      s.valueAxis(b.l.axisFormat),
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: b.l.wanFormat}},
-		VaryColors: &no,
-		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: barsHeight(n, 24)},
-	}}
+	charts := []*excelize.Chart{b.membersChart(series("wan"), title(b.l.chartCityMembers), n)}
 	// changes counts the charted cities with a change (c.Cities is in the
 	// city sheet's order).
 	changes := func(yoy bool) int {
@@ -233,6 +213,25 @@ func (b *book) chartedCities() (n, reporting int) {
 // oneProvince is the province the workbook holds alone: a province
 // slice's, or the one province of the data; "" when it holds several.
 func (b *book) oneProvince() string { return b.c.OneProvince() }
+
+// membersChart is a bar per row of wan's range (members in 万, as the
+// 人数（万） column shows them), n rows, the first (most members) on top:
+// the province sheet's, or in a workbook of one province the city sheet's.
+func (b *book) membersChart(wan excelize.ChartSeries, title excelize.ChartTitle, n int) *excelize.Chart {
+	var s chartStyle
+	no := false
+	return &excelize.Chart{
+		Type:       excelize.Bar,
+		Series:     []excelize.ChartSeries{wan},
+		Title:      title,
+		Legend:     excelize.ChartLegend{Position: "none"},
+		XAxis:      s.axis(excelize.ChartAxis{ReverseOrder: true}),
+		YAxis:      s.valueAxis(b.l.axisFormat),
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: b.l.wanFormat}},
+		VaryColors: &no,
+		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: barsHeight(n, 24)},
+	}
+}
 
 // signedFormat shows a change with its sign, as the sheets' 增减 columns do.
 const signedFormat = `+#,##0;-#,##0;0`
