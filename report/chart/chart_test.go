@@ -492,16 +492,7 @@ func cpuTime() int64 {
 func TestRasterOncePerGoroutine(t *testing.T) {
 	c := mustCompare(t, monthly())
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	var sizes []int
-	var mu sync.Mutex
-	defer func(f func(int) []uint8) { newRaster = f }(newRaster)
-	alloc := newRaster
-	newRaster = func(n int) []uint8 {
-		mu.Lock()
-		sizes = append(sizes, n)
-		mu.Unlock()
-		return alloc(n)
-	}
+	sizes := countRasters(t)
 	charts, _, err := Render(c, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -509,8 +500,8 @@ func TestRasterOncePerGoroutine(t *testing.T) {
 	if len(charts) < 4 {
 		t.Fatalf("%d charts, want the national set", len(charts))
 	}
-	if len(sizes) > 2 {
-		t.Errorf("%d rasters allocated for %d charts on 2 goroutines (bytes %v), want at most 2", len(sizes), len(charts), sizes)
+	if len(*sizes) > 2 {
+		t.Errorf("%d rasters allocated for %d charts on 2 goroutines (bytes %v), want at most 2", len(*sizes), len(charts), *sizes)
 	}
 }
 
@@ -526,16 +517,7 @@ func TestRastersKeptAcrossSlices(t *testing.T) {
 	d := sample.National(sample.Options{Cities: 341, Months: 24})
 	full := mustCompare(t, d)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	var sizes []int
-	var mu sync.Mutex
-	defer func(f func(int) []uint8) { newRaster = f }(newRaster)
-	alloc := newRaster
-	newRaster = func(n int) []uint8 {
-		mu.Lock()
-		sizes = append(sizes, n)
-		mu.Unlock()
-		return alloc(n)
-	}
+	sizes := countRasters(t)
 	rasters := &Rasters{}
 	names := analysis.SliceNames(full, analysis.SliceProvince)
 	for _, name := range names {
@@ -547,7 +529,23 @@ func TestRastersKeptAcrossSlices(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(sizes) > 2 {
-		t.Errorf("%d rasters allocated for %d slices on 2 goroutines (bytes %v), want 2", len(sizes), len(names), sizes)
+	if len(*sizes) > 2 {
+		t.Errorf("%d rasters allocated for %d slices on 2 goroutines (bytes %v), want 2", len(*sizes), len(names), *sizes)
 	}
+}
+
+// countRasters records the size of every chart raster allocated until the
+// test ends.
+func countRasters(t *testing.T) *[]int {
+	var sizes []int
+	var mu sync.Mutex
+	alloc := newRaster
+	t.Cleanup(func() { newRaster = alloc })
+	newRaster = func(n int) []uint8 {
+		mu.Lock()
+		sizes = append(sizes, n)
+		mu.Unlock()
+		return alloc(n)
+	}
+	return &sizes
 }
