@@ -62,14 +62,7 @@ func viaExcelize(tb testing.TB, rows []row) string {
 			tb.Fatal(err)
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	part := readPart(tb, buf.Bytes(), "xl/worksheets/sheet1.xml")
+	part := streamedSheet(tb, f, sw)
 	from := strings.Index(part, "<sheetData>") + len("<sheetData>")
 	to := strings.Index(part, "</sheetData>")
 	return part[from:to]
@@ -257,14 +250,7 @@ func sheetPart(tb testing.TB, widths []float64) []byte {
 			tb.Fatal(err)
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return []byte(readPart(tb, buf.Bytes(), "xl/worksheets/sheet1.xml"))
+	return []byte(streamedSheet(tb, f, sw))
 }
 
 // TestColsMatchExcelize: the column widths Rows.Cols writes, spliced into
@@ -357,4 +343,18 @@ func TestDeflateOnce(t *testing.T) {
 	if &a[0] == &b[0] {
 		t.Error("a piece past CacheablePiece was kept")
 	}
+}
+
+// streamedSheet flushes sw, writes f and returns its first sheet's part as
+// excelize wrote it.
+func streamedSheet(tb testing.TB, f *excelize.File, sw *excelize.StreamWriter) string {
+	tb.Helper()
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return readPart(tb, buf.Bytes(), "xl/worksheets/sheet1.xml")
 }
