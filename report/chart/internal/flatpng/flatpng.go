@@ -220,12 +220,7 @@ func (e *encoder) diff(pix, prev []byte) {
 	prev = prev[:n]
 	for i := 0; ; {
 		for ; i+32 <= n; i += 32 {
-			a, b := pix[i:i+32:i+32], prev[i:i+32:i+32]
-			// ^ and | bind alike in Go: each difference in parentheses.
-			if (binary.LittleEndian.Uint64(a)^binary.LittleEndian.Uint64(b))|
-				(binary.LittleEndian.Uint64(a[8:])^binary.LittleEndian.Uint64(b[8:]))|
-				(binary.LittleEndian.Uint64(a[16:])^binary.LittleEndian.Uint64(b[16:]))|
-				(binary.LittleEndian.Uint64(a[24:])^binary.LittleEndian.Uint64(b[24:])) != 0 {
+			if !same32(pix[i:i+32:i+32], prev[i:i+32:i+32]) {
 				break
 			}
 		}
@@ -340,6 +335,17 @@ func hash4(b []byte) uint32 {
 
 const hashBits = 13
 
+// same32 tells whether the 32 bytes of a and b are equal, four words at a
+// time (small enough to be inlined in the encoder's loops).
+func same32(a, b []byte) bool {
+	a, b = a[:32:32], b[:32:32]
+	// ^ and | bind alike in Go: each difference in parentheses.
+	return (binary.LittleEndian.Uint64(a)^binary.LittleEndian.Uint64(b))|
+		(binary.LittleEndian.Uint64(a[8:])^binary.LittleEndian.Uint64(b[8:]))|
+		(binary.LittleEndian.Uint64(a[16:])^binary.LittleEndian.Uint64(b[16:]))|
+		(binary.LittleEndian.Uint64(a[24:])^binary.LittleEndian.Uint64(b[24:])) == 0
+}
+
 // common is the length of the common prefix of a and b (len(b) ≥ len(a)
 // or shorter), 32 bytes at a time while they agree, then eight.
 func common(a, b []byte) int {
@@ -347,12 +353,7 @@ func common(a, b []byte) int {
 	a, b = a[:n], b[:n]
 	i := 0
 	for ; i+32 <= n; i += 32 {
-		x, y := a[i:i+32:i+32], b[i:i+32:i+32]
-		// ^ and | bind alike in Go: each difference in parentheses.
-		if (binary.LittleEndian.Uint64(x)^binary.LittleEndian.Uint64(y))|
-			(binary.LittleEndian.Uint64(x[8:])^binary.LittleEndian.Uint64(y[8:]))|
-			(binary.LittleEndian.Uint64(x[16:])^binary.LittleEndian.Uint64(y[16:]))|
-			(binary.LittleEndian.Uint64(x[24:])^binary.LittleEndian.Uint64(y[24:])) != 0 {
+		if !same32(a[i:i+32:i+32], b[i:i+32:i+32]) {
 			break
 		}
 	}
