@@ -79,6 +79,7 @@ RACE_RUN  ?= Parallel|Concurrent|Deterministic|ErrorLimitShared
 
 test: lint
 	$(GO) test $(TESTFLAGS) ./...
+	cd third_party/fpdf && $(GO) test $(TESTFLAGS) .
 	$(GO) test $(TESTFLAGS) -race -short $(RACE_PKGS)
 	$(GO) test $(TESTFLAGS) -race -short -run '$(RACE_RUN)' $(RACE_RUN_PKGS)
 

@@ -1,0 +1,162 @@
+package fpdf
+
+// Tests of basebrief's changes to fpdf v0.12.0 (PATCHES.md): each changed
+// function against what upstream's code computed.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand"
+	"testing"
+)
+
+// upstreamFontID is generateFontID as fpdf v0.12.0 wrote it.
+func upstreamFontID(fdt fontDefType) string {
+	fdt.File = ""
+	b, _ := json.Marshal(&fdt)
+	return fmt.Sprintf("%x", sha1.Sum(b))
+}
+
+func TestFontIDAsUpstream(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	utf8Widths := make([]int, 256*256)
+	for i := range 2000 {
+		utf8Widths[rng.Intn(len(utf8Widths))] = rng.Intn(2000) + i%3*65535
+	}
+	utf8Widths[0] = 1999
+	core := make([]int, 256)
+	for i := range core {
+		core[i] = rng.Intn(1000)
+	}
+	tests := []struct {
+		name string
+		fdt  fontDefType
+	}{
+		{"utf8 font", fontDefType{Tp: "UTF8", Name: "song", Up: -100, Ut: 50, Cw: utf8Widths,
+			Desc: FontDescType{Ascent: 880, Descent: -120, MissingWidth: 1000}, File: "x.ttf"}},
+		{"core font", fontDefType{Tp: "Core", Name: "Helvetica", Cw: core, Enc: "cp1252"}},
+		{"no widths", fontDefType{Tp: "Core", Name: "Symbol"}},
+		{"empty widths", fontDefType{Tp: "Core", Name: "Empty", Cw: []int{}}},
+		{"negative width", fontDefType{Tp: "TrueType", Name: "neg", Cw: []int{0, -5, 7}}},
+		// A name spelling the key the id is spliced at.
+		{"name like the key", fontDefType{Tp: "UTF8", Name: `a,"Cw":null,"Enc":"x`, Cw: []int{0, 3, 0}}},
+		{"differences like the key", fontDefType{Tp: "TrueType", Name: "d", Diff: `,"Cw":null,`, Cw: []int{1, 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := generateFontID(tt.fdt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := upstreamFontID(tt.fdt); got != want {
+				t.Errorf("id %s, upstream %s", got, want)
+			}
+		})
+	}
+}
+
+// TestCompressPooled compresses inputs one after another through the
+// pooled writers: each must be what a new writer gives, so no state
+// carries from one stream to the next.
+func TestCompressPooled(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	random := make([]byte, 300_000)
+	rng.Read(random)
+	inputs := [][]byte{
+		make([]byte, 256*256*2), // a CIDToGIDMap: mostly zeros
+		random,
+		[]byte("BT /F1 12 Tf ET\n"),
+		{},
+		bytes.Repeat([]byte("0 0 m 10 10 l S\n"), 5000),
+		random[:1000],
+	}
+	for round := range 2 {
+		for i, in := range inputs {
+			var want bytes.Buffer
+			zw, err := zlib.NewWriterLevel(&want, zlib.BestSpeed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zw.Write(in)
+			zw.Close()
+			mem := xmem.compress(in)
+			got := append([]byte(nil), mem.bytes()...)
+			mem.release()
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("round %d input %d: %d bytes, a new writer %d", round, i, len(got), want.Len())
+			}
+			zr, err := zlib.NewReader(bytes.NewReader(got))
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := io.ReadAll(zr)
+			if err != nil || !bytes.Equal(back, in) {
+				t.Errorf("round %d input %d: does not decompress to the input (%v)", round, i, err)
+			}
+		}
+	}
+}
+
+// upstreamAssemble is assembleTables' loop as fpdf v0.12.0 wrote it.
+func upstreamAssemble(utf *utf8FontFile) []byte {
+	answer := make([]byte, 0)
+	tablesCount := len(utf.outTablesData)
+	findSize := 1
+	writer := 0
+	for findSize*2 <= tablesCount {
+		findSize = findSize * 2
+		writer = writer + 1
+	}
+	findSize = findSize * 16
+	rOffset := tablesCount*16 - findSize
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
+	tables := make(map[string][]byte, len(utf.outTablesData))
+	for k, v := range utf.outTablesData {
+		tables[k] = make([]byte, len(v))
+		copy(tables[k], v)
+	}
+	tablesNames := keySortStrings(tables)
+	offset := 12 + tablesCount*16
+	begin := 0
+	for _, name := range tablesNames {
+		if name == "head" {
+			begin = offset
+		}
+		answer = append(answer, []byte(name)...)
+		checksum := utf.generateChecksum(tables[name])
+		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
+		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
+		paddedLength := (len(tables[name]) + 3) &^ 3
+		offset = offset + paddedLength
+	}
+	for _, key := range tablesNames {
+		data := append([]byte{}, tables[key]...)
+		data = append(data, []byte{0, 0, 0}...)
+		answer = append(answer, data[:(len(data)&^3)]...)
+	}
+	checksum := utf.generateChecksum([]byte(answer))
+	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
+	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	return answer
+}
+
+func TestAssembleTablesAsUpstream(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for n := range 5 {
+		tables := map[string][]byte{}
+		for _, name := range []string{"head", "hhea", "maxp", "glyf", "loca", "cmap", "post", "name"}[:3+n] {
+			b := make([]byte, 54+rng.Intn(900)) // head needs 54 bytes; lengths not all multiples of 4
+			rng.Read(b)
+			tables[name] = b
+		}
+		utf := &utf8FontFile{outTablesData: tables}
+		want := upstreamAssemble(utf)
+		if got := utf.assembleTables(); !bytes.Equal(got, want) {
+			t.Errorf("%d tables: %d bytes differ from upstream's %d", len(tables), len(got), len(want))
+		}
+	}
+}
