@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"slices"
 	"strings"
@@ -531,6 +532,40 @@ func TestRastersKeptAcrossSlices(t *testing.T) {
 	}
 	if len(*sizes) > 2 {
 		t.Errorf("%d rasters allocated for %d slices on 2 goroutines (bytes %v), want 2", len(*sizes), len(names), *sizes)
+	}
+}
+
+// TestRastersAtMostGOMAXPROCS: renders at once sharing Rasters (the whole
+// packet beside its slices) make at most GOMAXPROCS rasters between them;
+// more were made before, each allocated and filled white, while the others
+// were in use (four in a national run with its slices on two cores).
+func TestRastersAtMostGOMAXPROCS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders province slices")
+	}
+	d := sample.National(sample.Options{Cities: 341, Months: 24})
+	full := mustCompare(t, d)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	cs := []*analysis.Comparison{full}
+	for _, name := range analysis.SliceNames(full, analysis.SliceProvince)[:7] {
+		c, err := analysis.CompareSlice(d, full, analysis.SliceProvince, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, c)
+	}
+	rasters := &Rasters{}
+	errs := make([]error, len(cs))
+	var wg sync.WaitGroup
+	for i, c := range cs {
+		wg.Go(func() { _, _, errs[i] = Render(c, Options{Rasters: rasters}) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rasters.free); n > 2 {
+		t.Errorf("%d rasters made by %d renders at once on 2 cores, want at most 2", n, len(cs))
 	}
 }
 
