@@ -4091,8 +4091,20 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b)
 	f.out("endstream")
+}
+
+// outBytes is out for a stream's bytes, written without first copying
+// them into a string.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 }
 
 // out; Add a line to the document
@@ -5224,6 +5236,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.buffer.Grow(f.sizeHint())
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
@@ -5268,6 +5281,31 @@ func (f *Fpdf) enddoc() {
 	f.outf("%d", o)
 	f.out("%%EOF")
 	f.state = 3
+}
+
+// sizeHint is about the size of the document enddoc writes, a little
+// over: its pages, images and fonts as they stand, and room for the
+// objects around them. Grown to it once, the buffer is not grown by
+// doubling through the document, each step a new zeroed buffer and a copy.
+func (f *Fpdf) sizeHint() int {
+	n := 64 << 10
+	for _, p := range f.pages {
+		if p != nil {
+			n += p.Len()
+		}
+	}
+	for _, img := range f.images {
+		n += len(img.data) + len(img.smask)
+	}
+	for _, font := range f.fonts {
+		if font.utf8File != nil && font.utf8File.fileReader != nil {
+			n += len(font.utf8File.fileReader.array)
+		}
+	}
+	for _, file := range f.fontFiles {
+		n += len(file.content)
+	}
+	return n
 }
 
 // Path Drawing
