@@ -30,6 +30,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -875,26 +876,67 @@ func generateFontID(fdt fontDefType) (string, error) {
 	}
 	h := sha1.New()
 	h.Write(b[:at+len(`,"Cw":`)])
-	buf := make([]byte, 0, 4096)
+	h.Write(widthsJSON(cw, setWidths(fdt.utf8File, cw)))
+	h.Write(b[at+len(key)-1:])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+// setWidths are the entries of cw that may be other than 0, sorted, when
+// cw is the width table utf8File's parse recorded them for; else nil.
+func setWidths(utf *utf8FontFile, cw []int) []int {
+	if utf == nil || utf.widthRunes == nil || len(cw) == 0 || len(utf.CharWidths) != len(cw) || &utf.CharWidths[0] != &cw[0] {
+		return nil
+	}
+	return utf.widthRunes
+}
+
+// zeros is ",0" over and over, for the runs of zero widths.
+var zeros = strings.Repeat(",0", 2048)
+
+// widthsJSON is cw as encoding/json writes an []int. set, if not nil,
+// holds every index past 0 whose entry is not 0, sorted (more do no harm):
+// the entries between are written as zeros without being read.
+func widthsJSON(cw, set []int) []byte {
+	if len(cw) == 0 {
+		return []byte("[]")
+	}
+	buf := make([]byte, 0, 2*len(cw)+8*len(set)+2)
 	buf = append(buf, '[')
-	for i, w := range cw {
+	put := func(i int) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		if w == 0 { // most of them: no rune
-			buf = append(buf, '0')
-		} else {
-			buf = strconv.AppendInt(buf, int64(w), 10)
-		}
-		if len(buf) > 4000 {
-			h.Write(buf)
-			buf = buf[:0]
+		buf = strconv.AppendInt(buf, int64(cw[i]), 10)
+	}
+	skip := func(n int) { // n zero entries, each after a comma
+		for n > 0 {
+			k := min(n, len(zeros)/2)
+			buf = append(buf, zeros[:2*k]...)
+			n -= k
 		}
 	}
-	buf = append(buf, ']')
-	h.Write(buf)
-	h.Write(b[at+len(key)-1:])
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
+	if set == nil {
+		for i := range cw {
+			if i > 0 && cw[i] == 0 { // most of them: no rune
+				buf = append(buf, ",0"...)
+				continue
+			}
+			put(i)
+		}
+		return append(buf, ']')
+	}
+	put(0)
+	next := 1 // the first index not yet written
+	for _, i := range set {
+		if i < next || i >= len(cw) {
+			continue
+		}
+		skip(i - next)
+		put(i)
+		next = i + 1
+	}
+	skip(len(cw) - next)
+	return append(buf, ']')
 }
 
 type fontInfoType struct {

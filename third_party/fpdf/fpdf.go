@@ -4609,8 +4609,20 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	startCid := 1
 	cwLen := LastRune + 1
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	// for each character; of a table whose parse recorded the entries it
+	// set, those alone: the others are 0, skipped below, and reading them
+	// touched the whole 512 KB table.
+	cids := setWidths(font.utf8File, font.Cw)
+	if cids == nil {
+		cids = make([]int, 0, max(cwLen-startCid, 0))
+		for cid := startCid; cid < cwLen; cid++ {
+			cids = append(cids, cid)
+		}
+	}
+	for _, cid := range cids {
+		if cid < startCid || cid >= cwLen {
+			continue
+		}
 		if font.Cw[cid] == 0x00 {
 			continue
 		}

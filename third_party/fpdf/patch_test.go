@@ -15,6 +15,9 @@ import (
 	"math/rand"
 	"runtime"
 	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 func pngEncode(w io.Writer, img image.Image) error { return pngenc.Encode(w, img) }
@@ -213,5 +216,91 @@ func TestOutputGrownOnce(t *testing.T) {
 	// streams copied into strings, 2.07.
 	if alloc > uint64(size)*5/4 {
 		t.Errorf("closing a %d-byte document allocated %d bytes; want under 1.25 times its size", size, alloc)
+	}
+}
+
+// utf8Doc is a page of text in Go Regular, a UTF-8 font; forget drops
+// the record of the widths its parse set, as if it had none.
+func utf8Doc(t *testing.T, forget bool) (*Fpdf, fontDefType) {
+	t.Helper()
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(time.Unix(0, 0).UTC())
+	pdf.AddUTF8FontFromBytes("goregular", "", goregular.TTF)
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	key := "goregular"
+	def := pdf.fonts[key]
+	if def.utf8File == nil || len(def.utf8File.widthRunes) < 100 {
+		t.Fatalf("font %q: no widths recorded", key)
+	}
+	if forget {
+		def.utf8File.widthRunes = nil
+	}
+	pdf.AddPage()
+	pdf.SetFont("goregular", "", 12)
+	pdf.Cell(0, 10, "The quick brown fox — ½ € ÆØÅ ĳ ŉ ſ ∑ ≠ fi")
+	pdf.Ln(10)
+	pdf.Cell(0, 10, "0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+	return pdf, def
+}
+
+func TestUTF8FontIDAsUpstream(t *testing.T) {
+	_, def := utf8Doc(t, false)
+	got, err := generateFontID(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := upstreamFontID(def); got != want {
+		t.Errorf("id %s, upstream %s", got, want)
+	}
+	if got != def.i {
+		t.Errorf("id %s, the font was given %s", got, def.i)
+	}
+	// Every entry not recorded is 0, as both readings assume.
+	set := map[int]bool{}
+	for _, r := range def.utf8File.widthRunes {
+		set[r] = true
+	}
+	for r, w := range def.Cw {
+		if w != 0 && !set[r] {
+			t.Fatalf("width of rune %U set but not recorded", r)
+		}
+	}
+}
+
+// TestCIDWidthsFromRecord writes the document twice, reading the widths'
+// record and reading the whole table: the same bytes.
+func TestCIDWidthsFromRecord(t *testing.T) {
+	var out [2]bytes.Buffer
+	for i, forget := range []bool{false, true} {
+		pdf, _ := utf8Doc(t, forget)
+		if err := pdf.Output(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Errorf("from the record %d bytes, from the whole table %d: not the same", out[0].Len(), out[1].Len())
+	}
+	if !bytes.Contains(out[0].Bytes(), []byte("/W [")) {
+		t.Error("no CID widths written")
+	}
+}
+
+func TestWidthsJSON(t *testing.T) {
+	cw := make([]int, 5000)
+	cw[0], cw[1], cw[4095], cw[4096], cw[4999] = 7, 65535, 3, -2, 9
+	want, _ := json.Marshal(cw)
+	for _, set := range [][]int{nil, {1, 4095, 4096, 4999}, {0, 1, 2, 4095, 4096, 4999, 7000}, {1, 1, 4095, 4096, 4999}} {
+		if got := widthsJSON(cw, set); !bytes.Equal(got, want) {
+			t.Errorf("set %v: %.60q…, want %.60q…", set, got, want)
+		}
+	}
+	for _, short := range [][]int{{}, {0}, {5}, {0, 0}} {
+		want, _ := json.Marshal(short)
+		if got := widthsJSON(short, []int{}); !bytes.Equal(got, want) {
+			t.Errorf("%v: %s, want %s", short, got, want)
+		}
 	}
 }

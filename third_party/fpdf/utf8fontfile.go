@@ -57,6 +57,7 @@ type utf8FontFile struct {
 	UnderlinePosition    float64
 	UnderlineThickness   float64
 	CharWidths           []int
+	widthRunes           []int // the entries of CharWidths parseHMTXTable set, sorted: all others are 0
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
@@ -835,6 +836,15 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arrayWidths := 0
 	var arr []int
 	utf.CharWidths = make([]int, 256*256)
+	// set records each entry written, so that the font id and the CID
+	// widths read those entries alone: reading the whole table touched
+	// all of its 512 KB, fresh memory, for the few hundred runes a cut
+	// font holds.
+	runes := []int{0}
+	set := func(char, width int) {
+		utf.CharWidths[char] = width
+		runes = append(runes, char)
+	}
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
@@ -855,7 +865,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						set(char, widths)
 						charCount++
 					}
 				}
@@ -873,7 +883,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						set(char, widths)
 						charCount++
 					}
 				}
@@ -881,6 +891,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 		}
 	}
 	utf.CharWidths[0] = charCount
+	slices.Sort(runes)
+	utf.widthRunes = slices.Compact(runes)
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
