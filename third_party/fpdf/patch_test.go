@@ -174,6 +174,9 @@ func TestAssembleTablesAsUpstream(t *testing.T) {
 // the document's size twice over, and its streams are not copied into
 // strings on the way (putstream).
 func TestOutputGrownOnce(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocations are counted without the race detector")
+	}
 	const side = 600
 	img := image.NewRGBA(image.Rect(0, 0, side, side))
 	rand.New(rand.NewSource(4)).Read(img.Pix)

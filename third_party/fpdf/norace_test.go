@@ -1,0 +1,5 @@
+//go:build !race
+
+package fpdf
+
+const raceEnabled = false
