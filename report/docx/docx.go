@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,53 +21,35 @@ func Write(w io.Writer, d *document.Document) error {
 	}
 	b := &body{d: d, lang: d.Lang}
 	doc := b.write()
-	parts := []struct {
-		name  string
-		data  []byte
-		store bool // already compressed
+	parts := make([]part, 0, 11+len(b.images))
+	for _, p := range []struct {
+		name string
+		raw  []byte
 	}{
-		{"[Content_Types].xml", contentTypes(), false},
-		{"_rels/.rels", packageRels(), false},
-		{"docProps/app.xml", appXML(), false},
-		{"docProps/core.xml", coreXML(d), false},
-		{"word/document.xml", doc, false},
-		{"word/_rels/document.xml.rels", documentRels(len(b.images)), false},
-		{"word/styles.xml", stylesXML(d.Lang), false},
-		{"word/settings.xml", settingsXML(d.Lang), false},
-		{"word/fontTable.xml", fontTableXML(), false},
-		{"word/footer1.xml", footerXML(true), false},
-		{"word/footer2.xml", footerXML(false), false},
+		{"[Content_Types].xml", contentTypes()},
+		{"_rels/.rels", packageRels()},
+		{"docProps/app.xml", appXML()},
+		{"docProps/core.xml", coreXML(d)},
+		{"word/document.xml", doc},
+		{"word/_rels/document.xml.rels", documentRels(len(b.images))},
+		{"word/styles.xml", stylesXML(d.Lang)},
+		{"word/settings.xml", settingsXML(d.Lang)},
+		{"word/fontTable.xml", fontTableXML()},
+		{"word/footer1.xml", footerXML(true)},
+		{"word/footer2.xml", footerXML(false)},
+	} {
+		parts = append(parts, deflatePart(p.name, p.raw))
 	}
 	for i, img := range b.images {
-		parts = append(parts, struct {
-			name  string
-			data  []byte
-			store bool
-		}{"word/media/" + imageName(i), img, true})
+		parts = append(parts, storedPart("word/media/"+imageName(i), img)) // compressed already
 	}
 	mod := d.Info.Created.UTC()
 	if mod.Before(zipEpoch) {
 		mod = zipEpoch
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
-		if p.store {
-			h.Method = zip.Store
-		}
-		f, err := zw.CreateHeader(h)
-		if err != nil {
-			return fmt.Errorf("write docx: %s: %w", p.name, err)
-		}
-		if _, err := f.Write(p.data); err != nil {
-			return fmt.Errorf("write docx: %s: %w", p.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write docx: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	// Straight to w: the whole file is neither built in a buffer of its own
+	// (doubled as it filled) nor copied.
+	if err := writeZip(w, parts, mod); err != nil {
 		return fmt.Errorf("write docx: %w", err)
 	}
 	return nil
