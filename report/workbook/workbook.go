@@ -97,10 +97,15 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	if lang != vocab.En {
 		lang = vocab.Zh
 	}
-	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir}), c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize, noKits: cfg.noKits}
+	var err error
+	b := &book{c: c, l: labelsFor(lang), tl: timeLabelsFor(lang, c), lang: lang, limit: cfg.limit, record: cfg.checks, viaExcelize: cfg.viaExcelize, noKits: cfg.noKits}
+	if cfg.noKits {
+		b.f = excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
+	} else if b.f, err = newFile(excelize.Options{TmpDir: opts.TmpDir}); err != nil { // its theme from the kit
+		return nil, err
+	}
 	defer b.f.Close()
 	b.l.forSlice(c, lang)
-	var err error
 	var kit *styleKit
 	if cfg.noKits {
 		b.st, err = newStyles(b.f, b.l.wanFormat)
