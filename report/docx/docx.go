@@ -41,7 +41,7 @@ func Write(w io.Writer, d *document.Document) error {
 		parts = append(parts, deflatePart(p.name, p.raw))
 	}
 	for i, img := range b.images {
-		parts = append(parts, storedPart("word/media/"+imageName(i), img)) // compressed already
+		parts = append(parts, part{name: "word/media/" + imageName(i), raw: img}) // compressed already
 	}
 	mod := d.Info.Created.UTC()
 	if mod.Before(zipEpoch) {

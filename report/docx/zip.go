@@ -4,7 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"hash/crc32"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -14,10 +14,8 @@ import (
 // stored as is (the PNGs, compressed already).
 type part struct {
 	name string
-	data []byte // as written: the deflate stream, or the part itself
-	crc  uint32 // of the uncompressed part
-	size int    // uncompressed bytes
-	zip  bool   // data is deflated
+	raw  []byte // the part
+	data []byte // raw deflated; nil: stored
 }
 
 // level is archive/zip's own deflate level (register.go, newFlateWriter:
@@ -40,7 +38,7 @@ var flaters = sync.Pool{New: func() any {
 // deflatedBytes.
 var deflated struct {
 	sync.Mutex
-	m     map[string]part
+	m     map[string][]byte
 	bytes int
 }
 
@@ -54,11 +52,10 @@ func deflatePart(name string, raw []byte) part {
 	cacheable := len(raw) <= cacheablePart
 	if cacheable {
 		deflated.Lock()
-		p, ok := deflated.m[string(raw)]
+		data, ok := deflated.m[string(raw)]
 		deflated.Unlock()
 		if ok {
-			p.name = name
-			return p
+			return part{name: name, raw: raw, data: data}
 		}
 	}
 	var out bytes.Buffer
@@ -68,89 +65,85 @@ func deflatePart(name string, raw []byte) part {
 	fw.Write(raw) // a bytes.Buffer takes every write: no error
 	fw.Close()
 	flaters.Put(fw)
-	p := part{name: name, data: out.Bytes(), crc: crc32.ChecksumIEEE(raw), size: len(raw), zip: true}
+	data := out.Bytes()
 	if cacheable {
 		deflated.Lock()
-		if deflated.bytes+len(raw)+len(p.data) <= deflatedBytes {
+		if deflated.bytes+len(raw)+len(data) <= deflatedBytes {
 			if deflated.m == nil {
-				deflated.m = map[string]part{}
+				deflated.m = map[string][]byte{}
 			}
 			if _, ok := deflated.m[string(raw)]; !ok {
-				deflated.m[string(raw)] = p
-				deflated.bytes += len(raw) + len(p.data)
+				deflated.m[string(raw)] = data
+				deflated.bytes += len(raw) + len(data)
 			}
 		}
 		deflated.Unlock()
 	}
-	return p
+	return part{name: name, raw: raw, data: data}
 }
 
-// storedPart is data stored as is.
-func storedPart(name string, data []byte) part {
-	return part{name: name, data: data, crc: crc32.ChecksumIEEE(data), size: len(data)}
-}
-
-// writeZip writes the parts as a zip archive to w, each entry as
-// archive/zip's CreateHeader writes it (the same flags, versions, times and
-// data descriptor), its data given whole through CreateRaw. A writer that
-// can (the packet's bytes.Buffer) is grown once to the archive's size.
+// writeZip writes the parts as a zip archive to w through archive/zip's
+// CreateHeader, which writes every header, the times, the CRC and the sizes
+// as ever; only its compressor is replaced, by one that writes the part
+// deflated already (deflatePart). A writer that can (the packet's
+// bytes.Buffer) is grown once to the archive's size.
 func writeZip(w io.Writer, parts []part, mod time.Time) error {
-	date, clock := msDosTime(mod)
-	extra := extendedTime(mod)
 	if g, ok := w.(interface{ Grow(int) }); ok {
 		n := endLen
 		for _, p := range parts {
-			n += localLen + centralLen + 2*(len(p.name)+len(extra)) + len(p.data) + descriptorLen
+			size := len(p.raw)
+			if p.data != nil {
+				size = len(p.data)
+			}
+			n += localLen + centralLen + 2*(len(p.name)+extTimeLen) + size + descriptorLen
 		}
 		g.Grow(n)
 	}
 	zw := zip.NewWriter(w)
+	var next []byte // the deflated part CreateHeader asks the compressor for
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return &deflatedWriter{out: out, data: next}, nil
+	})
 	for _, p := range parts {
-		fh := &zip.FileHeader{
-			Name: p.name, Method: zip.Store,
-			// CreateHeader's: a data descriptor follows the data, version
-			// 2.0 to make and to read, the time as MS-DOS fields and as
-			// Info-ZIP's extended timestamp.
-			Flags: 0x8, CreatorVersion: zipVersion20, ReaderVersion: zipVersion20,
-			Modified: mod, ModifiedDate: date, ModifiedTime: clock, Extra: extra,
-			CRC32: p.crc, CompressedSize64: uint64(len(p.data)), UncompressedSize64: uint64(p.size),
+		h := &zip.FileHeader{Name: p.name, Method: zip.Store, Modified: mod}
+		if p.data != nil {
+			h.Method, next = zip.Deflate, p.data
 		}
-		if p.zip {
-			fh.Method = zip.Deflate
-		}
-		f, err := zw.CreateRaw(fh)
+		f, err := zw.CreateHeader(h)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
-		if _, err := f.Write(p.data); err != nil {
-			return err
+		// The part itself, for archive/zip's CRC and size; the compressor
+		// drops it.
+		if _, err := f.Write(p.raw); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return zw.Close()
 }
 
-// Sizes of the zip records (APPNOTE.TXT 4.3): the local file header, the
-// data descriptor with its signature, the central directory header and its
-// end record, each before its variable fields.
+// deflatedWriter is the compressor of one part: it drops what it is given
+// and writes the part's deflate stream when closed.
+type deflatedWriter struct {
+	out  io.Writer
+	data []byte
+}
+
+func (d *deflatedWriter) Write(b []byte) (int, error) { return len(b), nil }
+
+func (d *deflatedWriter) Close() error {
+	_, err := d.out.Write(d.data)
+	return err
+}
+
+// Sizes of the zip records (APPNOTE.TXT 4.3) before their variable fields:
+// the local file header, the data descriptor with its signature, the
+// central directory header and its end record; and of the extended
+// timestamp CreateHeader adds for a set Modified (Info-ZIP's, 0x5455).
 const (
 	localLen      = 30
 	descriptorLen = 16
 	centralLen    = 46
 	endLen        = 22
-	zipVersion20  = 20 // archive/zip's zipVersion20: 2.0
+	extTimeLen    = 9
 )
-
-// msDosTime is t as an MS-DOS date and time, as archive/zip's
-// timeToMsDosTime makes them for CreateHeader.
-func msDosTime(t time.Time) (date, clock uint16) {
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return date, clock
-}
-
-// extendedTime is the extra field CreateHeader adds for a set Modified:
-// Info-ZIP's extended timestamp (ID 0x5455), the modification time alone.
-func extendedTime(t time.Time) []byte {
-	mt := uint32(t.Unix())
-	return []byte{0x55, 0x54, 5, 0, 1, byte(mt), byte(mt >> 8), byte(mt >> 16), byte(mt >> 24)}
-}
