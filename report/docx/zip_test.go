@@ -63,7 +63,7 @@ func viaCreateHeader(tb testing.TB, d *document.Document) []byte {
 
 // TestZipAsCreateHeader wants every briefing's bytes to be those
 // archive/zip's CreateHeader writes for the same parts: the deflated parts
-// kept once per process, the headers written by hand and the archive
+// kept once per process, the compressor that writes them and the archive
 // written straight to the caller change nothing in the file. Each document
 // is written twice, so the second takes its parts from the cache.
 func TestZipAsCreateHeader(t *testing.T) {
