@@ -89,6 +89,19 @@ type Manifest struct {
 
 // NewManifest describes files (the packet without its manifest) and info.
 func NewManifest(files []File, info ManifestInfo) Manifest {
+	entries := make([]FileEntry, len(files))
+	// On every core: hashing a large packet is the write's longest step.
+	par.Each(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		sum := sha256.Sum256(files[i].Data)
+		entries[i] = FileEntry{files[i].Path, int64(len(files[i].Data)), hex.EncodeToString(sum[:])}
+	})
+	return newManifest(entries, info)
+}
+
+// newManifest describes the files entries lists, each with its size and
+// SHA-256 (the packet without its manifest), and info. entries is sorted
+// in place.
+func newManifest(entries []FileEntry, info ManifestInfo) Manifest {
 	m := Manifest{
 		Tool:     Tool,
 		Version:  info.Version,
@@ -99,7 +112,10 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 		Inputs:   append([]Input{}, info.Inputs...),
 		Counts:   map[string]int{},
 		Warnings: append([]string{}, info.Warnings...),
-		Files:    make([]FileEntry, len(files)),
+		Files:    entries,
+	}
+	if m.Files == nil {
+		m.Files = []FileEntry{} // "files": [], not null
 	}
 	if !info.Created.IsZero() {
 		m.Created = info.Created.UTC().Format(time.RFC3339)
@@ -115,13 +131,16 @@ func NewManifest(files []File, info ManifestInfo) Manifest {
 	}
 	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Name < m.Inputs[j].Name })
 	sort.Strings(m.Warnings)
-	// On every core: the national packet with its slices is 60 MB to hash.
-	par.Each(len(files), runtime.GOMAXPROCS(0), func(i int) {
-		sum := sha256.Sum256(files[i].Data)
-		m.Files[i] = FileEntry{files[i].Path, int64(len(files[i].Data)), hex.EncodeToString(sum[:])}
-	})
 	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
 	return m
+}
+
+// listing is every file of the packet whose manifest is m, encoded as
+// manifest: the files m lists, then manifest.json itself.
+func (m Manifest) listing(manifest []byte) []FileEntry {
+	sum := sha256.Sum256(manifest)
+	return append(append(make([]FileEntry, 0, len(m.Files)+1), m.Files...),
+		FileEntry{ManifestName, int64(len(manifest)), hex.EncodeToString(sum[:])})
 }
 
 // Encode is the manifest as written: indented JSON with a final newline.

@@ -1,16 +1,31 @@
 package output
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+	"weak"
 )
+
+// listed is files as a caller that gave them to a stage knows them.
+func listed(files []File) []Staged {
+	out := make([]Staged, len(files))
+	for i, f := range files {
+		out[i] = Staged{f.Path, int64(len(f.Data))}
+	}
+	return out
+}
 
 // stagedScratch makes a run's scratch folder beside out and a stage in it.
 func stagedScratch(t *testing.T, ctx context.Context, out string) (*Scratch, *Stage) {
@@ -53,7 +68,7 @@ func TestStageWritesAsGiven(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	if _, err := ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night}); err != nil {
+	if _, err := ReplaceStaged(context.Background(), out, st, listed(files), info(), Options{Now: night}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Verify(out); err != nil {
@@ -91,7 +106,7 @@ func TestStageRefusesBadPackets(t *testing.T) {
 			before := snapshot(t, out)
 			_, st := stagedScratch(t, context.Background(), out)
 			st.Add(tt.staged)
-			_, err := ReplaceStaged(context.Background(), out, st, tt.files, info(), Options{Now: night})
+			_, err := ReplaceStaged(context.Background(), out, st, listed(tt.files), info(), Options{Now: night})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("ReplaceStaged = %v, want %q", err, tt.want)
 			}
@@ -140,9 +155,113 @@ func TestStageSyncFails(t *testing.T) {
 	}
 	_, st := stagedScratch(t, context.Background(), out)
 	st.Add(files)
-	_, err := ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night})
+	_, err := ReplaceStaged(context.Background(), out, st, listed(files), info(), Options{Now: night})
 	if err == nil || !strings.Contains(err.Error(), "write slices/p03/summary.json") || !errors.Is(err, syscall.EIO) {
 		t.Fatalf("ReplaceStaged = %v, want the sync error of slices/p03/summary.json", err)
 	}
 	sameSnapshot(t, before, snapshot(t, out))
+}
+
+// TestStageKeepsNoBytes: the stage lets each file's bytes go once it has
+// written them, and the manifest lists what it wrote, size and SHA-256
+// recorded as it wrote: a buffer the caller reuses once its files are
+// staged changes nothing in the packet or its manifest (hashed at the end
+// from the caller's bytes, the manifest listed the reused buffer's
+// contents, not the file on disk). With --slices the command lets the
+// bytes of each packet go as soon as it is staged (issue 25).
+func TestStageKeepsNoBytes(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "packet")
+	staged := make(chan string, 100)
+	testHook = func(stage, path string) {
+		if stage == "staged" {
+			staged <- path
+		}
+	}
+	defer func() { testHook = nil }()
+	_, st := stagedScratch(t, context.Background(), out)
+	wait := func(n int) {
+		t.Helper()
+		for range n {
+			select {
+			case <-staged:
+			case <-time.After(5 * time.Second):
+				t.Fatal("files not staged 5 s after they were given")
+			}
+		}
+	}
+	files := slicedFiles(3)
+	kept := files[:4] // the caller reuses these buffers once staged
+	for i := len(kept); i < len(files); i++ {
+		files[i].Data = bytes.Repeat(files[i].Data, 1000) // not tiny allocations, which share memory
+	}
+	st.Add(kept)
+	wait(len(kept))
+	want := snapshotFiles(kept)
+	for _, f := range kept {
+		for i := range f.Data {
+			f.Data[i] = '#'
+		}
+	}
+	// The other files are given and dropped: only weak pointers stay.
+	refs := func() []weak.Pointer[byte] {
+		rest := make([]File, len(files)-len(kept))
+		var refs []weak.Pointer[byte]
+		for i, f := range files[len(kept):] {
+			rest[i] = File{f.Path, bytes.Clone(f.Data)}
+			refs = append(refs, weak.Make(&rest[i].Data[0]))
+		}
+		st.Add(rest)
+		return refs
+	}()
+	wait(len(files) - len(kept))
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		runtime.GC()
+		if !slices.ContainsFunc(refs, func(w weak.Pointer[byte]) bool { return w.Value() != nil }) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the stage still holds bytes it was given 5 s later")
+		}
+	}
+	release, err := Lock(context.Background(), out, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	listing := listed(files)
+	res, err := ReplaceStaged(context.Background(), out, st, listing, info(), Options{Now: night})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Verify(out)
+	if err != nil {
+		t.Fatalf("packet differs from its manifest: %v", err)
+	}
+	got := snapshot(t, out)
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: %.20q on disk, want %.20q as staged", p, got[p], w)
+		}
+	}
+	// What the run records in its history: the manifest's files, then
+	// the manifest as written.
+	b, err := os.ReadFile(filepath.Join(out, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	wantFiles := append(slices.Clone(m.Files), FileEntry{ManifestName, int64(len(b)), hex.EncodeToString(sum[:])})
+	if !slices.Equal(res.Files, wantFiles) {
+		t.Errorf("Result.Files =\n%v\nwant\n%v", res.Files, wantFiles)
+	}
+}
+
+// snapshotFiles is files as snapshot reads them back.
+func snapshotFiles(files []File) map[string]string {
+	m := map[string]string{}
+	for _, f := range files {
+		m[f.Path] = string(f.Data)
+	}
+	return m
 }

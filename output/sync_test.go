@@ -163,7 +163,7 @@ func TestWriteSyncsFoldersTogether(t *testing.T) {
 			if staged {
 				_, st := stagedScratch(t, context.Background(), out)
 				st.Add(files)
-				_, err = ReplaceStaged(context.Background(), out, st, files, info(), Options{Now: night})
+				_, err = ReplaceStaged(context.Background(), out, st, listed(files), info(), Options{Now: night})
 			} else {
 				err = Write(context.Background(), out, files, info())
 			}

@@ -47,6 +47,10 @@ type Result struct {
 	// Warnings name what earlier runs left beside out that this user could
 	// not remove or list; the run stepped around it.
 	Warnings []string
+	// Files are the files of the packet put in place, as its manifest
+	// lists them, then manifest.json itself: what the run's history
+	// records, without hashing the packet again. Nil on failure.
+	Files []FileEntry
 }
 
 // Write is Replace with the default options, for callers that need no
@@ -67,19 +71,32 @@ func Write(ctx context.Context, out string, files []File, info ManifestInfo) err
 // lists (and the receipts `send` adds); anything a person added or changed
 // there makes the whole old folder move aside to out.kept-<time> instead.
 func Replace(ctx context.Context, out string, files []File, info ManifestInfo, opts Options) (res Result, err error) {
-	return replace(ctx, out, files, info, opts, func(tmp string, manifest []byte) error {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	return replace(ctx, out, paths, opts, func(tmp string) ([]FileEntry, error) {
+		m := NewManifest(files, info)
+		manifest, err := m.Encode()
+		if err != nil {
+			return nil, err
+		}
 		if err := os.Mkdir(tmp, 0o755); err != nil {
-			return fmt.Errorf("create temporary folder: %w", describe(err))
+			return nil, fmt.Errorf("create temporary folder: %w", describe(err))
 		}
 		all := append(append([]File{}, files...), File{ManifestName, manifest})
-		return writeTree(ctx, tmp, all)
+		if err := writeTree(ctx, tmp, all); err != nil {
+			return nil, err
+		}
+		return m.listing(manifest), nil
 	})
 }
 
 // replace is Replace with the temporary folder made by build: tmp, with
-// files and the manifest in it, each file and folder fsynced. Whatever
-// build leaves at tmp is removed on failure.
-func replace(ctx context.Context, out string, files []File, info ManifestInfo, opts Options, build func(tmp string, manifest []byte) error) (res Result, err error) {
+// the files at paths and the manifest in it, each file and folder
+// fsynced; build returns the packet's files as Result.Files lists them.
+// Whatever build leaves at tmp is removed on failure.
+func replace(ctx context.Context, out string, paths []string, opts Options, build func(tmp string) ([]FileEntry, error)) (res Result, err error) {
 	out = filepath.Clean(out)
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -87,11 +104,7 @@ func replace(ctx context.Context, out string, files []File, info ManifestInfo, o
 	if err := CheckOut(out); err != nil {
 		return res, err
 	}
-	if err := CheckPaths(files); err != nil {
-		return res, err
-	}
-	manifest, err := NewManifest(files, info).Encode()
-	if err != nil {
+	if err := checkPaths(paths); err != nil {
 		return res, err
 	}
 	parent := filepath.Dir(out)
@@ -111,7 +124,8 @@ func replace(ctx context.Context, out string, files []File, info ManifestInfo, o
 			removeAll(tmp)
 		}
 	}()
-	if err := build(tmp, manifest); err != nil {
+	listed, err := build(tmp)
+	if err != nil {
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -133,6 +147,9 @@ func replace(ctx context.Context, out string, files []File, info ManifestInfo, o
 	if warn != "" {
 		res.Warnings = append(res.Warnings, warn)
 	}
+	if err == nil {
+		res.Files = listed
+	}
 	return res, err
 }
 
@@ -150,9 +167,17 @@ func CheckOut(out string) error {
 // holds "." or ".." elements, or would escape the packet folder; and
 // duplicates, and a file named like the manifest.
 func CheckPaths(files []File) error {
-	seen := make(map[string]bool, len(files))
-	for _, f := range files {
-		p := f.Path
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	return checkPaths(paths)
+}
+
+// checkPaths is CheckPaths for the files at paths.
+func checkPaths(paths []string) error {
+	seen := make(map[string]bool, len(paths))
+	for _, p := range paths {
 		if err := checkPath(p); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -232,5 +233,48 @@ func TestCheckOut(t *testing.T) {
 		if err := CheckOut(out); err != nil {
 			t.Errorf("CheckOut(%q) = %v", out, err)
 		}
+	}
+}
+
+// TestReplaceListsFiles: Replace and ReplaceStaged say which files they
+// put in place, as the manifest lists them and then the manifest itself
+// (what the run's history records, without hashing the packet again);
+// nothing when the replace fails.
+func TestReplaceListsFiles(t *testing.T) {
+	for _, staged := range []bool{false, true} {
+		t.Run(map[bool]string{false: "written", true: "staged"}[staged], func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "packet")
+			replace := func(files []File) (Result, error) {
+				release, err := Lock(context.Background(), out, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer release()
+				if !staged {
+					return Replace(context.Background(), out, files, info(), Options{Now: night})
+				}
+				_, st := stagedScratch(t, context.Background(), out)
+				t.Cleanup(func() { st.Close() }) // before the scratch folder goes
+				st.Add(files)
+				return ReplaceStaged(context.Background(), out, st, listed(files), info(), Options{Now: night})
+			}
+			files := packetFiles("new")
+			res, err := replace(files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(out, ManifestName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := NewManifest(files, info()).listing(b)
+			if len(want) != len(files)+1 || !slices.Equal(res.Files, want) {
+				t.Errorf("Result.Files =\n%v\nwant\n%v", res.Files, want)
+			}
+			res, err = replace(append(packetFiles("new"), File{"summary.json/x", []byte("x")}))
+			if err == nil || res.Files != nil {
+				t.Errorf("a failed replace: %v, Files %v", err, res.Files)
+			}
+		})
 	}
 }

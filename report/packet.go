@@ -32,12 +32,14 @@ type Options struct {
 
 	// SliceDone, if set, is called as each slice's packet is rendered,
 	// from the goroutine that rendered it: the command bounds the heap
-	// again as the slices' files accumulate.
+	// again from what is then live.
 	SliceDone func()
 	// Rendered, if set, is called by PacketWithSlices (and Slices) with
 	// each packet's files as it is rendered — the whole packet's, and each
 	// slice's at its paths under slices/ — from the goroutine that rendered
 	// it, in any order: the command writes them while the rest render.
+	// The bytes are then Rendered's: PacketWithSlices keeps none of them
+	// and returns each file with its Path and Size, Data nil.
 	Rendered func([]File)
 
 	rasters *chart.Rasters // Slices: chart rasters kept from packet to packet
@@ -48,6 +50,9 @@ type Options struct {
 type File struct {
 	Path string
 	Data []byte
+	// Size is the length of a file whose bytes went to Options.Rendered,
+	// returned with Data nil; 0 while Data holds the file (len(Data)).
+	Size int
 }
 
 // Notices are what rendering c with face adds to the comparison's notices
@@ -144,9 +149,10 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
 		}
 	}
-	files = []File{{"annex.pdf", annex.Bytes()}, {"briefing.pdf", pdfOut.Bytes()}, {"briefing.docx", word.Bytes()}, {"workbook.xlsx", xlsx.Bytes()}, {"summary.json", summ.Bytes()}}
+	files = []File{{Path: "annex.pdf", Data: annex.Bytes()}, {Path: "briefing.pdf", Data: pdfOut.Bytes()},
+		{Path: "briefing.docx", Data: word.Bytes()}, {Path: "workbook.xlsx", Data: xlsx.Bytes()}, {Path: "summary.json", Data: summ.Bytes()}}
 	for _, ch := range charts {
-		files = append(files, File{"charts/" + ch.Name + ".png", ch.PNG}, File{"charts/" + ch.Name + ".svg", ch.SVG})
+		files = append(files, File{Path: "charts/" + ch.Name + ".png", Data: ch.PNG}, File{Path: "charts/" + ch.Name + ".svg", Data: ch.SVG})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, notes, nil

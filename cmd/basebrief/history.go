@@ -139,8 +139,9 @@ func historyInputs(ds *analysis.Dataset) []history.Input {
 }
 
 // record adds the run to the history after the packet is in place: its
-// row, the figures new or changed, the packet's files, the revisions.
-func (h *runHistory) record(ctx context.Context, cfg config, ds *analysis.Dataset, cmp *analysis.Comparison, files []output.File, info output.ManifestInfo) {
+// row, the figures new or changed, the packet's files (as the write
+// listed them: output.Result.Files), the revisions.
+func (h *runHistory) record(ctx context.Context, cfg config, ds *analysis.Dataset, cmp *analysis.Comparison, files []output.FileEntry) {
 	if h == nil || h.store == nil {
 		return
 	}
@@ -164,12 +165,8 @@ func (h *runHistory) record(ctx context.Context, cfg config, ds *analysis.Datase
 		r.Revisions = append(r.Revisions, history.Revision{Province: rv.Province, City: rv.City, Segment: rv.Segment.Name(),
 			Period: rv.Period.String(), Was: rv.Was, Now: rv.Now, WasRun: rv.WasRun})
 	}
-	m := output.NewManifest(files, info)
-	for _, f := range m.Files {
+	for _, f := range files {
 		r.Files = append(r.Files, history.File{Name: f.Path, Size: f.Size, SHA256: f.SHA256})
-	}
-	if b, err := m.Encode(); err == nil {
-		r.Files = append(r.Files, history.File{Name: "manifest.json", Size: int64(len(b)), SHA256: sha256Hex(b)})
 	}
 	id, kept, err := h.store.Record(ctx, r, historyFigures(ds, cmp.History))
 	if kept != "" {

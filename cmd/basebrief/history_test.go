@@ -17,7 +17,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/basebrief/basebrief/analysis"
-	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/output/history"
 )
 
@@ -278,7 +277,7 @@ func TestHistoryReceipts(t *testing.T) {
 	}
 	h := openHistory(context.Background(), cfg, log, ds, cmp, time.Now())
 	defer h.close()
-	h.record(context.Background(), cfg, ds, cmp, nil, output.ManifestInfo{})
+	h.record(context.Background(), cfg, ds, cmp, nil)
 	if h.run != 1 {
 		t.Fatalf("run %d, want 1", h.run)
 	}

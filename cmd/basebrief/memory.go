@@ -145,8 +145,9 @@ func heapLimit(live, soft int64) int64 {
 // boundHeap gives it (three times the data's live heap dataLive, at least
 // renderHeadroom), over what is live: the data when the whole packet and
 // the slices start, then again after each slice (call the function
-// returned), as the slices' files accumulate. Under the whole packet's bound, the 31
-// province slices of the national data filled that room with their files:
+// returned). Under the whole packet's bound, the 31 province slices of
+// the national data filled that room with their files (since kept no
+// longer than it takes to write them):
 // the collector ran 875 times, the runtime returning memory to the system
 // between, two thirds of the run's CPU time (issue 25). Without a
 // watchdog it does nothing.

@@ -114,11 +114,6 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	for _, n := range notes {
 		log.Info(clean(n))
 	}
-	out := outputFiles(files)
-	size := 0
-	for _, f := range files {
-		size += len(f.Data)
-	}
 	release, err := output.Lock(ctx, cfg.out, cfg.wait)
 	if err != nil {
 		switch {
@@ -136,9 +131,9 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	var res output.Result
 	trace.WithRegion(ctx, "write", func() {
 		if staged != nil {
-			res, err = output.ReplaceStaged(ctx, cfg.out, staged, out, info, output.Options{Now: now()})
+			res, err = output.ReplaceStaged(ctx, cfg.out, staged, stagedFiles(files), info, output.Options{Now: now()})
 		} else {
-			res, err = output.Replace(ctx, cfg.out, out, info, output.Options{Now: now()})
+			res, err = output.Replace(ctx, cfg.out, outputFiles(files), info, output.Options{Now: now()})
 		}
 	})
 	for _, w := range res.Warnings {
@@ -157,7 +152,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 		}
 		return log.fail(err, "write failed; previous packet left as it was")
 	}
-	hist.record(ctx, cfg, ds, cmp, out, info) // after the swap: a history problem never costs the packet
+	hist.record(ctx, cfg, ds, cmp, res.Files) // after the swap: a history problem never costs the packet
 	abs, err := filepath.Abs(cfg.out)
 	if err != nil {
 		abs = cfg.out
@@ -172,7 +167,7 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	}()
 	log.Info("packet written", "out", abs, "inputs", len(ds.Files), "rows", rows(ds),
 		"period", ds.Period.String(), "previous", cmp.Previous.String(), "region", cfg.region,
-		"files", len(out)+1, "bytes", size, "warnings", len(cmp.Warnings),
+		"files", len(res.Files), "bytes", packetBytes(res.Files), "warnings", len(cmp.Warnings),
 		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return nil
 }
@@ -184,6 +179,28 @@ func outputFiles(files []report.File) []output.File {
 		out[i] = output.File{Path: f.Path, Data: f.Data}
 	}
 	return out
+}
+
+// stagedFiles are the files rendered with slices, their bytes already
+// given to the stage (report.Options.Rendered): path and size.
+func stagedFiles(files []report.File) []output.Staged {
+	out := make([]output.Staged, len(files))
+	for i, f := range files {
+		out[i] = output.Staged{Path: f.Path, Size: int64(f.Size)}
+	}
+	return out
+}
+
+// packetBytes is the size of the packet's files but its manifest, as the
+// manifest lists them.
+func packetBytes(files []output.FileEntry) int64 {
+	var n int64
+	for _, f := range files {
+		if f.Path != output.ManifestName {
+			n += f.Size
+		}
+	}
+	return n
 }
 
 // failStage logs a stage's failure: its own errors are logged where they
