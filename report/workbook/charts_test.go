@@ -71,21 +71,7 @@ func TestSliceChartsCompare(t *testing.T) {
 		t.Fatalf("fixture: no %s slice to compare", kind)
 		return nil
 	}
-	// oneOf is d cut to its first city's province: an office's own data.
-	oneOf := func(d *analysis.Dataset) *analysis.Comparison {
-		t.Helper()
-		p := d.Cities[0].Province
-		keep := *d
-		keep.Cities = slices.DeleteFunc(slices.Clone(d.Cities), func(c analysis.City) bool { return c.Province != p })
-		keep.Bases = slices.DeleteFunc(slices.Clone(d.Bases), func(b analysis.Base) bool { return b.Province != p })
-		keep.Figures = slices.DeleteFunc(slices.Clone(d.Figures), func(f analysis.Figure) bool { return f.Province != p })
-		keep.History = analysis.History{}
-		c := mustCompare(t, &keep)
-		if len(c.Provinces) != 1 || len(c.Cities) < 3 {
-			t.Fatalf("fixture: %d provinces, %d cities", len(c.Provinces), len(c.Cities))
-		}
-		return c
-	}
+	oneOf := func(d *analysis.Dataset) *analysis.Comparison { return oneProvinceOf(t, d) }
 	reporting := func(c *analysis.Comparison) int {
 		n := 0
 		for _, ct := range c.Cities {

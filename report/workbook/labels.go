@@ -17,7 +17,11 @@ type labels struct {
 	region, province, city, base, tier, note, batch, keyProject, kind, segment, since, source,
 	period, members, wan, previous, change, changeRatio, share, rankRegion, rankOverall,
 	cityShare, cityRank, regionRow,
-	slice string // the province of a province slice, "" otherwise
+	slice string // the one province the sheets hold (a province slice's, or the data's), "" otherwise
+	// alone: slice is the data's one province, not a slice of a whole: its
+	// share of and rank in its region are not known (aloneNote says so).
+	alone     bool
+	aloneNote string
 	provinceCount, cityCount, pilot, promotion, baseCount, keyCount, reporting, coverage,
 	basis, provinceFigure, line, noBatch, file, encoding, rows, skipped, sha, warning, number string
 	batchN func(n int) string         // header of the batch-n column
@@ -188,13 +192,14 @@ func labelsFor(lang vocab.Lang) *labels {
 	return l
 }
 
-// forSlice relabels what a province slice's sheets hold (run --slices
-// province): its one region row holds that province alone, so a city's
-// share and rank "in its region" are in the province (占北京比重, not
-// 占片区比重), and the region sheet's row is the province's part of its
-// region, not the region.
-func (l *labels) forSlice(c *analysis.Comparison, lang vocab.Lang) {
-	name := c.SliceProvince()
+// forOneProvince relabels what the sheets of one province hold: a
+// province slice's (run --slices province) or the data of one province
+// (an office's own 市州). Its one region row holds that province alone, so
+// a city's share and rank "in its region" are in the province (占北京比重,
+// not 占片区比重), and the region sheet's row is the province's part of
+// its region, not the region.
+func (l *labels) forOneProvince(c *analysis.Comparison, lang vocab.Lang) {
+	name := c.OneProvince()
 	if name == "" {
 		return
 	}
@@ -203,5 +208,11 @@ func (l *labels) forSlice(c *analysis.Comparison, lang vocab.Lang) {
 	l.cityRank = w.T(name+"内排名", "Rank in province")
 	l.regionRow = w.T("片区（仅含"+name+"）", "Region ("+name+" only)")
 	l.slice = name
+	l.alone = c.SliceProvince() == ""
 	l.partOf = func(region string) string { return w.T(region+"（仅含"+name+"）", region+" ("+name+" only)") }
+	if l.alone && len(c.Provinces) == 1 {
+		region := c.Provinces[0].Region
+		l.aloneNote = w.T("数据只含"+name+"一个省区市，"+region+"的其他省区市不在数据中："+l.provinces+"表的"+l.share+"和"+l.rankRegion+"空着不填。",
+			"The data hold one province, "+name+": "+region+"'s other provinces are not in them, so the "+l.provinces+" sheet leaves "+l.share+" and "+l.rankRegion+" blank.")
+	}
 }

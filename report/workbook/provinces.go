@@ -75,12 +75,18 @@ func (b *book) writeProvinces() error {
 			b.wanFormula(t.sheet, c("wan"), r, m, p.Members),
 			b.styled(b.st.center, basisOf(b.l, p)),
 			b.people(level, b.st.int))
-		if b.l.slice != "" {
+		switch {
+		case b.l.alone:
+			// The data hold no other province of its region: a formula
+			// over this sheet would say 100% and first of 西南, whose other
+			// provinces they do not hold. Left blank (aloneNote).
+			row = append(row, cell{}, cell{})
+		case b.l.slice != "":
 			// A province slice holds no other province of its region: a
 			// formula over this sheet would say 100% and first. The share
 			// and rank are the whole's, as values (北京 29.0% of 华北, 2nd).
 			row = append(row, b.ratioCell(p.ShareOfRegion, b.st.pct), b.rankCell(p.RankInRegion, b.st.rank))
-		} else {
+		default:
 			row = append(row,
 				b.formula(t.sheet, c("share"), r, b.st.pct,
 					fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s<>0),%s/%s,"")`, m, regionSum, m, regionSum), p.ShareOfRegion),

@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -26,6 +28,23 @@ func sliceOf(tb testing.TB, d *analysis.Dataset) (*analysis.Comparison, analysis
 	}
 	tb.Fatal("fixture: no province of several cities ranked below first in its region")
 	return nil, analysis.ProvinceRow{}
+}
+
+// oneProvinceOf is d cut to its first city's province: an office's own
+// data.
+func oneProvinceOf(tb testing.TB, d *analysis.Dataset) *analysis.Comparison {
+	tb.Helper()
+	p := d.Cities[0].Province
+	keep := *d
+	keep.Cities = slices.DeleteFunc(slices.Clone(d.Cities), func(c analysis.City) bool { return c.Province != p })
+	keep.Bases = slices.DeleteFunc(slices.Clone(d.Bases), func(b analysis.Base) bool { return b.Province != p })
+	keep.Figures = slices.DeleteFunc(slices.Clone(d.Figures), func(f analysis.Figure) bool { return f.Province != p })
+	keep.History = analysis.History{}
+	c := mustCompare(tb, &keep)
+	if len(c.Provinces) != 1 || len(c.Cities) < 3 {
+		tb.Fatalf("fixture: %d provinces, %d cities", len(c.Provinces), len(c.Cities))
+	}
+	return c
 }
 
 // provinceSlice is a province slice over 26 months (环比, 同比 and the
@@ -83,5 +102,78 @@ func TestProvinceSliceWorkbookLabels(t *testing.T) {
 		} else if msg := compare(got, ck.want); msg != "" {
 			t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
 		}
+	}
+}
+
+// The workbook of one province's data (an office's own 市州) says what it
+// holds as a province slice's does, and leaves blank what the data cannot
+// tell: the province's share of and rank in its region were 100% and 1st
+// of 西南, whose other provinces the data do not hold, the city sheet's
+// share was headed 占片区比重 and the region sheet's row 西南.
+func TestOneProvinceWorkbookLabels(t *testing.T) {
+	c := oneProvinceOf(t, sample.National(sample.Options{Cities: 120, Months: 26}))
+	p := c.Provinces[0]
+	for _, tc := range []struct {
+		lang                      vocab.Lang
+		share, rank, region, note string
+	}{
+		{vocab.Zh, "占" + p.Province + "比重", p.Province + "内排名", "片区（仅含" + p.Province + "）",
+			"数据只含" + p.Province + "一个省区市，" + p.Region + "的其他省区市不在数据中：省份表的占片区比重和片区内排名空着不填。"},
+		{vocab.En, "Share of province", "Rank in province", "Region (" + p.Province + " only)",
+			"The data hold one province, " + p.Province + ": " + p.Region + "'s other provinces are not in them"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			b, _, f := mustWrite(t, c, tc.lang, maxRows)
+			l := b.l
+			heads := func(sheet string) []string {
+				t.Helper()
+				rows, err := f.GetRows(sheet)
+				if err != nil || len(rows) < 2 {
+					t.Fatalf("%s: %v", sheet, err)
+				}
+				return rows[0]
+			}
+			cities := heads(l.cities)
+			for _, h := range []string{tc.share, tc.rank} {
+				if !slices.Contains(cities, h) {
+					t.Errorf("%s: no column %q in %q", l.cities, h, cities)
+				}
+			}
+			if got := heads(l.regions)[0]; got != tc.region {
+				t.Errorf("%s: first column %q, want %q", l.regions, got, tc.region)
+			}
+			provinces := heads(l.provinces)
+			for _, h := range []string{l.share, l.rankRegion} {
+				i := slices.Index(provinces, h)
+				if i < 0 {
+					t.Fatalf("%s: no column %q in %q", l.provinces, h, provinces)
+				}
+				ref, _ := excelize.CoordinatesToCellName(i+1, 2)
+				if v, _ := f.GetCellFormula(l.provinces, ref); v != "" {
+					t.Errorf("%s!%s (%s) =%s, want blank", l.provinces, ref, h, v)
+				}
+				if v, _ := f.GetCellValue(l.provinces, ref); v != "" {
+					t.Errorf("%s!%s (%s) %q, want blank", l.provinces, ref, h, v)
+				}
+			}
+			found := false
+			for _, n := range b.notes {
+				found = found || strings.HasPrefix(n, tc.note)
+			}
+			if !found {
+				t.Errorf("notes %q: none says %q", b.notes, tc.note)
+			}
+			for _, ck := range b.checks {
+				if ck.libreOnly {
+					continue
+				}
+				got, err := f.CalcCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Errorf("%s!%s =%s: %v", ck.sheet, ck.cell, ck.formula, err)
+				} else if msg := compare(got, ck.want); msg != "" {
+					t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
+				}
+			}
+		})
 	}
 }

@@ -105,7 +105,7 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 		return nil, err
 	}
 	defer b.f.Close()
-	b.l.forSlice(c, lang)
+	b.l.forOneProvince(c, lang)
 	var kit *styleKit
 	if cfg.noKits {
 		b.st, err = newStyles(b.f, b.l.wanFormat)
@@ -234,6 +234,9 @@ func (b *book) createSheets() error {
 		if t.p.n < t.n {
 			b.notes = append(b.notes, b.l.truncated(t.p.sheet, t.n, t.p.n))
 		}
+	}
+	if b.l.aloneNote != "" {
+		b.notes = append(b.notes, b.l.aloneNote)
 	}
 	if b.figs.cut > 0 {
 		b.notes = append(b.notes, b.tl.historyCut(b.figs.cut+b.figs.len(), maxHistoryRows, lay.figures[0].sheet, b.tl.trend))
