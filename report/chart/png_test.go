@@ -222,8 +222,8 @@ func TestCachesChangeNothing(t *testing.T) {
 	coldKai := render(kai)
 	warm := render(nil) // the caches hold the Kai face's glyphs of the same texts
 	warmKai := render(kai)
-	if runsLen.Load() == 0 || glyphsLen.Load() == 0 {
-		t.Fatalf("caches not used: %d texts, %d glyphs", runsLen.Load(), glyphsLen.Load())
+	if runsLen.Load() == 0 || glyphsLen.Load() == 0 || sizedOutlinesLen.Load() == 0 {
+		t.Fatalf("caches not used: %d texts, %d glyphs, %d outlines", runsLen.Load(), glyphsLen.Load(), sizedOutlinesLen.Load())
 	}
 	for _, tc := range []struct {
 		name       string

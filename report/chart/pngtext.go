@@ -4,7 +4,10 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
+	"slices"
+	"sync"
 	"sync/atomic"
 
 	"git.sr.ht/~sbinet/gg"
@@ -12,6 +15,7 @@ import (
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -108,7 +112,7 @@ func (c *pngCanvas) FillString(f font.Face, pt vg.Point, text string) {
 		if prev >= 0 {
 			dot.X += face.Kern(prev, r)
 		}
-		g := glyphAt(face, f, dpi, r, dot)
+		g := glyphAt(f, dpi, r, dot)
 		if !g.ok {
 			continue
 		}
@@ -183,24 +187,17 @@ type glyphMask struct {
 	shard   uint8 // its cache shard, and its white blocks'
 }
 
-// glyphAt is face's Glyph of r at dot, from the cache if it is there.
-func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point26_6) *glyphMask {
+// glyphAt is face's Glyph of r at dot, from the cache if it is there; if
+// not, rasterised from r's outline at f's size (sizedOutlineOf), as
+// face.Glyph would.
+func glyphAt(f font.Face, dpi float64, r rune, dot fixed.Point26_6) *glyphMask {
 	key := glyphKey26{f.Face, math.Float64bits(float64(f.Font.Size)), math.Float64bits(dpi), r, dot.X & 63, dot.Y & 63}
 	shard := uint(r) ^ uint(key.fx)
 	if g, ok := glyphs.load(shard, key); ok {
 		return g
 	}
 	g := &glyphMask{shard: uint8(shard)}
-	dr, mask, maskp, advance, ok := face.Glyph(dot, r)
-	a, isAlpha := mask.(*image.Alpha)
-	if ok && isAlpha { // opentype's masks are always *image.Alpha
-		whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
-		g.rect, g.advance, g.ok = dr.Sub(whole), advance, true
-		g.mask = image.Alpha{Pix: make([]uint8, dr.Dx()*dr.Dy()), Stride: dr.Dx(), Rect: image.Rect(0, 0, dr.Dx(), dr.Dy())}
-		for y := range dr.Dy() {
-			copy(g.mask.Pix[y*dr.Dx():(y+1)*dr.Dx()], a.Pix[a.PixOffset(maskp.X, maskp.Y+y):])
-		}
-	}
+	g.rect, g.mask, g.advance, g.ok = rasterise(sizedOutlineOf(f, dpi, r), dot)
 	if glyphsLen.Load() < maxGlyphs {
 		g.kept = true // before it is shared; if another goroutine's is kept, that one is returned
 		kept, loaded := glyphs.loadOrStore(shard, key, g)
@@ -210,6 +207,121 @@ func glyphAt(face xfont.Face, f font.Face, dpi float64, r rune, dot fixed.Point2
 		glyphsLen.Add(1)
 	}
 	return g
+}
+
+// sizedOutlines keeps each character's outline at each size and resolution
+// from chart to chart, as opentype's Face.Glyph loads it for every mask it
+// makes (its glyph index, advance and segments: a third of making a mask):
+// a mask is made for each pen phase, the outline is one per size. Bounded
+// to maxSizedOutlines; past it an outline is loaded each time.
+var (
+	sizedOutlines    cache[sizedKey, *sizedOutline]
+	sizedOutlinesLen atomic.Int64
+)
+
+const maxSizedOutlines = 1 << 14
+
+type sizedKey struct {
+	face  *sfnt.Font
+	scale fixed.Int26_6
+	r     rune
+}
+
+type sizedOutline struct {
+	segs    sfnt.Segments // in pixels (26.6), y down, origin at the pen
+	bounds  fixed.Rectangle26_6
+	advance fixed.Int26_6
+	ok      bool // loaded, and a glyph of the font (index ≠ 0): Glyph's ok
+}
+
+// sfntBuffers are scratch for loading outlines.
+var sfntBuffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
+
+// sizedOutlineOf is r's outline in f at dpi, as opentype's Face.Glyph
+// loads it (golang.org/x/image/font/opentype, opentype.go): the scale is
+// its NewFace's, hinting none (gonum/plot's font.Face.FontFace gives no
+// hinting), the glyph index, then the advance, then the segments.
+func sizedOutlineOf(f font.Face, dpi float64, r rune) *sizedOutline {
+	scale := fixed.Int26_6(0.5 + (f.Font.Size.Points() * dpi * 64 / 72))
+	key := sizedKey{f.Face, scale, r}
+	shard := uint(r)
+	if o, ok := sizedOutlines.load(shard, key); ok {
+		return o
+	}
+	o := loadOutline(f.Face, scale, r)
+	if sizedOutlinesLen.Load() < maxSizedOutlines {
+		if _, loaded := sizedOutlines.loadOrStore(shard, key, o); !loaded {
+			sizedOutlinesLen.Add(1)
+		}
+	}
+	return o
+}
+
+// loadOutline loads r's outline in face at scale (a variable: tests count
+// the loads).
+var loadOutline = func(face *sfnt.Font, scale fixed.Int26_6, r rune) *sizedOutline {
+	o := new(sizedOutline)
+	buf := sfntBuffers.Get().(*sfnt.Buffer)
+	defer sfntBuffers.Put(buf)
+	if x, err := face.GlyphIndex(buf, r); err == nil {
+		if adv, err := face.GlyphAdvance(buf, x, scale, xfont.HintingNone); err == nil {
+			if segs, err := face.LoadGlyph(buf, x, scale, nil); err == nil {
+				o.segs = slices.Clone(segs) // segs are buf's until its next use
+				o.bounds, o.advance, o.ok = segs.Bounds(), adv, x != 0
+			}
+		}
+	}
+	return o
+}
+
+// rasterisers are scratch for making glyph masks.
+var rasterisers = sync.Pool{New: func() any { return new(vector.Rasterizer) }}
+
+// rasterise makes o's mask with the pen at dot, as opentype's Face.Glyph
+// does (the same bounds, bias and float32 arithmetic, the same rasteriser
+// and operator): its rectangle relative to dot's whole pixel, the mask
+// (origin at the rectangle's corner), the advance and Glyph's ok. A glyph
+// Glyph says no to (not loaded, the font's .notdef) is not drawn: no mask.
+func rasterise(o *sizedOutline, dot fixed.Point26_6) (image.Rectangle, image.Alpha, fixed.Int26_6, bool) {
+	if !o.ok {
+		return image.Rectangle{}, image.Alpha{}, 0, false
+	}
+	d := o.bounds.Add(dot)
+	dr := image.Rectangle{Min: image.Pt(d.Min.X.Floor(), d.Min.Y.Floor()), Max: image.Pt(d.Max.X.Ceil(), d.Max.Y.Ceil())}
+	width, height := dr.Dx(), dr.Dy()
+	if width < 0 || height < 0 {
+		return image.Rectangle{}, image.Alpha{}, 0, false
+	}
+	biasX := dot.X - fixed.Int26_6(dr.Min.X<<6)
+	biasY := dot.Y - fixed.Int26_6(dr.Min.Y<<6)
+	mask := image.Alpha{Pix: make([]uint8, width*height), Stride: width, Rect: image.Rect(0, 0, width, height)}
+	rast := rasterisers.Get().(*vector.Rasterizer)
+	defer rasterisers.Put(rast)
+	rast.Reset(width, height)
+	rast.DrawOp = draw.Src
+	px := func(a fixed.Point26_6) (float32, float32) {
+		return float32(a.X+biasX) / 64, float32(a.Y+biasY) / 64
+	}
+	for _, seg := range o.segs {
+		switch seg.Op {
+		case sfnt.SegmentOpMoveTo:
+			rast.MoveTo(px(seg.Args[0]))
+		case sfnt.SegmentOpLineTo:
+			rast.LineTo(px(seg.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			x1, y1 := px(seg.Args[0])
+			x2, y2 := px(seg.Args[1])
+			rast.QuadTo(x1, y1, x2, y2)
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := px(seg.Args[0])
+			x2, y2 := px(seg.Args[1])
+			x3, y3 := px(seg.Args[2])
+			rast.CubeTo(x1, y1, x2, y2, x3, y3)
+		}
+	}
+	rast.Draw(&mask, mask.Bounds(), image.Opaque, image.Point{})
+	whole := image.Point{X: int(dot.X >> 6), Y: int(dot.Y >> 6)}
+	return dr.Sub(whole), mask, o.advance, o.ok
 }
 
 // whiteBlocks keeps, for a glyph mask and a colour, the pixels

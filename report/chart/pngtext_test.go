@@ -3,7 +3,11 @@ package chart
 import (
 	"bytes"
 	"image"
+	"runtime"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/basebrief/basebrief/analysis"
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -61,4 +65,27 @@ func TestWhiteBlocksFull(t *testing.T) {
 	}
 	gc := testCases()[0]
 	sameAsVgimg(t, mustCompare(t, gc.data()), gc.lang, &fastText, "text drawing")
+}
+
+// TestOutlineLoadedOncePerSize: a glyph mask is made for each pen phase
+// a character is drawn at, its outline loaded once per face, size and
+// character (opentype's Face.Glyph loaded it again for every mask): a
+// province slice's charts make hundreds of masks from fewer outlines.
+func TestOutlineLoadedOncePerSize(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // no two goroutines load one outline at once
+	loads := 0
+	load := loadOutline
+	t.Cleanup(func() { loadOutline = load })
+	loadOutline = func(face *sfnt.Font, scale fixed.Int26_6, r rune) *sizedOutline {
+		loads++
+		return load(face, scale, r)
+	}
+	forgetCaches()
+	if _, _, err := Render(sliceOf(t, monthly(), benchProvince), Options{Lang: vocab.Zh}); err != nil {
+		t.Fatal(err)
+	}
+	masks := int(glyphsLen.Load())
+	if loads != int(sizedOutlinesLen.Load()) || loads == 0 || 2*loads > masks {
+		t.Errorf("%d outlines loaded for %d outlines kept and %d glyph masks made, want each outline loaded once and fewer than half as many as masks", loads, sizedOutlinesLen.Load(), masks)
+	}
 }

@@ -72,4 +72,6 @@ func forgetCaches() {
 	runsLen.Store(0)
 	widths.Clear()
 	widthsLen.Store(0)
+	sizedOutlines.clear()
+	sizedOutlinesLen.Store(0)
 }
