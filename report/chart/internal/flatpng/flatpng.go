@@ -101,8 +101,10 @@ type encoder struct {
 // A span is the bytes [start, end) of a row.
 type span struct{ start, end int }
 
-// A token is a literal (its byte) or a match: matchFlag, the length − 3
-// in bits 16–23 and the distance − 1 in bits 0–15.
+// A token is a literal (its byte) or a match: matchFlag, the distance's
+// code in bits 24–28 (counted when made: writeTokens needs not look it
+// up again), the length − 3 in bits 16–23 and the distance − 1 in bits
+// 0–15.
 const (
 	matchFlag = 1 << 31
 	maxTokens = 1 << 16
@@ -110,10 +112,6 @@ const (
 	maxMatch  = 258
 	maxDist   = 32768
 )
-
-func match(length, dist int) uint32 {
-	return matchFlag | uint32(length-minMatch)<<16 | uint32(dist-1)
-}
 
 // deflate returns the zlib stream of m's rows.
 //
@@ -268,7 +266,7 @@ func (e *encoder) repeat(n int) {
 		if r := left - l; r > 0 && r < minMatch {
 			l -= minMatch - r
 		}
-		e.emit(match(l, n))
+		e.match(l, n)
 		left -= l
 	}
 }
@@ -299,10 +297,10 @@ func (e *encoder) tokenise() {
 		}
 		switch {
 		case up >= 4 && up > left+2: // a far copy costs more bits than a near one
-			e.emit(match(up, n))
+			e.match(up, n)
 			i += up
 		case left >= minMatch:
-			e.emit(match(left, 3))
+			e.match(left, 3)
 			i += left
 		default:
 			// Text: the same glyph at the same phase earlier in the row.
@@ -312,7 +310,7 @@ func (e *encoder) tokenise() {
 					binary.LittleEndian.Uint32(row[c:]) == binary.LittleEndian.Uint32(row[i:]) {
 					l := 4 + common(row[i+4:min(n, i+maxMatch)], row[c+4:])
 					e.seen[h] = int32(i + 1)
-					e.emit(match(l, i-c))
+					e.match(l, i-c)
 					i += l
 					continue
 				}
@@ -378,14 +376,12 @@ func (e *encoder) literals(b []byte) {
 	}
 }
 
-func (e *encoder) emit(t uint32) {
-	if t&matchFlag == 0 {
-		e.litFreq[t&0xff]++
-	} else {
-		e.litFreq[257+int(lengthCode[int(t>>16&0xff)+minMatch])]++
-		e.distFreq[distCode[int(t&0xffff)+1]]++
-	}
-	e.tokens = append(e.tokens, t)
+// match counts and keeps a match of length bytes at dist.
+func (e *encoder) match(length, dist int) {
+	dc := distCode[dist]
+	e.litFreq[257+int(lengthCode[length])]++
+	e.distFreq[dc]++
+	e.tokens = append(e.tokens, matchFlag|uint32(dc)<<24|uint32(length-minMatch)<<16|uint32(dist-1))
 	if len(e.tokens) >= maxTokens {
 		e.flush(false)
 	}

@@ -128,16 +128,26 @@ func (e *encoder) flush(final bool) {
 	e.tokens = e.tokens[:0]
 }
 
-// writeTokens writes the block's tokens with its codes. A length's code
-// and extra bits are looked up together, and the bits go out eight bytes
-// at a time into room made beforehand (a token is at most 48 bits).
+// writeTokens writes the block's tokens with its codes. A literal's code
+// and length, a match length's code and extra bits, and a distance code's
+// code, base and bit counts are each one entry of a table made for the
+// block, and the bits go out eight bytes at a time into room made
+// beforehand (a token is at most 48 bits).
 func (e *encoder) writeTokens(litLen *[286]uint8, distLen *[30]uint8, litCode *[286]uint16, distCodes *[30]uint16) {
-	var lenBits [maxMatch + 1]uint32 // code | extra bits << code length
-	var lenN [maxMatch + 1]uint8
+	var lits [256]uint32 // code | code length << 16
+	for c := range lits {
+		lits[c] = uint32(litCode[c]) | uint32(litLen[c])<<16
+	}
+	var lens [maxMatch - minMatch + 1]uint64 // code | extra bits << code length, then the bit count << 32
 	for l := minMatch; l <= maxMatch; l++ {
 		lc := int(lengthCode[l])
-		lenBits[l] = uint32(litCode[257+lc]) | uint32(l-lengthBase[lc])<<litLen[257+lc]
-		lenN[l] = litLen[257+lc] + uint8(lengthExtra[lc])
+		lens[l-minMatch] = uint64(litCode[257+lc]) | uint64(l-lengthBase[lc])<<litLen[257+lc] |
+			uint64(litLen[257+lc]+uint8(lengthExtra[lc]))<<32
+	}
+	var dists [30]uint64 // code | code length << 16 | bit count << 24 | base << 32
+	for dc := range dists {
+		dists[dc] = uint64(distCodes[dc]) | uint64(distLen[dc])<<16 |
+			uint64(distLen[dc]+uint8(distExtra[dc]))<<24 | uint64(distBase[dc])<<32
 	}
 	o := &e.out
 	pos := len(o.buf)
@@ -146,15 +156,17 @@ func (e *encoder) writeTokens(litLen *[286]uint8, distLen *[30]uint8, litCode *[
 	acc, nb := o.acc, o.nbits
 	for _, t := range e.tokens {
 		if t&matchFlag == 0 {
-			acc |= uint64(litCode[t&0xff]) << nb
-			nb += uint(litLen[t&0xff])
+			l := lits[t&0xff]
+			acc |= uint64(l&0xffff) << nb
+			nb += uint(l >> 16)
 		} else {
-			length, dist := int(t>>16&0xff)+minMatch, int(t&0xffff)+1
-			acc |= uint64(lenBits[length]) << nb
-			nb += uint(lenN[length])
-			dc := int(distCode[dist])
-			acc |= (uint64(distCodes[dc]) | uint64(dist-distBase[dc])<<distLen[dc]) << nb
-			nb += uint(distLen[dc]) + distExtra[dc]
+			l := lens[t>>16&0xff]
+			acc |= (l & 0xffffffff) << nb
+			nb += uint(l >> 32)
+			d := dists[t>>24&0x1f]
+			dist := uint64(t&0xffff) + 1
+			acc |= (d&0xffff | (dist-d>>32)<<(d>>16&0xff)) << nb
+			nb += uint(d >> 24 & 0xff)
 		}
 		binary.LittleEndian.PutUint64(buf[pos:], acc)
 		k := nb / 8
