@@ -1,9 +1,9 @@
 package chart
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -197,17 +197,36 @@ func writePts(b *strings.Builder, pts []fixed.Point26_6) {
 	}
 }
 
-func (s *glyphSet) writeDefs(b *bytes.Buffer) {
+// writeDefs writes the outlines used, in order of first use, for the
+// body's <use> elements.
+func (s *glyphSet) writeDefs(w io.StringWriter) {
 	if len(s.order) == 0 {
 		return
 	}
-	b.WriteString("<defs>\n")
+	w.WriteString(defsStart)
 	for _, k := range s.order {
-		b.WriteString("<path id=\"")
-		b.WriteString(s.ids[k])
-		b.WriteString("\" d=\"")
-		b.WriteString(s.paths[k])
-		b.WriteString("\"/>\n")
+		w.WriteString(pathStart)
+		w.WriteString(s.ids[k])
+		w.WriteString(pathMid)
+		w.WriteString(s.paths[k])
+		w.WriteString(pathEnd)
 	}
-	b.WriteString("</defs>\n")
+	w.WriteString(defsEnd)
+}
+
+const (
+	defsStart, defsEnd          = "<defs>\n", "</defs>\n"
+	pathStart, pathMid, pathEnd = "<path id=\"", "\" d=\"", "\"/>\n"
+)
+
+// defsLen is the length of what writeDefs writes.
+func (s *glyphSet) defsLen() int {
+	if len(s.order) == 0 {
+		return 0
+	}
+	n := len(defsStart) + len(defsEnd)
+	for _, k := range s.order {
+		n += len(pathStart) + len(s.ids[k]) + len(pathMid) + len(s.paths[k]) + len(pathEnd)
+	}
+	return n
 }

@@ -278,27 +278,52 @@ func (c *svgCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 
 // WriteTo writes the whole document.
 func (c *svgCanvas) WriteTo(w io.Writer) (int64, error) {
-	var b bytes.Buffer
 	W, H := num(float64(c.w)), num(float64(c.h))
-	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n", W, H, W, H)
-	c.glyphs.writeDefs(&b)
-	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", W, H)
+	head := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+		fmt.Sprintf("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n", W, H, W, H)
+	rect := fmt.Sprintf("<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", W, H)
 	const end = "</svg>\n"
-	// The body goes straight to w, grown once if it can be, rather than
-	// copied after the head into a buffer of its own first.
+	// Everything goes straight to w, grown once if it can be: the glyph
+	// definitions (a few hundred kilobytes of outlines) were written into
+	// a buffer of their own, grown step by step, then copied.
 	if g, ok := w.(interface{ Grow(int) }); ok {
-		g.Grow(b.Len() + c.body.Len() + len(end))
+		g.Grow(len(head) + c.glyphs.defsLen() + len(rect) + c.body.Len() + len(end))
 	}
-	var total int64
-	for _, p := range [...][]byte{b.Bytes(), c.body.Bytes(), []byte(end)} {
-		n, err := w.Write(p)
-		total += int64(n)
-		if err != nil {
-			return total, err
-		}
+	cw := &countingWriter{w: w}
+	cw.WriteString(head)
+	c.glyphs.writeDefs(cw)
+	cw.WriteString(rect)
+	cw.Write(c.body.Bytes())
+	cw.WriteString(end)
+	return cw.n, cw.err
+}
+
+// countingWriter counts what it writes to w and keeps its first error,
+// after which it writes nothing.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
 	}
-	return total, nil
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+func (c *countingWriter) WriteString(s string) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := io.WriteString(c.w, s)
+	c.n += int64(n)
+	c.err = err
+	return n, err
 }
 
 // paint writes a fill or stroke colour attribute, with its opacity when

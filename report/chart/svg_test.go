@@ -10,9 +10,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
+
+	"github.com/basebrief/basebrief/analysis/vocab"
+	"github.com/basebrief/basebrief/internal/testutil"
+	"github.com/basebrief/basebrief/report/font"
 )
 
 // TestSVG checks every SVG of every fixture: well-formed XML, text drawn as
@@ -160,3 +167,42 @@ func looseDiff(a, b image.Image) float64 {
 
 // onWhite composes a non-premultiplied channel over white.
 func onWhite(v, alpha uint8) int { return (int(v)*int(alpha) + 255*(255-int(alpha))) / 255 }
+
+// TestSVGWrittenInPlace: an SVG goes into the caller's buffer grown once
+// to its size, its glyph definitions (most of its bytes) written there
+// directly; they were written into a buffer of their own first, grown
+// step by step, then copied (allocating about twice the SVG's size more).
+func TestSVGWrittenInPlace(t *testing.T) {
+	if testutil.Race {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	c, tx := prepared(sliceOf(t, monthly(), benchProvince), Options{Lang: vocab.Zh})
+	face, err := font.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, _ := membersByCity(c, tx)
+	if fig == nil {
+		t.Fatal("fixture: no members chart")
+	}
+	l := measure(fig, newTypeset(face.Font))
+	svg := newSVG(vg.Length(widthPx*72/dpi), vg.Length(l.H))
+	l.draw(svg)
+	var out bytes.Buffer
+	if _, err := svg.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var b bytes.Buffer
+	if _, err := svg.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if !bytes.Equal(b.Bytes(), out.Bytes()) {
+		t.Fatal("two writes of one SVG differ")
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(b.Len())*9/8+4096 {
+		t.Errorf("writing a %d-byte SVG allocated %d bytes, want about its size", b.Len(), n)
+	}
+}
