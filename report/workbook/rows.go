@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -43,7 +42,7 @@ func (b *book) rows(sw *excelize.StreamWriter) *rowSink {
 	if b.viaExcelize {
 		return &rowSink{sw: sw}
 	}
-	return &rowSink{b: b, path: "xl/worksheets/sheet" + strconv.Itoa(sw.SheetID) + ".xml", direct: sheetxml.NewRows()}
+	return &rowSink{b: b, path: partOfSheet(sw.SheetID), direct: sheetxml.NewRows()}
 }
 
 // cols sets the column widths (characters, rounded by colWidth) of the

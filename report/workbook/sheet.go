@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/basebrief/basebrief/report/workbook/internal/sheetxml"
 )
@@ -67,11 +69,16 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 	if err := b.applyPrint(s.name, s.print); err != nil {
 		return err
 	}
-	sw, err := b.f.NewStreamWriter(s.name)
-	if err != nil {
-		return fmt.Errorf("stream sheet %s: %w", s.name, err)
+	var merges []string
+	for _, r := range sortedKeys(s.merges) {
+		for _, j := range sortedKeys(s.merges[r]) {
+			merges = append(merges, colName(j+1)+strconv.Itoa(r)+":"+colName(j+s.merges[r][j])+strconv.Itoa(r))
+		}
 	}
-	rs := b.rows(sw)
+	sw, rs, err := b.stream(s.name, b.frameKey(frameShape{sheet: s.name, filter: filter, print: s.print, merges: merges}))
+	if err != nil {
+		return err
+	}
 	if err := rs.cols(s.widths); err != nil {
 		return fmt.Errorf("size columns of %s: %w", s.name, err)
 	}
@@ -90,12 +97,13 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 	if err := rs.close(); err != nil {
 		return fmt.Errorf("write rows of %s: %w", s.name, err)
 	}
-	for _, r := range sortedKeys(s.merges) {
-		for _, j := range sortedKeys(s.merges[r]) {
-			from, to := fmt.Sprintf("%s%d", colName(j+1), r), fmt.Sprintf("%s%d", colName(j+s.merges[r][j]), r)
-			if err := sw.MergeCell(from, to); err != nil {
-				return fmt.Errorf("merge %s:%s of %s: %w", from, to, s.name, err)
-			}
+	if sw == nil { // the frame is kept from a workbook before
+		return nil
+	}
+	for _, m := range merges {
+		from, to, _ := strings.Cut(m, ":")
+		if err := sw.MergeCell(from, to); err != nil {
+			return fmt.Errorf("merge %s of %s: %w", m, s.name, err)
 		}
 	}
 	if err := sw.Flush(); err != nil {

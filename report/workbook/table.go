@@ -92,7 +92,8 @@ func (t *table) widths() ([]float64, [][]cell) {
 // autofilter, print setup) through excelize, its rows directly (rows.go).
 func (b *book) writeTable(t *table) error {
 	last := colName(len(t.cols))
-	if err := b.f.AutoFilter(t.sheet, fmt.Sprintf("A1:%s%d", last, t.rows+1), nil); err != nil {
+	filter := fmt.Sprintf("A1:%s%d", last, t.rows+1)
+	if err := b.f.AutoFilter(t.sheet, filter, nil); err != nil {
 		return fmt.Errorf("filter sheet %s: %w", t.sheet, err)
 	}
 	widths, sample := t.widths()
@@ -103,20 +104,21 @@ func (b *book) writeTable(t *table) error {
 	if plan.area != "" { // printed only when asked
 		b.onRequest = append(b.onRequest, t.sheet)
 	}
-	sw, err := b.f.NewStreamWriter(t.sheet)
-	if err != nil {
-		return fmt.Errorf("stream sheet %s: %w", t.sheet, err)
-	}
-	rs := b.rows(sw)
-	if err := rs.cols(widths); err != nil {
-		return fmt.Errorf("size columns of %s: %w", t.sheet, err)
-	}
 	panes := &excelize.Panes{Freeze: true, YSplit: 1, XSplit: t.freeze, TopLeftCell: colName(t.freeze+1) + "2", ActivePane: "bottomLeft"}
 	if t.freeze > 0 {
 		panes.ActivePane = "bottomRight"
 	}
-	if err := sw.SetPanes(panes); err != nil {
-		return fmt.Errorf("freeze header of %s: %w", t.sheet, err)
+	sw, rs, err := b.stream(t.sheet, b.frameKey(frameShape{sheet: t.sheet, filter: filter, print: plan, panes: panes}))
+	if err != nil {
+		return err
+	}
+	if err := rs.cols(widths); err != nil {
+		return fmt.Errorf("size columns of %s: %w", t.sheet, err)
+	}
+	if sw != nil { // else the frame is kept from a workbook before
+		if err := sw.SetPanes(panes); err != nil {
+			return fmt.Errorf("freeze header of %s: %w", t.sheet, err)
+		}
 	}
 	head := make([]cell, len(t.cols))
 	for i, c := range t.cols {
@@ -143,6 +145,9 @@ func (b *book) writeTable(t *table) error {
 	}
 	if err := rs.close(); err != nil {
 		return fmt.Errorf("write rows of %s: %w", t.sheet, err)
+	}
+	if sw == nil {
+		return nil
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("finish sheet %s: %w", t.sheet, err)

@@ -73,6 +73,13 @@ type book struct {
 	// once the workbook is written (chartkit.go).
 	kit    *chartKit
 	kitKey string
+	// The streamed sheets' frames (framekit.go): the first sheet's name,
+	// each sheet's ID, the key of each frame made through a StreamWriter
+	// by part name, and those frames once written, by key.
+	firstSheet string
+	sheetIDs   map[string]int
+	frameKeys  map[string]string
+	newFrames  map[string][]byte
 }
 
 // config is what tests change: the rows per sheet, whether to keep the
@@ -149,13 +156,14 @@ func write(w io.Writer, c *analysis.Comparison, opts Options, cfg config) (*book
 	// copied.
 	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		z := newSortedZip(w, b.parts)
-		z.keep = b.keepPart
+		z.keep, z.frame = b.keepPart, b.keepFrame
 		return z
 	})
 	if err := b.f.Write(w); err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
 	b.saveKit()
+	b.saveFrames()
 	return b, nil
 }
 
@@ -226,6 +234,10 @@ func (b *book) createSheets() error {
 		if _, err := b.f.NewSheet(n); err != nil {
 			return fmt.Errorf("add sheet %s: %w", n, err)
 		}
+	}
+	b.firstSheet, b.sheetIDs = names[0], map[string]int{}
+	for id, name := range b.f.GetSheetMap() {
+		b.sheetIDs[name] = id
 	}
 	for _, t := range []struct {
 		p part

@@ -44,6 +44,9 @@ type sortedZip struct {
 	// keep, if set, sees each part that ends within cacheablePart, whole
 	// and uncompressed, before it is compressed; it must not keep raw.
 	keep func(name string, raw []byte)
+	// frame, if set, sees each sheet frame whole before its rows are
+	// spliced in; it must not keep raw.
+	frame func(name string, raw []byte)
 }
 
 type zipPart struct {
@@ -145,6 +148,9 @@ func (z *sortedZip) Close() error {
 	spliced := 0
 	for _, p := range z.parts {
 		if p.frame {
+			if z.frame != nil {
+				z.frame(p.name, p.data.Bytes())
+			}
 			sp, err := sheetxml.Splice(p.data.Bytes(), z.rows[p.name])
 			if err != nil {
 				return fmt.Errorf("write %s: %w", p.name, err)
