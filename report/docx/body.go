@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -111,17 +110,17 @@ func (b *body) run(text string, r rp) {
 		return
 	}
 	at := 0
-	for _, m := range number.FindAllStringIndex(text, -1) {
-		b.runOf(text[at:m[0]], r, false)
-		b.runOf(text[m[0]:m[1]], r, true)
-		at = m[1]
+	for {
+		start, end, ok := nextNumber(text, at)
+		if !ok {
+			break
+		}
+		b.runOf(text[at:start], r, false)
+		b.runOf(text[start:end], r, true)
+		at = end
 	}
 	b.runOf(text[at:], r, false)
 }
-
-// number is a number set whole: two or more digits, or digits with a
-// decimal point or thousands separators, and a percent sign.
-var number = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)+%?|[0-9]{2,}%?|[0-9]%`)
 
 // runOf writes text as one run, in English when latin is set.
 func (b *body) runOf(text string, r rp, latin bool) {
