@@ -95,8 +95,8 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 	}
 	var (
 		wg                 sync.WaitGroup
-		xlsx, summ, pdfOut bytes.Buffer
-		word, annex        bytes.Buffer
+		xlsx, summ, word   bytes.Buffer
+		briefingPDF, annex []byte
 		xlsxErr, summErr   error
 	)
 	wg.Go(func() {
@@ -116,25 +116,21 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			defer recoverInto(&annexErr)
 			var ax *document.Document
 			if ax, annexErr = briefing.BuildAnnex(c, bo); annexErr == nil {
-				annexErr = pdf.Write(&annex, ax, pdf.Options{Face: o.Face})
+				annex, annexErr = pdf.Render(ax, pdf.Options{Face: o.Face})
 			}
 		})
 		// Built to the page promise: the PDF's pages decide how much of a
 		// long foreword the document shows.
 		doc, drawn, err := briefing.Fit(c, bo, briefing.Renderer{
-			Lay: func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{Face: o.Face}) },
-			Render: func(d *document.Document) ([]byte, error) {
-				var b bytes.Buffer
-				err := pdf.Write(&b, d, pdf.Options{Face: o.Face})
-				return b.Bytes(), err
-			},
+			Lay:    func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{Face: o.Face}) },
+			Render: func(d *document.Document) ([]byte, error) { return pdf.Render(d, pdf.Options{Face: o.Face}) },
 		})
 		if pdfErr = err; pdfErr == nil {
 			// One document, two renderers and summary.json's narrative:
 			// the Word file and the summary say what the PDF says.
 			summErr = WriteSummary(&summ, c, doc.Narrative()...)
 			wordErr = docx.Write(&word, doc)
-			pdfOut.Write(drawn)
+			briefingPDF = drawn
 		}
 	}
 	wg.Wait()
@@ -149,7 +145,7 @@ func Packet(c *analysis.Comparison, o Options) (files []File, notes []string, er
 			return nil, nil, fmt.Errorf("%s: %w", e.what, e.err)
 		}
 	}
-	files = []File{{Path: "annex.pdf", Data: annex.Bytes()}, {Path: "briefing.pdf", Data: pdfOut.Bytes()},
+	files = []File{{Path: "annex.pdf", Data: annex}, {Path: "briefing.pdf", Data: briefingPDF},
 		{Path: "briefing.docx", Data: word.Bytes()}, {Path: "workbook.xlsx", Data: xlsx.Bytes()}, {Path: "summary.json", Data: summ.Bytes()}}
 	for _, ch := range charts {
 		files = append(files, File{Path: "charts/" + ch.Name + ".png", Data: ch.PNG}, File{Path: "charts/" + ch.Name + ".svg", Data: ch.SVG})

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -131,11 +130,10 @@ func (l *Layout) render(fpdfCompresses bool) ([]byte, error) {
 		page++
 	})
 	l.play(pdf, d, mark, l.ops)
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	out, err := pdf.Bytes()
+	if err != nil {
 		return nil, err
 	}
-	out := buf.Bytes()
 	if !fpdfCompresses {
 		out = compressPages(out)
 	}

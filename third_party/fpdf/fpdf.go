@@ -3847,6 +3847,25 @@ func (f *Fpdf) Output(w io.Writer) error {
 	return f.err
 }
 
+// Bytes closes the document if it is open and returns it, as Output would
+// write it, without copying it: the caller owns the bytes, and the
+// document holds none afterwards. (Added by basebrief: a caller that
+// rewrites the PDF anyway copied every document once for nothing.)
+func (f *Fpdf) Bytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	b := f.buffer.Bytes()
+	f.buffer = fmtBuffer{}
+	return b, nil
+}
+
 func (f *Fpdf) getpagesizestr(sizeStr string) (size SizeType) {
 	if f.err != nil {
 		return

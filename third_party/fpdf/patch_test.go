@@ -307,3 +307,36 @@ func TestWidthsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestBytesAsOutput: Bytes gives what Output writes, and a second call
+// nothing more (the document holds no bytes after the first).
+func TestBytesAsOutput(t *testing.T) {
+	doc := func() *Fpdf {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCreationDate(time.Unix(0, 0).UTC())
+		pdf.AddPage()
+		pdf.SetFont("Helvetica", "", 12)
+		pdf.Cell(40, 10, "Bytes as Output")
+		return pdf
+	}
+	var want bytes.Buffer
+	if err := doc().Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	pdf := doc()
+	got, err := pdf.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("Bytes: %d bytes, Output %d: not the same", len(got), want.Len())
+	}
+	if again, err := pdf.Bytes(); err != nil || len(again) != 0 {
+		t.Errorf("Bytes again: %d bytes, %v; want none", len(again), err)
+	}
+	bad := New("P", "mm", "A4", "")
+	bad.SetError(fmt.Errorf("broken"))
+	if b, err := bad.Bytes(); err == nil || b != nil {
+		t.Errorf("Bytes of a failed document: %d bytes, %v; want its error", len(b), err)
+	}
+}
