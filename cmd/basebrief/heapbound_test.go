@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -30,9 +31,8 @@ func TestHeapLimit(t *testing.T) {
 }
 
 // TestBoundHeap sets the runtime's limit it reports, under the watchdog's,
-// and leaves the collector's pace alone (the slices render at the default
-// pace); without a watchdog (run called directly) it leaves the limit
-// alone.
+// and leaves the collector's pace alone (paceRender sets it); without a
+// watchdog (run called directly) it leaves the limit alone.
 func TestBoundHeap(t *testing.T) {
 	was := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(was)
@@ -132,4 +132,28 @@ func TestSliceHeap(t *testing.T) {
 		t.Fatalf("after a slice: limit %d, want %d (live %d)", got, want, heapLive())
 	}
 	runtime.KeepAlive(keep)
+}
+
+// TestRunPace: a run renders at renderGCPercent, the single packet and
+// the packet with its slices alike (each packet's files leave the heap
+// once staged, so the slices no longer need the default pace's room).
+func TestRunPace(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(was)
+	defer func(s int64) { softLimit = s }(softLimit)
+	pace := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pace)
+	t.Setenv("GOGC", "")
+	softLimit = 1 << 40
+	for _, args := range [][]string{nil, {"--slices", "region"}} {
+		debug.SetGCPercent(100)
+		out := filepath.Join(t.TempDir(), "packet")
+		code, _, stderr := runArgs(t, append([]string{"run", "--out", out, "--history", "none"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("run %q: exit %d: %s", args, code, stderr)
+		}
+		if got := debug.SetGCPercent(100); got != renderGCPercent {
+			t.Errorf("run %q: GC pace %d after the render, want %d", args, got, renderGCPercent)
+		}
+	}
 }

@@ -95,8 +95,8 @@ func runPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) (
 	}
 	err = stage(ctx, "render", func() (err error) {
 		o := report.Options{Lang: vocab.Lang(cfg.lang), Face: face, Time: t, TmpDir: scratch.Dir, PlainMasthead: cfg.plainHead}
+		paceRender()
 		if cfg.slices == "" {
-			paceRender()
 			files, notes, err = report.Packet(cmp, o)
 			return err
 		}
