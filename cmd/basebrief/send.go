@@ -11,6 +11,7 @@ import (
 
 	"github.com/basebrief/basebrief/output"
 	"github.com/basebrief/basebrief/output/delivery"
+	"github.com/basebrief/basebrief/report/chart"
 )
 
 // sendFlags are `basebrief send`'s own flags.
@@ -129,7 +130,7 @@ func sendPacket(ctx context.Context, cfg config, log *logger, stdout io.Writer) 
 func deliver(ctx context.Context, s sendFlags, dir string, log *logger, stdout io.Writer, h *runHistory) (err error) {
 	var got []delivery.Receipt // this delivery's, alerts included, in the order made
 	opts := delivery.Options{Packet: dir, Config: s.delivery, DryRun: s.dryRun, Resend: s.resend, Only: s.only,
-		Log: log.Logger, Out: stdout, OnReceipt: func(r delivery.Receipt) { got = append(got, r) }}
+		Charts: chart.Names(), Log: log.Logger, Out: stdout, OnReceipt: func(r delivery.Receipt) { got = append(got, r) }}
 	res, err := delivery.Deliver(ctx, opts)
 	switch {
 	case errors.Is(err, delivery.ErrIncomplete):

@@ -24,6 +24,11 @@ type Options struct {
 	DryRun bool   // list what would go to whom, send nothing
 	Resend bool   // send again what a receipt says was sent
 	Only   string // a recipient or robot name: deliver to it alone
+	// Charts are the file stems of every chart basebrief may draw
+	// (report/chart.Names): one named in delivery.toml that a packet
+	// lacks was not drawn for its data, and is left out, the mail saying
+	// so. nil: every file named must be in the packet.
+	Charts []string
 
 	Log *slog.Logger // nil: discard
 	Out io.Writer    // where --dry-run lists; nil: discard
@@ -175,6 +180,7 @@ func newRun(o Options) (*run, error) {
 	if d.pkt, err = OpenPacket(o.Packet); err != nil {
 		return nil, err
 	}
+	d.pkt.knowCharts(o.Charts)
 	// basebrief resolves the slices against the data or the packet before
 	// this (ResolveSlices, with the division table's key); a name still
 	// unknown here fails its recipient's receipt (and alerts), naming the

@@ -32,6 +32,7 @@ type letter struct {
 	subject  string
 	body     string
 	attached []Attachment
+	undrawn  []string // charts named but not drawn for this packet, left out (the body says so)
 }
 
 // build makes the go-mail message. Attachment names are written both ways

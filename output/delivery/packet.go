@@ -18,6 +18,10 @@ type Packet struct {
 	Dir      string
 	Manifest output.Manifest
 	listed   map[string]output.FileEntry
+	// charts are the chart files basebrief may draw (charts/NAME.png and
+	// .svg, Options.Charts): one this packet lacks was not drawn for its
+	// data, and is left out of a mail rather than failing it.
+	charts map[string]bool
 }
 
 // Edition is what one mail or notice is about: the whole packet or one of
@@ -142,17 +146,34 @@ type Attachment struct {
 
 // Attachments reads e's files, named for the reader. A file the manifest
 // does not list, or whose bytes differ from it, is an error: what is
-// mailed is what basebrief wrote.
-func (p *Packet) Attachments(e *Edition, files []string) ([]Attachment, error) {
-	out := make([]Attachment, 0, len(files))
+// mailed is what basebrief wrote. The exception is a chart basebrief draws
+// only where the data hold what it compares (one bar compares nothing, no
+// year-ago figures, …): named in delivery.toml once for every month and
+// slice, it is absent from some packets, and is returned in undrawn, for
+// the mail to say so, instead of failing the whole delivery.
+func (p *Packet) Attachments(e *Edition, files []string) (atts []Attachment, undrawn []string, err error) {
+	atts = make([]Attachment, 0, len(files))
 	for _, f := range files {
+		if _, ok := p.listed[e.prefix+f]; !ok && p.charts[f] {
+			undrawn = append(undrawn, e.prefix+f)
+			continue
+		}
 		data, err := p.read(e.prefix + f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, Attachment{Path: e.prefix + f, Name: e.fileName(f), Data: data})
+		atts = append(atts, Attachment{Path: e.prefix + f, Name: e.fileName(f), Data: data})
 	}
-	return out, nil
+	return atts, undrawn, nil
+}
+
+// knowCharts records the chart names basebrief may draw.
+func (p *Packet) knowCharts(names []string) {
+	p.charts = map[string]bool{}
+	for _, n := range names {
+		p.charts["charts/"+n+".png"] = true
+		p.charts["charts/"+n+".svg"] = true
+	}
 }
 
 // Size is a packet file's size from the manifest, -1 if it is not listed.

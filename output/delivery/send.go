@@ -47,12 +47,18 @@ func (d *run) letter(r Recipient) (letter, []string, error) {
 	if err != nil {
 		return letter{}, nil, err
 	}
-	atts, err := d.pkt.Attachments(ed, r.Files)
+	atts, undrawn, err := d.pkt.Attachments(ed, r.Files)
 	if err != nil {
 		return letter{}, nil, err
 	}
-	l := letter{to: r.To, cc: r.Cc, subject: ed.Subject, attached: atts}
-	l.body = body(ed, atts, nil, d.cfg.Mail.MaxMB)
+	if len(undrawn) > 0 {
+		if len(atts) == 0 {
+			return letter{}, nil, fmt.Errorf("none of its files is in this packet: %s not drawn for its data (a chart is drawn only where it compares something); nothing sent: name briefing.pdf too", strings.Join(undrawn, ", "))
+		}
+		d.log.Warn("charts not drawn for this packet are left out of the mail, which says so", "recipient", r.Name, "files", strings.Join(undrawn, ", "))
+	}
+	l := letter{to: r.To, cc: r.Cc, subject: ed.Subject, attached: atts, undrawn: undrawn}
+	l.body = body(ed, atts, nil, undrawn, d.cfg.Mail.MaxMB)
 	n, err := d.size(l)
 	if err != nil {
 		return letter{}, nil, err
@@ -76,7 +82,7 @@ func (d *run) letter(r Recipient) (letter, []string, error) {
 			return letter{}, nil, fmt.Errorf("%w, and briefing.pdf is not among its files to send alone; nothing sent", over)
 		}
 		l.attached = pdf
-		l.body = body(ed, pdf, left, d.cfg.Mail.MaxMB)
+		l.body = body(ed, pdf, left, undrawn, d.cfg.Mail.MaxMB)
 		if n, err = d.size(l); err != nil {
 			return letter{}, nil, err
 		}
@@ -101,8 +107,8 @@ func (d *run) size(l letter) (int64, error) {
 }
 
 // body is the mail's text: the 导语, the files attached and, when some were
-// left out for size, which and why.
-func body(ed *Edition, atts, left []Attachment, maxMB float64) string {
+// left out for size or not drawn for this packet, which and why.
+func body(ed *Edition, atts, left []Attachment, undrawn []string, maxMB float64) string {
 	w := words{ed.en}
 	var b strings.Builder
 	b.WriteString(ed.Subject + "\n\n")
@@ -120,6 +126,13 @@ func body(ed *Edition, atts, left []Attachment, maxMB float64) string {
 			fmt.Fprintf(&b, "  %s（%s）\n", a.Name, humanSize(int64(len(a.Data))))
 		}
 	}
+	if len(undrawn) > 0 {
+		b.WriteString(w.t("\n以下图表本期未绘制（图表只在数据足以比较时绘制，例如只有一个城市报送人数时不画各城市人数图），所以未随本邮件发送：\n",
+			"\nNot drawn for this briefing, so not attached (a chart is drawn only where the data give it something to compare, e.g. no members by city where one city reports):\n"))
+		for _, f := range undrawn {
+			fmt.Fprintf(&b, "  %s\n", f)
+		}
+	}
 	b.WriteString(w.t("\n本邮件由 basebrief 自动发送。\n", "\nSent by basebrief.\n"))
 	return b.String()
 }
@@ -131,7 +144,7 @@ func (d *run) robotRecipient(ctx context.Context, cfg Robot) Receipt {
 	if err != nil {
 		return failed(cfg.Name, cfg.Kind, 0, err)
 	}
-	atts, err := d.pkt.Attachments(ed, cfg.Files)
+	atts, undrawn, err := d.pkt.Attachments(ed, cfg.Files)
 	if err != nil {
 		return failed(cfg.Name, cfg.Kind, 0, err)
 	}
@@ -139,13 +152,17 @@ func (d *run) robotRecipient(ctx context.Context, cfg Robot) Receipt {
 	if ed.Lead != "" {
 		n.lines = append(n.lines, ed.Lead)
 	}
+	w := words{ed.en}
 	if len(atts) > 0 {
-		w := words{ed.en}
 		names := make([]string, len(atts))
 		for i, a := range atts {
 			names[i] = a.Name + w.t("（", " (") + humanSize(int64(len(a.Data))) + w.t("）", ")")
 		}
 		n.lines = append(n.lines, w.t("文件：", "Files: ")+strings.Join(names, w.t("、", ", ")))
+	}
+	if len(undrawn) > 0 {
+		d.log.Warn("charts not drawn for this packet are left out of the notice, which says so", "robot", cfg.Name, "files", strings.Join(undrawn, ", "))
+		n.lines = append(n.lines, w.t("本期未绘制、未附：", "Not drawn for this briefing, not attached: ")+strings.Join(undrawn, w.t("、", ", ")))
 	}
 	attempts := 1
 	if err := r.pace(ctx); err != nil {
@@ -250,6 +267,9 @@ func (d *run) dryRun() error {
 		for _, a := range l.attached {
 			fmt.Fprintf(out, "      %s  %s (%s)\n", a.Path, a.Name, humanSize(int64(len(a.Data))))
 		}
+		for _, f := range l.undrawn {
+			fmt.Fprintf(out, "      %s  not drawn for this packet: left out, the mail says so\n", f)
+		}
 	}
 	for _, r := range d.cfg.Robots {
 		if !d.wanted(r.Name, r.Kind) {
@@ -258,8 +278,9 @@ func (d *run) dryRun() error {
 		}
 		ed, err := d.pkt.Edition(r.Slice)
 		var atts []Attachment
+		var undrawn []string
 		if err == nil {
-			atts, err = d.pkt.Attachments(ed, r.Files)
+			atts, undrawn, err = d.pkt.Attachments(ed, r.Files)
 		}
 		if err != nil {
 			problems++
@@ -269,6 +290,9 @@ func (d *run) dryRun() error {
 		fmt.Fprintf(out, "robot %s (%s): notice %q\n", r.Name, r.Kind, ed.Subject)
 		for _, a := range atts {
 			fmt.Fprintf(out, "      %s  %s (%s)\n", a.Path, a.Name, humanSize(int64(len(a.Data))))
+		}
+		for _, f := range undrawn {
+			fmt.Fprintf(out, "      %s  not drawn for this packet: left out, the notice says so\n", f)
 		}
 	}
 	if problems > 0 {

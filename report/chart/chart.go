@@ -67,6 +67,16 @@ var builders = []builder{
 	trendByRegion,
 }
 
+// names are the file stems of every chart Render may draw, in builders'
+// order (TestNamesAreTheBuilders).
+var names = []string{"members_by_city", "members_by_province", "bases_by_province", "change_by_city",
+	"coverage_by_province", "yoy_by_city", "trend_by_region"}
+
+// Names are the file stems of every chart Render may draw; a packet holds
+// those its data allow. Delivery tells by them a chart named in
+// delivery.toml but not drawn this time from a misspelt name.
+func Names() []string { return slices.Clone(names) }
+
 // Render draws every chart that has something to show. Charts with nothing
 // to show are skipped, never drawn as an empty frame; the second result
 // says which and why, for the log. Charts render on up to GOMAXPROCS

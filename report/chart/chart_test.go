@@ -584,3 +584,22 @@ func countRasters(t *testing.T) *[]int {
 	}
 	return &sizes
 }
+
+// TestNamesAreTheBuilders: national data over 26 months draw every chart,
+// and Names lists exactly those, in order.
+func TestNamesAreTheBuilders(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders the national charts")
+	}
+	c := mustCompare(t, sample.National(sample.Options{Cities: 120, Months: 26}))
+	charts, notes, err := Render(c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := chartNames(charts); !slices.Equal(got, Names()) {
+		t.Errorf("drawn %q (skipped: %q), Names %q", got, notes, Names())
+	}
+	if len(Names()) != len(builders) {
+		t.Errorf("%d names for %d builders", len(Names()), len(builders))
+	}
+}
