@@ -95,6 +95,19 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 		}
 	}
 	ts := newTypeset(face.Font)
+	// A raster is asked for before the figures are measured, as soon as
+	// the render starts: the whole packet, whose render starts before its
+	// slices', then has one to size for its own charts, instead of
+	// measuring its larger charts while a slice takes the rasters, which
+	// it then grew (fresh memory again, filled white again). More are
+	// taken once the charts are known, if free.
+	bufs := []*rasterBuf{opts.Rasters.get()}
+	drawing := false
+	defer func() {
+		if !drawing { // given back, not kept from the next render
+			opts.Rasters.put(bufs[0])
+		}
+	}()
 	n := len(builders)
 	charts := make([]Chart, n)
 	errs := make([]error, n)
@@ -119,11 +132,18 @@ func Render(c *analysis.Comparison, opts Options) ([]Chart, []string, error) {
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rasterBytes(layouts[b], b), rasterBytes(layouts[a], a)) })
+	drawing = len(order) > 0 // each raster given back by its goroutine
+	for len(bufs) < min(runtime.GOMAXPROCS(0), len(order)) {
+		buf := opts.Rasters.tryGet()
+		if buf == nil {
+			break
+		}
+		bufs = append(bufs, buf)
+	}
 	next := atomic.Int64{}
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(order)) {
+	for _, buf := range bufs[:min(len(bufs), len(order))] {
 		wg.Go(func() {
-			buf := opts.Rasters.get() // this goroutine's raster, reused chart after chart
 			defer opts.Rasters.put(buf)
 			// Room for the render's largest chart, whichever this
 			// goroutine draws: a raster allocated for a smaller one was
@@ -317,6 +337,26 @@ func (r *Rasters) get() *rasterBuf {
 		}
 		r.freed.Wait()
 	}
+	return r.take()
+}
+
+// tryGet is get, or nil where get would wait: a render holding a raster
+// never waits for another (two renders holding one each would wait for
+// each other).
+func (r *Rasters) tryGet() *rasterBuf {
+	if r == nil {
+		return new(rasterBuf)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.free) == 0 && r.made >= runtime.GOMAXPROCS(0) {
+		return nil
+	}
+	return r.take()
+}
+
+// take is a free raster, or a new one; r.mu is held.
+func (r *Rasters) take() *rasterBuf {
 	if len(r.free) == 0 {
 		r.made++
 		return new(rasterBuf)
