@@ -105,3 +105,35 @@ func TestKitsSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaCellAllocs bounds a formula cell's allocations: the figure's
+// 万 formula (a row each of the figures sheet) is its text alone. Its
+// cached value was moved to the heap for every cell, as formula kept the
+// pointer in the checks the tests read, and the divisor's digits were
+// written each time: three allocations a cell before.
+func TestFormulaCellAllocs(t *testing.T) {
+	if testutil.Race {
+		t.Skip("the race detector changes what allocates")
+	}
+	n := int64(1_400_000)
+	for _, c := range []struct {
+		lang    vocab.Lang
+		formula string
+		cached  int64
+	}{
+		{vocab.Zh, `IF(ISNUMBER(E12),E12/10000,"")`, 140},
+		{vocab.En, `IF(ISNUMBER(E12),E12/1000000,"")`, 0},
+	} {
+		b := &book{l: labelsFor(c.lang)}
+		var got cell
+		allocs := testing.AllocsPerRun(100, func() {
+			got = b.wanFormula("人数", "F", 12, "E12", &n)
+		})
+		if allocs > 1 {
+			t.Errorf("%s: a 万 formula cell: %.0f allocations, want 1", c.lang, allocs)
+		}
+		if got.Formula != c.formula || (c.cached != 0 && got.Int != c.cached) {
+			t.Errorf("%s: the cell %+v, want formula %s", c.lang, got, c.formula)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -29,6 +30,7 @@ type labels struct {
 
 	// the 万 (or million) column: divisor and number format
 	wanDiv     int
+	wanPer     string // "/10000": the formula's division, written once
 	wanFormat  string
 	axisFormat string // the chart axis in the same unit, fewer decimals
 
@@ -187,6 +189,7 @@ func labelsFor(lang vocab.Lang) *labels {
 	if !w.Zh() {
 		l.wanDiv, l.wanFormat, l.axisFormat = 1000000, `0.00" m"`, `0.0" m"`
 	}
+	l.wanPer = "/" + strconv.Itoa(l.wanDiv)
 	l.cityShare, l.cityRank, l.regionRow = l.share, l.rankRegion, l.region
 	l.partOf = func(region string) string { return region }
 	return l

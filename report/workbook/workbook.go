@@ -344,7 +344,16 @@ func (b *book) number(v float64, style int) cell {
 // <v>), which sheetxml writes the same.
 func (b *book) formula(sheet string, col string, row int, style int, f string, want *float64) cell {
 	if b.record {
-		b.checks = append(b.checks, check{sheet: sheet, cell: col + strconv.Itoa(row), formula: f, want: want})
+		// A copy: want itself does not outlive the call, so the figure it
+		// points at (ratio, f64, fi: one for most formula cells) is not
+		// moved to the heap for every workbook, only when the tests keep
+		// the checks.
+		var w *float64
+		if want != nil {
+			v := *want
+			w = &v
+		}
+		b.checks = append(b.checks, check{sheet: sheet, cell: col + strconv.Itoa(row), formula: f, want: w})
 	}
 	c := cell{Style: style, Formula: f}
 	if want != nil {
