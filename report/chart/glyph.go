@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	xfont "golang.org/x/image/font"
@@ -29,13 +29,28 @@ type glyphKey struct {
 type glyphSet struct {
 	buf   sfnt.Buffer
 	ids   map[glyphKey]string // "" for a glyph with no outline (space)
-	order []glyphKey
-	paths map[glyphKey]string
+	order []glyphDef
 }
 
+// A glyphDef is an outline's <defs> id and path data.
+type glyphDef struct{ id, path string }
+
+// newGlyphSet makes room for glyphsHint glyphs: a chart's SVG defines
+// 59–119 (the national packet and its slices), and the maps grown from
+// nothing were a third of defining them.
 func newGlyphSet() *glyphSet {
-	return &glyphSet{ids: map[glyphKey]string{}, paths: map[glyphKey]string{}}
+	return &glyphSet{ids: make(map[glyphKey]string, glyphsHint), order: make([]glyphDef, 0, glyphsHint)}
 }
+
+const glyphsHint = 128
+
+// glyphIDs are the first ids, made once: "g0", "g1", …
+var glyphIDs = func() (ids [glyphsHint]string) {
+	for i := range ids {
+		ids[i] = "g" + strconv.Itoa(i)
+	}
+	return ids
+}()
 
 // layout places the glyphs of text the way gonum/plot's font.Face.Width
 // measures it (unhinted advances plus kerning, in font units), so SVG text
@@ -122,26 +137,31 @@ func (s *glyphSet) define(f *sfnt.Font, idx sfnt.GlyphIndex) string {
 		s.ids[key] = ""
 		return ""
 	}
-	id := fmt.Sprintf("g%d", len(s.order))
+	var id string
+	if n := len(s.order); n < len(glyphIDs) {
+		id = glyphIDs[n]
+	} else {
+		id = "g" + strconv.Itoa(n)
+	}
 	s.ids[key] = id
-	s.order = append(s.order, key)
-	s.paths[key] = d
+	s.order = append(s.order, glyphDef{id, d})
 	return id
 }
 
 // outlines keeps every glyph's path data once made: each chart's SVG
 // defines the glyphs it uses, and with --slices 224 SVGs used mostly the
-// same few hundred.
-var outlines sync.Map // glyphKey → string
+// same few hundred. A cache, not a sync.Map, whose key boxed into an
+// interface was an allocation per glyph defined.
+var outlines cache[glyphKey, string]
 
 func outlineOf(buf *sfnt.Buffer, f *sfnt.Font, idx sfnt.GlyphIndex) (string, error) {
 	key := glyphKey{f, idx}
-	if d, ok := outlines.Load(key); ok {
-		return d.(string), nil
+	if d, ok := outlines.load(uint(idx), key); ok {
+		return d, nil
 	}
 	d, err := outline(buf, f, idx)
 	if err == nil {
-		outlines.Store(key, d)
+		outlines.loadOrStore(uint(idx), key, d)
 	}
 	return d, err
 }
@@ -204,11 +224,11 @@ func (s *glyphSet) writeDefs(w io.StringWriter) {
 		return
 	}
 	w.WriteString(defsStart)
-	for _, k := range s.order {
+	for _, g := range s.order {
 		w.WriteString(pathStart)
-		w.WriteString(s.ids[k])
+		w.WriteString(g.id)
 		w.WriteString(pathMid)
-		w.WriteString(s.paths[k])
+		w.WriteString(g.path)
 		w.WriteString(pathEnd)
 	}
 	w.WriteString(defsEnd)
@@ -225,8 +245,8 @@ func (s *glyphSet) defsLen() int {
 		return 0
 	}
 	n := len(defsStart) + len(defsEnd)
-	for _, k := range s.order {
-		n += len(pathStart) + len(s.ids[k]) + len(pathMid) + len(s.paths[k]) + len(pathEnd)
+	for _, g := range s.order {
+		n += len(pathStart) + len(g.id) + len(pathMid) + len(g.path) + len(pathEnd)
 	}
 	return n
 }

@@ -67,7 +67,7 @@ func forgetCaches() {
 	glyphsLen.Store(0)
 	whiteBlocks.clear()
 	whiteBlockBytes.Store(0)
-	outlines.Clear()
+	outlines.clear()
 	runs.clear()
 	runsLen.Store(0)
 	widths.Clear()

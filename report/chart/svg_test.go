@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"testing"
 
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/basebrief/basebrief/analysis/vocab"
@@ -204,5 +205,40 @@ func TestSVGWrittenInPlace(t *testing.T) {
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(b.Len())*9/8+4096 {
 		t.Errorf("writing a %d-byte SVG allocated %d bytes, want about its size", b.Len(), n)
+	}
+}
+
+// TestGlyphSetAllocations: an SVG's glyph set is made with room for a
+// chart's glyphs and numbers them from a table: defining 100 glyphs
+// (outlines made already) allocates the set alone, where the maps grown
+// from nothing and an fmt.Sprintf'd id per glyph were most of defining
+// them.
+func TestGlyphSetAllocations(t *testing.T) {
+	if testutil.Race {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	face, err := font.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := face.Font
+	var buf sfnt.Buffer
+	var idx []sfnt.GlyphIndex
+	for r := rune(0x4e00); len(idx) < 100; r++ {
+		if x, err := f.GlyphIndex(&buf, r); err == nil && x != 0 {
+			idx = append(idx, x)
+		}
+	}
+	define := func() {
+		s := newGlyphSet()
+		for _, x := range idx {
+			if s.define(f, x) == "" {
+				t.Fatalf("glyph %d: no outline", x)
+			}
+		}
+	}
+	define() // the outlines, kept for the process
+	if n := testing.AllocsPerRun(5, define); n > 8 {
+		t.Errorf("defining 100 glyphs: %v allocations, want at most 8", n)
 	}
 }
