@@ -660,3 +660,28 @@ func TestNamesAreTheBuilders(t *testing.T) {
 		t.Errorf("%d names for %d builders", len(Names()), len(builders))
 	}
 }
+
+// TestWidthKeyedByWhatWidthReads: a text's width is kept under the face's
+// font, its size and the text, what font.Face.Width reads, and found
+// again in a hash of those: the sync.Map it was kept in before hashed the
+// whole font.Font (names, style, weight) into its key, field by field, at
+// every lookup (a fifth of the charts' measuring), and kept a second
+// entry for the same font and size under another name.
+func TestWidthKeyedByWhatWidthReads(t *testing.T) {
+	f, err := font.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := newTypeset(f.Font).face(9)
+	renamed := face
+	renamed.Font.Typeface = "another name"
+	widths.clear()
+	widthsLen.Store(0)
+	a, b := width(face, "各城市报送人数"), width(renamed, "各城市报送人数")
+	if a != b || a != face.Width("各城市报送人数") {
+		t.Errorf("widths %v and %v, want %v", a, b, face.Width("各城市报送人数"))
+	}
+	if n := widthsLen.Load(); n != 1 {
+		t.Errorf("%d widths kept for one text in one font and size, want 1", n)
+	}
+}

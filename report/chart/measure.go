@@ -3,7 +3,6 @@ package chart
 import (
 	"math"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"golang.org/x/image/font/sfnt"
@@ -56,29 +55,38 @@ func (h measuredText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point)
 
 // widths keeps font.Face.Width's results from chart to chart and render to
 // render (tick labels, titles and place names come back in every slice),
-// up to maxWidths of them; past that a width is measured each time.
+// up to maxWidths of them; past that a width is measured each time. A
+// cache, not a sync.Map: its key, boxed into an interface, was an
+// allocation per text measured, and hashed field by field (the whole
+// font.Font, strings and a float).
 var (
-	widths    sync.Map // widthKey → vg.Length
+	widths    cache[widthKey, vg.Length]
 	widthsLen atomic.Int64
 )
 
 const maxWidths = 1 << 16
 
+// widthKey is what Width reads of a face (gonum.org/v1/plot font.go): its
+// font and size (float64 bits), and the text.
 type widthKey struct {
 	face *sfnt.Font
-	font font.Font // its size
+	size uint64
 	s    string
 }
 
 // width is face.Width(s), from widths if it is there.
 func width(face font.Face, s string) vg.Length {
-	key := widthKey{face.Face, face.Font, s}
-	if w, ok := widths.Load(key); ok {
-		return w.(vg.Length)
+	key := widthKey{face.Face, math.Float64bits(float64(face.Font.Size)), s}
+	shard := uint(len(s))
+	if len(s) > 0 {
+		shard += uint(s[len(s)-1])
+	}
+	if w, ok := widths.load(shard, key); ok {
+		return w
 	}
 	w := face.Width(s)
 	if widthsLen.Load() < maxWidths {
-		if _, loaded := widths.LoadOrStore(key, w); !loaded {
+		if _, loaded := widths.loadOrStore(shard, key, w); !loaded {
 			widthsLen.Add(1)
 		}
 	}

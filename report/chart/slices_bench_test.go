@@ -70,7 +70,7 @@ func forgetCaches() {
 	outlines.clear()
 	runs.clear()
 	runsLen.Store(0)
-	widths.Clear()
+	widths.clear()
 	widthsLen.Store(0)
 	sizedOutlines.clear()
 	sizedOutlinesLen.Store(0)
