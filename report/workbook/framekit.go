@@ -28,10 +28,12 @@ import (
 // StreamWriter.SetPanes and MergeCell. frameKey writes those calls'
 // arguments down; the first workbook to shape a sheet so keeps the frame
 // excelize wrote (sortedZip shows it whole), and the next one shaping a
-// sheet the same way makes the same calls on the File (they also set the
-// workbook's defined names) but takes the kept frame instead of a
-// StreamWriter: the frame goes into File.Pkg, which excelize writes as it
-// is, and the sheet out of File.Sheet, so excelize does not marshal it.
+// sheet the same way makes only the calls that reach beyond the sheet
+// (AutoFilter and the print titles and area also set workbook.xml's
+// defined names; the page setup, margins, footer and breaks are the
+// frame's alone: setupPage is skipped) and takes the kept frame instead of
+// a StreamWriter: the frame goes into File.Pkg, which excelize writes as
+// it is, and the sheet out of File.Sheet, so excelize does not marshal it.
 // The references the tests compare with (config.viaExcelize and
 // config.noKits) never take or give a frame; TestKitsSameBytes writes
 // workbooks both ways and compares them.
@@ -72,21 +74,37 @@ func (b *book) frameKey(s frameShape) string {
 	return k.String()
 }
 
+// keptFrame is the frame kept for key, nil if none (or no key).
+func (b *book) keptFrame(key string) []byte {
+	if key == "" {
+		return nil
+	}
+	frameKits.Lock()
+	defer frameKits.Unlock()
+	return frameKits.m[key]
+}
+
+// applyPrintTo is applyPrint for a sheet about to be streamed: given a
+// kept frame, which holds the page setup already, only the workbook's
+// print names are set.
+func (b *book) applyPrintTo(sheet string, p printPlan, frame []byte) error {
+	if frame != nil && b.sheetIDs[sheet] > 0 {
+		return b.printNames(sheet, p)
+	}
+	return b.applyPrint(sheet, p)
+}
+
 // stream starts the rows of sheet, shaped as key says (frameKey; the
-// filter and page setup set already): from a kept frame if there is one,
-// else through a StreamWriter, which it returns (nil for a kept frame) for
-// the caller to shape and flush.
-func (b *book) stream(sheet, key string) (*excelize.StreamWriter, *rowSink, error) {
-	if key != "" {
-		frameKits.Lock()
-		frame := frameKits.m[key]
-		frameKits.Unlock()
-		if id := b.sheetIDs[sheet]; frame != nil && id > 0 {
-			path := partOfSheet(id)
-			b.f.Sheet.Delete(path)
-			b.f.Pkg.Store(path, frame)
-			return nil, &rowSink{b: b, path: path, direct: sheetxml.NewRows()}, nil
-		}
+// filter and page setup set already): from frame, kept for key by a
+// workbook before (keptFrame), if there is one, else through a
+// StreamWriter, which it returns (nil for a kept frame) for the caller to
+// shape and flush.
+func (b *book) stream(sheet, key string, frame []byte) (*excelize.StreamWriter, *rowSink, error) {
+	if id := b.sheetIDs[sheet]; frame != nil && id > 0 {
+		path := partOfSheet(id)
+		b.f.Sheet.Delete(path)
+		b.f.Pkg.Store(path, frame)
+		return nil, &rowSink{b: b, path: path, direct: sheetxml.NewRows()}, nil
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {

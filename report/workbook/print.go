@@ -138,6 +138,16 @@ func columnBreaks(t *table, widths []float64, page float64) []int {
 // scale, margins, a footer with the sheet's name and page number, print
 // titles and area, and column breaks.
 func (b *book) applyPrint(sheet string, p printPlan) error {
+	if err := b.setupPage(sheet, p); err != nil {
+		return err
+	}
+	return b.printNames(sheet, p)
+}
+
+// setupPage is applyPrint's part in the sheet's own XML (its frame): the
+// page setup, margins, footer and column breaks. A sheet whose frame is
+// kept from a workbook before (framekit.go) skips it.
+func (b *book) setupPage(sheet string, p printPlan) error {
 	size, orient := 9, "landscape"
 	if p.portrait {
 		orient = "portrait"
@@ -164,6 +174,17 @@ func (b *book) applyPrint(sheet string, p printPlan) error {
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R&P / &N"}); err != nil {
 		return fmt.Errorf("page footer of %s: %w", sheet, err)
 	}
+	for _, c := range p.colBreaks {
+		if err := b.f.InsertPageBreak(sheet, colName(c)+"1"); err != nil {
+			return fmt.Errorf("page break in %s: %w", sheet, err)
+		}
+	}
+	return nil
+}
+
+// printNames is applyPrint's part in workbook.xml: the print titles and
+// area, defined names scoped to the sheet.
+func (b *book) printNames(sheet string, p printPlan) error {
 	titles := ""
 	switch {
 	case p.titleCols != "" && p.titleRows != "":
@@ -179,11 +200,6 @@ func (b *book) applyPrint(sheet string, p printPlan) error {
 	if p.area != "" {
 		if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: quote(sheet) + "!" + p.area, Scope: sheet}); err != nil {
 			return fmt.Errorf("print area of %s: %w", sheet, err)
-		}
-	}
-	for _, c := range p.colBreaks {
-		if err := b.f.InsertPageBreak(sheet, colName(c)+"1"); err != nil {
-			return fmt.Errorf("page break in %s: %w", sheet, err)
 		}
 	}
 	return nil

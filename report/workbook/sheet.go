@@ -66,16 +66,18 @@ func (b *book) writeSheet(s *sheet, filter string) error {
 			return fmt.Errorf("filter sheet %s: %w", s.name, err)
 		}
 	}
-	if err := b.applyPrint(s.name, s.print); err != nil {
-		return err
-	}
 	var merges []string
 	for _, r := range sortedKeys(s.merges) {
 		for _, j := range sortedKeys(s.merges[r]) {
 			merges = append(merges, colName(j+1)+strconv.Itoa(r)+":"+colName(j+s.merges[r][j])+strconv.Itoa(r))
 		}
 	}
-	sw, rs, err := b.stream(s.name, b.frameKey(frameShape{sheet: s.name, filter: filter, print: s.print, merges: merges}))
+	key := b.frameKey(frameShape{sheet: s.name, filter: filter, print: s.print, merges: merges})
+	frame := b.keptFrame(key)
+	if err := b.applyPrintTo(s.name, s.print, frame); err != nil {
+		return err
+	}
+	sw, rs, err := b.stream(s.name, key, frame)
 	if err != nil {
 		return err
 	}

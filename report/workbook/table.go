@@ -98,17 +98,19 @@ func (b *book) writeTable(t *table) error {
 	}
 	widths, sample := t.widths()
 	plan := tablePlan(t, widths)
-	if err := b.applyPrint(t.sheet, plan); err != nil {
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, XSplit: t.freeze, TopLeftCell: colName(t.freeze+1) + "2", ActivePane: "bottomLeft"}
+	if t.freeze > 0 {
+		panes.ActivePane = "bottomRight"
+	}
+	key := b.frameKey(frameShape{sheet: t.sheet, filter: filter, print: plan, panes: panes})
+	frame := b.keptFrame(key)
+	if err := b.applyPrintTo(t.sheet, plan, frame); err != nil {
 		return err
 	}
 	if plan.area != "" { // printed only when asked
 		b.onRequest = append(b.onRequest, t.sheet)
 	}
-	panes := &excelize.Panes{Freeze: true, YSplit: 1, XSplit: t.freeze, TopLeftCell: colName(t.freeze+1) + "2", ActivePane: "bottomLeft"}
-	if t.freeze > 0 {
-		panes.ActivePane = "bottomRight"
-	}
-	sw, rs, err := b.stream(t.sheet, b.frameKey(frameShape{sheet: t.sheet, filter: filter, print: plan, panes: panes}))
+	sw, rs, err := b.stream(t.sheet, key, frame)
 	if err != nil {
 		return err
 	}
