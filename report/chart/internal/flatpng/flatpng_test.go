@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -306,7 +307,7 @@ func FuzzEncodeBytes(f *testing.F) {
 // made on the way (a national chart's file is 300 kB, fresh memory each).
 func TestEncodeWritesInPlace(t *testing.T) {
 	if testutil.Race {
-		t.Skip("under -race sync.Pool drops a quarter of the encoders it is given")
+		t.Skip("allocation counts differ under the race detector")
 	}
 	m := chartLike(1600, 300, 8)
 	var b bytes.Buffer
@@ -321,5 +322,36 @@ func TestEncodeWritesInPlace(t *testing.T) {
 	}
 	if b.Cap() >= b.Len()+8192 { // large allocations are rounded to 8 KiB pages
 		t.Errorf("buffer of %d bytes for a file of %d", b.Cap(), b.Len())
+	}
+}
+
+// TestEncoderKeptAcrossCollections: an encoder, its buffers grown, is kept
+// for the next encoding through garbage collections; the sync.Pool it was
+// kept in dropped it at every other collection, and the next encoding grew
+// a new one's buffers again (a national run with its slices collects some
+// 25 times: 26 MB of such buffers).
+func TestEncoderKeptAcrossCollections(t *testing.T) {
+	if testutil.Race {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	m := chartLike(1600, 300, 8)
+	var b bytes.Buffer
+	if err := Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b = bytes.Buffer{}
+	if err := Encode(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n > 1 {
+		t.Errorf("%d allocations to encode after two collections, want 1 (the file)", n)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(b.Cap())+8192 {
+		t.Errorf("%d bytes allocated to encode a %d-byte file after two collections", n, b.Len())
 	}
 }
