@@ -29,7 +29,7 @@ var flaters = sync.Pool{New: func() any {
 }}
 
 // deflated holds the small parts deflated once per process, by content:
-// nine of a briefing's twelve XML parts (content types, relationships,
+// nine of a briefing's eleven XML parts (content types, relationships,
 // styles, settings, fonts, footers, app properties) are the same in every
 // briefing of a language, and a --slices run writes 32 briefings. Each
 // deflate of a part, however small, clears the writer's 640 KB of hash
