@@ -19,8 +19,9 @@ type labels struct {
 	period, members, wan, previous, change, changeRatio, share, rankRegion, rankOverall,
 	cityShare, cityRank, regionRow,
 	slice string // the one province the sheets hold (a province slice's, or the data's), "" otherwise
-	// alone: slice is the data's one province, not a slice of a whole: its
-	// share of and rank in its region are not known (aloneNote says so).
+	// alone: slice is the data's one province (their whole, or a slice of
+	// a whole holding it alone): its share of and rank in its region are
+	// not known (aloneNote says so).
 	alone     bool
 	aloneNote string
 	provinceCount, cityCount, pilot, promotion, baseCount, keyCount, reporting, coverage,
@@ -211,7 +212,9 @@ func (l *labels) forOneProvince(c *analysis.Comparison, lang vocab.Lang) {
 	l.cityRank = w.T(name+"内排名", "Rank in province")
 	l.regionRow = w.T("片区（仅含"+name+"）", "Region ("+name+" only)")
 	l.slice = name
-	l.alone = c.SliceProvince() == ""
+	// A slice of data of one province is alone as its whole is: the
+	// whole's share and rank it would give are 100% and first again.
+	l.alone = c.SliceProvince() == "" || c.Scope.WholePeers == 1
 	l.partOf = func(region string) string { return w.T(region+"（仅含"+name+"）", region+" ("+name+" only)") }
 	if l.alone && len(c.Provinces) == 1 {
 		region := c.Provinces[0].Region

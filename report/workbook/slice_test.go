@@ -34,17 +34,22 @@ func sliceOf(tb testing.TB, d *analysis.Dataset) (*analysis.Comparison, analysis
 // data.
 func oneProvinceOf(tb testing.TB, d *analysis.Dataset) *analysis.Comparison {
 	tb.Helper()
+	c := mustCompare(tb, oneProvinceData(d))
+	if len(c.Provinces) != 1 || len(c.Cities) < 3 {
+		tb.Fatalf("fixture: %d provinces, %d cities", len(c.Provinces), len(c.Cities))
+	}
+	return c
+}
+
+// oneProvinceData is d cut to its first city's province.
+func oneProvinceData(d *analysis.Dataset) *analysis.Dataset {
 	p := d.Cities[0].Province
 	keep := *d
 	keep.Cities = slices.DeleteFunc(slices.Clone(d.Cities), func(c analysis.City) bool { return c.Province != p })
 	keep.Bases = slices.DeleteFunc(slices.Clone(d.Bases), func(b analysis.Base) bool { return b.Province != p })
 	keep.Figures = slices.DeleteFunc(slices.Clone(d.Figures), func(f analysis.Figure) bool { return f.Province != p })
 	keep.History = analysis.History{}
-	c := mustCompare(tb, &keep)
-	if len(c.Provinces) != 1 || len(c.Cities) < 3 {
-		tb.Fatalf("fixture: %d provinces, %d cities", len(c.Provinces), len(c.Cities))
-	}
-	return c
+	return &keep
 }
 
 // provinceSlice is a province slice over 26 months (环比, 同比 and the
@@ -110,19 +115,36 @@ func TestProvinceSliceWorkbookLabels(t *testing.T) {
 // tell: the province's share of and rank in its region were 100% and 1st
 // of 西南, whose other provinces the data do not hold, the city sheet's
 // share was headed 占片区比重 and the region sheet's row 西南.
+//
+// The province slice of such data (run --slices province) is labelled and
+// left blank alike: it gave the whole's share and rank as values, 100% and
+// 1st of 西南 again, where its whole's workbook leaves them blank.
 func TestOneProvinceWorkbookLabels(t *testing.T) {
-	c := oneProvinceOf(t, sample.National(sample.Options{Cities: 120, Months: 26}))
-	p := c.Provinces[0]
+	d := oneProvinceData(sample.National(sample.Options{Cities: 120, Months: 26}))
+	whole := oneProvinceOf(t, d)
+	p := whole.Provinces[0]
+	slice, err := analysis.CompareSlice(d, whole, analysis.SliceProvince, p.Province)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
+		c                         *analysis.Comparison
 		lang                      vocab.Lang
 		share, rank, region, note string
 	}{
-		{vocab.Zh, "占" + p.Province + "比重", p.Province + "内排名", "片区（仅含" + p.Province + "）",
+		{whole, vocab.Zh, "占" + p.Province + "比重", p.Province + "内排名", "片区（仅含" + p.Province + "）",
 			"数据只含" + p.Province + "一个省区市，" + p.Region + "的其他省区市不在数据中：省份表的占片区比重和片区内排名空着不填。"},
-		{vocab.En, "Share of province", "Rank in province", "Region (" + p.Province + " only)",
+		{whole, vocab.En, "Share of province", "Rank in province", "Region (" + p.Province + " only)",
 			"The data hold one province, " + p.Province + ": " + p.Region + "'s other provinces are not in them"},
+		{slice, vocab.Zh, "占" + p.Province + "比重", p.Province + "内排名", "片区（仅含" + p.Province + "）",
+			"数据只含" + p.Province + "一个省区市，" + p.Region + "的其他省区市不在数据中：省份表的占片区比重和片区内排名空着不填。"},
 	} {
-		t.Run(string(tc.lang), func(t *testing.T) {
+		name := string(tc.lang)
+		if tc.c.Scope != nil {
+			name += "/slice"
+		}
+		c := tc.c
+		t.Run(name, func(t *testing.T) {
 			b, _, f := mustWrite(t, c, tc.lang, maxRows)
 			l := b.l
 			heads := func(sheet string) []string {
