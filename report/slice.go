@@ -63,11 +63,13 @@ func SliceLine(s *analysis.Scope, lang vocab.Lang) string {
 	if s.Kind == analysis.SliceRegion {
 		unit = w.T("片区", "regions")
 	}
+	// A place among one (the slice of data of one province: 100% of
+	// 西南, first of 1) compares nothing, as a chart of one bar: left out.
 	var parts []string
-	if s.Region != "" && s.ShareOfRegion != nil && s.RankInRegion != nil {
+	if s.Region != "" && s.ShareOfRegion != nil && s.RankInRegion != nil && s.RegionPeers > 1 {
 		parts = append(parts, place(w.The(s.Region), *s.ShareOfRegion, *s.RankInRegion, s.RegionPeers, unit, en))
 	}
-	if s.ShareOfWhole != nil && s.RankInWhole != nil && whole != s.Region {
+	if s.ShareOfWhole != nil && s.RankInWhole != nil && whole != s.Region && s.WholePeers > 1 {
 		parts = append(parts, place(w.The(whole), *s.ShareOfWhole, *s.RankInWhole, s.WholePeers, unit, en))
 	}
 	if en {

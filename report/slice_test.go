@@ -22,6 +22,13 @@ func TestSliceLine(t *testing.T) {
 	west := *sichuan
 	west.Whole, west.WholeMembers, west.ShareOfWhole, west.RankInWhole, west.WholePeers = "西部地区", west.RegionMembers, west.ShareOfRegion, west.RankInRegion, 9
 	tibet := &analysis.Scope{Kind: analysis.SliceProvince, Name: "西藏", Region: "西部地区", RegionPeers: 9, WholePeers: 11}
+	// The slice of data of one province (an office's own 市州): its whole
+	// is its region, holding it alone.
+	alone := &analysis.Scope{Kind: analysis.SliceProvince, Name: "四川", Whole: "西南", Members: n(825000),
+		Region: "西南", RegionMembers: n(825000), ShareOfRegion: f(1), RankInRegion: i(1), RegionPeers: 1,
+		WholeMembers: n(825000), ShareOfWhole: f(1), RankInWhole: i(1), WholePeers: 1}
+	lone := *alone // the whole the nation, of one province
+	lone.Whole = ""
 	for _, tc := range []struct {
 		s    *analysis.Scope
 		lang vocab.Lang
@@ -34,6 +41,9 @@ func TestSliceLine(t *testing.T) {
 		{&west, vocab.En, "Sichuan: 1.3 million members of the new social strata, 48.1% of the Western region, 2nd of 9 provinces."},
 		{&west, vocab.Zh, "四川新的社会阶层人士130万，占西部地区的48.1%，在9个省区市中居第2位。"},
 		{tibet, vocab.Zh, "西藏本期未报送新的社会阶层人士人数。"},
+		{alone, vocab.Zh, "四川新的社会阶层人士82.5万。"},
+		{alone, vocab.En, "Sichuan: 825,000 members of the new social strata."},
+		{&lone, vocab.Zh, "四川新的社会阶层人士82.5万。"},
 	} {
 		if got := SliceLine(tc.s, tc.lang); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
