@@ -29,6 +29,8 @@ func TestSliceLine(t *testing.T) {
 		WholeMembers: n(825000), ShareOfWhole: f(1), RankInWhole: i(1), WholePeers: 1}
 	lone := *alone // the whole the nation, of one province
 	lone.Whole = ""
+	oneRegion := &analysis.Scope{Kind: analysis.SliceRegion, Name: "西部地区", Whole: "西部地区", Members: n(2700000),
+		WholeMembers: n(2700000), ShareOfWhole: f(1), RankInWhole: i(1), WholePeers: 1} // the embedded data's one region
 	for _, tc := range []struct {
 		s    *analysis.Scope
 		lang vocab.Lang
@@ -44,6 +46,7 @@ func TestSliceLine(t *testing.T) {
 		{alone, vocab.Zh, "四川新的社会阶层人士82.5万。"},
 		{alone, vocab.En, "Sichuan: 825,000 members of the new social strata."},
 		{&lone, vocab.Zh, "四川新的社会阶层人士82.5万。"},
+		{oneRegion, vocab.Zh, "西部地区新的社会阶层人士270万。"},
 	} {
 		if got := SliceLine(tc.s, tc.lang); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
