@@ -27,6 +27,9 @@ func sliced(c *analysis.Comparison, lang vocab.Lang) *analysis.Comparison {
 	p := c.Period
 	period := vocab.Period(p.Year, p.Half, p.Quarter, p.Month, p.Day, lang)
 	switch {
+	case named(c.Meta.Subject, c.Scope.Name, s.Name):
+		// The subject names the slice already: the region slice of data of
+		// one region, 片会（西部地区）, was titled 片会（西部地区）（西部地区）.
 	case c.Meta.Subject != "" && lang == vocab.En:
 		cc.Meta.Subject = c.Meta.Subject + " (" + s.Name + ")"
 	case c.Meta.Subject != "":
@@ -38,6 +41,17 @@ func sliced(c *analysis.Comparison, lang vocab.Lang) *analysis.Comparison {
 	}
 	cc.Meta.Foreword = strings.TrimSpace(SliceLine(s, lang) + "\n" + c.Meta.Foreword)
 	return &cc
+}
+
+// named reports whether subject ends with one of names in brackets, as
+// 经验交流推广片会（西部地区） names 西部地区.
+func named(subject string, names ...string) bool {
+	for _, n := range names {
+		if n != "" && (strings.HasSuffix(subject, "（"+n+"）") || strings.HasSuffix(subject, "("+n+")")) {
+			return true
+		}
+	}
+	return false
 }
 
 // SliceLine says where a slice stands in the whole: 四川新的社会阶层人士

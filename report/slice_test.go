@@ -147,3 +147,26 @@ func TestSliceSummaryPlaces(t *testing.T) {
 		t.Errorf("slice 东部地区: 浙江 %+v", p)
 	}
 }
+
+// A slice's subject names the slice once: the region slice of the
+// embedded data (one region) was titled 片会（西部地区）（西部地区）.
+func TestSliceSubjectNamesItOnce(t *testing.T) {
+	n := func(v int64) *int64 { return &v }
+	for _, tc := range []struct {
+		subject, name string
+		lang          vocab.Lang
+		want          string
+	}{
+		{"经验交流推广片会（西部地区）", "西部地区", vocab.Zh, "经验交流推广片会（西部地区）"},
+		{"经验交流推广片会（西部地区）", "西部地区", vocab.En, "经验交流推广片会（西部地区）"},
+		{"经验交流推广片会（西部地区）", "四川", vocab.Zh, "经验交流推广片会（西部地区）（四川）"},
+		{"经验交流推广片会（西部地区）", "四川", vocab.En, "经验交流推广片会（西部地区） (Sichuan)"},
+		{"Meeting (Sichuan)", "四川", vocab.En, "Meeting (Sichuan)"},
+	} {
+		c := &analysis.Comparison{Meta: analysis.Meta{Subject: tc.subject},
+			Scope: &analysis.Scope{Kind: analysis.SliceProvince, Name: tc.name, Members: n(1)}}
+		if got := sliced(c, tc.lang).Meta.Subject; got != tc.want {
+			t.Errorf("%s, slice %s, %s: %q, want %q", tc.subject, tc.name, tc.lang, got, tc.want)
+		}
+	}
+}
