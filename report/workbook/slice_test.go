@@ -97,17 +97,7 @@ func TestProvinceSliceWorkbookLabels(t *testing.T) {
 	header(l.cities, p.Province+"内排名")
 	header(l.regions, "片区（仅含"+p.Province+"）")
 	header(b.tl.trend, p.Region+"（仅含"+p.Province+"）人数")
-	for _, ck := range b.checks {
-		if ck.libreOnly {
-			continue
-		}
-		got, err := f.CalcCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Errorf("%s!%s =%s: %v", ck.sheet, ck.cell, ck.formula, err)
-		} else if msg := compare(got, ck.want); msg != "" {
-			t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
-		}
-	}
+	formulasAgree(t, b, f)
 }
 
 // The workbook of one province's data (an office's own 市州) says what it
@@ -185,17 +175,7 @@ func TestOneProvinceWorkbookLabels(t *testing.T) {
 			if !found {
 				t.Errorf("notes %q: none says %q", b.notes, tc.note)
 			}
-			for _, ck := range b.checks {
-				if ck.libreOnly {
-					continue
-				}
-				got, err := f.CalcCellValue(ck.sheet, ck.cell, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Errorf("%s!%s =%s: %v", ck.sheet, ck.cell, ck.formula, err)
-				} else if msg := compare(got, ck.want); msg != "" {
-					t.Errorf("%s!%s =%s: %s", ck.sheet, ck.cell, ck.formula, msg)
-				}
-			}
+			formulasAgree(t, b, f)
 		})
 	}
 }
