@@ -96,8 +96,8 @@ const renderHeadroom = 64 << 20
 // 8.5 s of CPU instead of 3.5, issue 24). The room scales with the data, so
 // a large input keeps its room, and the watchdog's ceiling stands as it
 // was. The collector's pace is left alone: rendering sets its own
-// (paceRender), the slices' room bounded by sliceHeap. Returns the live heap and the limit set (0, 0 without a
-// watchdog).
+// (paceRender), the slices' room bounded by sliceHeap. Returns the live
+// heap and the limit set (0, 0 without a watchdog).
 func boundHeap() (live, limit int64) {
 	if softLimit <= 0 {
 		return 0, 0
