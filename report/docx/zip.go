@@ -8,6 +8,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/basebrief/basebrief/internal/keep"
 )
 
 // part is one part of the package as it goes into the zip: deflated, or
@@ -23,10 +25,10 @@ type part struct {
 // CreateHeader would have written.
 const level = 5
 
-var flaters = sync.Pool{New: func() any {
+var flaters = keep.List[*flate.Writer]{New: func() *flate.Writer {
 	fw, _ := flate.NewWriter(nil, level) // the level is valid: no error
 	return fw
-}}
+}, Max: 8}
 
 // deflated holds the small parts deflated once per process, by content:
 // nine of a briefing's eleven XML parts (content types, relationships,
@@ -60,7 +62,7 @@ func deflatePart(name string, raw []byte) part {
 	}
 	var out bytes.Buffer
 	out.Grow(len(raw)/4 + 256)
-	fw := flaters.Get().(*flate.Writer)
+	fw := flaters.Get()
 	fw.Reset(&out)
 	fw.Write(raw) // a bytes.Buffer takes every write: no error
 	fw.Close()

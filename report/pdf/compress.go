@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/basebrief/basebrief/internal/keep"
 )
 
 // compressPages deflates the page content streams of an uncompressed fpdf
@@ -41,7 +43,7 @@ func compressPages(pdf []byte) []byte {
 	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			zw := zlibWriters.Get().(*zlib.Writer)
+			zw := zlibWriters.Get()
 			defer zlibWriters.Put(zw)
 			for {
 				mu.Lock()
@@ -78,10 +80,10 @@ func compressPages(pdf []byte) []byte {
 // about 1.2 MB to allocate and clear, two a PDF, 64 PDFs with --slices. A
 // writer Reset writes what a new one writes (compress/zlib, Writer.Reset:
 // "equivalent to its initial state from NewWriterLevel").
-var zlibWriters = sync.Pool{New: func() any {
+var zlibWriters = keep.List[*zlib.Writer]{New: func() *zlib.Writer {
 	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
 	return zw
-}}
+}, Max: 8}
 
 // object is one "N 0 obj ... endobj\n" of the document, in file order.
 type object struct {

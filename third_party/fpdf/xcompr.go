@@ -22,7 +22,37 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-var zwriters sync.Pool
+// zwriters keeps zlib writers (about 1.2 MB of tables each) from one
+// stream to the next, up to maxZwriters: a sync.Pool empties at every
+// other garbage collection, and a writer made anew is allocated and
+// zeroed again.
+var zwriters zwriterList
+
+const maxZwriters = 8 // more than the goroutines that compress at once
+
+type zwriterList struct {
+	mu   sync.Mutex
+	free []*zlib.Writer
+}
+
+func (l *zwriterList) Get() any {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		zw := l.free[n-1]
+		l.free = l.free[:n-1]
+		return zw
+	}
+	return nil
+}
+
+func (l *zwriterList) Put(zw *zlib.Writer) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.free) < maxZwriters {
+		l.free = append(l.free, zw)
+	}
+}
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)

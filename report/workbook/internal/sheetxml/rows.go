@@ -7,6 +7,8 @@ import (
 	"hash/crc32"
 	"strconv"
 	"sync"
+
+	"github.com/basebrief/basebrief/internal/keep"
 )
 
 // Level is the deflate level of every part: level 2 writes a third faster
@@ -20,17 +22,17 @@ const Level = 2
 const chunk = 64 << 10
 
 var (
-	flaters = sync.Pool{New: func() any {
+	flaters = keep.List[*flate.Writer]{New: func() *flate.Writer {
 		w, _ := flate.NewWriter(nil, Level) // the level is valid: no error
 		return w
-	}}
+	}, Max: 8}
 	chunks = sync.Pool{New: func() any { b := make([]byte, 0, chunk+4096); return &b }}
 )
 
 // NewFlater returns a pooled deflate writer at Level writing to w; give it
 // back with PutFlater once closed or flushed for good.
 func NewFlater(w interface{ Write([]byte) (int, error) }) *flate.Writer {
-	fw := flaters.Get().(*flate.Writer)
+	fw := flaters.Get()
 	fw.Reset(w)
 	return fw
 }
