@@ -10,7 +10,8 @@ import (
 	"io"
 	"math/bits"
 	"slices"
-	"sync"
+
+	"github.com/basebrief/basebrief/internal/keep"
 )
 
 // ErrNotOpaque says the image has a pixel that is not opaque: the caller
@@ -38,8 +39,8 @@ func EncodeClearing(w io.Writer, m *image.RGBA) error {
 }
 
 func encode(w io.Writer, m *image.RGBA, clear bool) error {
-	e := encoders.get()
-	defer encoders.put(e)
+	e := encoders.Get()
+	defer encoders.Put(e)
 	e.clear = clear
 	data, err := e.deflate(m)
 	if err != nil {
@@ -78,39 +79,16 @@ func chunk(b []byte, typ string, data []byte) []byte {
 }
 
 // encoders keeps encoders, their buffers grown to the charts' sizes, for
-// the next encoding, up to maxEncoders of them. A sync.Pool dropped them
-// at every other collection (a national run with its slices collects some
-// 25 times), and each new encoder grew its tokens, row and output again:
-// 26 MB allocated in such a run (memory profile), now a few.
-var encoders encoderList
-
-const maxEncoders = 8 // more than the cores that encode at once
-
-type encoderList struct {
-	mu   sync.Mutex
-	free []*encoder
-}
-
-func (l *encoderList) get() *encoder {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.free) == 0 {
-		// Room for a block's tokens from the start: grown from nothing
-		// they were allocated ten times over.
-		return &encoder{tokens: make([]uint32, 0, maxTokens)}
-	}
-	e := l.free[len(l.free)-1]
-	l.free = l.free[:len(l.free)-1]
-	return e
-}
-
-func (l *encoderList) put(e *encoder) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.free) < maxEncoders {
-		l.free = append(l.free, e)
-	}
-}
+// the next encoding, up to 8 of them (more than the cores that encode at
+// once). A sync.Pool dropped them at every other collection (a national
+// run with its slices collects some 25 times), and each new encoder grew
+// its tokens, row and output again: 26 MB allocated in such a run (memory
+// profile), now a few.
+var encoders = keep.List[*encoder]{New: func() *encoder {
+	// Room for a block's tokens from the start: grown from nothing they
+	// were allocated ten times over.
+	return &encoder{tokens: make([]uint32, 0, maxTokens)}
+}, Max: 8}
 
 // encoder holds the buffers of one encoding, kept for the next.
 type encoder struct {
