@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/basebrief/basebrief/analysis"
@@ -38,12 +37,8 @@ func BenchmarkSlicePDFs(b *testing.B) {
 		slices = append(slices, prepared{sc, briefing.Options{Created: stamp, Charts: figs}})
 	}
 	r := briefing.Renderer{
-		Lay: func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{}) },
-		Render: func(d *document.Document) ([]byte, error) {
-			var buf bytes.Buffer
-			err := pdf.Write(&buf, d, pdf.Options{})
-			return buf.Bytes(), err
-		},
+		Lay:    func(d *document.Document) (briefing.Layout, error) { return pdf.Lay(d, pdf.Options{}) },
+		Render: func(d *document.Document) ([]byte, error) { return pdf.Render(d, pdf.Options{}) },
 	}
 	b.ReportAllocs()
 	cpu := cpuTime()
@@ -56,8 +51,7 @@ func BenchmarkSlicePDFs(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var buf bytes.Buffer
-			if err := pdf.Write(&buf, ax, pdf.Options{}); err != nil {
+			if _, err := pdf.Render(ax, pdf.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
