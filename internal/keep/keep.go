@@ -35,3 +35,41 @@ func (l *List[T]) Put(x T) {
 		l.free = append(l.free, x)
 	}
 }
+
+// Memo keeps byte results by key until it holds Max bytes, as counted by
+// Put's callers (a key's bytes and its result's): what is computed alike
+// across a run's packets is computed once. Safe for concurrent use; a
+// result got is shared and must not be written to.
+type Memo[K comparable] struct {
+	Max int
+
+	mu   sync.Mutex
+	m    map[K][]byte
+	held int
+}
+
+// Get returns the result kept for k.
+func (c *Memo[K]) Get(k K) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[k]
+	return v, ok
+}
+
+// Put keeps v for k, counted as size bytes, unless that would pass Max or
+// k is kept already.
+func (c *Memo[K]) Put(k K, v []byte, size int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.held+size > c.Max {
+		return
+	}
+	if _, ok := c.m[k]; ok {
+		return
+	}
+	if c.m == nil {
+		c.m = map[K][]byte{}
+	}
+	c.m[k] = v
+	c.held += size
+}

@@ -24,3 +24,20 @@ func TestKeptAcrossCollections(t *testing.T) {
 		t.Errorf("%d made, want 4 (3, then one more once the 2 kept are out)", made)
 	}
 }
+
+// TestMemoBounded: a result is kept once, and none once Max would pass.
+func TestMemoBounded(t *testing.T) {
+	c := Memo[string]{Max: 10}
+	c.Put("a", []byte("1"), 4)
+	c.Put("a", []byte("2"), 4) // kept already: not replaced, not counted
+	c.Put("b", []byte("3"), 6)
+	c.Put("c", []byte("4"), 1) // over Max
+	for k, want := range map[string]string{"a": "1", "b": "3"} {
+		if v, ok := c.Get(k); !ok || string(v) != want {
+			t.Errorf("%s: %q %v, want %q", k, v, ok, want)
+		}
+	}
+	if _, ok := c.Get("c"); ok {
+		t.Error("c kept past Max")
+	}
+}

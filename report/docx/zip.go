@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 
 	"github.com/basebrief/basebrief/internal/keep"
@@ -38,11 +37,7 @@ var flaters = keep.List[*flate.Writer]{New: func() *flate.Writer {
 // tables and builds a Huffman block. Deflate gives the same bytes for the
 // same input, so a part from here is the part deflated anew. Bounded by
 // deflatedBytes.
-var deflated struct {
-	sync.Mutex
-	m     map[string][]byte
-	bytes int
-}
+var deflated = keep.Memo[string]{Max: deflatedBytes}
 
 const (
 	cacheablePart = 32 << 10 // the parts written alike are 0.2–9 KB
@@ -53,10 +48,7 @@ const (
 func deflatePart(name string, raw []byte) part {
 	cacheable := len(raw) <= cacheablePart
 	if cacheable {
-		deflated.Lock()
-		data, ok := deflated.m[string(raw)]
-		deflated.Unlock()
-		if ok {
+		if data, ok := deflated.Get(string(raw)); ok {
 			return part{name: name, raw: raw, data: data}
 		}
 	}
@@ -69,17 +61,7 @@ func deflatePart(name string, raw []byte) part {
 	flaters.Put(fw)
 	data := out.Bytes()
 	if cacheable {
-		deflated.Lock()
-		if deflated.bytes+len(raw)+len(data) <= deflatedBytes {
-			if deflated.m == nil {
-				deflated.m = map[string][]byte{}
-			}
-			if _, ok := deflated.m[string(raw)]; !ok {
-				deflated.m[string(raw)] = data
-				deflated.bytes += len(raw) + len(data)
-			}
-		}
-		deflated.Unlock()
+		deflated.Put(string(raw), data, len(raw)+len(data))
 	}
 	return part{name: name, raw: raw, data: data}
 }

@@ -2,7 +2,8 @@ package sheetxml
 
 import (
 	"bytes"
-	"sync"
+
+	"github.com/basebrief/basebrief/internal/keep"
 )
 
 // deflated holds small pieces compressed, by their uncompressed bytes:
@@ -16,11 +17,7 @@ import (
 // however small it is. Deflate gives the same bytes for the same input and
 // level, so a piece taken from here is the piece compressed anew. It stops
 // growing at deflatedBytes.
-var deflated struct {
-	sync.Mutex
-	m     map[deflatedKey][]byte
-	bytes int
-}
+var deflated = keep.Memo[deflatedKey]{Max: deflatedBytes}
 
 type deflatedKey struct {
 	raw   string
@@ -41,10 +38,7 @@ const deflatedBytes = 2 << 20
 func Deflate(raw []byte, final bool) ([]byte, error) {
 	cacheable := len(raw) <= CacheablePiece
 	if cacheable {
-		deflated.Lock()
-		data, ok := deflated.m[deflatedKey{string(raw), final}]
-		deflated.Unlock()
-		if ok {
+		if data, ok := deflated.Get(deflatedKey{string(raw), final}); ok {
 			return data, nil
 		}
 	}
@@ -65,18 +59,7 @@ func Deflate(raw []byte, final bool) ([]byte, error) {
 	}
 	data := out.Bytes()
 	if cacheable {
-		deflated.Lock()
-		if deflated.bytes+len(raw)+len(data) <= deflatedBytes {
-			if deflated.m == nil {
-				deflated.m = map[deflatedKey][]byte{}
-			}
-			k := deflatedKey{string(raw), final}
-			if _, ok := deflated.m[k]; !ok {
-				deflated.m[k] = data
-				deflated.bytes += len(raw) + len(data)
-			}
-		}
-		deflated.Unlock()
+		deflated.Put(deflatedKey{string(raw), final}, data, len(raw)+len(data))
 	}
 	return data, nil
 }
